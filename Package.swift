@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kg",
+    products: [
+        .executable(name: "kg", targets: ["kg"]),
+        .library(name: "KnowledgeGraph", targets: ["KnowledgeGraph"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
+        .library(name: "Serialization", targets: ["Serialization"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libxml2's C API, through pkg-config. Only XMLSupport imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The one module that touches libxml2: a streaming writer and a safe reader.
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        // Data model and in-memory indexed graph. No I/O.
+        .target(name: "KnowledgeGraph"),
+        // Loads ontology/: the OWL relations, the lexicon and the gazetteer.
+        .target(name: "Ontology", dependencies: ["KnowledgeGraph", "XMLSupport"]),
+        // The extraction pipeline: sentences, tokens, actors, coreference, relations.
+        .target(name: "Extraction", dependencies: ["KnowledgeGraph", "Ontology"]),
+        // RDF/XML, GraphML and JSON Lines serializers.
+        .target(name: "Serialization", dependencies: ["KnowledgeGraph", "Ontology", "XMLSupport"]),
+        .executableTarget(
+            name: "kg",
+            dependencies: [
+                "KnowledgeGraph", "Ontology", "Extraction", "Serialization",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Resources/xi-putin-2022-12-30.txt")]
+        ),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
+        .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "OntologyTests", dependencies: ["Ontology"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Ontology"]),
+        .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology"]),
+        .testTarget(name: "CLITests", dependencies: ["kg"]),
+    ]
+)

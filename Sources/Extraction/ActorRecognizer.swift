@@ -1,0 +1,539 @@
+import Foundation
+import KnowledgeGraph
+import Ontology
+
+/// Stage: actor mentions. Gazetteer names (longest match), seats of government, demonyms,
+/// titled people, definite descriptions, pronouns and first person, each resolved to an entity
+/// of the document, in text order, so that pronouns and descriptions see what came before.
+extension DocumentAnalysis {
+    static let personPronouns: Set<String> = ["he", "him", "his", "himself", "she", "her", "hers", "herself"]
+    static let thingPronouns: Set<String> = ["it", "its", "itself"]
+    static let firstPersonPlural: Set<String> = ["we", "our", "us", "ours", "ourselves"]
+    static let possessivePronouns: Set<String> = ["his", "her", "its", "their", "our"]
+    static let nameParticles: Set<String> = ["al", "bin", "ibn", "de", "da", "van", "von", "el", "la", "du", "del", "der"]
+    static let notNames: Set<String> = ["The", "A", "An", "This", "That", "These", "In", "On", "At", "For", "And", "But", "Or",
+                                       "He", "She", "It", "We", "They", "His", "Her", "Its", "Their", "Our", "Mr.", "Mrs.", "Ms."]
+
+    struct HistoryItem {
+        var entity: Int
+        var sentence: Int
+        var token: Int
+        /// After a preposition or a verb: an object, a weaker antecedent than a subject.
+        var oblique: Bool
+    }
+
+    /// Whether a mention at `i` follows a preposition or a verb form.
+    func isOblique(_ i: Int, _ range: Range<Int>) -> Bool {
+        var k = i - 1
+        while k >= range.lowerBound, knowledge.determiners.contains(tokens[k].lower) { k -= 1 }
+        guard k >= range.lowerBound else { return false }
+        let w = tokens[k].lower
+        return Self.prepositions.contains(w) || w == "as" || w.hasSuffix("ed") || knowledge.triggers[w] != nil && tokens[k].isWord
+    }
+
+    /// Runs the stage over every sentence.
+    func recognizeActors() {
+        var history: [HistoryItem] = []
+        var groups: [(entities: [Int], sentence: Int, oblique: Bool)] = []
+        for (s, range) in sentences.enumerated() {
+            var list: [Mention] = []
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if let m = recognize(at: i, sentence: s, range: range, list: &list, history: history, groups: groups) {
+                    list.append(m)
+                    let oblique = m.kind == .relative || isOblique(m.range.lowerBound, range)
+                    for e in m.entities where m.kind != .firstPerson {
+                        history.append(HistoryItem(entity: e, sentence: s, token: m.range.lowerBound, oblique: oblique))
+                    }
+                    if let g = coordinations(list).last, g.count > 1, g.last == list.count - 1 {
+                        if let last = groups.last, last.sentence == s, g.count > 2 { groups.removeLast() }
+                        groups.append((g.flatMap { list[$0].entities }, s, isOblique(list[g[0]].range.lowerBound, range)))
+                    }
+                    i = max(m.range.upperBound, i + 1)
+                } else {
+                    i += 1
+                }
+            }
+            mentions.append(list)
+        }
+        resolveFirstPerson()
+    }
+
+    /// Groups of mention indices joined by "and", "," or "as well as"; a chain counts as a
+    /// coordination only when its last link has "and" ("A, B and C"), so appositions
+    /// ("Russia, its president, Putin") stay apart.
+    func coordinations(_ list: [Mention]) -> [[Int]] {
+        var result: [[Int]] = []
+        var current: [Int] = []
+        func close() {
+            guard !current.isEmpty else { return }
+            if current.count > 1, !hasAnd(list[current[current.count - 2]].range.upperBound, list[current[current.count - 1]].range.lowerBound) {
+                result += current.map { [$0] }
+            } else {
+                result.append(current)
+            }
+            current = []
+        }
+        for (k, m) in list.enumerated() {
+            if let last = current.last, joined(list[last].range.upperBound, m.range.lowerBound),
+               !m.possessive || list[last].possessive {
+                current.append(k)
+            } else {
+                close()
+                current = [k]
+            }
+        }
+        close()
+        return result
+    }
+
+    func hasAnd(_ from: Int, _ to: Int) -> Bool {
+        from < to && tokens[from..<to].contains { $0.lower == "and" || $0.lower == "as" }
+    }
+
+    /// Whether the tokens between two mentions only coordinate them ("and", ",", "as well as", "and its").
+    func joined(_ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        let words = tokens[from..<to].map(\.lower)
+        guard words.count <= 4, words.contains("and") || words == [","] || words.contains("as") else { return false }
+        return words.allSatisfy { ["and", ",", "as", "well", "the", "its", "their", "also"].contains($0) }
+    }
+
+    private func isCapitalizedWord(_ t: Token) -> Bool { t.isWord && t.isCapitalized }
+
+    /// The longest gazetteer surface at `i`, if any.
+    func surface(at i: Int, limit: Int) -> Surface? {
+        var candidates = knowledge.surfaces[tokens[i].norm] ?? []
+        // A capital at the start of a sentence may stand for a lower-case alias ("International community").
+        let t = tokens[i].norm
+        if let f = t.first, f.isUppercase {
+            let lowered = f.lowercased() + t.dropFirst()
+            candidates += knowledge.surfaces[lowered] ?? []
+        }
+        var best: Surface? = nil
+        for c in candidates where i + c.tokens.count <= limit {
+            var ok = true
+            for k in 1..<c.tokens.count where tokens[i + k].norm != c.tokens[k] { ok = false; break }
+            if ok, best == nil || c.tokens.count > best!.tokens.count { best = c }
+        }
+        return best
+    }
+
+    /// The longest title at `i` (case-insensitive), if any.
+    func title(at i: Int, limit: Int) -> (count: Int, title: Title)? {
+        for t in knowledge.titles[tokens[i].lower] ?? [] where matches(t.tokens, at: i, limit: limit) {
+            return (t.tokens.count, t.title)
+        }
+        return nil
+    }
+
+    /// A person's name at `i`: a gazetteer person, a surname the text introduced, or a run of
+    /// capitalized words (with initials and particles), at most four.
+    func personName(at i: Int, limit: Int) -> (end: Int, entity: Int, note: String)? {
+        guard i < limit, isCapitalizedWord(tokens[i]), !Self.notNames.contains(tokens[i].text) else { return nil }
+        if let s = surface(at: i, limit: limit) {
+            let e = knowledge.entries[s.entity].entity
+            if e.type == .person { return (i + s.tokens.count, local(entry: s.entity), "gazetteer '\(span(i..<i + s.tokens.count))'") }
+            return nil
+        }
+        if let e = localNames[tokens[i].norm], !(i + 1 < limit && isCapitalizedWord(tokens[i + 1])) {
+            return (i + 1, e, "surname of \(entities[e].label)")
+        }
+        if title(at: i, limit: limit) != nil || DateFinder.month(tokens[i]) != nil { return nil }
+        var j = i
+        while j < limit, j - i < 4 {
+            let t = tokens[j]
+            if isCapitalizedWord(t), !Self.notNames.contains(t.text), surface(at: j, limit: limit).map({ knowledge.entries[$0.entity].entity.type != .person }) != true {
+                j += 1
+            } else if Self.nameParticles.contains(t.lower), j + 1 < limit, isCapitalizedWord(tokens[j + 1]) {
+                j += 1
+            } else if t.norm == "-", !t.spaceBefore, j + 1 < limit, !tokens[j + 1].spaceBefore, tokens[j + 1].isWord {
+                j += 1
+            } else {
+                break
+            }
+        }
+        guard j > i else { return nil }
+        // Drop a trailing particle or hyphen.
+        while j > i, !isCapitalizedWord(tokens[j - 1]) { j -= 1 }
+        guard j > i else { return nil }
+        let name = span(i..<j)
+        // A gazetteer person may go by this full name's last word ("Mori Takeo" vs "Takeo Mori").
+        var entity = Entity(key: Self.slug(name), label: name, type: .person)
+        if let existing = entityIndex[entity.key] { return (j, existing, "name introduced earlier") }
+        entity.aliases = [tokens[j - 1].text]
+        let e = local(entity)
+        if j - i > 1 { localNames[tokens[j - 1].norm] = e; localNames[tokens[i].norm] = localNames[tokens[i].norm] ?? e }
+        return (j, e, "titled name '\(name)'")
+    }
+
+    static func slug(_ s: String) -> String {
+        var out = ""
+        var dash = false
+        for c in s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) {
+            if c.isASCII && (c.isLetter || c.isNumber) {
+                out.append(c)
+                dash = false
+            } else if !dash && !out.isEmpty {
+                out.append("-")
+                dash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "x" : out
+    }
+
+    /// The country or organization a title is of, from a mention just before it.
+    func qualifier(_ m: Mention?, endingAt i: Int) -> (entity: Int, mention: Bool)? {
+        guard let m, m.range.upperBound == i || (m.range.upperBound + 3 == i && tokens[m.range.upperBound].norm == "(") else { return nil }
+        guard let e = m.entities.first, m.entities.count == 1 else { return nil }
+        let type = entities[e].type
+        guard type == .country || type == .organization else { return nil }
+        guard [.name, .seat, .demonym, .state].contains(m.kind) else { return nil }
+        return (e, true)
+    }
+
+    /// Where a person with this title and textual `of` is a leader of, checked against the
+    /// gazetteer's dated offices (which win over a possessive guess).
+    func leaderTarget(person: Int, title: Title, textual: Int?, former: Bool) -> Int? {
+        guard title.leader, !former else { return nil }
+        let key = entities[person].key
+        let offices = knowledge.offices(of: key, on: date).filter { $0.role == title.role }
+        if let o = offices.first(where: { o in textual.map { entities[$0].key == o.of } ?? false }) { return local(key: o.of) }
+        if let o = offices.first { return local(key: o.of) }
+        if knowledge.officesByPerson[key] != nil { return nil }
+        if let textual { return textual }
+        if let d = title.defaultOf { return local(key: d) }
+        return nil
+    }
+
+    private func preceding(_ i: Int, _ range: Range<Int>) -> Token? { i > range.lowerBound ? tokens[i - 1] : nil }
+
+    /// Recognizes one mention starting at token `i`, or nil.
+    func recognize(at i: Int, sentence s: Int, range: Range<Int>, list: inout [Mention], history: [HistoryItem],
+                   groups: [(entities: [Int], sentence: Int, oblique: Bool)]) -> Mention? {
+        let limit = range.upperBound
+        let t = tokens[i]
+        let former = preceding(i, range)?.lower == "former" || preceding(i, range)?.lower == "ex"
+        let locative = preceding(i, range).map { knowledge.locatives.contains($0.lower) } ?? false
+
+        // 1. Title + name: "Prime Minister Narendra Modi", "AU Commission Chairman Faki".
+        if t.isCapitalized, let (count, title) = title(at: i, limit: limit),
+           let name = personName(at: i + count, limit: limit) {
+            var start = i
+            var textual: Int? = nil
+            if let q = qualifier(list.last, endingAt: i) {
+                textual = q.entity
+                start = list.removeLast().range.lowerBound
+            }
+            let wasFormer = former || (start > range.lowerBound && tokens[start - 1].lower == "former")
+            roles[name.entity, default: []].formUnion(title.phrase.lowercased().split(separator: " ").map(String.init))
+            if entities[name.entity].country == nil, let q = textual {
+                entities[name.entity].country = entities[q].type == .country ? entities[q].key : entities[q].country
+            }
+            var m = Mention(range: start..<name.end, entities: [name.entity], kind: .titled,
+                            note: "title '\(title.phrase)' + \(name.note)")
+            m.leaderOf = leaderTarget(person: name.entity, title: title, textual: textual, former: wasFormer)
+            return possessive(m, limit: limit)
+        }
+
+        // 2. Gazetteer names, seats and demonyms.
+        if let sf = surface(at: i, limit: limit) {
+            let end = i + sf.tokens.count
+            let entry = knowledge.entries[sf.entity].entity
+            switch sf.kind {
+            case .name, .seat:
+                // A one-word name followed by a capitalized word is part of a longer name ("Beijing Winter Olympics").
+                if sf.tokens.count == 1, end < limit, isCapitalizedWord(tokens[end]), !tokens[end].lineBreakBefore,
+                   title(at: end, limit: limit) == nil, entry.type != .person,
+                   surface(at: end, limit: limit) == nil {
+                    return nil
+                }
+                let e = local(entry: sf.entity)
+                if entry.type == .person, end - i > 1 { localNames[tokens[end - 1].norm] = e }
+                var m = Mention(range: i..<end, entities: [e], kind: sf.kind == .seat ? .seat : .name,
+                                locative: locative, note: "gazetteer '\(span(i..<end))'")
+                // "ASEAN foreign ministers": the members stand for the body.
+                if let member = longest(knowledge.memberNouns, at: end, limit: limit), entry.type != .person {
+                    m.range = i..<end + member.count
+                    m.kind = .members
+                }
+                return possessive(m, limit: limit)
+            case .demonym:
+                let e = local(entry: sf.entity)
+                if let noun = longest(knowledge.stateNouns, at: end, limit: limit) {
+                    return Mention(range: i..<end + noun.count, entities: [e], kind: .state,
+                                   note: "demonym '\(span(i..<end))' + '\(noun.joined(separator: " "))'")
+                }
+                // "Russian and Chinese armed forces"
+                if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit),
+                   other.kind == .demonym, longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) != nil {
+                    return Mention(range: i..<end, entities: [e], kind: .state, note: "demonym '\(span(i..<end))' coordinated with a state noun")
+                }
+                if let d = description(at: i, demonym: e, start: i, limit: limit, history: history) { return d }
+                return Mention(range: i..<end, entities: [e], kind: .demonym, note: "demonym '\(span(i..<end))'")
+            }
+        }
+
+        // 3. Members of a body: "foreign ministers of the Association of Southeast Asian Nations".
+        if let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count < limit,
+           tokens[i + member.count].lower == "of" {
+            var j = i + member.count + 1
+            if j < limit, knowledge.determiners.contains(tokens[j].lower) { j += 1 }
+            if j < limit, let sf = surface(at: j, limit: limit), sf.kind == .name,
+               knowledge.entries[sf.entity].entity.type != .person {
+                let e = local(entry: sf.entity)
+                return Mention(range: i..<j + sf.tokens.count, entities: [e], kind: .members,
+                               note: "members of '\(span(j..<j + sf.tokens.count))'")
+            }
+        }
+
+        // 4. Plural references: "the two leaders", "their", "both".
+        if let plural = longest(knowledge.pluralPronouns, at: i, limit: limit) {
+            let end = i + plural.count
+            var referents: [Int] = []
+            if let g = groups.last, s - g.sentence <= 1, !g.oblique {
+                referents = g.entities
+            } else {
+                var people: [Int] = []
+                for h in history.reversed() where s - h.sentence <= 2 && entities[h.entity].type == .person {
+                    if !people.contains(h.entity) { people.append(h.entity) }
+                    if people.count == 2 { break }
+                }
+                if people.count == 2 { referents = people.reversed() }
+            }
+            guard referents.count >= 2 else { return nil }
+            let m = Mention(range: i..<end, entities: referents, kind: .pronoun,
+                            possessive: plural == ["their"],
+                            note: "'\(span(i..<end))' → \(referents.map { entities[$0].label }.joined(separator: ", "))")
+            return m
+        }
+
+        // 5. Descriptions and appositions: "the Russian president", "its president, Vladimir Putin",
+        //    "the President of the United States, Joe Biden", "the Secretary".
+        if t.lower == "the" || Self.possessivePronouns.contains(t.lower) {
+            var possessor: Int? = nil
+            if Self.possessivePronouns.contains(t.lower), let r = resolvePronoun(t.lower, at: i, sentence: s, history: history).first {
+                possessor = r
+            }
+            var j = i + 1
+            var demonym: Int? = nil
+            if j < limit, let sf = surface(at: j, limit: limit), sf.kind == .demonym || (sf.kind == .name && knowledge.entries[sf.entity].entity.type == .country) {
+                demonym = local(entry: sf.entity)
+                j += sf.tokens.count
+            }
+            if let d = description(at: j, demonym: demonym ?? possessor, start: i, limit: limit, history: history,
+                                   possessorOnly: demonym == nil && possessor != nil) {
+                return d
+            }
+        }
+
+        // 6. Pronouns.
+        let lower = t.lower
+        if Self.personPronouns.contains(lower) || Self.thingPronouns.contains(lower) {
+            let resolved = resolvePronoun(lower, at: i, sentence: s, history: history)
+            guard let e = resolved.first else { return nil }
+            return Mention(range: i..<i + 1, entities: [e], kind: .pronoun, possessive: Self.possessivePronouns.contains(lower),
+                           note: "'\(t.text)' → \(entities[e].label)")
+        }
+        if Self.firstPersonPlural.contains(lower) {
+            return Mention(range: i..<i + 1, entities: [], kind: .firstPerson, possessive: lower == "our", note: "'\(t.text)'")
+        }
+        if lower == "who", i > range.lowerBound, tokens[i - 1].norm == ",", let prev = list.last,
+           prev.range.upperBound == i - 1, !prev.entities.isEmpty {
+            return Mention(range: i..<i + 1, entities: prev.entities, kind: .relative,
+                           note: "'who' → \(prev.entities.map { entities[$0].label }.joined(separator: ", "))")
+        }
+        return nil
+    }
+
+    /// Marks a mention followed by "'s" as possessive and takes the "'s" in.
+    func possessive(_ m: Mention, limit: Int) -> Mention {
+        var m = m
+        if m.range.upperBound < limit, tokens[m.range.upperBound].norm == "'s" || tokens[m.range.upperBound].norm == "'" {
+            m.possessive = true
+            m.range = m.range.lowerBound..<m.range.upperBound + 1
+        }
+        return m
+    }
+
+    /// A description of a person at `j` (after "the", a possessive or a demonym): a title or a
+    /// person noun, with an optional apposed name or "of X".
+    func description(at j: Int, demonym: Int?, start: Int, limit: Int, history: [HistoryItem], possessorOnly: Bool = false) -> Mention? {
+        var j = j
+        if j < limit, tokens[j].lower == "demonym-skip" { j += 1 }
+        let sfEnd: Int
+        if let sf = surface(at: j, limit: limit), sf.kind == .demonym { sfEnd = j + sf.tokens.count } else { sfEnd = j }
+        j = sfEnd
+        var title: Title? = nil
+        var headCount = 0
+        if j < limit, let t = self.title(at: j, limit: limit) {
+            title = t.title
+            headCount = t.count
+        } else if let noun = longest(knowledge.personNouns, at: j, limit: limit) {
+            headCount = noun.count
+        }
+        guard headCount > 0 else { return nil }
+        let head = tokens[j + headCount - 1].lower
+        var end = j + headCount
+        var of = demonym
+        // "the President of the United States"
+        if end + 1 < limit, tokens[end].lower == "of" {
+            var k = end + 1
+            if knowledge.determiners.contains(tokens[k].lower) { k += 1 }
+            if k < limit, let sf = surface(at: k, limit: limit), sf.kind == .name {
+                of = local(entry: sf.entity)
+                end = k + sf.tokens.count
+            }
+        }
+        // Apposition: ", Vladimir Putin"
+        if end + 1 < limit, tokens[end].norm == ",", let name = personName(at: end + 1, limit: limit) {
+            let person = name.entity
+            roles[person, default: []].insert(head)
+            var m = Mention(range: start..<name.end, entities: [person], kind: .titled,
+                            note: "apposition '\(span(start..<end))', \(name.note)")
+            if let title {
+                m.leaderOf = leaderTarget(person: person, title: title, textual: of, former: false)
+            } else if head == "counterpart" || head == "leader" {
+                // A counterpart of a leader is the leader of the country the demonym names.
+                let offices = knowledge.offices(of: entities[person].key, on: date)
+                if let of, let o = offices.first(where: { entities[of].key == $0.of && ["president", "prime minister", "chancellor", "king", "leader", "supreme leader", "emir"].contains($0.role) }) {
+                    m.leaderOf = local(key: o.of)
+                }
+            }
+            return possessive(m, limit: limit)
+        }
+        guard !possessorOnly || title != nil || head == "counterpart" else { return nil }
+        // A bare description: the most recent person with that role (and country), or the
+        // gazetteer's office holder on the document date.
+        let country = of.map { entities[$0].type == .country ? entities[$0].key : entities[$0].country }
+        for h in history.reversed() where entities[h.entity].type == .person {
+            let e = entities[h.entity]
+            let roleOK = roles[h.entity]?.contains(head) == true || (head == "counterpart" && roles[h.entity] != nil)
+            let countryOK = country == nil || e.country == country!
+            if roleOK && countryOK && !(possessorOnly && of == h.entity) {
+                return possessive(Mention(range: start..<end, entities: [h.entity], kind: .description,
+                                          note: "'\(span(start..<end))' → \(e.label) (mentioned earlier)"), limit: limit)
+            }
+        }
+        if let title {
+            let target = of.map { entities[$0].key } ?? title.defaultOf
+            let holders = knowledge.holder(role: title.role, of: target, on: date)
+            if holders.count == 1, target != nil, let p = local(key: holders[0]) {
+                roles[p, default: []].insert(head)
+                var m = Mention(range: start..<end, entities: [p], kind: .description,
+                                note: "'\(span(start..<end))' → \(entities[p].label) (office holder\(date.map { " on \($0)" } ?? ""))")
+                if of != nil, title.leader { m.leaderOf = local(key: target!) }
+                return possessive(m, limit: limit)
+            }
+        } else if let of, entities[of].type == .country, ["president", "leader", "prime minister", "premier"].contains(head) {
+            for role in ["president", "prime minister"] {
+                let holders = knowledge.holder(role: role, of: entities[of].key, on: date)
+                if holders.count == 1, let p = local(key: holders[0]) {
+                    return possessive(Mention(range: start..<end, entities: [p], kind: .description,
+                                              note: "'\(span(start..<end))' → \(entities[p].label) (office holder)"), limit: limit)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Resolves he/she/it and their possessives to the most recent fitting entity.
+    func resolvePronoun(_ word: String, at i: Int, sentence s: Int, history: [HistoryItem]) -> [Int] {
+        let person = Self.personPronouns.contains(word)
+        let thing = Self.thingPronouns.contains(word)
+        guard person || thing else { return [] }
+        // Subjects of this or the previous sentence first, then anything recent.
+        for h in history.reversed() where s - h.sentence <= 1 && !h.oblique {
+            let type = entities[h.entity].type
+            if person && type == .person { return [h.entity] }
+            if thing && (type == .country || type == .organization) { return [h.entity] }
+        }
+        for h in history.reversed() where s - h.sentence <= 3 {
+            let type = entities[h.entity].type
+            if person && type == .person { return [h.entity] }
+            if thing && (type == .country || type == .organization) { return [h.entity] }
+        }
+        return []
+    }
+
+    /// Resolves "we"/"our": inside a quotation to its speaker, elsewhere to the issuer of the
+    /// statement ("We, the Leaders of the G7", a title's "X Statement", the actor that opens
+    /// most sentences).
+    func resolveFirstPerson() {
+        findIssuer()
+        for s in mentions.indices {
+            for k in mentions[s].indices where mentions[s][k].kind == .firstPerson {
+                let i = mentions[s][k].range.lowerBound
+                if quoted[i] {
+                    if let speaker = speaker(ofQuoteAt: i, sentence: s) {
+                        mentions[s][k].entities = [speaker]
+                        mentions[s][k].note += " → \(entities[speaker].label) (speaker)"
+                    }
+                } else if let issuer {
+                    mentions[s][k].entities = [issuer]
+                    mentions[s][k].note += " → \(entities[issuer].label) (\(issuerNote))"
+                }
+            }
+        }
+    }
+
+    func findIssuer() {
+        // "We, the Leaders of the G7"
+        for (s, list) in mentions.enumerated() {
+            for (k, m) in list.enumerated() where m.kind == .firstPerson && k + 1 < list.count {
+                let next = list[k + 1]
+                if tokens[m.range.upperBound].norm == ",", next.range.lowerBound - m.range.upperBound <= 2, let e = next.entities.first {
+                    issuer = e
+                    issuerNote = "'\(span(sentences[s].lowerBound..<next.range.upperBound))'"
+                    return
+                }
+            }
+        }
+        // The title: "G7 Leaders' Statement on ..."
+        if let first = mentions.first, let range = sentences.first {
+            let words = Set(tokens[range].map(\.lower))
+            if !words.isDisjoint(with: ["statement", "declaration", "communique", "communiqué", "remarks", "readout"]),
+               let m = first.first(where: { !$0.entities.isEmpty && $0.kind != .demonym }), m.entities.count == 1,
+               entities[m.entities[0]].type != .person {
+                issuer = m.entities[0]
+                issuerNote = "the title"
+                return
+            }
+        }
+        // The actor that opens the most sentences.
+        var counts: [Int: Int] = [:]
+        var order: [Int] = []
+        for (s, list) in mentions.enumerated() {
+            guard let m = list.first, let e = m.entities.first, m.entities.count == 1 else { continue }
+            var start = sentences[s].lowerBound
+            if tokens[start].lower == "the" { start += 1 }
+            guard m.range.lowerBound <= start, [.name, .seat].contains(m.kind), !quoted[m.range.lowerBound] else { continue }
+            let type = entities[e].type
+            guard type == .country || type == .organization else { continue }
+            if counts[e] == nil { order.append(e) }
+            counts[e, default: 0] += 1
+        }
+        if let best = order.max(by: { (counts[$0]!, -order.firstIndex(of: $0)!) < (counts[$1]!, -order.firstIndex(of: $1)!) }) {
+            issuer = best
+            issuerNote = "opens \(counts[best]!) sentence(s)"
+        }
+    }
+
+    /// The speaker of a quotation: "…," said X / X said: "…".
+    func speaker(ofQuoteAt i: Int, sentence s: Int) -> Int? {
+        for t in [s, s + 1, s - 1] where t >= 0 && t < sentences.count {
+            let range = sentences[t]
+            for m in mentions[t] where !quoted[m.range.lowerBound] && m.entities.count == 1 {
+                let before = max(range.lowerBound, m.range.lowerBound - 2)..<m.range.lowerBound
+                let after = m.range.upperBound..<min(range.upperBound, m.range.upperBound + 2)
+                if tokens[before].contains(where: { knowledge.reporting.contains($0.lower) })
+                    || tokens[after].contains(where: { knowledge.reporting.contains($0.lower) }) {
+                    if entities[m.entities[0]].type != .group { return m.entities[0] }
+                }
+            }
+        }
+        return nil
+    }
+}
+

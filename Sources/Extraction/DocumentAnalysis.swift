@@ -1,0 +1,150 @@
+import KnowledgeGraph
+import Ontology
+
+/// The working state of one document through the pipeline: tokens, sentences, the
+/// document's entity table and the actor mentions of each sentence.
+final class DocumentAnalysis {
+    let knowledge: Knowledge
+    let text: String
+    let tokens: [Token]
+    let sentences: [Range<Int>]
+    /// The document date (ISO), used to pick office holders.
+    let date: String?
+    /// Entities mentioned in the document.
+    var entities: [Entity] = []
+    var entityIndex: [String: Int] = [:]
+    /// Title words seen with each person entity ("president", "secretary").
+    var roles: [Int: Set<String>] = [:]
+    /// Surnames of people introduced by the text (not in the gazetteer).
+    var localNames: [String: Int] = [:]
+    /// Mentions of each sentence, in token order.
+    var mentions: [[Mention]] = []
+    /// Whether each token is inside a quotation.
+    var quoted: [Bool] = []
+    /// The issuer of a statement, the referent of "we" outside quotes.
+    var issuer: Int? = nil
+    var issuerNote = ""
+
+    init(knowledge: Knowledge, text: String, date: String?) {
+        self.knowledge = knowledge
+        self.text = text
+        let tokens = knowledge.tokenizer.tokenize(text)
+        self.tokens = tokens
+        self.sentences = SentenceSplitter.split(tokens)
+        self.date = date ?? DateFinder.latestDate(in: tokens)
+        var inside = false
+        var q: [Bool] = []
+        q.reserveCapacity(tokens.count)
+        for (i, t) in tokens.enumerated() {
+            if t.lineBreakBefore && i > 0 && !Self.continuesQuote(tokens, i) { inside = false }
+            if t.norm == "\"" {
+                q.append(true)
+                inside.toggle()
+                continue
+            }
+            q.append(inside)
+        }
+        quoted = q
+    }
+
+    static func continuesQuote(_ tokens: [Token], _ i: Int) -> Bool { false }
+
+    /// The local index of a gazetteer entity, adding it on first use.
+    func local(_ entity: Entity) -> Int {
+        if let i = entityIndex[entity.key] { return i }
+        entities.append(entity)
+        entityIndex[entity.key] = entities.count - 1
+        return entities.count - 1
+    }
+
+    func local(entry: Int) -> Int { local(knowledge.entries[entry].entity) }
+
+    func local(key: String) -> Int? {
+        if let i = entityIndex[key] { return i }
+        guard let e = knowledge.entryByKey[key] else { return nil }
+        return local(entry: e)
+    }
+
+    /// The text of tokens `range` as written, with original spacing.
+    func span(_ range: Range<Int>) -> String {
+        guard let first = range.first, let last = range.last else { return "" }
+        let scalars = text.unicodeScalars
+        let a = scalars.index(scalars.startIndex, offsetBy: tokens[first].start)
+        let b = scalars.index(a, offsetBy: tokens[last].end - tokens[first].start)
+        return String(scalars[a..<b])
+    }
+
+    func sentenceText(_ s: Int) -> String { span(sentences[s]) }
+
+    /// Whether the tokens from `i` spell `words` (lower case).
+    func matches(_ words: [String], at i: Int, limit: Int) -> Bool {
+        guard i + words.count <= limit else { return false }
+        for (k, w) in words.enumerated() where tokens[i + k].lower != w { return false }
+        return true
+    }
+
+    /// The longest of `phrases` starting at `i`, if any.
+    func longest(_ phrases: [[String]], at i: Int, limit: Int) -> [String]? {
+        var best: [String]? = nil
+        for p in phrases where matches(p, at: i, limit: limit) {
+            if best == nil || p.count > best!.count { best = p }
+        }
+        return best
+    }
+}
+
+/// Finds the date of a document in its text: the latest full date written in it.
+enum DateFinder {
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december"]
+    static let short = ["jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sep.", "oct.", "nov.", "dec.", "sept."]
+
+    static func month(_ t: Token) -> Int? {
+        if let m = months.firstIndex(of: t.lower) { return m + 1 }
+        if let m = short.firstIndex(of: t.lower) { return m == 12 ? 9 : m + 1 }
+        return nil
+    }
+
+    static func number(_ t: Token, _ range: ClosedRange<Int>) -> Int? {
+        guard t.text.allSatisfy(\.isNumber), let n = Int(t.text), range.contains(n) else { return nil }
+        return n
+    }
+
+    /// "10 March 2023", "March 10, 2023", "2023-03-10"; the latest one, as YYYY-MM-DD.
+    static func latestDate(in tokens: [Token]) -> String? {
+        var best: String? = nil
+        func consider(_ y: Int, _ m: Int, _ d: Int) {
+            let s = Pad.four(y) + "-" + Pad.two(m) + "-" + Pad.two(d)
+            if best == nil || s > best! { best = s }
+        }
+        for i in tokens.indices {
+            guard let m = month(tokens[i]) else { continue }
+            // D Month YYYY
+            if i >= 1, i + 1 < tokens.count, let d = number(tokens[i - 1], 1...31), let y = number(tokens[i + 1], 1900...2100) {
+                consider(y, m, d)
+            }
+            // Month D, YYYY
+            if i + 3 < tokens.count, let d = number(tokens[i + 1], 1...31), tokens[i + 2].norm == ",",
+               let y = number(tokens[i + 3], 1900...2100) {
+                consider(y, m, d)
+            }
+        }
+        // ISO dates are tokenized as number - number - number
+        for i in tokens.indices where i + 4 < tokens.count {
+            if let y = number(tokens[i], 1900...2100), tokens[i + 1].norm == "-", let m = number(tokens[i + 2], 1...12),
+               tokens[i + 3].norm == "-", let d = number(tokens[i + 4], 1...31), !tokens[i + 1].spaceBefore {
+                consider(y, m, d)
+            }
+        }
+        return best
+    }
+}
+
+enum Pad {
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    static func four(_ n: Int) -> String {
+        var digits = "\(n)"
+        while digits.count < 4 { digits = "0" + digits }
+        return digits
+    }
+}

@@ -1,0 +1,175 @@
+import KnowledgeGraph
+import Ontology
+
+/// How a gazetteer surface form names its entity.
+enum SurfaceKind: Int, Sendable {
+    case name, seat, demonym
+}
+
+/// A surface form of the gazetteer, as tokens.
+struct Surface: Sendable {
+    var tokens: [String]
+    var entity: Int
+    var kind: SurfaceKind
+}
+
+/// A compiled lexicon trigger: the word forms that start it and the rest of its words.
+struct Trigger: Sendable {
+    var entry: Int
+    /// The words after the first, lower case.
+    var rest: [String]
+    var form: VerbForm
+}
+
+enum VerbForm: Sendable {
+    case base, third, past, participle, gerund, pastOrParticiple, noun
+}
+
+/// The ontology compiled for fast lookup by the extraction stages.
+///
+/// Built once per ontology; every table is keyed by a token's normalized text, so each stage
+/// looks tokens up in O(1) instead of scanning lists.
+public final class Knowledge: Sendable {
+    public let ontology: Ontology
+    let tokenizer: Tokenizer
+    /// Gazetteer entries, as loaded; `Surface.entity` indexes this.
+    let entries: [GazetteerEntry]
+    let entryByKey: [String: Int]
+    /// Surfaces by their first token (normalized), longest first.
+    let surfaces: [String: [Surface]]
+    /// Titles by their first token, lower case, longest first.
+    let titles: [String: [(tokens: [String], title: Title)]]
+    let officesByPerson: [String: [Office]]
+    let officesByRole: [String: [Office]]
+    /// Triggers by the lower-cased first word form.
+    let triggers: [String: [Trigger]]
+    let negations: [[String]]
+    let modalities: [(words: [String], value: Modality)]
+    let lightVerbs: Set<String>
+    let controlObject: Set<String>
+    let controlSubject: Set<String>
+    let reporting: Set<String>
+    let stateNouns: [[String]]
+    let personNouns: [[String]]
+    let memberNouns: [[String]]
+    let locatives: Set<String>
+    let clauseBreaks: Set<String>
+    let pluralPronouns: [[String]]
+    let determiners: Set<String>
+    let placeNouns: Set<String>
+    /// All forms of "be".
+    let beForms: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am"]
+
+    public init(ontology: Ontology) {
+        self.ontology = ontology
+        let tokenizer = Tokenizer(abbreviations: ontology.abbreviations)
+        self.tokenizer = tokenizer
+        entries = ontology.gazetteer
+        var byKey: [String: Int] = [:]
+        for (i, e) in entries.enumerated() { byKey[e.entity.key] = i }
+        entryByKey = byKey
+
+        var surfaces: [String: [Surface]] = [:]
+        func addSurface(_ text: String, _ entity: Int, _ kind: SurfaceKind) {
+            let tokens = tokenizer.tokenize(text).map(\.norm)
+            guard let first = tokens.first else { return }
+            surfaces[first, default: []].append(Surface(tokens: tokens, entity: entity, kind: kind))
+        }
+        for (i, e) in ontology.gazetteer.enumerated() {
+            addSurface(e.entity.label, i, .name)
+            for a in e.entity.aliases { addSurface(a, i, .name) }
+            for s in e.seats { addSurface(s, i, .seat) }
+            for d in e.demonyms { addSurface(d, i, .demonym) }
+        }
+        for k in surfaces.keys {
+            surfaces[k]!.sort { a, b in
+                a.tokens.count != b.tokens.count ? a.tokens.count > b.tokens.count : a.kind.rawValue < b.kind.rawValue
+            }
+        }
+        self.surfaces = surfaces
+
+        var titles: [String: [(tokens: [String], title: Title)]] = [:]
+        for t in ontology.titles {
+            let tokens = tokenizer.tokenize(t.phrase).map(\.lower)
+            guard let first = tokens.first else { continue }
+            titles[first, default: []].append((tokens, t))
+        }
+        for k in titles.keys { titles[k]!.sort { $0.tokens.count > $1.tokens.count } }
+        self.titles = titles
+
+        var byPerson: [String: [Office]] = [:]
+        var byRole: [String: [Office]] = [:]
+        for o in ontology.offices {
+            byPerson[o.person, default: []].append(o)
+            byRole[o.role, default: []].append(o)
+        }
+        officesByPerson = byPerson
+        officesByRole = byRole
+
+        let morphology = Morphology(irregular: ontology.irregularVerbs)
+        var triggers: [String: [Trigger]] = [:]
+        for (i, entry) in ontology.lexicon.enumerated() {
+            guard let first = entry.words.first else { continue }
+            let rest = Array(entry.words.dropFirst())
+            switch entry.pos {
+            case .verb:
+                for (form, kind) in morphology.verbForms(first) {
+                    triggers[form, default: []].append(Trigger(entry: i, rest: rest, form: kind))
+                }
+            case .noun:
+                if rest.isEmpty {
+                    for form in Set([first, morphology.plural(first)]) {
+                        triggers[form, default: []].append(Trigger(entry: i, rest: [], form: .noun))
+                    }
+                } else {
+                    triggers[first, default: []].append(Trigger(entry: i, rest: rest, form: .noun))
+                    var plural = rest
+                    plural[plural.count - 1] = morphology.plural(plural[plural.count - 1])
+                    triggers[first, default: []].append(Trigger(entry: i, rest: plural, form: .noun))
+                }
+            }
+        }
+        for k in triggers.keys { triggers[k]!.sort { $0.rest.count > $1.rest.count } }
+        self.triggers = triggers
+
+        func words(_ c: String) -> [[String]] { ontology.cues(c).map(\.words) }
+        func verbSet(_ c: String) -> Set<String> {
+            var set = Set<String>()
+            for cue in ontology.cues(c) {
+                guard let first = cue.words.first else { continue }
+                let rest = cue.words.dropFirst().joined(separator: " ")
+                for (form, _) in morphology.verbForms(first) { set.insert(rest.isEmpty ? form : "\(form) \(rest)") }
+            }
+            return set
+        }
+        negations = words("negation")
+        modalities = ontology.cues("modality").map { ($0.words, Modality(rawValue: $0.value) ?? .possible) }
+        lightVerbs = verbSet("light-verb")
+        controlObject = verbSet("control-object")
+        controlSubject = verbSet("control-subject")
+        reporting = verbSet("reporting")
+        stateNouns = words("state-noun")
+        personNouns = words("person-noun")
+        memberNouns = words("member-noun")
+        locatives = Set(words("locative").map { $0.joined(separator: " ") })
+        clauseBreaks = Set(words("clause-break").map { $0.joined(separator: " ") })
+        pluralPronouns = words("plural-pronoun").sorted { $0.count > $1.count }
+        determiners = Set(words("determiner").map { $0.joined(separator: " ") })
+        placeNouns = Set(words("place-noun").map { $0.joined(separator: " ") })
+    }
+
+    /// The offices a person held on `date` (all of them when the date is unknown).
+    func offices(of person: String, on date: String?) -> [Office] {
+        let all = officesByPerson[person] ?? []
+        guard let date else { return all.filter { $0.end == nil } }
+        return all.filter { $0.held(on: date) }
+    }
+
+    /// Who held `role` of `of` on `date` (the incumbent when the date is unknown).
+    func holder(role: String, of: String?, on date: String?) -> [String] {
+        let offices = (officesByRole[role] ?? []).filter { of == nil || $0.of == of }
+        let held = offices.filter { o in date.map { o.held(on: $0) } ?? (o.end == nil) }
+        var seen = Set<String>()
+        return held.map(\.person).filter { seen.insert($0).inserted }
+    }
+}

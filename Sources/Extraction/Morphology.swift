@@ -1,0 +1,57 @@
+/// English inflection for lexicon triggers: regular rules plus the irregular table.
+struct Morphology: Sendable {
+    let irregular: [String: [String]]
+
+    static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
+    /// Whether a short verb doubles its final consonant ("ban" → "banned", "snap" → "snapped").
+    func doubles(_ lemma: String) -> Bool {
+        let c = Array(lemma)
+        guard c.count >= 3, c.count <= 4 else { return false }
+        let last = c[c.count - 1], mid = c[c.count - 2], before = c[c.count - 3]
+        return !Self.vowels.contains(last) && !"wxy".contains(last) && Self.vowels.contains(mid) && !Self.vowels.contains(before)
+    }
+
+    /// Every form of a verb with its kind.
+    func verbForms(_ lemma: String) -> [(String, VerbForm)] {
+        if let f = irregular[lemma], f.count == 4 {
+            var forms: [(String, VerbForm)] = [(lemma, .base), (f[0], .third), (f[3], .gerund)]
+            if f[1] == f[2] { forms.append((f[1], .pastOrParticiple)) } else { forms += [(f[1], .past), (f[2], .participle)] }
+            return forms
+        }
+        let c = Array(lemma)
+        let third: String
+        if lemma.hasSuffix("s") || lemma.hasSuffix("x") || lemma.hasSuffix("z") || lemma.hasSuffix("ch") || lemma.hasSuffix("sh") {
+            third = lemma + "es"
+        } else if lemma.hasSuffix("y"), c.count > 1, !Self.vowels.contains(c[c.count - 2]) {
+            third = String(lemma.dropLast()) + "ies"
+        } else {
+            third = lemma + "s"
+        }
+        let past: String
+        let gerund: String
+        if lemma.hasSuffix("e") {
+            past = lemma + "d"
+            gerund = lemma.hasSuffix("ee") ? lemma + "ing" : (lemma.hasSuffix("ie") ? String(lemma.dropLast(2)) + "ying" : String(lemma.dropLast()) + "ing")
+        } else if lemma.hasSuffix("y"), c.count > 1, !Self.vowels.contains(c[c.count - 2]) {
+            past = String(lemma.dropLast()) + "ied"
+            gerund = lemma + "ing"
+        } else if doubles(lemma) {
+            past = lemma + String(c.last!) + "ed"
+            gerund = lemma + String(c.last!) + "ing"
+        } else {
+            past = lemma + "ed"
+            gerund = lemma + "ing"
+        }
+        return [(lemma, .base), (third, .third), (past, .pastOrParticiple), (gerund, .gerund)]
+    }
+
+    /// The plural of a noun.
+    func plural(_ noun: String) -> String {
+        let c = Array(noun)
+        if noun.hasSuffix("s") { return noun }
+        if noun.hasSuffix("x") || noun.hasSuffix("z") || noun.hasSuffix("ch") || noun.hasSuffix("sh") { return noun + "es" }
+        if noun.hasSuffix("y"), c.count > 1, !Self.vowels.contains(c[c.count - 2]) { return String(noun.dropLast()) + "ies" }
+        return noun + "s"
+    }
+}

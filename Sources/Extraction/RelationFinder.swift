@@ -1,0 +1,460 @@
+import KnowledgeGraph
+import Ontology
+
+/// A relation found in a sentence, before it joins the graph.
+public struct FoundRelation: Sendable {
+    public var subject: Int
+    public var relation: String
+    public var object: Int
+    public var negated: Bool
+    public var modality: Modality
+    public var confidence: Double
+    public var sentence: Int
+    /// Token range of the evidence span.
+    public var tokens: Range<Int>
+    /// The lexicon entry or rule behind it, and how its arguments were found.
+    public var pattern: String
+}
+
+/// Stage: relation patterns. For every lexicon trigger in a sentence, the frames of its part of
+/// speech find the subject and object among the actor mentions: active and passive voice,
+/// infinitives under control verbs, relative clauses, possessors and demonyms of event nouns,
+/// light verbs, "between A and B"; then negation and modality cues in the clause.
+extension DocumentAnalysis {
+    static let prepositions: Set<String> = ["of", "in", "on", "at", "to", "with", "from", "by", "for", "against", "between",
+                                            "over", "about", "into", "toward", "towards", "after", "before", "during", "under",
+                                            "through", "among", "via", "within", "amid", "across", "upon", "behind", "than", "like"]
+
+    struct Argument {
+        var entities: [Int]
+        var mention: Mention
+        var how: String
+        var penalty: Double
+    }
+
+    func findRelations() -> [FoundRelation] {
+        var found: [FoundRelation] = []
+        for (s, range) in sentences.enumerated() {
+            let list = mentions[s].filter { !$0.entities.isEmpty }
+            // leaderOf from titles and appositions.
+            for m in list {
+                if let of = m.leaderOf, let p = m.entities.first, p != of {
+                    found.append(FoundRelation(subject: p, relation: "leaderOf", object: of, negated: false, modality: .asserted,
+                                               confidence: 0.9, sentence: s, tokens: m.range, pattern: "title: \(m.note)"))
+                }
+            }
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if list.contains(where: { $0.range.contains(i) && $0.kind != .demonym && $0.kind != .state }) { i += 1; continue }
+                guard let triggers = knowledge.triggers[tokens[i].lower] else { i += 1; continue }
+                var longest = 0
+                for trigger in triggers {
+                    guard matches(trigger.rest, at: i + 1, limit: range.upperBound) else { continue }
+                    let end = i + 1 + trigger.rest.count
+                    let entry = knowledge.ontology.lexicon[trigger.entry]
+                    let results = entry.pos == .verb
+                        ? verbFrame(trigger, entry, i..<end, sentence: s, list: list)
+                        : nounFrame(entry, i..<end, sentence: s, list: list)
+                    if !results.isEmpty { longest = max(longest, end - i) }
+                    found += results
+                }
+                i += max(longest, 1)
+            }
+        }
+        return dedupe(found)
+    }
+
+    private func dedupe(_ found: [FoundRelation]) -> [FoundRelation] {
+        var seen = Set<String>()
+        var out: [FoundRelation] = []
+        for f in found {
+            let key = "\(f.sentence)|\(f.subject)|\(f.relation)|\(f.object)|\(f.negated)|\(f.modality)"
+            if seen.insert(key).inserted { out.append(f) }
+        }
+        return out
+    }
+
+    // MARK: Frames
+
+    func verbFrame(_ trigger: Trigger, _ entry: LexiconEntry, _ t: Range<Int>, sentence s: Int, list: [Mention]) -> [FoundRelation] {
+        let range = sentences[s]
+        let i = t.lowerBound
+        // A determiner or possessive before the word makes it a noun ("the attack", "his support").
+        if i > range.lowerBound {
+            let prev = tokens[i - 1].lower
+            if knowledge.determiners.contains(prev) || prev == "'s" || prev == "a" || prev == "an" { return [] }
+            if list.contains(where: { $0.range.upperBound == i && ($0.possessive || $0.kind == .demonym) }) { return [] }
+        }
+        let participle = trigger.form == .participle || trigger.form == .pastOrParticiple
+        var k = i - 1
+        while k >= range.lowerBound, tokens[k].lower.hasSuffix("ly") || ["also", "not", "never", "already", "been", "being"].contains(tokens[k].lower) { k -= 1 }
+        let beBefore = k >= range.lowerBound && knowledge.beForms.contains(tokens[k].lower)
+        let byAfter = t.upperBound < range.upperBound && tokens[t.upperBound].lower == "by"
+        var subject: Argument?
+        var object: Argument?
+        var how = "\(entry.source) verb '\(entry.words.joined(separator: " "))'"
+        var modality: Modality? = nil
+        if participle && (beBefore || byAfter) {
+            // Passive: "Russia condemned by the international community".
+            guard byAfter, let agent = firstMention(after: t.upperBound + 1, within: 3, list: list, range: range) else { return [] }
+            subject = Argument(entities: agent.entities, mention: agent, how: "by-agent", penalty: 1)
+            if !beBefore, let patient = list.last(where: { $0.range.upperBound == i && !$0.possessive }) {
+                // Reduced passive: "with Russia condemned by the international community".
+                object = Argument(entities: patient.entities, mention: patient, how: "patient", penalty: 1)
+            } else {
+                object = findSubject(before: beBefore ? k : i, sentence: s, list: list)
+            }
+            how += " (passive)"
+        } else {
+            if trigger.form == .participle { return [] }
+            object = findObject(after: t.upperBound, markers: entry.objectMarkers, sentence: s, list: list)
+            // An infinitive takes its agent from a control verb: "invited Xi to visit", "offered to mediate".
+            if i - 1 >= range.lowerBound, tokens[i - 1].lower == "to", trigger.form == .base {
+                if let control = controlledSubject(toAt: i - 1, sentence: s, list: list) {
+                    subject = control.0
+                    modality = .intended
+                    how += " (infinitive under '\(control.1)')"
+                } else {
+                    subject = findSubject(before: i - 1, sentence: s, list: list)
+                    modality = .intended
+                }
+            } else if trigger.form == .gerund, i > range.lowerBound, tokens[i - 1].norm == "," {
+                // A participle after a comma takes the clause's subject: "X supported Y, hailing Z".
+                subject = clauseSubject(before: i, sentence: s, list: list)
+            } else {
+                subject = findSubject(before: i, sentence: s, list: list)
+                if subject == nil, trigger.form == .gerund {
+                    subject = participialSubject(after: t.upperBound, sentence: s, list: list)
+                }
+            }
+        }
+        if object == nil, let subject, subject.entities.count >= 2,
+           let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {
+            // "the two met", "Iran and Saudi Arabia signed"
+            return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural subject)", mention: subject.mention)
+        }
+        return emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: modality)
+    }
+
+    /// The first mention of the clause that can be a subject (not after a preposition, not a possessor).
+    func clauseSubject(before i: Int, sentence s: Int, list: [Mention]) -> Argument? {
+        let range = sentences[s]
+        var start = range.lowerBound
+        for k in stride(from: i - 1, through: range.lowerBound, by: -1) where knowledge.clauseBreaks.contains(tokens[k].lower) {
+            start = k + 1
+            break
+        }
+        for m in list where m.range.lowerBound >= start && m.range.upperBound <= i {
+            if m.possessive || m.locative || m.kind == .demonym || isOblique(m.range.lowerBound, range) { continue }
+            let penalty = [.pronoun, .description, .firstPerson, .relative].contains(m.kind) ? 0.9 : 1
+            return Argument(entities: coordinationGroup(m, list: list) ?? m.entities, mention: m, how: "clause subject", penalty: penalty * 0.9)
+        }
+        return nil
+    }
+
+    func nounFrame(_ entry: LexiconEntry, _ t: Range<Int>, sentence s: Int, list: [Mention]) -> [FoundRelation] {
+        let range = sentences[s]
+        let i = t.lowerBound
+        var how = "\(entry.source) noun '\(entry.words.joined(separator: " "))'"
+        // A noun directly after "to" is a verb ("to support"); after a subject pronoun too.
+        if i > range.lowerBound, ["to", "will", "would", "could", "may", "might", "must", "should", "not", "n't"].contains(tokens[i - 1].lower) {
+            return []
+        }
+        var object: Argument? = nil
+        if entry.objectMarkers.contains("between"), let pair = between(after: t.upperBound, sentence: s, list: list) {
+            let relation = knowledge.ontology.relations.id(entry.relation).map { knowledge.ontology.relations[$0] }
+            if relation?.symmetric == true {
+                return emitPairs(entry, pair.entities, trigger: t, sentence: s, how: how + " between", mention: pair.mention)
+            }
+        }
+        object = findObject(after: t.upperBound, markers: entry.objectMarkers.filter { $0 != "between" }, sentence: s, list: list)
+        var subject: Argument? = nil
+        // Possessor or demonym: "Iran's attack", "his alliance", "Russian invasion", "U.S. support".
+        var j = i
+        var skipped = 0
+        while j > range.lowerBound, skipped <= 4 {
+            if let m = list.first(where: { $0.range.upperBound == j }) {
+                if m.possessive || m.kind == .demonym || m.kind == .state || m.kind == .name || m.kind == .members {
+                    subject = Argument(entities: m.entities, mention: m, how: "possessor", penalty: m.kind == .pronoun ? 0.9 : 1)
+                    // "Rwanda's and M23's hostilities"
+                    if m.possessive, let g = coordinatedBefore(m, list: list) { subject!.entities = g + subject!.entities }
+                }
+                break
+            }
+            let w = tokens[j - 1]
+            if !w.isWord || Self.prepositions.contains(w.lower) || knowledge.determiners.contains(w.lower) && w.lower != "other" && w.lower != "new" {
+                if w.norm == "-" || w.lower == "and" { j -= 1; skipped += 1; continue }
+                break
+            }
+            if knowledge.lightVerbs.contains(w.lower) || knowledge.beForms.contains(w.lower) { break }
+            j -= 1
+            skipped += 1
+        }
+        // "the release of hostages by Hamas": "by X" after the object.
+        if subject == nil, let o = object, o.mention.range.upperBound + 1 < range.upperBound, tokens[o.mention.range.upperBound].lower == "by",
+           let agent = firstMention(after: o.mention.range.upperBound + 1, within: 2, list: list, range: range) {
+            subject = Argument(entities: agent.entities, mention: agent, how: "by-agent", penalty: 1)
+        }
+        // Light verb: "held talks with", "issued a warning to", "imposed sanctions on".
+        var modality: Modality? = nil
+        if subject == nil {
+            var k = i - 1
+            var steps = 0
+            while k >= range.lowerBound, steps < 6 {
+                let w = tokens[k].lower
+                if knowledge.lightVerbs.contains(w) {
+                    if k - 1 >= range.lowerBound, tokens[k - 1].lower == "to", let control = controlledSubject(toAt: k - 1, sentence: s, list: list) {
+                        subject = control.0
+                        modality = .intended
+                    } else {
+                        subject = findSubject(before: k, sentence: s, list: list)
+                    }
+                    if subject != nil {
+                        subject!.penalty *= 0.9
+                        how += " (light verb '\(tokens[k].text)')"
+                    }
+                    break
+                }
+                if tokens[k].norm == "\"" { k -= 1; continue }
+                if !tokens[k].isWord || Self.prepositions.contains(w) || list.contains(where: { $0.range.contains(k) }) { break }
+                k -= 1
+                steps += 1
+            }
+        }
+        if let subject, object == nil, subject.entities.count >= 2,
+           let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {
+            // "their cooperation", "China and Russia ... global partners"
+            return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural agent)", mention: subject.mention)
+        }
+        return emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: modality)
+    }
+
+    // MARK: Arguments
+
+    /// The mentions coordinated before `m` ("Rwanda's and M23's").
+    func coordinatedBefore(_ m: Mention, list: [Mention]) -> [Int]? {
+        guard let k = list.firstIndex(where: { $0.range == m.range }), k > 0 else { return nil }
+        let prev = list[k - 1]
+        guard prev.possessive, joined(prev.range.upperBound, m.range.lowerBound) else { return nil }
+        return prev.entities
+    }
+
+    func firstMention(after i: Int, within n: Int, list: [Mention], range: Range<Int>) -> Mention? {
+        var j = i
+        while j < min(range.upperBound, i + n) {
+            if let m = list.first(where: { $0.range.lowerBound == j }), m.kind != .demonym { return m }
+            if !knowledge.determiners.contains(tokens[j].lower) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The subject of a verb at `i`: the nearest mention to its left in the same clause that is
+    /// not the object of a preposition, a possessor or a place.
+    func findSubject(before i: Int, sentence s: Int, list: [Mention]) -> Argument? {
+        let range = sentences[s]
+        let candidates = list.filter { $0.range.upperBound <= i }.reversed()
+        for m in candidates {
+            if i - m.range.upperBound > 20 { return nil }
+            let between = tokens[m.range.upperBound..<i]
+            if between.contains(where: { knowledge.clauseBreaks.contains($0.lower) && $0.lower != "as" }) && m.kind != .relative { return nil }
+            if between.contains(where: { $0.norm == "\"" }) && !quoted[i] { return nil }
+            if m.possessive || m.locative || m.kind == .demonym || m.kind == .members && false { continue }
+            // The object of a preposition ("with Putin", "of Ukraine") is not a subject; neither is a
+            // mention coordinated with one.
+            let groupStart = coordinationStart(m, list: list)
+            if groupStart > range.lowerBound {
+                var p = groupStart - 1
+                while p > range.lowerBound, knowledge.determiners.contains(tokens[p].lower) || (tokens[p].isWord && !tokens[p].isCapitalized && tokens[p].lower.hasSuffix("ed") == false && !Self.prepositions.contains(tokens[p].lower) && p == groupStart - 1 && false) { p -= 1 }
+                if Self.prepositions.contains(tokens[p].lower) { continue }
+            }
+            var entities = m.entities
+            if let g = coordinationGroup(m, list: list) { entities = g }
+            let penalty = [.pronoun, .description, .firstPerson, .relative].contains(m.kind) ? 0.9 : 1
+            return Argument(entities: entities, mention: m, how: "subject", penalty: penalty)
+        }
+        return nil
+    }
+
+    /// The object of a trigger ending at `e`: the first mention after it reached through one of
+    /// `markers` ("" = directly) over at most four modifier words.
+    func findObject(after e: Int, markers: [String], sentence s: Int, list: [Mention]) -> Argument? {
+        let range = sentences[s]
+        for m in list where m.range.lowerBound >= e {
+            if m.range.lowerBound - e > 9 { return nil }
+            let words = tokens[e..<m.range.lowerBound].map(\.lower).filter { $0 != "\"" }
+            if words.contains(where: { knowledge.clauseBreaks.contains($0) || $0 == "." }) { return nil }
+            if m.kind == .demonym { continue }
+            guard let marker = objectMarker(words, markers) else {
+                // Something else came between: only a list of modifiers may be skipped.
+                if words.contains(where: { Self.prepositions.contains($0) }) { return nil }
+                continue
+            }
+            // A place ("in Beijing") is an object only when the trigger asks for that preposition.
+            if m.locative && marker.isEmpty && m.range.lowerBound > e { return nil }
+            var entities = m.entities
+            if let g = coordinationGroup(m, list: list), m.range.upperBound < range.upperBound { entities = g }
+            let penalty = [.pronoun, .description, .firstPerson, .relative].contains(m.kind) ? 0.9 : 1
+            return Argument(entities: entities, mention: m, how: marker.isEmpty ? "object" : "'\(marker)' object", penalty: penalty)
+        }
+        return nil
+    }
+
+    /// Which marker joins a trigger to a mention over `words`, if any.
+    func objectMarker(_ words: [String], _ markers: [String]) -> String? {
+        func skippable(_ w: ArraySlice<String>) -> Bool {
+            w.count <= 5 && w.allSatisfy { !Self.prepositions.contains($0) && !knowledge.clauseBreaks.contains($0) && $0 != "," && $0 != ";" && !knowledge.beForms.contains($0) }
+        }
+        var words = words
+        // "the democratic island of Taiwan": a place noun with "of" before the name is skipped.
+        if words.count >= 2, words.last == "of", knowledge.placeNouns.contains(words[words.count - 2]) {
+            words.removeLast(2)
+        }
+        var best: String? = nil
+        for marker in markers {
+            if marker.isEmpty {
+                if skippable(words[...]) && words.count <= 4 { best = best ?? "" }
+                continue
+            }
+            let mw = marker.split(separator: " ").map(String.init)
+            guard words.count >= mw.count else { continue }
+            for start in 0...(words.count - mw.count) where Array(words[start..<start + mw.count]) == mw {
+                if skippable(words[..<start]) && skippable(words[(start + mw.count)...]) {
+                    if best == nil || best!.count < marker.count { best = marker }
+                }
+            }
+        }
+        return best
+    }
+
+    /// "between A and B": the coordinated mentions after "between".
+    func between(after e: Int, sentence s: Int, list: [Mention]) -> (entities: [Int], mention: Mention)? {
+        let range = sentences[s]
+        var j = e
+        while j < range.upperBound, j - e < 3, tokens[j].lower != "between" { j += 1 }
+        guard j < range.upperBound, tokens[j].lower == "between", let first = firstMention(after: j + 1, within: 2, list: list, range: range) else { return nil }
+        guard let group = coordinationGroup(first, list: list), group.count >= 2 else { return nil }
+        return (group, first)
+    }
+
+    func coordinationStart(_ m: Mention, list: [Mention]) -> Int {
+        for g in coordinations(list) where g.contains(where: { list[$0].range == m.range }) {
+            return list[g[0]].range.lowerBound
+        }
+        return m.range.lowerBound
+    }
+
+    func coordinationGroup(_ m: Mention, list: [Mention]) -> [Int]? {
+        for g in coordinations(list) where g.count > 1 && g.contains(where: { list[$0].range == m.range }) {
+            return g.flatMap { list[$0].entities }
+        }
+        return nil
+    }
+
+    /// The agent of an infinitive after "to" at `to`: the object of an object-control verb
+    /// ("invited Xi to"), or the subject of a subject-control verb ("offered to").
+    func controlledSubject(toAt to: Int, sentence s: Int, list: [Mention]) -> (Argument?, String)? {
+        let range = sentences[s]
+        var k = to - 1
+        while k >= range.lowerBound, to - k <= 6 {
+            let w = tokens[k].lower
+            let two = k + 1 < to ? "\(w) \(tokens[k + 1].lower)" : w
+            if knowledge.controlObject.contains(two) || knowledge.controlObject.contains(w) {
+                let objectMention = list.first { $0.range.lowerBound > k && $0.range.upperBound <= to }
+                if let o = objectMention { return (Argument(entities: o.entities, mention: o, how: "controller object", penalty: 0.95), tokens[k].text) }
+                return (nil, tokens[k].text)
+            }
+            if knowledge.controlSubject.contains(w) {
+                return (findSubject(before: k, sentence: s, list: list), tokens[k].text)
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The subject of a sentence-initial participle clause: the first mention after its comma.
+    func participialSubject(after e: Int, sentence s: Int, list: [Mention]) -> Argument? {
+        let range = sentences[s]
+        guard let comma = (e..<range.upperBound).first(where: { tokens[$0].norm == "," }) else { return nil }
+        guard let m = list.first(where: { $0.range.lowerBound == comma + 1 && !$0.possessive }) else { return nil }
+        return Argument(entities: m.entities, mention: m, how: "participle subject", penalty: 0.9)
+    }
+
+    // MARK: Emission
+
+    func polarity(from start: Int, to end: Int, sentence s: Int) -> (Bool, Modality) {
+        let range = sentences[s]
+        var negated = false
+        var modality = Modality.asserted
+        var k = max(range.lowerBound, start)
+        while k < end {
+            if let n = longest(knowledge.negations, at: k, limit: end) {
+                // "not only" is not a negation.
+                if !(n == ["not"] && k + 1 < range.upperBound && tokens[k + 1].lower == "only") { negated = true }
+                k += n.count
+                continue
+            }
+            if let m = knowledge.modalities.first(where: { matches($0.words, at: k, limit: end) }) {
+                if modality == .asserted { modality = m.value }
+            }
+            k += 1
+        }
+        // A condition earlier in the sentence: "if X travels to Moscow".
+        for j in range.lowerBound..<min(start, end) where ["if", "unless", "whether"].contains(tokens[j].lower) {
+            if modality == .asserted { modality = .conditional }
+        }
+        return (negated, modality)
+    }
+
+    func emit(_ entry: LexiconEntry, subject: Argument?, object: Argument?, trigger t: Range<Int>, sentence s: Int,
+              how: String, modality forced: Modality?) -> [FoundRelation] {
+        guard let subject, let object else { return [] }
+        let start = min(subject.mention.range.lowerBound, t.lowerBound)
+        let end = max(object.mention.range.upperBound, t.upperBound)
+        var (negated, modality) = polarity(from: subject.mention.range.upperBound <= t.lowerBound ? subject.mention.range.upperBound : sentences[s].lowerBound,
+                                           to: t.lowerBound, sentence: s)
+        if let forced, modality == .asserted { modality = forced }
+        var out: [FoundRelation] = []
+        let pattern = "\(how); subject \(subject.how) [\(subject.mention.note)]; object \(object.how) [\(object.mention.note)]"
+        for a in subject.entities {
+            for b in object.entities where a != b {
+                guard typeAllowed(entry.relation, a, b) else { continue }
+                out.append(FoundRelation(subject: a, relation: entry.relation, object: b, negated: negated, modality: modality,
+                                         confidence: entry.confidence * subject.penalty * object.penalty,
+                                         sentence: s, tokens: start..<end, pattern: pattern))
+            }
+        }
+        negated = false
+        return out
+    }
+
+    func emitPairs(_ entry: LexiconEntry, _ entities: [Int], trigger t: Range<Int>, sentence s: Int, how: String, mention: Mention) -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        let (negated, modality) = polarity(from: max(sentences[s].lowerBound, t.lowerBound - 4), to: t.lowerBound, sentence: s)
+        let unique = entities.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+        for (x, a) in unique.enumerated() {
+            for b in unique[(x + 1)...] where typeAllowed(entry.relation, a, b) {
+                out.append(FoundRelation(subject: a, relation: entry.relation, object: b, negated: negated, modality: modality,
+                                         confidence: entry.confidence * 0.95, sentence: s,
+                                         tokens: min(t.lowerBound, mention.range.lowerBound)..<max(t.upperBound, mention.range.upperBound),
+                                         pattern: "\(how) [\(mention.note)]"))
+            }
+        }
+        return out
+    }
+
+    /// Argument types a relation accepts (the ontology's domain and range).
+    func typeAllowed(_ relation: String, _ a: Int, _ b: Int) -> Bool {
+        // A person and the state they act for are one actor at the state level: no edge between them
+        // but the structural ones.
+        if relation != "leaderOf" && relation != "memberOf" {
+            if entities[a].type == .person, entities[a].country == entities[b].key { return false }
+            if entities[b].type == .person, entities[b].country == entities[a].key { return false }
+        }
+        switch relation {
+        case "visits", "invades", "claims": return entities[b].type == .country || entities[b].type == .organization && relation == "visits" && false
+        case "leaderOf": return entities[a].type == .person
+        default: return true
+        }
+    }
+}

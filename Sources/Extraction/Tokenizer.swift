@@ -1,0 +1,155 @@
+/// A token of a document: a word, a number or a punctuation mark, with its offsets.
+public struct Token: Sendable, Hashable {
+    /// The text as written.
+    public var text: String
+    /// The text with typographic apostrophes and quotes made ASCII (’ → ').
+    public var norm: String
+    /// `norm` lower-cased.
+    public var lower: String
+    /// Offsets in the document, in Unicode scalars, end exclusive.
+    public var start: Int
+    public var end: Int
+    /// Whether a line break stands between this token and the previous one.
+    public var lineBreakBefore: Bool
+    /// Whether white space stands between this token and the previous one.
+    public var spaceBefore: Bool
+
+    public var isWord: Bool { text.unicodeScalars.first.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false }
+    public var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    public var isPunctuation: Bool { !isWord }
+}
+
+/// Splits text into tokens.
+///
+/// Words keep internal apostrophes ("d'Ivoire") but split a possessive "'s" and "n't" into
+/// tokens of their own; acronyms with periods ("U.S.") and the abbreviations of the ontology
+/// ("Mr.", "Gen.") keep their period; hyphens and every other mark are tokens of their own.
+public struct Tokenizer: Sendable {
+    public let abbreviations: Set<String>
+
+    public init(abbreviations: Set<String>) {
+        self.abbreviations = abbreviations
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+            || s.properties.generalCategory == .spacingMark
+    }
+
+    static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+
+    static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s {
+            case "\u{2019}", "\u{2018}", "\u{02BC}": out.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": out.append("\"")
+            case "\u{2013}", "\u{2014}": out.append("-")
+            case "\u{00A0}": out.append(" ")
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Tokenizes `text`.
+    /// - Complexity: O(n) in the number of Unicode scalars.
+    public func tokenize(_ text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [Token] = []
+        var i = 0
+        var lineBreak = false
+        var space = false
+        func emit(_ from: Int, _ to: Int) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[from..<to])
+            let t = String(view)
+            let n = Tokenizer.normalize(t)
+            tokens.append(Token(text: t, norm: n, lower: n.lowercased(), start: from, end: to,
+                                lineBreakBefore: lineBreak || tokens.isEmpty, spaceBefore: space))
+            lineBreak = false
+            space = false
+        }
+        func at(_ k: Int) -> Unicode.Scalar? { k < scalars.count ? scalars[k] : nil }
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" {
+                lineBreak = true
+                space = true
+                i += 1
+                continue
+            }
+            if s.properties.isWhitespace || s == "\u{FEFF}" {
+                space = true
+                i += 1
+                continue
+            }
+            if !Tokenizer.isWordScalar(s) {
+                emit(i, i + 1)
+                i += 1
+                continue
+            }
+            let start = i
+            // Acronyms written with periods: U.S., U.N., E.U.
+            if s.properties.isUppercase, at(i + 1) == ".", let n = at(i + 2), n.properties.isUppercase, at(i + 3) == "." {
+                var j = i
+                while let c = at(j), c.properties.isUppercase, at(j + 1) == "." { j += 2 }
+                emit(start, j)
+                i = j
+                continue
+            }
+            var j = i
+            while j < scalars.count {
+                let c = scalars[j]
+                if Tokenizer.isWordScalar(c) { j += 1; continue }
+                // Internal apostrophe: keep unless it starts a possessive 's or a contraction n't.
+                if Tokenizer.isApostrophe(c), let n = at(j + 1), Tokenizer.isWordScalar(n) {
+                    let after = at(j + 2)
+                    let possessive = (n == "s" || n == "S") && (after == nil || !Tokenizer.isWordScalar(after!))
+                    let contraction = (n == "t") && j > start && (scalars[j - 1] == "n") && (after == nil || !Tokenizer.isWordScalar(after!))
+                    let suffix = (n == "l" && at(j + 2) == "l") || (n == "r" && at(j + 2) == "e") || (n == "v" && at(j + 2) == "e")
+                        || (n == "d" && (after == nil || !Tokenizer.isWordScalar(after!))) || (n == "m" && (after == nil || !Tokenizer.isWordScalar(after!)))
+                    if possessive || contraction || suffix { break }
+                    j += 2
+                    continue
+                }
+                // Numbers: 2,000 and 3.5
+                if (c == "," || c == "."), j > start, scalars[j - 1].properties.numericType != nil,
+                   let n = at(j + 1), n.properties.numericType != nil {
+                    j += 2
+                    continue
+                }
+                break
+            }
+            // "n't": split the n off the word ("don't" → "do", "n't").
+            if Tokenizer.isApostrophe(at(j) ?? " "), at(j + 1) == "t", j - 1 > start, scalars[j - 1] == "n" {
+                emit(start, j - 1)
+                emit(j - 1, j + 2)
+                i = j + 2
+                continue
+            }
+            // Abbreviations keep their period; so do single capital initials ("Antony J. Blinken").
+            if at(j) == "." {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[start...j])
+                let withPeriod = String(view)
+                let initial = j - start == 1 && scalars[start].properties.isUppercase
+                if abbreviations.contains(withPeriod) || initial {
+                    emit(start, j + 1)
+                    i = j + 1
+                    continue
+                }
+            }
+            emit(start, j)
+            i = j
+            // Possessive or contraction suffix as its own token: 's, 'll, 're, 've, 'd, 'm
+            if let a = at(i), Tokenizer.isApostrophe(a), let n = at(i + 1), Tokenizer.isWordScalar(n) {
+                var k = i + 1
+                while let c = at(k), Tokenizer.isWordScalar(c), k - i <= 3 { k += 1 }
+                emit(i, k)
+                i = k
+            }
+        }
+        return tokens
+    }
+}

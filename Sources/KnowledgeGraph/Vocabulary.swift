@@ -1,0 +1,90 @@
+/// The four classes of actor of `relations.md`.
+public enum ActorType: String, Sendable, CaseIterable, Comparable {
+    case person = "Person"
+    case country = "Country"
+    case organization = "Organization"
+    case group = "Group"
+
+    public static func < (a: ActorType, b: ActorType) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// How a statement is asserted: as a fact, or as something not (yet) real.
+public enum Modality: String, Sendable, CaseIterable, Comparable {
+    /// Reported as fact.
+    case asserted
+    /// Will happen ("will visit", "plans to").
+    case future
+    /// Intended, offered, promised or requested ("offered to mediate", "invited Xi to visit").
+    case intended
+    /// Possible ("may", "could", "might").
+    case possible
+    /// Conditional or hypothetical ("if", "would").
+    case conditional
+
+    public static func < (a: Modality, b: Modality) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A relation of the ontology with its event-coding annotations.
+public struct Relation: Sendable, Hashable {
+    /// The local name, a valid XML NCName ("meetsWith").
+    public var name: String
+    public var label: String
+    public var comment: String
+    public var symmetric: Bool
+    /// 0 structural, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    public var quadClass: Int
+    /// The nearest CAMEO code, or "" when CAMEO has none.
+    public var cameo: String
+    /// The PLOVER category, or "".
+    public var plover: String
+    /// The Goldstein scale value of the CAMEO code, if any.
+    public var goldstein: Double?
+
+    public init(name: String, label: String, comment: String = "", symmetric: Bool, quadClass: Int,
+                cameo: String, plover: String, goldstein: Double?) {
+        self.name = name
+        self.label = label
+        self.comment = comment
+        self.symmetric = symmetric
+        self.quadClass = quadClass
+        self.cameo = cameo
+        self.plover = plover
+        self.goldstein = goldstein
+    }
+}
+
+/// A dense id of a relation within a `RelationVocabulary`.
+public struct RelationID: Hashable, Comparable, Sendable {
+    public let raw: UInt16
+    public init(_ raw: UInt16) { self.raw = raw }
+    public static func < (a: RelationID, b: RelationID) -> Bool { a.raw < b.raw }
+}
+
+/// The relations a graph may use, in a fixed order, looked up by name.
+public struct RelationVocabulary: Sendable {
+    public private(set) var relations: [Relation] = []
+    private var byName: [String: RelationID] = [:]
+
+    public init(_ relations: [Relation] = []) {
+        for r in relations { add(r) }
+    }
+
+    /// Adds a relation; a relation with an existing name replaces it.
+    @discardableResult
+    public mutating func add(_ relation: Relation) -> RelationID {
+        if let id = byName[relation.name] {
+            relations[Int(id.raw)] = relation
+            return id
+        }
+        let id = RelationID(UInt16(relations.count))
+        relations.append(relation)
+        byName[relation.name] = id
+        return id
+    }
+
+    public func id(_ name: String) -> RelationID? { byName[name] }
+    public subscript(id: RelationID) -> Relation { relations[Int(id.raw)] }
+    public var ids: [RelationID] { (0..<relations.count).map { RelationID(UInt16($0)) } }
+}

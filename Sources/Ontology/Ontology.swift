@@ -1,0 +1,84 @@
+import KnowledgeGraph
+
+/// An actor of the gazetteer with the surface forms that name it.
+public struct GazetteerEntry: Sendable {
+    public var entity: Entity
+    /// Capitals and seats of government that stand for the state ("Beijing", "the Kremlin").
+    public var seats: [String]
+    /// Adjectives that stand for the state ("Russian bombardment").
+    public var demonyms: [String]
+}
+
+/// A dated office: who held which role of which country or organization, when.
+public struct Office: Sendable {
+    /// The key of the person.
+    public var person: String
+    /// The role, from the vocabulary of `titles.tsv` ("president", "foreign minister").
+    public var role: String
+    /// The key of the country or organization.
+    public var of: String
+    /// ISO dates; `end` is nil while in office.
+    public var start: String
+    public var end: String?
+
+    /// Whether the office was held on `date` (ISO "YYYY-MM-DD"; string order is date order).
+    public func held(on date: String) -> Bool {
+        start <= date && (end.map { date < $0 } ?? true)
+    }
+}
+
+/// A title that names a role: "Prime Minister" → prime minister, a leader role.
+public struct Title: Sendable {
+    public var phrase: String
+    public var role: String
+    /// Whether holding the role makes the person `leaderOf` what they hold it of.
+    public var leader: Bool
+    /// The key of the organization or country the bare title means by convention, if any.
+    public var defaultOf: String?
+}
+
+/// Where a trigger's object stands: as a direct object, or after one of some prepositions.
+public enum PartOfSpeech: String, Sendable {
+    case verb, noun
+}
+
+/// One entry of the trigger lexicon: a word or phrase that signals a relation.
+public struct LexiconEntry: Sendable {
+    public var relation: String
+    /// The trigger's words, lower-cased; for a verb the first word is the lemma.
+    public var words: [String]
+    public var pos: PartOfSpeech
+    /// How the object attaches: "" for a direct object, else a preposition ("with", "on").
+    public var objectMarkers: [String]
+    public var confidence: Double
+    /// "lexicon.tsv:LINE", shown by `kg explain`.
+    public var source: String
+}
+
+/// A cue word or phrase of the language: negation, modality, light verbs and the like.
+public struct Cue: Sendable {
+    public var category: String
+    public var words: [String]
+    public var value: String
+}
+
+/// Everything the extractor knows, loaded from `ontology/`.
+public struct Ontology: Sendable {
+    /// The namespace of the relations and classes ("https://w3id.org/kg-news/ontology#").
+    public var namespace: String
+    public var relations: RelationVocabulary
+    public var gazetteer: [GazetteerEntry]
+    public var offices: [Office]
+    public var titles: [Title]
+    public var lexicon: [LexiconEntry]
+    public var cues: [Cue]
+    /// Irregular verb forms by lemma: [3sg, past, past participle, gerund].
+    public var irregularVerbs: [String: [String]]
+    /// Abbreviations that end with a period and do not end a sentence ("Mr.", "Gen.").
+    public var abbreviations: Set<String>
+    /// The folder it was loaded from.
+    public var directory: String
+
+    /// The cues of one category.
+    public func cues(_ category: String) -> [Cue] { cues.filter { $0.category == category } }
+}

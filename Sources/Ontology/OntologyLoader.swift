@@ -1,0 +1,170 @@
+import Foundation
+import KnowledgeGraph
+import XMLSupport
+
+extension Ontology {
+    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+    static let owl = "http://www.w3.org/2002/07/owl#"
+
+    /// Loads an ontology folder: `kg.owl`, `lexicon.tsv`, `titles.tsv`, `cues.tsv`,
+    /// `irregular-verbs.tsv`, `abbreviations.txt` and every `gazetteer/*.tsv`.
+    /// - Throws: `OntologyError` or `XMLError` naming the file and line.
+    public static func load(directory: String) throws -> Ontology {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw OntologyError(file: directory, message: "no such ontology folder")
+        }
+        let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let (namespace, relations) = try loadRelations("\(dir)/kg.owl")
+        let gazetteer = try loadGazetteer("\(dir)/gazetteer")
+        let keys = Set(gazetteer.map(\.entity.key))
+        var offices: [Office] = []
+        let officeFile = "\(dir)/gazetteer/offices.tsv"
+        if FileManager.default.fileExists(atPath: officeFile) {
+            for row in try TSV.read(officeFile, required: ["person", "role", "of", "start", "end"]) {
+                for column in ["person", "of"] where !keys.contains(row[column]) {
+                    throw row.error("unknown \(column) '\(row[column])' (not an id of the gazetteer)")
+                }
+                offices.append(Office(person: row["person"], role: row["role"], of: row["of"],
+                                      start: row["start"], end: row["end"].isEmpty ? nil : row["end"]))
+            }
+        }
+        let titles = try TSV.read("\(dir)/titles.tsv", required: ["title", "role", "leader"]).map {
+            Title(phrase: $0["title"], role: $0["role"], leader: $0["leader"] == "yes",
+                  defaultOf: $0["default"].isEmpty ? nil : $0["default"])
+        }
+        var lexicon: [LexiconEntry] = []
+        for row in try TSV.read("\(dir)/lexicon.tsv", required: ["relation", "trigger", "pos", "object", "confidence"]) {
+            guard relations.id(row["relation"]) != nil else {
+                throw row.error("unknown relation '\(row["relation"])' (not in kg.owl)")
+            }
+            guard let pos = PartOfSpeech(rawValue: row["pos"]) else {
+                throw row.error("pos must be 'verb' or 'noun', not '\(row["pos"])'")
+            }
+            guard let confidence = Double(row["confidence"]), (0...1).contains(confidence) else {
+                throw row.error("confidence must be a number from 0 to 1, not '\(row["confidence"])'")
+            }
+            let markers = row["object"].split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0 == "-" ? "" : String($0) }
+            lexicon.append(LexiconEntry(relation: row["relation"], words: row["trigger"].lowercased().split(separator: " ").map(String.init),
+                                        pos: pos, objectMarkers: markers, confidence: confidence,
+                                        source: "lexicon.tsv:\(row.line)"))
+        }
+        let cues = try TSV.read("\(dir)/cues.tsv", required: ["category", "phrase", "value"]).map {
+            Cue(category: $0["category"], words: $0["phrase"].lowercased().split(separator: " ").map(String.init), value: $0["value"])
+        }
+        var irregular: [String: [String]] = [:]
+        for row in try TSV.read("\(dir)/irregular-verbs.tsv", required: ["lemma", "third", "past", "participle", "gerund"]) {
+            irregular[row["lemma"]] = [row["third"], row["past"], row["participle"], row["gerund"]]
+        }
+        let abbreviationsText = try String(contentsOfFile: "\(dir)/abbreviations.txt", encoding: .utf8)
+        let abbreviations = Set(abbreviationsText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        return Ontology(namespace: namespace, relations: relations, gazetteer: gazetteer, offices: offices,
+                        titles: titles, lexicon: lexicon, cues: cues, irregularVerbs: irregular,
+                        abbreviations: abbreviations, directory: dir)
+    }
+
+    /// Reads the relations (owl:ObjectProperty) and their annotations from the OWL file.
+    static func loadRelations(_ path: String) throws -> (String, RelationVocabulary) {
+        let root = try XMLDocumentParser.parse(file: path)
+        guard root.namespace == rdf, root.name == "RDF" else {
+            throw OntologyError(file: path, line: root.line, message: "the root element must be rdf:RDF")
+        }
+        var namespace: String?
+        var relations: [Relation] = []
+        for node in root.children where node.namespace == owl && node.name == "ObjectProperty" {
+            guard let iri = node.attribute(rdf, "about") else {
+                throw OntologyError(file: path, line: node.line, message: "owl:ObjectProperty without rdf:about")
+            }
+            guard let hash = iri.lastIndex(where: { $0 == "#" || $0 == "/" }) else {
+                throw OntologyError(file: path, line: node.line, message: "relation IRI '\(iri)' has no local name")
+            }
+            let ns = String(iri[...hash])
+            let name = String(iri[iri.index(after: hash)...])
+            guard XMLWriter.isName(name), !name.contains(":") else {
+                throw OntologyError(file: path, line: node.line, message: "relation '\(name)' is not a valid XML name, so it cannot be an RDF/XML predicate")
+            }
+            if namespace == nil { namespace = ns }
+            guard ns == namespace else {
+                throw OntologyError(file: path, line: node.line, message: "relation '\(iri)' is outside the ontology namespace '\(namespace!)'")
+            }
+            func value(_ local: String) -> String? {
+                node.children.first { $0.namespace == ns && $0.name == local }?.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let symmetric = node.children.contains {
+                $0.namespace == rdf && $0.name == "type" && $0.attribute(rdf, "resource") == owl + "SymmetricProperty"
+            }
+            guard let quadText = value("quadClass"), let quad = Int(quadText), (0...4).contains(quad) else {
+                throw OntologyError(file: path, line: node.line, message: "relation '\(name)' needs a kg:quadClass from 0 to 4")
+            }
+            var goldstein: Double?
+            if let g = value("goldstein") {
+                guard let v = Double(g), (-10...10).contains(v) else {
+                    throw OntologyError(file: path, line: node.line, message: "relation '\(name)': kg:goldstein '\(g)' is not a number from -10 to 10")
+                }
+                goldstein = v
+            }
+            let label = node.children.first { $0.namespace == rdfs && $0.name == "label" }?.text ?? name
+            let comment = node.children.first { $0.namespace == rdfs && $0.name == "comment" }?.text ?? ""
+            relations.append(Relation(name: name, label: label, comment: comment, symmetric: symmetric, quadClass: quad,
+                                      cameo: value("cameoCode") ?? "", plover: value("ploverCategory") ?? "",
+                                      goldstein: goldstein))
+        }
+        guard let namespace, !relations.isEmpty else {
+            throw OntologyError(file: path, message: "no owl:ObjectProperty relations found")
+        }
+        return (namespace, RelationVocabulary(relations))
+    }
+
+    /// Reads every `*.tsv` of the gazetteer folder except `offices.tsv`, in name order.
+    static func loadGazetteer(_ dir: String) throws -> [GazetteerEntry] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+            throw OntologyError(file: dir, message: "cannot list the gazetteer folder")
+        }
+        var entries: [GazetteerEntry] = []
+        var seen: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".tsv") && name != "offices.tsv" {
+            let path = "\(dir)/\(name)"
+            for row in try TSV.read(path, required: ["id", "label", "type", "country", "aliases"]) {
+                guard let type = ActorType(rawValue: row["type"]) else {
+                    throw row.error("type must be Person, Country, Organization or Group, not '\(row["type"])'")
+                }
+                let key = row["id"]
+                guard key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                    throw row.error("id '\(key)' must be ASCII letters, digits, '-' or '_'")
+                }
+                if let other = seen[key] { throw row.error("id '\(key)' is already used in \(other)") }
+                seen[key] = "\(path):\(row.line)"
+                let entity = Entity(key: key, label: row["label"], type: type, aliases: row.list("aliases"),
+                                    country: row["country"].isEmpty ? nil : row["country"],
+                                    wikidata: row["wikidata"].isEmpty ? nil : row["wikidata"])
+                entries.append(GazetteerEntry(entity: entity, seats: row.list("seats"), demonyms: row.list("demonyms")))
+            }
+        }
+        return entries
+    }
+
+    /// Finds the ontology folder: `explicit`, then `$KG_ONTOLOGY`, then `./ontology`, then an
+    /// `ontology/` beside or above the executable, then the source checkout's.
+    public static func locate(explicit: String? = nil, executable: String? = nil, sourceFile: String = #filePath) -> String? {
+        if let explicit { return explicit }
+        if let env = ProcessInfo.processInfo.environment["KG_ONTOLOGY"], !env.isEmpty { return env }
+        let fm = FileManager.default
+        func has(_ dir: String) -> Bool { fm.fileExists(atPath: "\(dir)/kg.owl") }
+        if has("ontology") { return "ontology" }
+        var candidates: [URL] = []
+        if let executable { candidates.append(URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()) }
+        candidates.append(URL(fileURLWithPath: sourceFile).deletingLastPathComponent())
+        for start in candidates {
+            var dir = start
+            for _ in 0..<6 {
+                let candidate = dir.appendingPathComponent("ontology").path
+                if has(candidate) { return candidate }
+                dir = dir.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,77 @@
+import KnowledgeGraph
+import XMLSupport
+
+/// JSON Lines: one line per statement and document, the contract of `kgscore.py`.
+///
+/// Fields: document, subject {id, label, type, country}, predicate, object {...}, negated,
+/// modality, sentence, start, end, evidence (the first mention in that document), mentions,
+/// confidence, cameo, quadClass, goldstein, pattern.
+public struct JSONLinesSerializer: GraphSerializer {
+    public var options: ExportOptions
+
+    public init(options: ExportOptions) { self.options = options }
+
+    public func write(_ graph: Graph, to sink: ByteSink) throws {
+        do {
+            for s in graph.sortedStatements {
+                for doc in s.documents {
+                    let mentions = s.evidence.filter { $0.document == doc }.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+                    try sink.write(line(graph, s, doc, mentions))
+                }
+            }
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+    }
+
+    func line(_ graph: Graph, _ s: Statement, _ doc: Int, _ mentions: [Evidence]) -> String {
+        let r = graph.vocabulary[s.relation]
+        let e = mentions[0]
+        var confidence = 1.0
+        for m in mentions { confidence *= 1 - m.confidence }
+        var out = "{\"document\":" + json(graph.documents[doc].id)
+        out += ",\"subject\":" + entity(graph[s.subject])
+        out += ",\"predicate\":" + json(r.name)
+        out += ",\"object\":" + entity(graph[s.object])
+        out += ",\"negated\":\(s.negated),\"modality\":" + json(s.modality.rawValue)
+        out += ",\"sentence\":\(e.sentence),\"start\":\(e.start),\"end\":\(e.end)"
+        out += ",\"evidence\":" + json(e.quote)
+        out += ",\"mentions\":\(mentions.count),\"confidence\":" + decimal(1 - confidence)
+        out += ",\"cameo\":" + (r.cameo.isEmpty ? "null" : json(r.cameo))
+        out += ",\"quadClass\":\(r.quadClass),\"goldstein\":" + (r.goldstein.map(decimal) ?? "null")
+        out += ",\"pattern\":" + json(e.pattern)
+        if let date = graph.documents[doc].date { out += ",\"date\":" + json(date) }
+        return out + "}\n"
+    }
+
+    func entity(_ e: Entity) -> String {
+        "{\"id\":" + json(e.key) + ",\"label\":" + json(e.label) + ",\"type\":" + json(e.type.rawValue)
+            + ",\"country\":" + (e.country.map(json) ?? "null") + "}"
+    }
+}
+
+/// A JSON string literal.
+func json(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+            if u.value < 0x20 || (0xD800...0xDFFF).contains(u.value) {
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+    }
+    return out + "\""
+}
