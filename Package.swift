@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "OntologyTests", dependencies: ["Ontology"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Ontology"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology"]),
-        .testTarget(name: "CLITests", dependencies: ["kg"]),
+        .testTarget(name: "CLITests"),
     ]
 )

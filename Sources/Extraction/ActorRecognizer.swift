@@ -28,7 +28,7 @@ extension DocumentAnalysis {
         while k >= range.lowerBound, knowledge.determiners.contains(tokens[k].lower) { k -= 1 }
         guard k >= range.lowerBound else { return false }
         let w = tokens[k].lower
-        return Self.prepositions.contains(w) || w == "as" || w.hasSuffix("ed") || knowledge.triggers[w] != nil && tokens[k].isWord
+        return Self.prepositions.contains(w) || w == "as" || w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || knowledge.triggers[w] != nil && tokens[k].isWord
     }
 
     /// Runs the stage over every sentence.
@@ -95,7 +95,8 @@ extension DocumentAnalysis {
     func joined(_ from: Int, _ to: Int) -> Bool {
         guard from < to else { return false }
         let words = tokens[from..<to].map(\.lower)
-        guard words.count <= 4, words.contains("and") || words == [","] || words.contains("as") else { return false }
+        let core = words.filter { !["the", "its", "their", "also"].contains($0) }
+        guard words.count <= 4, core.contains("and") || core == [","] || core.contains("as") else { return false }
         return words.allSatisfy { ["and", ",", "as", "well", "the", "its", "their", "also"].contains($0) }
     }
 
@@ -194,16 +195,20 @@ extension DocumentAnalysis {
     }
 
     /// Where a person with this title and textual `of` is a leader of, checked against the
-    /// gazetteer's dated offices (which win over a possessive guess).
+    /// gazetteer's dated offices, which win over a possessive guess ("its president, Putin").
     func leaderTarget(person: Int, title: Title, textual: Int?, former: Bool) -> Int? {
         guard title.leader, !former else { return nil }
         let key = entities[person].key
-        let offices = knowledge.offices(of: key, on: date).filter { $0.role == title.role }
-        if let o = offices.first(where: { o in textual.map { entities[$0].key == o.of } ?? false }) { return local(key: o.of) }
-        if let o = offices.first { return local(key: o.of) }
-        if knowledge.officesByPerson[key] != nil { return nil }
-        if let textual { return textual }
-        if let d = title.defaultOf { return local(key: d) }
+        let offices = (knowledge.officesByPerson[key] ?? []).filter { $0.role == title.role }
+        guard !offices.isEmpty else {
+            if knowledge.officesByPerson[key] != nil && textual == nil { return nil }
+            if let textual { return textual }
+            return title.defaultOf.flatMap { local(key: $0) }
+        }
+        if let textual, offices.contains(where: { $0.of == entities[textual].key }) { return textual }
+        if let date, let o = offices.first(where: { $0.held(on: date) }) { return local(key: o.of) }
+        let places = Set(offices.map(\.of))
+        if places.count == 1, let only = places.first { return local(key: only) }
         return nil
     }
 
@@ -377,6 +382,17 @@ extension DocumentAnalysis {
         let head = tokens[j + headCount - 1].lower
         var end = j + headCount
         var of = demonym
+        let former = start > 0 && (tokens[start].lower == "former" || tokens[start - 1].lower == "former")
+        // "Kenyan President Kenyatta": the title with a name right after it.
+        if let title, tokens[j].isCapitalized, let name = personName(at: end, limit: limit) {
+            roles[name.entity, default: []].formUnion(title.phrase.lowercased().split(separator: " ").map(String.init))
+            if entities[name.entity].country == nil, let of, entities[of].type == .country { entities[name.entity].country = entities[of].key }
+            var m = Mention(range: start..<name.end, entities: [name.entity], kind: .titled,
+                            note: "title '\(span(start..<end))' + \(name.note)")
+            m.leaderOf = leaderTarget(person: name.entity, title: title, textual: of, former: former)
+            return possessive(m, limit: limit)
+        }
+        if former { return nil }
         // "the President of the United States"
         if end + 1 < limit, tokens[end].lower == "of" {
             var k = end + 1

@@ -25,13 +25,13 @@ final class DocumentAnalysis {
     var issuer: Int? = nil
     var issuerNote = ""
 
-    init(knowledge: Knowledge, text: String, date: String?) {
+    init(knowledge: Knowledge, text: String, date: String?, id: String = "") {
         self.knowledge = knowledge
         self.text = text
         let tokens = knowledge.tokenizer.tokenize(text)
         self.tokens = tokens
         self.sentences = SentenceSplitter.split(tokens)
-        self.date = date ?? DateFinder.latestDate(in: tokens)
+        self.date = date ?? DateFinder.date(inName: id) ?? DateFinder.latestDate(in: tokens)
         var inside = false
         var q: [Bool] = []
         q.reserveCapacity(tokens.count)
@@ -108,6 +108,23 @@ enum DateFinder {
     static func number(_ t: Token, _ range: ClosedRange<Int>) -> Int? {
         guard t.text.allSatisfy(\.isNumber), let n = Int(t.text), range.contains(n) else { return nil }
         return n
+    }
+
+    /// A date written in a document's name ("xi-putin-2022-12-30", "20221230-report").
+    static func date(inName name: String) -> String? {
+        let digits = name.split(whereSeparator: { !$0.isNumber })
+        for (k, d) in digits.enumerated() {
+            if d.count == 8, let y = Int(d.prefix(4)), let m = Int(d.dropFirst(4).prefix(2)), let day = Int(d.suffix(2)),
+               (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(day) {
+                return Pad.four(y) + "-" + Pad.two(m) + "-" + Pad.two(day)
+            }
+            if d.count == 4, k + 2 < digits.count, let y = Int(d), (1900...2100).contains(y),
+               let m = Int(digits[k + 1]), let day = Int(digits[k + 2]), (1...12).contains(m), (1...31).contains(day),
+               digits[k + 1].count <= 2, digits[k + 2].count <= 2 {
+                return Pad.four(y) + "-" + Pad.two(m) + "-" + Pad.two(day)
+            }
+        }
+        return nil
     }
 
     /// "10 March 2023", "March 10, 2023", "2023-03-10"; the latest one, as YYYY-MM-DD.

@@ -38,7 +38,7 @@ public final class Extractor: Sendable {
     }
 
     func analyze(_ document: SourceDocument) -> (DocumentAnalysis, [FoundRelation]) {
-        let analysis = DocumentAnalysis(knowledge: knowledge, text: document.text, date: document.info.date)
+        let analysis = DocumentAnalysis(knowledge: knowledge, text: document.text, date: document.info.date, id: document.info.id)
         analysis.recognizeActors()
         let relations = analysis.findRelations()
         return (analysis, relations)

@@ -57,6 +57,8 @@ public final class Knowledge: Sendable {
     let pluralPronouns: [[String]]
     let determiners: Set<String>
     let placeNouns: Set<String>
+    let adverbials: [[String]]
+    let multilateral: Set<String>
     /// All forms of "be".
     let beForms: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am"]
 
@@ -156,6 +158,8 @@ public final class Knowledge: Sendable {
         pluralPronouns = words("plural-pronoun").sorted { $0.count > $1.count }
         determiners = Set(words("determiner").map { $0.joined(separator: " ") })
         placeNouns = Set(words("place-noun").map { $0.joined(separator: " ") })
+        adverbials = words("adverbial").sorted { $0.count > $1.count }
+        multilateral = Set(words("multilateral").map { $0.joined(separator: " ") })
     }
 
     /// The offices a person held on `date` (all of them when the date is unknown).

@@ -33,6 +33,9 @@ public struct Mention: Sendable {
     public var possessive: Bool = false
     /// Preceded by a locative preposition ("in Beijing"): a place, not an agent.
     public var locative: Bool = false
+    /// Part of a hyphenated modifier ("Rwanda-supported", "ASEAN-U.S."): an argument only of
+    /// the compound's own relation, never a subject or object of the clause.
+    public var modifier: Bool = false
     /// A leader title attached to a person mention, with what it is of ("President" of RUS).
     public var leaderOf: Int? = nil
     /// How it was resolved, for `kg explain`.

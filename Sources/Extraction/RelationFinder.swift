@@ -32,10 +32,58 @@ extension DocumentAnalysis {
         var penalty: Double
     }
 
+    /// Marks mentions in hyphenated compounds ("Rwanda-supported", "ASEAN-U.S. partnership").
+    func markModifiers() {
+        for s in mentions.indices {
+            for k in mentions[s].indices {
+                let m = mentions[s][k]
+                let end = m.range.upperBound
+                let sentenceEnd = sentences[s].upperBound
+                guard end + 1 < sentenceEnd, tokens[end].norm == "-", !tokens[end].spaceBefore, !tokens[end + 1].spaceBefore else { continue }
+                mentions[s][k].modifier = true
+                // "ASEAN-U.S.": both halves of an actor-actor compound are modifiers.
+                if k + 1 < mentions[s].count, mentions[s][k + 1].range.lowerBound == end + 1 { mentions[s][k + 1].modifier = true }
+            }
+        }
+    }
+
+    /// "a Rwanda-supported rebel group", "Iranian-backed militias": the compound's participle
+    /// relates the modifier to the head it modifies, or to the mention the phrase is apposed to.
+    func compoundRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        let range = sentences[s]
+        for (k, m) in list.enumerated() where m.modifier {
+            let p = m.range.upperBound + 1
+            guard p < range.upperBound else { continue }
+            for trigger in knowledge.triggers[tokens[p].lower] ?? [] where trigger.rest.isEmpty && (trigger.form == .participle || trigger.form == .pastOrParticiple) {
+                let entry = knowledge.ontology.lexicon[trigger.entry]
+                guard entry.pos == .verb, entry.objectMarkers.contains("") else { continue }
+                // The head: a mention within three words after, else the mention the phrase is apposed to.
+                var head: Mention? = list[(k + 1)...].first { $0.range.lowerBound > p && $0.range.lowerBound - p <= 4 && !$0.modifier && $0.kind != .demonym }
+                if head == nil, k > 0, m.range.lowerBound >= 2, tokens[m.range.lowerBound - 1].lower == "a" || tokens[m.range.lowerBound - 1].lower == "an",
+                   tokens[m.range.lowerBound - 2].norm == "," {
+                    head = list[k - 1]
+                }
+                guard let head else { continue }
+                for a in m.entities {
+                    for b in head.entities where a != b && typeAllowed(entry.relation, a, b) {
+                        out.append(FoundRelation(subject: a, relation: entry.relation, object: b, negated: false, modality: .asserted,
+                                                 confidence: entry.confidence * 0.9, sentence: s,
+                                                 tokens: min(m.range.lowerBound, head.range.lowerBound)..<max(p + 1, head.range.upperBound),
+                                                 pattern: "\(entry.source) compound '\(tokens[m.range.upperBound - 1].text)-\(tokens[p].text)' [\(m.note)] → [\(head.note)]"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     func findRelations() -> [FoundRelation] {
+        markModifiers()
         var found: [FoundRelation] = []
         for (s, range) in sentences.enumerated() {
             let list = mentions[s].filter { !$0.entities.isEmpty }
+            found += compoundRelations(s, list: list)
             // leaderOf from titles and appositions.
             for m in list {
                 if let of = m.leaderOf, let p = m.entities.first, p != of {
@@ -89,15 +137,21 @@ extension DocumentAnalysis {
         var k = i - 1
         while k >= range.lowerBound, tokens[k].lower.hasSuffix("ly") || ["also", "not", "never", "already", "been", "being"].contains(tokens[k].lower) { k -= 1 }
         let beBefore = k >= range.lowerBound && knowledge.beForms.contains(tokens[k].lower)
-        let byAfter = t.upperBound < range.upperBound && tokens[t.upperBound].lower == "by"
+        // "signed in Barbados last October by A and B": the agent may follow a few words later.
+        var byIndex: Int? = nil
+        for k in t.upperBound..<min(range.upperBound, t.upperBound + 6) {
+            if tokens[k].lower == "by" { byIndex = k; break }
+            if !tokens[k].isWord || knowledge.clauseBreaks.contains(tokens[k].lower) { break }
+        }
+        let byAfter = byIndex != nil
         var subject: Argument?
         var object: Argument?
         var how = "\(entry.source) verb '\(entry.words.joined(separator: " "))'"
         var modality: Modality? = nil
         if participle && (beBefore || byAfter) {
             // Passive: "Russia condemned by the international community".
-            guard byAfter, let agent = firstMention(after: t.upperBound + 1, within: 3, list: list, range: range) else { return [] }
-            subject = Argument(entities: agent.entities, mention: agent, how: "by-agent", penalty: 1)
+            guard let by = byIndex, let agent = firstMention(after: by + 1, within: 3, list: list, range: range) else { return [] }
+            subject = Argument(entities: coordinationGroup(agent, list: list) ?? agent.entities, mention: agent, how: "by-agent", penalty: 1)
             if !beBefore, let patient = list.last(where: { $0.range.upperBound == i && !$0.possessive }) {
                 // Reduced passive: "with Russia condemned by the international community".
                 object = Argument(entities: patient.entities, mention: patient, how: "patient", penalty: 1)
@@ -105,6 +159,10 @@ extension DocumentAnalysis {
                 object = findSubject(before: beBefore ? k : i, sentence: s, list: list)
             }
             how += " (passive)"
+            if let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric,
+               let agents = subject, agents.entities.count >= 2, object == nil || !object!.mention.entities.allSatisfy({ agents.entities.contains($0) }) && object!.mention.kind == .pronoun {
+                return emitPairs(entry, agents.entities, trigger: t, sentence: s, how: how + " (plural agent)", mention: agents.mention)
+            }
         } else {
             if trigger.form == .participle { return [] }
             object = findObject(after: t.upperBound, markers: entry.objectMarkers, sentence: s, list: list)
@@ -118,6 +176,9 @@ extension DocumentAnalysis {
                     subject = findSubject(before: i - 1, sentence: s, list: list)
                     modality = .intended
                 }
+            } else if trigger.form == .gerund, let m = list.last(where: { $0.range.upperBound == i && !$0.possessive && $0.kind != .demonym }) {
+                // A participle right after a name modifies it: "Abiy expressing gratitude to the AU".
+                subject = Argument(entities: m.entities, mention: m, how: "participle subject", penalty: 0.9)
             } else if trigger.form == .gerund, i > range.lowerBound, tokens[i - 1].norm == "," {
                 // A participle after a comma takes the clause's subject: "X supported Y, hailing Z".
                 subject = clauseSubject(before: i, sentence: s, list: list)
@@ -145,7 +206,7 @@ extension DocumentAnalysis {
             break
         }
         for m in list where m.range.lowerBound >= start && m.range.upperBound <= i {
-            if m.possessive || m.locative || m.kind == .demonym || isOblique(m.range.lowerBound, range) { continue }
+            if m.possessive || m.locative || m.kind == .demonym || m.modifier || isOblique(m.range.lowerBound, range) { continue }
             let penalty = [.pronoun, .description, .firstPerson, .relative].contains(m.kind) ? 0.9 : 1
             return Argument(entities: coordinationGroup(m, list: list) ?? m.entities, mention: m, how: "clause subject", penalty: penalty * 0.9)
         }
@@ -174,6 +235,11 @@ extension DocumentAnalysis {
         var skipped = 0
         while j > range.lowerBound, skipped <= 4 {
             if let m = list.first(where: { $0.range.upperBound == j }) {
+                // "the ASEAN-U.S. strategic partnership": the two halves of the compound.
+                if let k = list.firstIndex(where: { $0.range.upperBound + 1 == m.range.lowerBound && $0.modifier }),
+                   let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {
+                    return emitPairs(entry, list[k].entities + m.entities, trigger: t, sentence: s, how: how + " (compound)", mention: list[k])
+                }
                 if m.possessive || m.kind == .demonym || m.kind == .state || m.kind == .name || m.kind == .members {
                     subject = Argument(entities: m.entities, mention: m, how: "possessor", penalty: m.kind == .pronoun ? 0.9 : 1)
                     // "Rwanda's and M23's hostilities"
@@ -203,7 +269,12 @@ extension DocumentAnalysis {
             while k >= range.lowerBound, steps < 6 {
                 let w = tokens[k].lower
                 if knowledge.lightVerbs.contains(w) {
-                    if k - 1 >= range.lowerBound, tokens[k - 1].lower == "to", let control = controlledSubject(toAt: k - 1, sentence: s, list: list) {
+                    if w.hasSuffix("ing"), let m = list.last(where: { $0.range.upperBound == k && !$0.possessive && $0.kind != .demonym }) {
+                        subject = Argument(entities: m.entities, mention: m, how: "participle subject", penalty: 0.9)
+                    } else if w.hasSuffix("ing"), k == range.lowerBound {
+                        // "Expressing deep concerns about X, Blinken recalled ..."
+                        subject = participialSubject(after: i, sentence: s, list: list)
+                    } else if k - 1 >= range.lowerBound, tokens[k - 1].lower == "to", let control = controlledSubject(toAt: k - 1, sentence: s, list: list) {
                         subject = control.0
                         modality = .intended
                     } else {
@@ -226,7 +297,15 @@ extension DocumentAnalysis {
             // "their cooperation", "China and Russia ... global partners"
             return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural agent)", mention: subject.mention)
         }
-        return emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: modality)
+        var results = emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: modality)
+        // "a trilateral call with A and B": the other participants meet each other too.
+        if let subject, let object, object.entities.count >= 2,
+           let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric,
+           (max(range.lowerBound, i - 3)..<i).contains(where: { knowledge.multilateral.contains(tokens[$0].lower) }) {
+            results += emitPairs(entry, object.entities.filter { !subject.entities.contains($0) }, trigger: t, sentence: s,
+                                 how: how + " (multilateral)", mention: object.mention)
+        }
+        return results
     }
 
     // MARK: Arguments
@@ -259,7 +338,9 @@ extension DocumentAnalysis {
             let between = tokens[m.range.upperBound..<i]
             if between.contains(where: { knowledge.clauseBreaks.contains($0.lower) && $0.lower != "as" }) && m.kind != .relative { return nil }
             if between.contains(where: { $0.norm == "\"" }) && !quoted[i] { return nil }
-            if m.possessive || m.locative || m.kind == .demonym || m.kind == .members && false { continue }
+            if m.possessive || m.locative || m.kind == .demonym || m.modifier { continue }
+            if m.kind != .relative, m.range.lowerBound > range.lowerBound, isOblique(m.range.lowerBound, range),
+               !Self.prepositions.contains(tokens[m.range.lowerBound - 1].lower) { continue }
             // The object of a preposition ("with Putin", "of Ukraine") is not a subject; neither is a
             // mention coordinated with one.
             let groupStart = coordinationStart(m, list: list)
@@ -277,25 +358,48 @@ extension DocumentAnalysis {
     }
 
     /// The object of a trigger ending at `e`: the first mention after it reached through one of
-    /// `markers` ("" = directly) over at most four modifier words.
+    /// `markers` ("" = directly) over at most four modifier words; adverbials ("in the strongest
+    /// terms") are skipped. A direct object that is an event ("the launch of a missile by X")
+    /// stands for its agent.
     func findObject(after e: Int, markers: [String], sentence s: Int, list: [Mention]) -> Argument? {
         let range = sentences[s]
-        for m in list where m.range.lowerBound >= e {
-            if m.range.lowerBound - e > 9 { return nil }
-            let words = tokens[e..<m.range.lowerBound].map(\.lower).filter { $0 != "\"" }
-            if words.contains(where: { knowledge.clauseBreaks.contains($0) || $0 == "." }) { return nil }
-            if m.kind == .demonym { continue }
-            guard let marker = objectMarker(words, markers) else {
-                // Something else came between: only a list of modifiers may be skipped.
-                if words.contains(where: { Self.prepositions.contains($0) }) { return nil }
-                continue
-            }
+        let markerWords = Set(markers.flatMap { $0.split(separator: " ").map(String.init) })
+        var skipUntil = e
+        while let adverbial = longest(knowledge.adverbials, at: skipUntil, limit: range.upperBound) { skipUntil += adverbial.count }
+        for m in list where m.range.lowerBound >= skipUntil {
+            if m.range.lowerBound - skipUntil > 9 { break }
+            let words = tokens[skipUntil..<m.range.lowerBound].map(\.lower).filter { $0 != "\"" }
+            if words.contains(where: { (knowledge.clauseBreaks.contains($0) && !markerWords.contains($0)) || $0 == "." }) { break }
+            if m.kind == .demonym || m.modifier { continue }
+            // The first actor after the trigger is the only candidate.
+            guard let marker = objectMarker(words, markers) else { break }
             // A place ("in Beijing") is an object only when the trigger asks for that preposition.
             if m.locative && marker.isEmpty && m.range.lowerBound > e { return nil }
             var entities = m.entities
             if let g = coordinationGroup(m, list: list), m.range.upperBound < range.upperBound { entities = g }
             let penalty = [.pronoun, .description, .firstPerson, .relative].contains(m.kind) ? 0.9 : 1
             return Argument(entities: entities, mention: m, how: marker.isEmpty ? "object" : "'\(marker)' object", penalty: penalty)
+        }
+        guard markers.contains("") else { return nil }
+        // "condemns the launch of a ballistic missile by the DPRK", "efforts by other countries, such as Oman"
+        var k = skipUntil
+        while k < min(range.upperBound, skipUntil + 14) {
+            let w = tokens[k].lower
+            if w == "by" {
+                var j = k + 1
+                while j < min(range.upperBound, k + 7) {
+                    if let m = list.first(where: { $0.range.lowerBound == j }), m.kind != .demonym {
+                        let entities = coordinationGroup(m, list: list) ?? m.entities
+                        return Argument(entities: entities, mention: m, how: "agent of the object event", penalty: 0.9)
+                    }
+                    let suchAs = tokens[j].lower == "as" && tokens[j - 1].lower == "such"
+                    if (knowledge.clauseBreaks.contains(tokens[j].lower) && !suchAs) || tokens[j].norm == "." { return nil }
+                    j += 1
+                }
+                return nil
+            }
+            if knowledge.clauseBreaks.contains(w) || w == "." || w == "," || knowledge.beForms.contains(w) || list.contains(where: { $0.range.lowerBound == k }) { return nil }
+            k += 1
         }
         return nil
     }
@@ -331,7 +435,7 @@ extension DocumentAnalysis {
     func between(after e: Int, sentence s: Int, list: [Mention]) -> (entities: [Int], mention: Mention)? {
         let range = sentences[s]
         var j = e
-        while j < range.upperBound, j - e < 3, tokens[j].lower != "between" { j += 1 }
+        while j < range.upperBound, j - e < 4, tokens[j].lower != "between" { j += 1 }
         guard j < range.upperBound, tokens[j].lower == "between", let first = firstMention(after: j + 1, within: 2, list: list, range: range) else { return nil }
         guard let group = coordinationGroup(first, list: list), group.count >= 2 else { return nil }
         return (group, first)
@@ -416,6 +520,8 @@ extension DocumentAnalysis {
         if let forced, modality == .asserted { modality = forced }
         var out: [FoundRelation] = []
         let pattern = "\(how); subject \(subject.how) [\(subject.mention.note)]; object \(object.how) [\(object.mention.note)]"
+        // "Putin hailed their efforts": a plural reference that includes the subject is its own side.
+        if object.mention.kind == .pronoun, object.entities.count > 1, !Set(object.entities).isDisjoint(with: subject.entities) { return [] }
         for a in subject.entities {
             for b in object.entities where a != b {
                 guard typeAllowed(entry.relation, a, b) else { continue }

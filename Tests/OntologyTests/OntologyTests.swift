@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import KnowledgeGraph
+@testable import Ontology
+
+/// The repository's ontology folder.
+let ontologyDirectory = Ontology.locate(explicit: nil, executable: nil, sourceFile: #filePath)!
+
+@Suite struct OntologyLoadingTests {
+    /// Every relation of shared/spec/relations.md, with its symmetry and QuadClass.
+    static let spec: [(String, Bool, Int)] = [
+        ("meetsWith", true, 1), ("negotiatesWith", true, 1), ("mediates", false, 1), ("invites", false, 1),
+        ("visits", false, 1), ("appealsTo", false, 1), ("praises", false, 1), ("supports", false, 1),
+        ("allyOf", true, 1), ("signsAgreementWith", true, 1), ("cooperatesWith", true, 2), ("aids", false, 2),
+        ("criticizes", false, 3), ("accuses", false, 3), ("warns", false, 3), ("threatens", false, 3),
+        ("demands", false, 3), ("rejects", false, 3), ("opposes", false, 3), ("protestsAgainst", false, 4),
+        ("sanctions", false, 4), ("attacks", false, 4), ("invades", false, 4), ("fightsWith", true, 4),
+        ("leaderOf", false, 0), ("memberOf", false, 0), ("claims", false, 0),
+    ]
+
+    @Test func containsEveryRelationOfTheSpecWithItsMeaning() throws {
+        let o = try Ontology.load(directory: ontologyDirectory)
+        for (name, symmetric, quad) in Self.spec {
+            let id = try #require(o.relations.id(name), "missing relation \(name)")
+            #expect(o.relations[id].symmetric == symmetric, "\(name) symmetry")
+            #expect(o.relations[id].quadClass == quad, "\(name) QuadClass")
+        }
+        #expect(o.relations[o.relations.id("attacks")!].cameo == "19")
+        #expect(o.relations[o.relations.id("attacks")!].goldstein == -10)
+        #expect(o.namespace == "https://w3id.org/kg-news/ontology#")
+    }
+
+    @Test func everyLexiconEntryNamesAKnownRelation() throws {
+        let o = try Ontology.load(directory: ontologyDirectory)
+        #expect(o.lexicon.count > 100)
+        for entry in o.lexicon { #expect(o.relations.id(entry.relation) != nil) }
+    }
+
+    @Test func gazetteerCoversEveryCountryWithISOCodes() throws {
+        let o = try Ontology.load(directory: ontologyDirectory)
+        let countries = o.gazetteer.filter { $0.entity.type == .country }
+        #expect(countries.count >= 249)
+        let russia = try #require(o.gazetteer.first { $0.entity.key == "RUS" })
+        #expect(russia.entity.label == "Russia")
+        #expect(russia.demonyms.contains("Russian"))
+        #expect(russia.seats.contains("Moscow"))
+        #expect(o.gazetteer.contains { $0.entity.label == "NATO" })
+        #expect(o.gazetteer.contains { $0.entity.label == "Vladimir Putin" && $0.entity.country == "RUS" })
+    }
+
+    @Test func officesAreDated() throws {
+        let o = try Ontology.load(directory: ontologyDirectory)
+        let biden = o.offices.filter { $0.person == "joe-biden" && $0.role == "president" }
+        #expect(biden.contains { $0.held(on: "2022-06-01") })
+        #expect(!biden.contains { $0.held(on: "2018-06-01") })
+    }
+
+    func copyOntology() throws -> String {
+        let dir = NSTemporaryDirectory() + "kg-onto-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: ontologyDirectory, toPath: dir)
+        return dir
+    }
+
+    @Test func aLexiconRowWithAnUnknownRelationIsReportedWithItsLine() throws {
+        let dir = try copyOntology()
+        let path = dir + "/lexicon.tsv"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += "bombs\tbomb\tverb\t-\t0.9\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect {
+            _ = try Ontology.load(directory: dir)
+        } throws: { error in
+            "\(error)" == "\(path):\(lines): unknown relation 'bombs' (not in kg.owl)"
+        }
+    }
+
+    @Test func aRelationThatCannotBeAQNameIsRefused() throws {
+        let dir = try copyOntology()
+        let path = dir + "/kg.owl"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "ontology#attacks\"", with: "ontology#04attacks\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: OntologyError.self) { _ = try Ontology.load(directory: dir) }
+    }
+
+    @Test func aMissingFolderIsAClearError() {
+        #expect {
+            _ = try Ontology.load(directory: "/nonexistent/ontology")
+        } throws: { error in
+            "\(error)" == "/nonexistent/ontology: no such ontology folder"
+        }
+    }
+}
