@@ -17,4 +17,8 @@
 // xmlFree is a global function pointer, which Swift 6 refuses to read from a
 // concurrent context; this wrapper reads it in C.
 static inline void kg_xmlFree(void *p) { xmlFree(p); }
+
+// A generic error handler that prints nothing (kg turns libxml2's errors into Swift errors).
+static inline void kg_silentGenericErrorImpl(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static const xmlGenericErrorFunc kg_silentGenericError = kg_silentGenericErrorImpl;
 #endif

@@ -67,7 +67,9 @@ extension DocumentAnalysis {
         var current: [Int] = []
         func close() {
             guard !current.isEmpty else { return }
-            if current.count > 1, !hasAnd(list[current[current.count - 2]].range.upperBound, list[current[current.count - 1]].range.lowerBound) {
+            let lastEnd = list[current[current.count - 1]].range.upperBound
+            let andFollows = lastEnd < tokens.count && (tokens[lastEnd].lower == "and" || (lastEnd + 1 < tokens.count && tokens[lastEnd].norm == "," && tokens[lastEnd + 1].lower == "and"))
+            if current.count > 1, !andFollows, !hasAnd(list[current[current.count - 2]].range.upperBound, list[current[current.count - 1]].range.lowerBound) {
                 result += current.map { [$0] }
             } else {
                 result.append(current)
@@ -162,6 +164,20 @@ extension DocumentAnalysis {
         // A gazetteer person may go by this full name's last word ("Mori Takeo" vs "Takeo Mori").
         var entity = Entity(key: Self.slug(name), label: name, type: .person)
         if let existing = entityIndex[entity.key] { return (j, existing, "name introduced earlier") }
+        // "Sherman" in a title, then "Wendy R. Sherman": the fuller name names the same person.
+        if j - i > 1 {
+            for part in [tokens[j - 1].norm, tokens[i].norm] {
+                if let short = entityIndex[Self.slug(part)], entities[short].type == .person, knowledge.entryByKey[entities[short].key] == nil,
+                   !entities[short].label.contains(" ") {
+                    entityIndex[entities[short].key] = nil
+                    entities[short].key = entity.key
+                    entities[short].label = name
+                    entityIndex[entity.key] = short
+                    localNames[tokens[j - 1].norm] = short
+                    return (j, short, "full name of '\(part)' introduced earlier")
+                }
+            }
+        }
         entity.aliases = [tokens[j - 1].text]
         let e = local(entity)
         if j - i > 1 { localNames[tokens[j - 1].norm] = e; localNames[tokens[i].norm] = localNames[tokens[i].norm] ?? e }
@@ -186,7 +202,7 @@ extension DocumentAnalysis {
 
     /// The country or organization a title is of, from a mention just before it.
     func qualifier(_ m: Mention?, endingAt i: Int) -> (entity: Int, mention: Bool)? {
-        guard let m, m.range.upperBound == i || (m.range.upperBound + 3 == i && tokens[m.range.upperBound].norm == "(") else { return nil }
+        guard let m, m.range.upperBound == i else { return nil }
         guard let e = m.entities.first, m.entities.count == 1 else { return nil }
         let type = entities[e].type
         guard type == .country || type == .organization else { return nil }
@@ -258,6 +274,12 @@ extension DocumentAnalysis {
                 if entry.type == .person, end - i > 1 { localNames[tokens[end - 1].norm] = e }
                 var m = Mention(range: i..<end, entities: [e], kind: sf.kind == .seat ? .seat : .name,
                                 locative: locative, note: "gazetteer '\(span(i..<end))'")
+                // "Republic of Korea (ROK)": the abbreviation in brackets is the same mention.
+                if end + 2 < limit, tokens[end].norm == "(", let abbr = surface(at: end + 1, limit: limit), abbr.entity == sf.entity,
+                   end + 1 + abbr.tokens.count < limit, tokens[end + 1 + abbr.tokens.count].norm == ")" {
+                    m.range = i..<end + 2 + abbr.tokens.count
+                }
+                let end = m.range.upperBound
                 // "ASEAN foreign ministers": the members stand for the body.
                 if let member = longest(knowledge.memberNouns, at: end, limit: limit), entry.type != .person {
                     m.range = i..<end + member.count

@@ -59,6 +59,8 @@ public final class Knowledge: Sendable {
     let placeNouns: Set<String>
     let adverbials: [[String]]
     let multilateral: Set<String>
+    /// Control-verb forms whose infinitive asserts the relation, by relation name.
+    let assertingControl: [String: Set<String>]
     /// All forms of "be".
     let beForms: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am"]
 
@@ -160,6 +162,12 @@ public final class Knowledge: Sendable {
         placeNouns = Set(words("place-noun").map { $0.joined(separator: " ") })
         adverbials = words("adverbial").sorted { $0.count > $1.count }
         multilateral = Set(words("multilateral").map { $0.joined(separator: " ") })
+        var asserting: [String: Set<String>] = [:]
+        for cue in ontology.cues("asserting-control") {
+            guard let first = cue.words.first else { continue }
+            for (form, _) in morphology.verbForms(first) { asserting[cue.value, default: []].insert(form) }
+        }
+        assertingControl = asserting
     }
 
     /// The offices a person held on `date` (all of them when the date is unknown).

@@ -170,12 +170,22 @@ extension DocumentAnalysis {
             if i - 1 >= range.lowerBound, tokens[i - 1].lower == "to", trigger.form == .base {
                 if let control = controlledSubject(toAt: i - 1, sentence: s, list: list) {
                     subject = control.0
-                    modality = .intended
+                    let asserting = knowledge.assertingControl[entry.relation]?.contains(control.1.lowercased()) == true
+                    modality = asserting ? nil : .intended
                     how += " (infinitive under '\(control.1)')"
+                } else if let owner = nounComplementOwner(toAt: i - 1, sentence: s, list: list) {
+                    // "the U.S. commitment to work with ASEAN"
+                    subject = owner
+                    how += " (complement of a noun)"
                 } else {
                     subject = findSubject(before: i - 1, sentence: s, list: list)
                     modality = .intended
                 }
+            } else if trigger.form == .gerund, i - 1 >= range.lowerBound, tokens[i - 1].lower == "to",
+                      let owner = nounComplementOwner(toAt: i - 1, sentence: s, list: list) {
+                // "the U.S. commitment to working with ASEAN"
+                subject = owner
+                how += " (complement of a noun)"
             } else if trigger.form == .gerund, let m = list.last(where: { $0.range.upperBound == i && !$0.possessive && $0.kind != .demonym }) {
                 // A participle right after a name modifies it: "Abiy expressing gratitude to the AU".
                 subject = Argument(entities: m.entities, mention: m, how: "participle subject", penalty: 0.9)
@@ -474,6 +484,18 @@ extension DocumentAnalysis {
             k -= 1
         }
         return nil
+    }
+
+    /// The owner of a noun that takes "to" + verb: "the U.S. commitment to", "Iran's decision to".
+    func nounComplementOwner(toAt to: Int, sentence s: Int, list: [Mention]) -> Argument? {
+        let range = sentences[s]
+        let noun = to - 1
+        guard noun > range.lowerBound, tokens[noun].isWord, !tokens[noun].isCapitalized,
+              !knowledge.lightVerbs.contains(tokens[noun].lower), !knowledge.beForms.contains(tokens[noun].lower),
+              knowledge.triggers[tokens[noun].lower]?.contains(where: { $0.form != .noun }) != true || tokens[noun].lower.hasSuffix("ment") else { return nil }
+        guard let m = list.last(where: { $0.range.upperBound == noun || ($0.range.upperBound == noun - 1 && tokens[noun - 1].isWord && !tokens[noun - 1].isCapitalized) }),
+              m.possessive || m.kind == .name || m.kind == .demonym || m.kind == .state else { return nil }
+        return Argument(entities: m.entities, mention: m, how: "owner of '\(tokens[noun].text)'", penalty: 0.9)
     }
 
     /// The subject of a sentence-initial participle clause: the first mention after its comma.

@@ -8,8 +8,17 @@ import CLibXML2
 enum LibXML {
     static let ready: Bool = {
         xmlInitParser()
+        silence()
         return true
     }()
+
+    /// libxml2 prints its errors to stderr by default; kg reports them itself, as Swift errors.
+    /// The handlers are per thread, so every entry point calls this.
+    static func silence() {
+        xmlSetGenericErrorFunc(nil, kg_silentGenericError)
+        xmlThrDefSetGenericErrorFunc(nil, kg_silentGenericError)
+        xmlSetStructuredErrorFunc(nil, nil)
+    }
 }
 
 /// An error reported by libxml2 or by this wrapper.

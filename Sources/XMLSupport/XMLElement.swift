@@ -35,6 +35,7 @@ public enum XMLDocumentParser {
     /// - Throws: `XMLError` naming the file, line and libxml2's message.
     public static func parse(file path: String) throws -> XMLElementNode {
         _ = LibXML.ready
+        LibXML.silence()
         guard let ctxt = xmlNewParserCtxt() else { throw XMLError(source: path, message: "out of memory") }
         defer { xmlFreeParserCtxt(ctxt) }
         let doc = xmlCtxtReadFile(ctxt, path, nil, safeOptions | Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
@@ -44,6 +45,7 @@ public enum XMLDocumentParser {
     /// Parses XML held in memory; `source` names it in errors.
     public static func parse(bytes: [UInt8], source: String) throws -> XMLElementNode {
         _ = LibXML.ready
+        LibXML.silence()
         guard let ctxt = xmlNewParserCtxt() else { throw XMLError(source: source, message: "out of memory") }
         defer { xmlFreeParserCtxt(ctxt) }
         let doc = bytes.withUnsafeBufferPointer { buf in

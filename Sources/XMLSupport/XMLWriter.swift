@@ -21,6 +21,7 @@ public final class XMLWriter {
     /// Creates a writer; `indent` pretty-prints with two spaces.
     public init(sink: ByteSink, indent: Bool = true) throws {
         _ = LibXML.ready
+        LibXML.silence()
         context = Context(sink: sink)
         contextRetained = Unmanaged.passRetained(context)
         let writeCallback: xmlOutputWriteCallback = { ctx, buffer, len in
@@ -73,6 +74,7 @@ public final class XMLWriter {
     /// Whether `name` is a valid XML name, optionally with one prefix (`rdf:type`).
     public static func isName(_ name: String) -> Bool {
         _ = LibXML.ready
+        LibXML.silence()
         let parts = name.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return false }
         return parts.allSatisfy { part in
