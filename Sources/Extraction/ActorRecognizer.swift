@@ -28,7 +28,9 @@ extension DocumentAnalysis {
         while k >= range.lowerBound, knowledge.determiners.contains(tokens[k].lower) { k -= 1 }
         guard k >= range.lowerBound else { return false }
         let w = tokens[k].lower
-        return Self.prepositions.contains(w) || w == "as" || w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || knowledge.triggers[w] != nil && tokens[k].isWord
+        if Self.prepositions.contains(w) || w == "as" { return true }
+        guard tokens[k].isWord, !tokens[k].isCapitalized else { return false }
+        return w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || (knowledge.triggers[w]?.contains { $0.form != .noun } ?? false) && tokens[k].isWord
     }
 
     /// Runs the stage over every sentence.
@@ -319,7 +321,11 @@ extension DocumentAnalysis {
         if let plural = longest(knowledge.pluralPronouns, at: i, limit: limit) {
             let end = i + plural.count
             var referents: [Int] = []
-            if let g = groups.last, s - g.sentence <= 1, !g.oblique {
+            // "the parties", "all sides": the sides of the last conflict or talks mentioned.
+            let sides = plural.contains { ["parties", "sides", "belligerents"].contains($0) }
+            if sides, let g = groups.last, s - g.sentence <= 3 {
+                referents = g.entities
+            } else if let g = groups.last, s - g.sentence <= 1, !g.oblique {
                 referents = g.entities
             } else {
                 var people: [Int] = []

@@ -59,6 +59,7 @@ public final class Knowledge: Sendable {
     let placeNouns: Set<String>
     let adverbials: [[String]]
     let multilateral: Set<String>
+    let agentNouns: Set<String>
     /// Control-verb forms whose infinitive asserts the relation, by relation name.
     let assertingControl: [String: Set<String>]
     /// All forms of "be".
@@ -162,6 +163,7 @@ public final class Knowledge: Sendable {
         placeNouns = Set(words("place-noun").map { $0.joined(separator: " ") })
         adverbials = words("adverbial").sorted { $0.count > $1.count }
         multilateral = Set(words("multilateral").map { $0.joined(separator: " ") })
+        agentNouns = Set(words("agent-noun").map { $0.joined(separator: " ") })
         var asserting: [String: Set<String>] = [:]
         for cue in ontology.cues("asserting-control") {
             guard let first = cue.words.first else { continue }

@@ -132,6 +132,11 @@ extension DocumentAnalysis {
             let prev = tokens[i - 1].lower
             if knowledge.determiners.contains(prev) || prev == "'s" || prev == "a" || prev == "an" { return [] }
             if list.contains(where: { $0.range.upperBound == i && ($0.possessive || $0.kind == .demonym) }) { return [] }
+            // After a gerund or a light verb the word is that verb's object ("mediating talks", "held talks").
+            let lowerWord = tokens[i - 1].isWord && !tokens[i - 1].isCapitalized
+            if lowerWord && (prev.count > 4 && prev.hasSuffix("ing") && !Self.prepositions.contains(prev) || knowledge.lightVerbs.contains(prev) && !knowledge.beForms.contains(prev)) {
+                return []
+            }
         }
         let participle = trigger.form == .participle || trigger.form == .pastOrParticiple
         var k = i - 1
@@ -141,7 +146,8 @@ extension DocumentAnalysis {
         var byIndex: Int? = nil
         for k in t.upperBound..<min(range.upperBound, t.upperBound + 6) {
             if tokens[k].lower == "by" { byIndex = k; break }
-            if !tokens[k].isWord || knowledge.clauseBreaks.contains(tokens[k].lower) { break }
+            // A determiner starts a direct object: "condemned the launch of a missile by X" is active.
+            if !tokens[k].isWord || knowledge.clauseBreaks.contains(tokens[k].lower) || ["the", "a", "an", "its", "their", "his", "her"].contains(tokens[k].lower) { break }
         }
         let byAfter = byIndex != nil
         var subject: Argument?
@@ -382,13 +388,27 @@ extension DocumentAnalysis {
             if words.contains(where: { (knowledge.clauseBreaks.contains($0) && !markerWords.contains($0)) || $0 == "." }) { break }
             if m.kind == .demonym || m.modifier { continue }
             // The first actor after the trigger is the only candidate.
-            guard let marker = objectMarker(words, markers) else { break }
+            var how = ""
+            var marker = objectMarker(words, markers)
+            if marker == nil, markers.contains(""), let noun = agentNounOf(words) {
+                // "commends the efforts of Oman": the agent of the action is the object.
+                marker = ""
+                how = "agent of '\(noun)'"
+            }
+            guard let marker else { break }
             // A place ("in Beijing") is an object only when the trigger asks for that preposition.
             if m.locative && marker.isEmpty && m.range.lowerBound > e { return nil }
             var entities = m.entities
-            if let g = coordinationGroup(m, list: list), m.range.upperBound < range.upperBound { entities = g }
+            var last = m
+            if let g = coordinationGroup(m, list: list), m.range.upperBound < range.upperBound {
+                entities = g
+                last = list.last { coordinationGroup($0, list: list) == g } ?? m
+            }
+            // "X for his leadership as well as the efforts of A, B and C"
+            if let more = asWellAs(after: last, sentence: s, list: list) { entities += more }
             let penalty = [.pronoun, .description, .firstPerson, .relative].contains(m.kind) ? 0.9 : 1
-            return Argument(entities: entities, mention: m, how: marker.isEmpty ? "object" : "'\(marker)' object", penalty: penalty)
+            if how.isEmpty { how = marker.isEmpty ? "object" : "'\(marker)' object" }
+            return Argument(entities: entities, mention: m, how: how, penalty: penalty)
         }
         guard markers.contains("") else { return nil }
         // "condemns the launch of a ballistic missile by the DPRK", "efforts by other countries, such as Oman"
@@ -397,7 +417,7 @@ extension DocumentAnalysis {
             let w = tokens[k].lower
             if w == "by" {
                 var j = k + 1
-                while j < min(range.upperBound, k + 7) {
+                while j < min(range.upperBound, k + 10) {
                     if let m = list.first(where: { $0.range.lowerBound == j }), m.kind != .demonym {
                         let entities = coordinationGroup(m, list: list) ?? m.entities
                         return Argument(entities: entities, mention: m, how: "agent of the object event", penalty: 0.9)
@@ -410,6 +430,41 @@ extension DocumentAnalysis {
             }
             if knowledge.clauseBreaks.contains(w) || w == "." || w == "," || knowledge.beForms.contains(w) || list.contains(where: { $0.range.lowerBound == k }) { return nil }
             k += 1
+        }
+        return nil
+    }
+
+    /// "the (adjectives) NOUN of" before a mention, where NOUN is an agent noun: returns NOUN.
+    func agentNounOf(_ words: [String]) -> String? {
+        guard let of = words.lastIndex(of: "of"), of > 0, knowledge.agentNouns.contains(words[of - 1]) else { return nil }
+        let before = words[..<(of - 1)]
+        let after = words[(of + 1)...]
+        let modifiers = before.allSatisfy { !Self.prepositions.contains($0) && !knowledge.beForms.contains($0) && $0 != "," }
+        guard modifiers, before.count <= 4, after.allSatisfy({ knowledge.determiners.contains($0) }) else { return nil }
+        return words[of - 1]
+    }
+
+    /// Objects added by "as well as" after an object mention, over an optional "the efforts of".
+    func asWellAs(after m: Mention, sentence s: Int, list: [Mention]) -> [Int]? {
+        let range = sentences[s]
+        var j = m.range.upperBound
+        // Skip a short "for his leadership" between the object and "as well as".
+        var skipped = 0
+        while j < range.upperBound, skipped < 5, !(matches(["as", "well", "as"], at: j, limit: range.upperBound)) {
+            if knowledge.clauseBreaks.contains(tokens[j].lower) && tokens[j].lower != "as" || tokens[j].norm == "," || list.contains(where: { $0.range.lowerBound == j && $0.kind != .pronoun }) { return nil }
+            j += 1
+            skipped += 1
+        }
+        guard matches(["as", "well", "as"], at: j, limit: range.upperBound) else { return nil }
+        j += 3
+        let start = j
+        while j < range.upperBound, j - start < 7 {
+            if let next = list.first(where: { $0.range.lowerBound == j }), next.kind != .demonym {
+                let words = tokens[start..<j].map(\.lower)
+                guard words.isEmpty || words.allSatisfy({ knowledge.determiners.contains($0) }) || agentNounOf(words) != nil else { return nil }
+                return coordinationGroup(next, list: list) ?? next.entities
+            }
+            j += 1
         }
         return nil
     }

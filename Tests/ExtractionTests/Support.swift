@@ -29,3 +29,9 @@ func extract(_ text: String, date: String? = nil) -> Found {
     }
     return found
 }
+
+func extractGraph(_ text: String, date: String? = nil) -> Graph {
+    var graph = Graph(vocabulary: sharedOntology.relations)
+    sharedExtractor.extract(SourceDocument(id: "test", text: text, date: date), into: &graph)
+    return graph
+}

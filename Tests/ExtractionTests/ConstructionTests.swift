@@ -1,0 +1,124 @@
+import Testing
+@testable import Extraction
+
+/// One test per construction of the extraction issue, each with a positive and a negative case.
+@Suite struct ActorConstructionTests {
+    @Test func capitalsStandForTheirStateOnlyWhenTheyAct() {
+        #expect(extract("Beijing condemned the decision of Washington.").positive.contains("China criticizes United States"))
+        #expect(extract("Talks were held in Beijing with officials.").all.isEmpty)
+    }
+
+    @Test func seatsOfGovernment() {
+        #expect(extract("The Kremlin rejected the proposal of Kyiv.").positive.contains("Russia rejects Ukraine"))
+        #expect(extract("The White House condemned Russia.").positive.contains("United States criticizes Russia"))
+    }
+
+    @Test func organizationsAndArmedGroups() {
+        #expect(extract("Hamas attacked Israel.").positive.contains("Hamas attacks Israel"))
+        #expect(extract("The Rapid Support Forces clashed with the Sudanese Armed Forces.").positive.contains { $0.contains("fightsWith") })
+        #expect(extract("NATO condemned the attack by Russia.").positive.contains("NATO criticizes Russia"))
+    }
+
+    @Test func collectiveActors() {
+        #expect(extract("The international community condemned Iran.").positive.contains("international community criticizes Iran"))
+        #expect(extract("Protesters demonstrated against the government of Iran.").positive.contains("protesters protestsAgainst Iran"))
+    }
+
+    @Test func titledPeopleTakeTheirTitlesCountry() {
+        let f = extract("President-elect Gustavo Petro met Secretary Blinken.", date: "2022-07-01")
+        #expect(f.positive.contains { $0.hasPrefix("Gustavo Petro meetsWith") || $0.hasSuffix("meetsWith Gustavo Petro") })
+        // President-elect is not yet the leader.
+        #expect(!f.positive.contains("Gustavo Petro leaderOf Colombia"))
+    }
+
+    @Test func aFormerLeaderIsNotTheLeader() {
+        #expect(!extract("Former Kenyan President Uhuru Kenyatta visited Ethiopia.", date: "2023-03-01").positive.contains("Uhuru Kenyatta leaderOf Kenya"))
+        #expect(extract("Former Kenyan President Uhuru Kenyatta visited Ethiopia.", date: "2023-03-01").positive.contains("Uhuru Kenyatta visits Ethiopia"))
+    }
+
+    @Test func lookalikeNamesAreNotActors() {
+        #expect(extract("Georgia Smith praised Jordan Peterson.").all.isEmpty)
+        #expect(extract("She watched the Washington Post report on China Daily.").all.isEmpty)
+    }
+}
+
+@Suite struct CoreferenceTests {
+    @Test func theTwoLeaders() {
+        #expect(extract("Putin welcomed Xi in Moscow. The two leaders met for four hours.").positive.contains { $0.contains("meetsWith") })
+    }
+
+    @Test func theRussianPresidentAndHisCounterpart() {
+        let f = extract("Putin arrived in Beijing. The Russian president met his Chinese counterpart, Xi Jinping.", date: "2023-03-01")
+        #expect(f.positive.contains("Vladimir Putin meetsWith Xi Jinping") || f.positive.contains("Xi Jinping meetsWith Vladimir Putin"))
+        #expect(f.positive.contains("Xi Jinping leaderOf China"))
+    }
+
+    @Test func theSecretaryInAReadout() {
+        let f = extract("Secretary Blinken spoke with Foreign Minister Wang Yi. The Secretary condemned Russia.", date: "2022-03-01")
+        #expect(f.positive.contains("Antony Blinken criticizes Russia"))
+    }
+
+    @Test func theSecretaryGeneralIsTheUNsByDefault() {
+        #expect(extract("The Secretary-General condemned the attack by Hamas.", date: "2023-10-08").positive.contains("António Guterres criticizes Hamas"))
+    }
+
+    @Test func firstPersonOfAQuotationIsItsSpeaker() {
+        let f = extract("\"We condemn the attacks by Russia,\" said Zelensky.", date: "2023-01-01")
+        #expect(f.positive.contains("Volodymyr Zelensky criticizes Russia"))
+    }
+
+    @Test func theParties() {
+        let f = extract("Fighting broke out between Armenia and Azerbaijan. The European Union urged the parties to stop.")
+        #expect(f.positive.isSuperset(of: ["European Union appealsTo Armenia", "European Union appealsTo Azerbaijan"]))
+    }
+}
+
+@Suite struct RelationConstructionTests {
+    @Test func reportedSpeechKeepsTheReportedEvent() {
+        #expect(extract("Officials said Russia attacked Ukraine overnight.").positive.contains("Russia attacks Ukraine"))
+    }
+
+    @Test func stanceVerbsOnEvents() {
+        #expect(extract("Japan condemned the launch of a missile by North Korea.").positive.contains("Japan criticizes North Korea"))
+        #expect(extract("Germany welcomed the efforts of Qatar.").positive.contains("Germany praises Qatar"))
+    }
+
+    @Test func compounds() {
+        #expect(extract("The M23, a Rwanda-backed rebel group, seized Goma.").positive.contains("Rwanda supports M23"))
+        #expect(extract("They discussed the EU-China partnership.").positive.contains { $0.contains("allyOf") })
+    }
+
+    @Test func nominalCallWith() {
+        #expect(extract("Biden held a call with President Xi.", date: "2022-11-01").positive.contains("Joe Biden meetsWith Xi Jinping"))
+    }
+
+    @Test func passiveWithALaterAgent() {
+        let f = extract("The accord was signed in Doha last year by the United States and the Taliban.")
+        #expect(f.positive.contains("Taliban signsAgreementWith United States") || f.positive.contains("United States signsAgreementWith Taliban"))
+    }
+
+    @Test func objectsJoinedByAsWellAs() {
+        let f = extract("France praised Egypt for its role as well as the efforts of Qatar.")
+        #expect(f.positive.isSuperset(of: ["France praises Egypt", "France praises Qatar"]))
+    }
+
+    @Test func aNounAfterAGerundIsNotAVerb() {
+        #expect(!extract("Egypt and Qatar are mediating talks between Israel and Hamas.").positive.contains("Egypt meetsWith Qatar"))
+    }
+}
+
+@Suite struct ConfidenceTests {
+    @Test func moreMentionsRaiseConfidence() {
+        var one = extractGraph("Russia attacked Ukraine.")
+        var two = extractGraph("Russia attacked Ukraine. Russia attacked Ukraine again on Monday.")
+        #expect(one.statements.count == 1 && two.statements.count == 1)
+        #expect(two.statements[0].confidence > one.statements[0].confidence)
+        one = two
+    }
+
+    @Test func pronounArgumentsLowerConfidence() {
+        let direct = extractGraph("Russia attacked Ukraine.").statements[0].confidence
+        let viaPronoun = extractGraph("Russia massed troops. It attacked Ukraine.").statements.first { _ in true }?.confidence ?? 1
+        #expect(viaPronoun < direct)
+    }
+}
