@@ -52,6 +52,10 @@ public struct RDFXMLSerializer: GraphSerializer {
             }
 
             let statements = graph.sortedStatements
+            // Documents in id order, not input order, so a graph read back from this file
+            // (kg query) writes the same bytes.
+            var rank = [Int](repeating: 0, count: graph.documents.count)
+            for (r, i) in graph.documents.indices.sorted(by: { graph.documents[$0].id < graph.documents[$1].id }).enumerated() { rank[i] = r }
             var bySubject: [EntityID: [Statement]] = [:]
             for s in statements where s.isPositive { bySubject[s.subject, default: []].append(s) }
             for id in graph.sortedEntityIDs {
@@ -84,7 +88,7 @@ public struct RDFXMLSerializer: GraphSerializer {
                 try w.element("kg:quadClass", ["rdf:datatype": Self.xsd + "integer"], text: "\(r.quadClass)")
                 if !r.cameo.isEmpty { try w.element("kg:cameoCode", text: r.cameo) }
                 if let g = r.goldstein { try w.element("kg:goldstein", ["rdf:datatype": Self.xsd + "decimal"], text: decimal(g)) }
-                for e in s.evidence.sorted(by: { ($0.document, $0.start, $0.end) < ($1.document, $1.start, $1.end) }) {
+                for e in s.evidence.sorted(by: { (rank[$0.document], $0.start, $0.end) < (rank[$1.document], $1.start, $1.end) }) {
                     try w.startElement("kg:evidence")
                     try w.startElement("kg:Evidence")
                     try w.element("kg:document", ["rdf:resource": documentIRI(graph.documents[e.document])])
