@@ -7,6 +7,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case graphml
     case yed
     case jsonl
+    case nquads
 
     /// The usual file extension, without the dot.
     public var fileExtension: String {
@@ -15,6 +16,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .graphml: return "graphml"
         case .yed: return "yed.graphml"
         case .jsonl: return "jsonl"
+        case .nquads: return "nq"
         }
     }
 
@@ -24,6 +26,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .graphml: return "GraphML, valid against the GraphML XSD (Gephi, Cytoscape, networkx, igraph)"
         case .yed: return "GraphML with yFiles graphics, so yEd shows labels and colours"
         case .jsonl: return "JSON Lines, one statement per document per line"
+        case .nquads: return "N-Quads, one named graph per document, for bulk loaders and clusters"
         }
     }
 
@@ -34,6 +37,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .graphml: return GraphMLSerializer(options: options, yFiles: false)
         case .yed: return GraphMLSerializer(options: options, yFiles: true)
         case .jsonl: return JSONLinesSerializer(options: options)
+        case .nquads: return NQuadsSerializer(options: options)
         }
     }
 }

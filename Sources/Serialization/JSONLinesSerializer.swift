@@ -5,7 +5,11 @@ import XMLSupport
 ///
 /// Fields: document, subject {id, label, type, country}, predicate, object {...}, negated,
 /// modality, sentence, start, end, evidence (the first mention in that document), mentions,
-/// confidence, cameo, quadClass, goldstein, pattern.
+/// confidence, cameo, quadClass, goldstein, pattern; then what `kg merge` needs to rebuild the
+/// graph from shards: the document's date, title and url when known, `documentIndex` (the
+/// document's position in this graph, so merged documents keep their input order), every
+/// mention in that document under `spans` ({sentence, start, end, quote, pattern, confidence})
+/// and the entities' aliases and Wikidata ids.
 public struct JSONLinesSerializer: GraphSerializer {
     public var options: ExportOptions
 
@@ -42,13 +46,24 @@ public struct JSONLinesSerializer: GraphSerializer {
         out += ",\"cameo\":" + (r.cameo.isEmpty ? "null" : json(r.cameo))
         out += ",\"quadClass\":\(r.quadClass),\"goldstein\":" + (r.goldstein.map(decimal) ?? "null")
         out += ",\"pattern\":" + json(e.pattern)
-        if let date = graph.documents[doc].date { out += ",\"date\":" + json(date) }
-        return out + "}\n"
+        let info = graph.documents[doc]
+        if let date = info.date { out += ",\"date\":" + json(date) }
+        if let title = info.title { out += ",\"title\":" + json(title) }
+        if let url = info.url { out += ",\"url\":" + json(url) }
+        out += ",\"documentIndex\":\(doc),\"spans\":["
+        for (k, m) in mentions.enumerated() {
+            if k > 0 { out += "," }
+            out += "{\"sentence\":\(m.sentence),\"start\":\(m.start),\"end\":\(m.end),\"quote\":" + json(m.quote)
+                + ",\"pattern\":" + json(m.pattern) + ",\"confidence\":" + decimal(m.confidence) + "}"
+        }
+        return out + "]}\n"
     }
 
     func entity(_ e: Entity) -> String {
         "{\"id\":" + json(e.key) + ",\"label\":" + json(e.label) + ",\"type\":" + json(e.type.rawValue)
-            + ",\"country\":" + (e.country.map(json) ?? "null") + "}"
+            + ",\"country\":" + (e.country.map(json) ?? "null")
+            + ",\"aliases\":[" + e.aliases.map(json).joined(separator: ",") + "]"
+            + ",\"wikidata\":" + (e.wikidata.map(json) ?? "null") + "}"
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import Extraction
 import Foundation
 import KnowledgeGraph
@@ -88,12 +89,104 @@ func parseFormats(_ list: String) throws -> [ExportFormat] {
     return formats
 }
 
-/// Builds the graph of some documents.
-func buildGraph(_ documents: [SourceDocument], ontology: Ontology) -> Graph {
-    let extractor = Extractor(ontology: ontology)
+/// Builds the graph of some documents on `jobs` threads; the result does not depend on `jobs`.
+func buildGraph(_ documents: [SourceDocument], ontology: Ontology, jobs: Int = 1, progress: ProgressMeter? = nil) -> Graph {
+    let extraction = ParallelExtraction(extractor: Extractor(ontology: ontology), vocabulary: ontology.relations, jobs: jobs)
     var graph = Graph(vocabulary: ontology.relations)
-    for d in documents { extractor.extract(d, into: &graph) }
+    progress?.start(total: documents.count, bytes: documents.reduce(0) { $0 + $1.text.utf8.count })
+    extraction.extract(documents, into: &graph) { done in progress?.update(done: done) }
+    progress?.finish()
     return graph
+}
+
+/// Prints a corpus problem as `kg: error: …` or `kg: warning: …`.
+func report(_ problem: CorpusProblem) {
+    if problem.isWarning {
+        warn(problem.description)
+    } else {
+        FileHandle.standardError.write(Data("kg: error: \(problem)\n".utf8))
+    }
+}
+
+/// Reads every input (files, folders, standard input) on `jobs` threads, in input order.
+/// - Returns: the documents, and whether any input or line had an error.
+/// - Throws: `ExitCode.failure` at the first error when `strict`.
+func readCorpus(paths: [String], stdin: Bool, date: String?, jobs: Int, strict: Bool) throws -> (documents: [SourceDocument], failed: Bool) {
+    var failed = false
+    var documents: [SourceDocument] = []
+    func take(_ batch: CorpusBatch) throws {
+        for p in batch.problems {
+            report(p)
+            if !p.isWarning {
+                failed = true
+                if strict { throw ExitCode.failure }
+            }
+        }
+        documents += batch.documents
+    }
+    let (inputs, problems) = CorpusInput.expand(paths)
+    try take(CorpusBatch(problems: problems))
+    var batches: [CorpusBatch] = []
+    orderedMap(count: inputs.count, jobs: jobs, { DocumentReader.read(inputs[$0], date: date) }) { _, b in batches.append(b) }
+    for b in batches { try take(b) }
+    if stdin {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        try take(DocumentReader.readJSONLines(data, source: "<stdin>", date: date))
+    }
+    var seen: [String: Int] = [:]
+    for d in documents { seen[d.info.id, default: 0] += 1 }
+    for (id, n) in seen.sorted(by: { $0.key < $1.key }) where n > 1 {
+        warn("document id '\(id)' occurs \(n) times; their statements are merged into one document")
+    }
+    return (documents, failed)
+}
+
+/// Documents done of total, rate and time left on standard error, when it is a terminal.
+final class ProgressMeter {
+    private let enabled: Bool
+    private var total = 0
+    private var bytes = 0
+    private var started = Date()
+    private var lastDraw = Date.distantPast
+
+    /// A meter that draws only when standard error is a terminal and `quiet` is false.
+    init(quiet: Bool) {
+        enabled = !quiet && isatty(2) == 1
+    }
+
+    func start(total: Int, bytes: Int) {
+        self.total = total
+        self.bytes = bytes
+        started = Date()
+    }
+
+    func update(done: Int) {
+        guard enabled else { return }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(started), 1e-6)
+        let rate = Double(done) / elapsed
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let mb = Double(bytes) / 1_000_000 * Double(done) / Double(max(total, 1)) / elapsed
+        let line = "kg: \(done)/\(total) documents, \(Self.fixed(rate)) docs/s, \(Self.fixed(mb)) MB/s, \(Self.clock(left)) left"
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    static func fixed(_ v: Double) -> String {
+        let tenths = Int((v * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? "\(s / 3600)h\(String(format: "%02d", (s / 60) % 60))m" : "\(s / 60):\(String(format: "%02d", s % 60))"
+    }
 }
 
 /// Writes each format to DIR/NAME.EXT atomically.

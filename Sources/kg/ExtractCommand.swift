@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import Extraction
 import Foundation
 import KnowledgeGraph
@@ -9,9 +10,19 @@ import XMLSupport
 extension KG {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Extract actor–relation–actor statements from text files.",
+            abstract: "Extract actor–relation–actor statements from text files, HTML pages, folders and JSON Lines.",
             discussion: """
-            Each FILE is a UTF-8 text document; its id is the file name without extension.
+            Inputs: a .txt file is one UTF-8 document, its id the file name without extension; an
+            .html/.htm page is one document (title and article paragraphs; scripts, styles and
+            navigation dropped; the date from the page metadata); a .jsonl file holds one document
+            per line, {"id", "text", "date", "url", "title"} (other fields ignored). A folder is
+            walked recursively for *.txt, *.html, *.htm and *.jsonl. With --stdin, JSON Lines
+            documents are read from standard input too.
+
+            All documents make one graph: entities are shared, each statement keeps its evidence
+            from every document. Documents are extracted on --jobs threads (default: all cores);
+            the output is byte-identical whatever the number of jobs.
+
             With --output, one file per format is written to DIR (graph.EXT, or FILE.EXT for a
             single input). Without --output, --format must name one format, written to stdout.
 
@@ -20,12 +31,24 @@ extension KG {
             Examples:
               kg extract article.txt --format jsonl > statements.jsonl
               kg extract corpus/*.txt --output out --format rdfxml,graphml,jsonl
+              kg extract corpus/ --jobs 8 --output out --format rdfxml,nquads
+              cat docs.jsonl | kg extract --stdin --format jsonl > shard.jsonl   # a stateless stage
+              kg merge shard-*.jsonl --output out --format rdfxml,graphml        # combine shards
             """)
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp("Text files to read.", valueName: "file"))
-        var files: [String]
+        @Argument(help: ArgumentHelp("Files (.txt, .html, .htm, .jsonl) and folders to read.", valueName: "file-or-folder"))
+        var files: [String] = []
+
+        @Flag(name: .long, help: "Also read JSON Lines documents ({\"id\", \"text\", ...} per line) from standard input.")
+        var stdin = false
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Documents extracted at once (default: all cores).", valueName: "n"))
+        var jobs: Int?
+
+        @Flag(name: .shortAndLong, help: "No progress on standard error.")
+        var quiet = false
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write one file per format to.", valueName: "dir"))
         var output: String?
@@ -41,6 +64,12 @@ extension KG {
 
         func validate() throws {
             try common.validateDate()
+            if files.isEmpty && !stdin {
+                throw ValidationError("give files or folders to read, or --stdin for JSON Lines documents on standard input")
+            }
+            if let jobs, jobs < 1 {
+                throw ValidationError("--jobs must be at least 1, not \(jobs)")
+            }
             let formats = try parseFormats(format)
             if output == nil && formats.count != 1 {
                 throw ValidationError("without --output, --format must name exactly one format (e.g. --format jsonl)")
@@ -54,22 +83,17 @@ extension KG {
         func run() throws {
             let formats = try parseFormats(format)
             var failed = false
+            let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             try reportingErrors {
                 let ontology = try common.loadOntology()
-                var documents: [SourceDocument] = []
-                for path in files {
-                    do {
-                        documents.append(try readDocument(path, date: common.date))
-                    } catch {
-                        FileHandle.standardError.write(Data("kg: error: \(error)\n".utf8))
-                        failed = true
-                        if strict { throw ExitCode.failure }
-                    }
-                }
-                let graph = buildGraph(documents, ontology: ontology)
+                let (documents, readFailed) = try readCorpus(paths: files, stdin: stdin, date: common.date, jobs: jobs, strict: strict)
+                failed = readFailed
+                let graph = buildGraph(documents, ontology: ontology, jobs: jobs, progress: ProgressMeter(quiet: quiet))
                 let options = ExportOptions(baseIRI: baseIRI, ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
                 if let output {
-                    let name = documents.count == 1 && files.count == 1 ? documents[0].info.id : "graph"
+                    let single = documents.count == 1 && files.count == 1 && !stdin
+                        && CorpusInput.kind(ofPath: files[0]) != .jsonLines && !isFolder(files[0])
+                    let name = single ? documents[0].info.id : "graph"
                     _ = try export(graph, formats: formats, directory: output, name: name, options: options)
                 } else {
                     let sink = FileSink(descriptor: 1, name: "standard output")
@@ -77,6 +101,11 @@ extension KG {
                 }
             }
             if failed { throw ExitCode.failure }
+        }
+
+        func isFolder(_ path: String) -> Bool {
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
         }
     }
 }

@@ -1,0 +1,147 @@
+import Foundation
+import KnowledgeGraph
+
+/// Rebuilds a graph from kg's own JSON Lines exports ("shards"), so that shards extracted
+/// separately — on several machines, by Hadoop Streaming or Spark's `rdd.pipe()` — merge into
+/// the graph one extraction of all their documents would have built.
+///
+/// Each line carries its document (id, date, title, url, `documentIndex`), both entities (key,
+/// label, type, country, aliases, wikidata), the relation, polarity, modality and every mention
+/// in that document (`spans`). Lines without `spans` (older exports) count as one mention taken
+/// from the top-level fields. Documents are added per shard in `documentIndex` order, shards in
+/// the order given, so merged documents keep their input order. A document without statements
+/// has no line in JSON Lines and so is not in the merged graph.
+public struct ShardReader {
+    public private(set) var graph: Graph
+
+    public init(vocabulary: RelationVocabulary) {
+        graph = Graph(vocabulary: vocabulary)
+    }
+
+    struct Line {
+        var number: Int
+        var document: DocumentInfo
+        var documentIndex: Int
+        var subject: Entity
+        var object: Entity
+        var relation: RelationID
+        var negated: Bool
+        var modality: Modality
+        var spans: [Evidence]
+    }
+
+    struct LineError: Error { var message: String }
+
+    /// Reads one shard and merges it into `graph`; bad lines are skipped and reported.
+    /// - Returns: a problem per bad line, as `SOURCE:LINE: message`.
+    /// - Complexity: O(n) in the size of the shard.
+    public mutating func read(_ data: Data, source: String) -> [CorpusProblem] {
+        var problems: [CorpusProblem] = []
+        var lines: [Line] = []
+        var number = 0
+        var start = data.startIndex
+        while start < data.endIndex {
+            number += 1
+            let end = data[start...].firstIndex(of: 10) ?? data.endIndex
+            let bytes = data[start..<end]
+            start = end < data.endIndex ? data.index(after: end) : end
+            if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            do {
+                lines.append(try parse(Data(bytes), number: number))
+            } catch let e as LineError {
+                problems.append(CorpusProblem(source: source, line: number, message: e.message))
+            } catch {
+                problems.append(CorpusProblem(source: source, line: number, message: "\(error)"))
+            }
+        }
+        // Documents first, in their order within the shard, then statements in line order.
+        var order: [String: Int] = [:]
+        var infos: [String: DocumentInfo] = [:]
+        for l in lines where order[l.document.id] == nil {
+            order[l.document.id] = l.documentIndex
+            infos[l.document.id] = l.document
+        }
+        var docIndex: [String: Int] = [:]
+        for (id, _) in order.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+            docIndex[id] = graph.addDocument(infos[id]!)
+        }
+        for l in lines {
+            let s = graph.intern(l.subject)
+            let o = graph.intern(l.object)
+            let key = StatementKey(subject: s, relation: l.relation, object: o, negated: l.negated, modality: l.modality)
+            for var e in l.spans {
+                e.document = docIndex[l.document.id]!
+                graph.add(key, evidence: e)
+            }
+        }
+        return problems
+    }
+
+    func parse(_ data: Data, number: Int) throws -> Line {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            throw LineError(message: "not JSON (\(DocumentReader.jsonReason(error)))")
+        }
+        guard let f = object as? [String: Any] else { throw LineError(message: "expected a JSON object (a statement of kg's JSON Lines)") }
+        func string(_ o: [String: Any], _ name: String, required: Bool = true) throws -> String? {
+            switch o[name] {
+            case let s as String: return s
+            case nil, is NSNull:
+                if required { throw LineError(message: "no \"\(name)\"; is this kg's JSON Lines (kg extract --format jsonl)?") }
+                return nil
+            default: throw LineError(message: "\"\(name)\" must be a string")
+            }
+        }
+        func int(_ o: [String: Any], _ name: String) throws -> Int {
+            guard let n = o[name] as? Int else { throw LineError(message: "\"\(name)\" must be an integer") }
+            return n
+        }
+        func double(_ o: [String: Any], _ name: String) throws -> Double {
+            guard let n = o[name] as? Double else { throw LineError(message: "\"\(name)\" must be a number") }
+            return n
+        }
+        func entity(_ name: String) throws -> Entity {
+            if f[name] == nil || f[name] is NSNull {
+                throw LineError(message: "no \"\(name)\"; is this kg's JSON Lines (kg extract --format jsonl)?")
+            }
+            guard let e = f[name] as? [String: Any] else { throw LineError(message: "\"\(name)\" must be an object {id, label, type, country}") }
+            let key = try string(e, "id")!, label = try string(e, "label")!, typeName = try string(e, "type")!
+            guard let type = ActorType(rawValue: typeName) else {
+                throw LineError(message: "\"\(name)\".type '\(typeName)' is not one of \(ActorType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let aliases = (e["aliases"] as? [Any])?.compactMap { $0 as? String } ?? []
+            return Entity(key: key, label: label, type: type, aliases: aliases,
+                          country: try string(e, "country", required: false), wikidata: try string(e, "wikidata", required: false))
+        }
+        let docID = try string(f, "document")!
+        let info = DocumentInfo(id: docID, title: try string(f, "title", required: false),
+                                date: try string(f, "date", required: false), url: try string(f, "url", required: false))
+        let subject = try entity("subject")
+        let predicate = try string(f, "predicate")!
+        guard let relation = graph.vocabulary.id(predicate) else {
+            throw LineError(message: "predicate '\(predicate)' is not a relation of the ontology")
+        }
+        guard let negated = f["negated"] as? Bool else { throw LineError(message: "\"negated\" must be true or false") }
+        let modalityName = try string(f, "modality")!
+        guard let modality = Modality(rawValue: modalityName) else {
+            throw LineError(message: "modality '\(modalityName)' is not one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var spans: [Evidence] = []
+        if let list = f["spans"] as? [Any] {
+            for item in list {
+                guard let m = item as? [String: Any] else { throw LineError(message: "\"spans\" must hold objects") }
+                spans.append(Evidence(document: 0, sentence: try int(m, "sentence"), start: try int(m, "start"), end: try int(m, "end"),
+                                      quote: try string(m, "quote")!, pattern: try string(m, "pattern")!, confidence: try double(m, "confidence")))
+            }
+        } else {
+            spans.append(Evidence(document: 0, sentence: try int(f, "sentence"), start: try int(f, "start"), end: try int(f, "end"),
+                                  quote: try string(f, "evidence")!, pattern: try string(f, "pattern")!, confidence: try double(f, "confidence")))
+        }
+        guard !spans.isEmpty else { throw LineError(message: "\"spans\" is empty; a statement needs at least one mention") }
+        let documentIndex = (f["documentIndex"] as? Int) ?? Int.max
+        return Line(number: number, document: info, documentIndex: documentIndex, subject: subject,
+                    object: try entity("object"), relation: relation, negated: negated, modality: modality, spans: spans)
+    }
+}

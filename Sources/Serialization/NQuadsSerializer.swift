@@ -1,0 +1,159 @@
+import KnowledgeGraph
+import XMLSupport
+
+/// N-Quads (RDF 1.1) with one named graph per document, for bulk loaders and clusters.
+///
+/// The graph `<BASE/document/ID>` holds what that document says: its metadata (identifier,
+/// title, date, source URL), the description of every entity it mentions (class, label, country
+/// code, Wikidata id), the direct triple of each positive statement, each statement reified as
+/// `rdf:Statement` with its coding (CAMEO, QuadClass, Goldstein), polarity and modality, and one
+/// `kg:Evidence` per mention. Evidence nodes are IRIs (`BASE/evidence/DOC/STATEMENT/K`), not
+/// blank nodes, so shards written separately can be concatenated or loaded one after the other
+/// without renaming. Totals over all documents (weight, combined confidence) are left out: they
+/// belong to no single document, and a store computes them with `COUNT` over the graphs.
+///
+/// Output is deterministic: documents by id, statements in `Graph.sortedStatements` order.
+public struct NQuadsSerializer: GraphSerializer {
+    public var options: ExportOptions
+
+    public init(options: ExportOptions) { self.options = options }
+
+    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+    static let xsd = "http://www.w3.org/2001/XMLSchema#"
+    static let owl = "http://www.w3.org/2002/07/owl#"
+    static let dcterms = "http://purl.org/dc/terms/"
+
+    public func write(_ graph: Graph, to sink: ByteSink) throws {
+        do {
+            for d in graph.documents {
+                if let url = d.url, let bad = Self.badIRICharacter(url) {
+                    throw SerializationError("the URL of document '\(d.id)' (\(url)) contains \(bad), which an N-Quads IRI cannot hold")
+                }
+            }
+            // Each document's statements with their mentions in it, in sorted statement order.
+            var perDocument: [[(Statement, [Evidence])]] = Array(repeating: [], count: graph.documents.count)
+            for s in graph.sortedStatements {
+                var byDoc: [Int: [Evidence]] = [:]
+                for e in s.evidence { byDoc[e.document, default: []].append(e) }
+                for (doc, list) in byDoc {
+                    perDocument[doc].append((s, list.sorted { ($0.start, $0.end, $0.sentence) < ($1.start, $1.end, $1.sentence) }))
+                }
+            }
+            let order = graph.documents.indices.sorted { graph.documents[$0].id < graph.documents[$1].id }
+            var out = ""
+            out.reserveCapacity(1 << 16)
+            for doc in order {
+                try writeDocument(graph, doc, perDocument[doc], into: &out)
+                if out.utf8.count >= 1 << 16 {
+                    try sink.write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            try sink.write(out)
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+    }
+
+    func writeDocument(_ graph: Graph, _ doc: Int, _ statements: [(Statement, [Evidence])], into out: inout String) throws {
+        let kg = options.ontologyNamespace
+        let info = graph.documents[doc]
+        let g = "<" + documentIRI(info) + ">"
+        func quad(_ s: String, _ p: String, _ o: String) {
+            out += s; out += " <"; out += p; out += "> "; out += o; out += " "; out += g; out += " .\n"
+        }
+        func iri(_ i: String) -> String { "<" + i + ">" }
+        func lit(_ v: String, _ type: String? = nil) -> String {
+            let body = "\"" + Self.escape(v) + "\""
+            return type.map { body + "^^<" + Self.xsd + $0 + ">" } ?? body
+        }
+        let d = iri(documentIRI(info))
+        quad(d, Self.rdf + "type", iri(kg + "Document"))
+        quad(d, Self.dcterms + "identifier", lit(info.id))
+        if let t = info.title { quad(d, Self.dcterms + "title", lit(t)) }
+        if let date = info.date { quad(d, Self.dcterms + "date", lit(date, "date")) }
+        if let url = info.url { quad(d, Self.dcterms + "source", iri(url)) }
+
+        var entities = Set<EntityID>()
+        for (s, _) in statements { entities.insert(s.subject); entities.insert(s.object) }
+        for id in entities.sorted(by: { graph[$0].key < graph[$1].key }) {
+            let e = graph[id]
+            let x = iri(entityIRI(e))
+            quad(x, Self.rdf + "type", iri(kg + e.type.rawValue))
+            quad(x, Self.rdfs + "label", lit(e.label))
+            if let c = e.country { quad(x, kg + "countryCode", lit(c)) }
+            if let q = e.wikidata {
+                quad(x, kg + "wikidata", lit(q))
+                quad(x, Self.owl + "sameAs", iri("http://www.wikidata.org/entity/" + iriEscape(q)))
+            }
+        }
+        for (s, _) in statements where s.isPositive {
+            quad(iri(entityIRI(graph[s.subject])), kg + graph.vocabulary[s.relation].name, iri(entityIRI(graph[s.object])))
+        }
+        for (s, mentions) in statements {
+            let r = graph.vocabulary[s.relation]
+            let slug = iriEscape(graph.statementSlug(s))
+            let x = iri(options.baseIRI + "statement/" + slug)
+            quad(x, Self.rdf + "type", iri(Self.rdf + "Statement"))
+            quad(x, Self.rdf + "subject", iri(entityIRI(graph[s.subject])))
+            quad(x, Self.rdf + "predicate", iri(kg + r.name))
+            quad(x, Self.rdf + "object", iri(entityIRI(graph[s.object])))
+            quad(x, kg + "negated", lit(s.negated ? "true" : "false", "boolean"))
+            quad(x, kg + "modality", lit(s.modality.rawValue))
+            quad(x, kg + "quadClass", lit("\(r.quadClass)", "integer"))
+            if !r.cameo.isEmpty { quad(x, kg + "cameoCode", lit(r.cameo)) }
+            if let gs = r.goldstein { quad(x, kg + "goldstein", lit(decimal(gs), "decimal")) }
+            for (k, e) in mentions.enumerated() {
+                let ev = iri(options.baseIRI + "evidence/" + iriEscape(info.id) + "/" + slug + "/\(k + 1)")
+                quad(x, kg + "evidence", ev)
+                quad(ev, Self.rdf + "type", iri(kg + "Evidence"))
+                quad(ev, kg + "document", d)
+                quad(ev, kg + "sentenceIndex", lit("\(e.sentence)", "integer"))
+                quad(ev, kg + "start", lit("\(e.start)", "integer"))
+                quad(ev, kg + "end", lit("\(e.end)", "integer"))
+                quad(ev, kg + "quote", lit(e.quote))
+                quad(ev, kg + "pattern", lit(e.pattern))
+                quad(ev, kg + "confidence", lit(decimal(e.confidence), "decimal"))
+            }
+        }
+    }
+
+    func entityIRI(_ e: Entity) -> String { options.baseIRI + "entity/" + iriEscape(e.key) }
+    func documentIRI(_ d: DocumentInfo) -> String { options.baseIRI + "document/" + iriEscape(d.id) }
+
+    /// The body of an N-Quads string literal: `"`, `\`, line breaks and other controls escaped.
+    static func escape(_ s: String) -> String {
+        var needs = false
+        for u in s.utf8 where u < 0x20 || u == 0x22 || u == 0x5C || u == 0x7F { needs = true; break }
+        if !needs { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F {
+                    let hex = String(u.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The first character an IRI in N-Quads cannot hold (RDF 1.1 `IRIREF`), quoted, if any.
+    static func badIRICharacter(_ iri: String) -> String? {
+        for u in iri.unicodeScalars where u.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(u) {
+            return u.value <= 0x20 ? "U+\(String(u.value, radix: 16, uppercase: true))" : "'\(u)'"
+        }
+        return iri.contains(":") ? nil : "no scheme (not an absolute IRI)"
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import KnowledgeGraph
+import Ontology
+import Serialization
+import XMLSupport
+
+extension KG {
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Combine JSON Lines shards written by `kg extract --format jsonl` into one graph and export it.",
+            discussion: """
+            Each SHARD is kg's own JSON Lines (a file, or - for standard input). Entities merge by
+            key, documents by id, statements by subject, relation, object, polarity and modality;
+            every mention is kept, so weights and evidence are those one extraction of all the
+            documents would give. Shards are merged in the order given. Documents with no statement
+            have no line in JSON Lines, so they are not in the merged graph.
+
+            Examples:
+              kg merge part-00000.jsonl part-00001.jsonl --output out --format rdfxml,graphml,jsonl
+              cat shards/*.jsonl | kg merge - --format graphml > graph.graphml
+            """)
+
+        @Option(name: .long, help: ArgumentHelp("Ontology folder (kg.owl, lexicon, gazetteer).", valueName: "dir"))
+        var ontology: String?
+
+        @Argument(help: ArgumentHelp("JSON Lines shards; - reads standard input.", valueName: "shard"))
+        var shards: [String]
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write one file per format to (graph.EXT).", valueName: "dir"))
+        var output: String?
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats.", valueName: "formats"))
+        var format: String = "rdfxml,graphml,jsonl"
+
+        @Option(name: .long, help: ArgumentHelp("Base IRI of entities, documents and statements.", valueName: "iri"))
+        var baseIRI: String = ExportOptions.defaultBaseIRI
+
+        @Flag(name: .long, help: "Stop at the first bad shard or line.")
+        var strict = false
+
+        func validate() throws {
+            let formats = try parseFormats(format)
+            if output == nil && formats.count != 1 {
+                throw ValidationError("without --output, --format must name exactly one format (e.g. --format jsonl)")
+            }
+            if shards.isEmpty { throw ValidationError("give the shards to merge (files, or - for standard input)") }
+            guard baseIRI.hasSuffix("/") || baseIRI.hasSuffix("#"), baseIRI.contains(":"),
+                  !baseIRI.contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" }) else {
+                throw ValidationError("--base-iri must be an absolute IRI ending with '/' or '#', not '\(baseIRI)'")
+            }
+        }
+
+        func run() throws {
+            let formats = try parseFormats(format)
+            var failed = false
+            try reportingErrors {
+                let common = try CommonOptions.parse(ontology.map { ["--ontology", $0] } ?? [])
+                let onto = try common.loadOntology()
+                var reader = ShardReader(vocabulary: onto.relations)
+                for path in shards {
+                    let name = path == "-" ? "<stdin>" : path
+                    let data: Data
+                    if path == "-" {
+                        data = FileHandle.standardInput.readDataToEndOfFile()
+                    } else if let d = FileManager.default.contents(atPath: path) {
+                        data = d
+                    } else {
+                        var isDir: ObjCBool = false
+                        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+                        report(CorpusProblem(source: path, message: !exists ? "no such file" : isDir.boolValue ? "is a folder, not a shard" : "cannot be read (permission denied?)"))
+                        failed = true
+                        if strict { throw ExitCode.failure }
+                        continue
+                    }
+                    if path.hasSuffix(".nq") || path.hasSuffix(".nt") {
+                        report(CorpusProblem(source: name, message: "merge reads kg's JSON Lines shards; write the shards with --format jsonl (N-Quads go straight to a triple store's bulk loader)"))
+                        failed = true
+                        if strict { throw ExitCode.failure }
+                        continue
+                    }
+                    for p in reader.read(data, source: name) {
+                        report(p)
+                        failed = true
+                        if strict { throw ExitCode.failure }
+                    }
+                }
+                let options = ExportOptions(baseIRI: baseIRI, ontologyNamespace: onto.namespace, generator: "kg \(kgVersion)")
+                if let output {
+                    _ = try export(reader.graph, formats: formats, directory: output, name: "graph", options: options)
+                } else {
+                    let sink = FileSink(descriptor: 1, name: "standard output")
+                    try formats[0].serializer(options: options).write(reader.graph, to: sink)
+                }
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+}
