@@ -25,7 +25,8 @@ extension DocumentAnalysis {
     /// Whether a mention at `i` follows a preposition or a verb form.
     func isOblique(_ i: Int, _ range: Range<Int>) -> Bool {
         var k = i - 1
-        while k >= range.lowerBound, knowledge.determiners.contains(tokens[k].lower) { k -= 1 }
+        // ("that" is a complementizer here as often as a determiner: "denied that it ...")
+        while k >= range.lowerBound, knowledge.determiners.contains(tokens[k].lower), tokens[k].lower != "that" { k -= 1 }
         guard k >= range.lowerBound else { return false }
         let w = tokens[k].lower
         if Self.prepositions.contains(w) || w == "as" { return true }
@@ -282,6 +283,16 @@ extension DocumentAnalysis {
                     m.range = i..<end + 2 + abbr.tokens.count
                 }
                 let end = m.range.upperBound
+                // "Georgia's government", "Russia's army": the state itself.
+                if end < limit, tokens[end].norm == "'s", entry.type == .country, let noun = longest(knowledge.stateNouns, at: end + 1, limit: limit) {
+                    return Mention(range: i..<end + 1 + noun.count, entities: [e], kind: .state, locative: locative,
+                                   note: "'\(span(i..<end + 1 + noun.count))'")
+                }
+                // "Saudi Arabia's crown prince", "Russia's foreign minister": a description of a person.
+                if end < limit, tokens[end].norm == "'s", entry.type == .country || entry.type == .organization,
+                   let d = description(at: end + 1, demonym: e, start: i, limit: limit, history: history) {
+                    return d
+                }
                 // "ASEAN foreign ministers": the members stand for the body.
                 if let member = longest(knowledge.memberNouns, at: end, limit: limit), entry.type != .person {
                     m.range = i..<end + member.count
@@ -304,7 +315,14 @@ extension DocumentAnalysis {
             }
         }
 
-        // 3. Members of a body: "foreign ministers of the Association of Southeast Asian Nations".
+        // 3. Members of a body: "foreign ministers of the Association of Southeast Asian Nations",
+        //    "officials in Kyiv".
+        if let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count + 1 < limit,
+           tokens[i + member.count].lower == "in", let sf = surface(at: i + member.count + 1, limit: limit), sf.kind == .seat {
+            let e = local(entry: sf.entity)
+            return Mention(range: i..<i + member.count + 1 + sf.tokens.count, entities: [e], kind: .members,
+                           note: "'\(span(i..<i + member.count + 1 + sf.tokens.count))'")
+        }
         if let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count < limit,
            tokens[i + member.count].lower == "of" {
             var j = i + member.count + 1
@@ -430,8 +448,9 @@ extension DocumentAnalysis {
                 end = k + sf.tokens.count
             }
         }
-        // Apposition: ", Vladimir Putin"
-        if end + 1 < limit, tokens[end].norm == ",", let name = personName(at: end + 1, limit: limit) {
+        // Apposition: ", Vladimir Putin", or a name right after a person noun ("his counterpart Sergei Lavrov").
+        let nameStart = end < limit && tokens[end].norm == "," ? end + 1 : end
+        if nameStart < limit, nameStart == end + 1 || title == nil, let name = personName(at: nameStart, limit: limit) {
             let person = name.entity
             roles[person, default: []].insert(head)
             var m = Mention(range: start..<name.end, entities: [person], kind: .titled,

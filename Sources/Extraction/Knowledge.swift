@@ -60,6 +60,7 @@ public final class Knowledge: Sendable {
     let adverbials: [[String]]
     let multilateral: Set<String>
     let agentNouns: Set<String>
+    let negatingVerbs: Set<String>
     /// Control-verb forms whose infinitive asserts the relation, by relation name.
     let assertingControl: [String: Set<String>]
     /// All forms of "be".
@@ -164,6 +165,7 @@ public final class Knowledge: Sendable {
         adverbials = words("adverbial").sorted { $0.count > $1.count }
         multilateral = Set(words("multilateral").map { $0.joined(separator: " ") })
         agentNouns = Set(words("agent-noun").map { $0.joined(separator: " ") })
+        negatingVerbs = verbSet("negating-verb")
         var asserting: [String: Set<String>] = [:]
         for cue in ontology.cues("asserting-control") {
             guard let first = cue.words.first else { continue }

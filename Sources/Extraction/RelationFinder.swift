@@ -134,7 +134,10 @@ extension DocumentAnalysis {
             if list.contains(where: { $0.range.upperBound == i && ($0.possessive || $0.kind == .demonym) }) { return [] }
             // After a gerund or a light verb the word is that verb's object ("mediating talks", "held talks").
             let lowerWord = tokens[i - 1].isWord && !tokens[i - 1].isCapitalized
-            if lowerWord && (prev.count > 4 && prev.hasSuffix("ing") && !Self.prepositions.contains(prev) || knowledge.lightVerbs.contains(prev) && !knowledge.beForms.contains(prev)) {
+            // Two finite verbs do not follow each other: after "rejected", "talks" is a noun.
+            if lowerWord, prev.hasSuffix("ed"), prev.count > 3, trigger.form == .third || trigger.form == .base { return [] }
+            let nounLike = trigger.form == .base || trigger.form == .third
+            if lowerWord && nounLike && (prev.count > 4 && prev.hasSuffix("ing") && !Self.prepositions.contains(prev) || knowledge.lightVerbs.contains(prev) && !knowledge.beForms.contains(prev)) {
                 return []
             }
         }
@@ -244,8 +247,15 @@ extension DocumentAnalysis {
                 return emitPairs(entry, pair.entities, trigger: t, sentence: s, how: how + " between", mention: pair.mention)
             }
         }
-        object = findObject(after: t.upperBound, markers: entry.objectMarkers.filter { $0 != "between" }, sentence: s, list: list)
         var subject: Argument? = nil
+        // "a visit by Xi Jinping to Moscow": the agent right after the noun, then the object.
+        if t.upperBound + 1 < range.upperBound, tokens[t.upperBound].lower == "by",
+           let agent = firstMention(after: t.upperBound + 1, within: 2, list: list, range: range) {
+            subject = Argument(entities: coordinationGroup(agent, list: list) ?? agent.entities, mention: agent, how: "by-agent", penalty: 1)
+            object = findObject(after: agent.range.upperBound, markers: entry.objectMarkers.filter { $0 != "between" && $0 != "" }, sentence: s, list: list)
+            return emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: nil)
+        }
+        object = findObject(after: t.upperBound, markers: entry.objectMarkers.filter { $0 != "between" }, sentence: s, list: list)
         // Possessor or demonym: "Iran's attack", "his alliance", "Russian invasion", "U.S. support".
         var j = i
         var skipped = 0
@@ -314,6 +324,10 @@ extension DocumentAnalysis {
             return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural agent)", mention: subject.mention)
         }
         var results = emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: modality)
+        // "rejected talks with", "blocked EU aid to": the event is negated.
+        if let v = governingVerb(before: i, sentence: s, list: list), knowledge.negatingVerbs.contains(v) {
+            for k in results.indices { results[k].negated = true }
+        }
         // "a trilateral call with A and B": the other participants meet each other too.
         if let subject, let object, object.entities.count >= 2,
            let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric,
@@ -541,6 +555,23 @@ extension DocumentAnalysis {
         return nil
     }
 
+    /// The verb that governs a noun phrase ending before `i`, over determiners, adjectives and one
+    /// attributive actor ("blocked EU aid": "blocked").
+    func governingVerb(before i: Int, sentence s: Int, list: [Mention]) -> String? {
+        let range = sentences[s]
+        var k = i - 1
+        var steps = 0
+        while k >= range.lowerBound, steps < 5 {
+            if let m = list.first(where: { $0.range.contains(k) }) { k = m.range.lowerBound - 1; steps += 1; continue }
+            let w = tokens[k].lower
+            if knowledge.negatingVerbs.contains(w) || knowledge.lightVerbs.contains(w) { return w }
+            if !tokens[k].isWord || Self.prepositions.contains(w) { return nil }
+            k -= 1
+            steps += 1
+        }
+        return nil
+    }
+
     /// The owner of a noun that takes "to" + verb: "the U.S. commitment to", "Iran's decision to".
     func nounComplementOwner(toAt to: Int, sentence s: Int, list: [Mention]) -> Argument? {
         let range = sentences[s]
@@ -592,9 +623,14 @@ extension DocumentAnalysis {
         guard let subject, let object else { return [] }
         let start = min(subject.mention.range.lowerBound, t.lowerBound)
         let end = max(object.mention.range.upperBound, t.upperBound)
-        var (negated, modality) = polarity(from: subject.mention.range.upperBound <= t.lowerBound ? subject.mention.range.upperBound : sentences[s].lowerBound,
-                                           to: t.lowerBound, sentence: s)
+        // The clause between the subject and the trigger; for an agent after the trigger, the words just before it.
+        let from = subject.mention.range.upperBound <= t.lowerBound ? subject.mention.range.upperBound
+            : (subject.mention.range.lowerBound >= t.upperBound ? max(sentences[s].lowerBound, t.lowerBound - 3) : sentences[s].lowerBound)
+        var (negated, modality) = polarity(from: from, to: t.lowerBound, sentence: s)
         if let forced, modality == .asserted { modality = forced }
+        // "Hamas denied that it had attacked": a clause under a denial is negated.
+        let sStart = subject.mention.range.lowerBound
+        if sStart >= 2, tokens[sStart - 1].lower == "that", knowledge.negatingVerbs.contains(tokens[sStart - 2].lower) { negated = true }
         var out: [FoundRelation] = []
         let pattern = "\(how); subject \(subject.how) [\(subject.mention.note)]; object \(object.how) [\(object.mention.note)]"
         // "Putin hailed their efforts": a plural reference that includes the subject is its own side.

@@ -122,3 +122,36 @@ import Testing
         #expect(viaPronoun < direct)
     }
 }
+
+@Suite struct MoreConstructionTests {
+    @Test func aDeniedClauseIsNegated() {
+        let f = extract("Hamas denied that it had attacked Israel.")
+        #expect(f.positive.isEmpty)
+        #expect(f.negated.contains("Hamas attacks Israel"))
+    }
+
+    @Test func aRejectedOrBlockedEventIsNegated() {
+        let f = extract("Sudan's army rejected talks with the Rapid Support Forces.")
+        #expect(!f.positive.contains { $0.contains("meetsWith") })
+        #expect(extract("Hungary blocked EU aid to Ukraine.").negated.contains("European Union aids Ukraine"))
+    }
+
+    @Test func officialsInACapitalAreItsGovernment() {
+        #expect(extract("Officials in Kyiv blamed Moscow for the strike.").positive.contains("Ukraine accuses Russia"))
+        #expect(extract("Officials met in Kyiv.").all.isEmpty)
+    }
+
+    @Test func aCountrysGovernmentIsTheCountry() {
+        #expect(extract("Georgia's government criticized the European Union.").positive.contains("Georgia criticizes European Union"))
+    }
+
+    @Test func counterpartWithoutAComma() {
+        let f = extract("Chinese Foreign Minister Wang Yi met his Russian counterpart Sergei Lavrov.", date: "2023-06-01")
+        #expect(f.positive.contains("Sergei Lavrov meetsWith Wang Yi") || f.positive.contains("Wang Yi meetsWith Sergei Lavrov"))
+    }
+
+    @Test func aVisitByXToY() {
+        let f = extract("The talks came during a visit by Chinese President Xi Jinping to Moscow.", date: "2023-03-21")
+        #expect(f.positive.contains("Xi Jinping visits Russia"))
+    }
+}
