@@ -6,6 +6,8 @@ import Ontology
 final class DocumentAnalysis {
     let knowledge: Knowledge
     let text: String
+    /// The text's Unicode scalars, so that `span` costs the length of the span, not its offset.
+    let scalars: [Unicode.Scalar]
     let tokens: [Token]
     let sentences: [Range<Int>]
     /// The document date (ISO), used to pick office holders.
@@ -28,6 +30,7 @@ final class DocumentAnalysis {
     init(knowledge: Knowledge, text: String, date: String?, id: String = "") {
         self.knowledge = knowledge
         self.text = text
+        self.scalars = Array(text.unicodeScalars)
         let tokens = knowledge.tokenizer.tokenize(text)
         self.tokens = tokens
         self.sentences = SentenceSplitter.split(tokens)
@@ -66,12 +69,12 @@ final class DocumentAnalysis {
     }
 
     /// The text of tokens `range` as written, with original spacing.
+    /// - Complexity: O(length of the span).
     func span(_ range: Range<Int>) -> String {
         guard let first = range.first, let last = range.last else { return "" }
-        let scalars = text.unicodeScalars
-        let a = scalars.index(scalars.startIndex, offsetBy: tokens[first].start)
-        let b = scalars.index(a, offsetBy: tokens[last].end - tokens[first].start)
-        return String(scalars[a..<b])
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[tokens[first].start..<tokens[last].end])
+        return String(view)
     }
 
     func sentenceText(_ s: Int) -> String { span(sentences[s]) }
