@@ -29,12 +29,14 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["KnowledgeGraph", "Ontology"]),
         // RDF/XML, GraphML and JSON Lines serializers.
         .target(name: "Serialization", dependencies: ["KnowledgeGraph", "Ontology", "XMLSupport"]),
+        // Loading kg's RDF/XML back, name resolution and graph queries (patterns, paths, stats).
+        .target(name: "Query", dependencies: ["KnowledgeGraph", "XMLSupport", "Ontology"]),
         // Corpus input: folder walking, HTML pages, JSON Lines documents, parallel extraction, shards.
         .target(name: "Corpus", dependencies: ["KnowledgeGraph", "Extraction", "XMLSupport"]),
         .executableTarget(
             name: "kg",
             dependencies: [
-                "KnowledgeGraph", "Ontology", "Extraction", "Serialization", "Corpus",
+                "KnowledgeGraph", "Ontology", "Extraction", "Serialization", "Corpus", "Query",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/xi-putin-2022-12-30.txt")]
@@ -46,5 +48,6 @@ let package = Package(
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology"]),
         .testTarget(name: "CLITests"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Serialization", "Extraction", "Ontology"]),
     ]
 )
