@@ -52,9 +52,15 @@ private func errnoMessage(_ code: Int32) -> String {
 
 /// Writes through a file descriptor with a buffer.
 ///
-/// In atomic mode the bytes go to a temporary file in the destination's folder, which is
-/// flushed, synced and renamed over the destination by `finish()`; on failure or
-/// `abandon()` the temporary file is removed and the previous file stays intact.
+/// In atomic mode the bytes go to a temporary file `.NAME.tmp-XXXXXX` in the destination's
+/// folder, which is flushed, synced and renamed over the destination by `finish()` (then the
+/// folder is synced); on failure or `abandon()` the temporary file is removed and the previous
+/// file stays intact. Readers see the old file or the new one, never a mix.
+///
+/// A process killed with SIGKILL cannot remove its temporary file. Every writer holds an
+/// exclusive `flock` on its temporary file until it is renamed, and the kernel drops the lock
+/// when the process dies; so opening the same destination again removes the temporary files
+/// of that destination whose lock is free (stale), and leaves those of live writers alone.
 public final class FileSink: ByteSink {
     public let path: String
     private let tempPath: String?
@@ -76,11 +82,26 @@ public final class FileSink: ByteSink {
             dir = "."
             base = path
         }
-        var template = Array("\(dir)/.\(base).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd < 0 {
-            throw SinkError(path: path, message: "cannot create a file in \(dir): \(errnoMessage(errno))")
+        Self.removeStaleTemporaries(directory: dir, base: base)
+        var fd: Int32 = -1
+        var template: [CChar] = []
+        // A cleaner may unlink a fresh temporary file between mkstemp and flock; the link
+        // count tells, and a new one is made.
+        for _ in 0..<8 {
+            template = Array("\(dir)/.\(base).tmp-XXXXXX".utf8CString)
+            fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            if fd < 0 {
+                throw SinkError(path: path, message: "cannot create a file in \(dir): \(errnoMessage(errno))")
+            }
+            var st = stat()
+            if flock(fd, LOCK_EX) == 0, fstat(fd, &st) == 0, st.st_nlink > 0 { break }
+            close(fd)
+            fd = -1
         }
+        if fd < 0 {
+            throw SinkError(path: path, message: "cannot create a temporary file in \(dir)")
+        }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         self.fd = fd
         self.tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         self.ownsDescriptor = true
@@ -131,13 +152,17 @@ public final class FileSink: ByteSink {
                 if fsync(fd) != 0 {
                     throw SinkError(path: path, message: "sync failed: \(errnoMessage(errno))")
                 }
-                if close(fd) != 0 {
-                    fd = -1
-                    throw SinkError(path: path, message: "close failed: \(errnoMessage(errno))")
-                }
-                fd = -1
+                // Renamed while still open and locked, so no cleaner can take it for stale.
                 if rename(tempPath, path) != 0 {
                     throw SinkError(path: path, message: "cannot replace the file: \(errnoMessage(errno))")
+                }
+                done = true
+                let closed = close(fd)
+                let closeErrno = errno
+                fd = -1
+                Self.syncDirectory(of: path)
+                if closed != 0 {
+                    throw SinkError(path: path, message: "close failed: \(errnoMessage(closeErrno))")
                 }
             }
             done = true
@@ -151,7 +176,48 @@ public final class FileSink: ByteSink {
         guard !done else { return }
         done = true
         buffer.removeAll()
-        if ownsDescriptor && fd >= 0 { close(fd); fd = -1 }
+        // Unlinked before the descriptor (and its lock) goes.
         if let tempPath { unlink(tempPath) }
+        if ownsDescriptor && fd >= 0 { close(fd); fd = -1 }
+    }
+
+    /// Whether `name` is a temporary file name of FileSink for `base`: `.BASE.tmp-XXXXXX`.
+    static func isTemporary(_ name: String, for base: String) -> Bool {
+        let prefix = ".\(base).tmp-"
+        return name.hasPrefix(prefix) && name.utf8.count == prefix.utf8.count + 6
+    }
+
+    /// Removes the temporary files of `base` in `directory` left by killed writers: those whose
+    /// `flock` can be taken. Best effort; errors are ignored.
+    /// - Complexity: O(entries in the folder).
+    static func removeStaleTemporaries(directory: String, base: String) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if isTemporary(name, for: base) { stale.append(name) }
+        }
+        for name in stale {
+            let path = "\(directory)/\(name)"
+            let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+            guard fd >= 0 else { continue }
+            var st = stat()
+            if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, flock(fd, LOCK_EX | LOCK_NB) == 0 {
+                unlink(path)
+            }
+            close(fd)
+        }
+    }
+
+    /// Makes a rename durable: fsync of the containing folder (ignored where unsupported).
+    private static func syncDirectory(of path: String) {
+        let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let fd = open(dir.isEmpty ? "/" : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
     }
 }
