@@ -8,6 +8,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case yed
     case jsonl
     case nquads
+    case turtle
+    case ntriples
+    case csv
+    case dot
 
     /// The usual file extension, without the dot.
     public var fileExtension: String {
@@ -17,6 +21,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .yed: return "yed.graphml"
         case .jsonl: return "jsonl"
         case .nquads: return "nq"
+        case .turtle: return "ttl"
+        case .ntriples: return "nt"
+        case .csv: return "csv"
+        case .dot: return "dot"
         }
     }
 
@@ -27,6 +35,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .yed: return "GraphML with yFiles graphics, so yEd shows labels and colours"
         case .jsonl: return "JSON Lines, one statement per document per line"
         case .nquads: return "N-Quads, one named graph per document, for bulk loaders and clusters"
+        case .turtle: return "Turtle: the triples of the RDF/XML export, grouped by subject"
+        case .ntriples: return "N-Triples: the triples of the RDF/XML export, one per line"
+        case .csv: return "CSV with GDELT-like columns (pandas, R, spreadsheets)"
+        case .dot: return "Graphviz DOT: a picture with relation labels, QuadClass colours and a legend"
         }
     }
 
@@ -38,6 +50,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .yed: return GraphMLSerializer(options: options, yFiles: true)
         case .jsonl: return JSONLinesSerializer(options: options)
         case .nquads: return NQuadsSerializer(options: options)
+        case .turtle: return TurtleSerializer(options: options)
+        case .ntriples: return NTriplesSerializer(options: options)
+        case .csv: return CSVSerializer(options: options)
+        case .dot: return DOTSerializer(options: options)
         }
     }
 }

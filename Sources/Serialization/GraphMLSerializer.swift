@@ -5,7 +5,9 @@ import XMLSupport
 ///
 /// Nodes are entities, edges are the statements that are not negated (hypothetical ones carry
 /// their modality). A symmetric relation is one edge with `symmetric` true (networkx refuses
-/// per-edge `directed="false"` in a directed graph). Keys have semantic ids and an `attr.type` each. The standard flavour
+/// per-edge `directed="false"` in a directed graph). Keys have semantic ids and an `attr.type` each.
+/// Colours are also plain data (`color`, "#RRGGBB", on nodes by actor type and on edges by
+/// QuadClass) for Gephi and Cytoscape style mappings. The standard flavour
 /// validates against the GraphML XSD; the yEd flavour adds yFiles `nodegraphics` and
 /// `edgegraphics` (labels, colours by actor type and QuadClass), which the plain XSD rejects.
 public struct GraphMLSerializer: GraphSerializer {
@@ -29,6 +31,7 @@ public struct GraphMLSerializer: GraphSerializer {
         Key(id: "type", domain: "node", type: "string"),
         Key(id: "country", domain: "node", type: "string"),
         Key(id: "wikidata", domain: "node", type: "string"),
+        Key(id: "color", domain: "node", type: "string"),
         Key(id: "relation", domain: "edge", type: "string"),
         Key(id: "edgelabel", domain: "edge", type: "string"),
         Key(id: "interaction", domain: "edge", type: "string"),
@@ -37,6 +40,7 @@ public struct GraphMLSerializer: GraphSerializer {
         Key(id: "cameo", domain: "edge", type: "string"),
         Key(id: "goldstein", domain: "edge", type: "double"),
         Key(id: "weight", domain: "edge", type: "int"),
+        Key(id: "edgecolor", domain: "edge", type: "string"),
         Key(id: "confidence", domain: "edge", type: "double"),
         Key(id: "modality", domain: "edge", type: "string"),
         Key(id: "evidence", domain: "edge", type: "string"),
@@ -90,7 +94,7 @@ public struct GraphMLSerializer: GraphSerializer {
             try w.element("key", ["id": "sources", "for": "graph", "attr.name": "sources", "attr.type": "string"])
             try w.element("key", ["id": "generator", "for": "graph", "attr.name": "generator", "attr.type": "string"])
             for k in Self.keys {
-                let name = k.id == "edgelabel" ? "label" : k.id
+                let name = k.id == "edgelabel" ? "label" : k.id == "edgecolor" ? "color" : k.id
                 try w.element("key", ["id": k.id, "for": k.domain, "attr.name": name, "attr.type": k.type])
             }
             if yFiles {
@@ -112,6 +116,7 @@ public struct GraphMLSerializer: GraphSerializer {
                 try w.element("data", ["key": "type"], text: e.type.rawValue)
                 if let c = e.country { try w.element("data", ["key": "country"], text: c) }
                 if let q = e.wikidata { try w.element("data", ["key": "wikidata"], text: q) }
+                try w.element("data", ["key": "color"], text: Self.colour(e.type))
                 if yFiles {
                     try w.startElement("data")
                     try w.attribute("key", "nodegraphics")
@@ -142,6 +147,7 @@ public struct GraphMLSerializer: GraphSerializer {
                 if !r.cameo.isEmpty { try w.element("data", ["key": "cameo"], text: r.cameo) }
                 if let g = r.goldstein { try w.element("data", ["key": "goldstein"], text: decimal(g)) }
                 try w.element("data", ["key": "weight"], text: "\(s.weight)")
+                try w.element("data", ["key": "edgecolor"], text: Self.colour(quadClass: r.quadClass))
                 try w.element("data", ["key": "confidence"], text: decimal(s.confidence))
                 try w.element("data", ["key": "modality"], text: s.modality.rawValue)
                 let quotes = s.evidence.sorted { ($0.document, $0.start) < ($1.document, $1.start) }
