@@ -41,6 +41,8 @@ let package = Package(
             ],
             resources: [.copy("Resources/xi-putin-2022-12-30.txt")]
         ),
+        // Benchmarks of the graph core and the XML exports (run by scripts/bench; never a test).
+        .executableTarget(name: "kg-bench", dependencies: ["KnowledgeGraph", "Serialization", "XMLSupport"], path: "Benchmarks/kg-bench"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "OntologyTests", dependencies: ["Ontology"]),
