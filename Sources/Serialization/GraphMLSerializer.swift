@@ -6,8 +6,9 @@ import XMLSupport
 /// Nodes are entities, edges are the statements that are not negated (hypothetical ones carry
 /// their modality). A symmetric relation is one edge with `symmetric` true (networkx refuses
 /// per-edge `directed="false"` in a directed graph). Keys have semantic ids and an `attr.type` each.
-/// Colours are also plain data (`color`, "#RRGGBB", on nodes by actor type and on edges by
-/// QuadClass) for Gephi and Cytoscape style mappings. The standard flavour
+/// Colours are also plain data (`color`, "#RRGGBB", and `r`, `g`, `b`, on nodes by actor type and
+/// on edges by QuadClass), which Gephi applies on import (by key id, else `attr.name`) and
+/// Cytoscape can map with a passthrough style. The standard flavour
 /// validates against the GraphML XSD; the yEd flavour adds yFiles `nodegraphics` and
 /// `edgegraphics` (labels, colours by actor type and QuadClass), which the plain XSD rejects.
 public struct GraphMLSerializer: GraphSerializer {
@@ -23,6 +24,8 @@ public struct GraphMLSerializer: GraphSerializer {
         var id: String
         var domain: String
         var type: String
+        /// `attr.name`, when it differs from the id (key ids are unique across nodes and edges).
+        var name: String? = nil
     }
 
     static let keys: [Key] = [
@@ -32,15 +35,21 @@ public struct GraphMLSerializer: GraphSerializer {
         Key(id: "country", domain: "node", type: "string"),
         Key(id: "wikidata", domain: "node", type: "string"),
         Key(id: "color", domain: "node", type: "string"),
+        Key(id: "r", domain: "node", type: "int"),
+        Key(id: "g", domain: "node", type: "int"),
+        Key(id: "b", domain: "node", type: "int"),
         Key(id: "relation", domain: "edge", type: "string"),
-        Key(id: "edgelabel", domain: "edge", type: "string"),
+        Key(id: "edgelabel", domain: "edge", type: "string", name: "label"),
         Key(id: "interaction", domain: "edge", type: "string"),
         Key(id: "symmetric", domain: "edge", type: "boolean"),
         Key(id: "quadClass", domain: "edge", type: "int"),
         Key(id: "cameo", domain: "edge", type: "string"),
         Key(id: "goldstein", domain: "edge", type: "double"),
         Key(id: "weight", domain: "edge", type: "int"),
-        Key(id: "edgecolor", domain: "edge", type: "string"),
+        Key(id: "edgecolor", domain: "edge", type: "string", name: "color"),
+        Key(id: "edge_r", domain: "edge", type: "int", name: "r"),
+        Key(id: "edge_g", domain: "edge", type: "int", name: "g"),
+        Key(id: "edge_b", domain: "edge", type: "int", name: "b"),
         Key(id: "confidence", domain: "edge", type: "double"),
         Key(id: "modality", domain: "edge", type: "string"),
         Key(id: "evidence", domain: "edge", type: "string"),
@@ -66,6 +75,15 @@ public struct GraphMLSerializer: GraphSerializer {
         case 4: return "#D7191C"
         default: return "#808080"
         }
+    }
+
+    /// Writes a "#RRGGBB" colour as `color` and as the `r`, `g`, `b` integers older Gephi releases read.
+    static func writeColour(_ w: XMLWriter, _ hex: String, keys: (String, String, String, String)) throws {
+        try w.element("data", ["key": keys.0], text: hex)
+        let v = Int(hex.dropFirst(), radix: 16) ?? 0
+        try w.element("data", ["key": keys.1], text: "\((v >> 16) & 255)")
+        try w.element("data", ["key": keys.2], text: "\((v >> 8) & 255)")
+        try w.element("data", ["key": keys.3], text: "\(v & 255)")
     }
 
     /// An XML-safe node id (NMTOKEN): "n-" + the key with anything else percent-like escaped.
@@ -94,8 +112,7 @@ public struct GraphMLSerializer: GraphSerializer {
             try w.element("key", ["id": "sources", "for": "graph", "attr.name": "sources", "attr.type": "string"])
             try w.element("key", ["id": "generator", "for": "graph", "attr.name": "generator", "attr.type": "string"])
             for k in Self.keys {
-                let name = k.id == "edgelabel" ? "label" : k.id == "edgecolor" ? "color" : k.id
-                try w.element("key", ["id": k.id, "for": k.domain, "attr.name": name, "attr.type": k.type])
+                try w.element("key", ["id": k.id, "for": k.domain, "attr.name": k.name ?? k.id, "attr.type": k.type])
             }
             if yFiles {
                 try w.element("key", ["id": "nodegraphics", "for": "node", "yfiles.type": "nodegraphics"])
@@ -116,7 +133,7 @@ public struct GraphMLSerializer: GraphSerializer {
                 try w.element("data", ["key": "type"], text: e.type.rawValue)
                 if let c = e.country { try w.element("data", ["key": "country"], text: c) }
                 if let q = e.wikidata { try w.element("data", ["key": "wikidata"], text: q) }
-                try w.element("data", ["key": "color"], text: Self.colour(e.type))
+                try Self.writeColour(w, Self.colour(e.type), keys: ("color", "r", "g", "b"))
                 if yFiles {
                     try w.startElement("data")
                     try w.attribute("key", "nodegraphics")
@@ -147,7 +164,7 @@ public struct GraphMLSerializer: GraphSerializer {
                 if !r.cameo.isEmpty { try w.element("data", ["key": "cameo"], text: r.cameo) }
                 if let g = r.goldstein { try w.element("data", ["key": "goldstein"], text: decimal(g)) }
                 try w.element("data", ["key": "weight"], text: "\(s.weight)")
-                try w.element("data", ["key": "edgecolor"], text: Self.colour(quadClass: r.quadClass))
+                try Self.writeColour(w, Self.colour(quadClass: r.quadClass), keys: ("edgecolor", "edge_r", "edge_g", "edge_b"))
                 try w.element("data", ["key": "confidence"], text: decimal(s.confidence))
                 try w.element("data", ["key": "modality"], text: s.modality.rawValue)
                 let quotes = s.evidence.sorted { ($0.document, $0.start) < ($1.document, $1.start) }

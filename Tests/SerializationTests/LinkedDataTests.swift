@@ -231,6 +231,10 @@ func graphWithBadURL() -> Graph {
         func data(_ n: XMLElementNode, _ k: String) -> String? { n.children.first { $0.name == "data" && $0.attribute("", "key") == k }?.text }
         let russia = try #require(graph.children.first { $0.attribute("", "id") == "n-RUS" })
         #expect(data(russia, nodeColour) == GraphMLSerializer.colour(.country))
+        #expect(GraphMLSerializer.colour(.country) == "#5DA5DA")
+        #expect([key("node", "r"), key("node", "g"), key("node", "b")].compactMap { $0 }.map { data(russia, $0) } == ["93", "165", "218"])
+        let edgeRGB = [key("edge", "r"), key("edge", "g"), key("edge", "b")].compactMap { $0 }
+        #expect(edgeRGB.count == 3 && Set(edgeRGB).isDisjoint(with: ["r", "g", "b"]), "edge r/g/b keys need their own ids")
         for edge in graph.children where edge.name == "edge" {
             let q = Int(data(edge, "quadClass") ?? "") ?? -1
             #expect(data(edge, edgeColour) == GraphMLSerializer.colour(quadClass: q))
