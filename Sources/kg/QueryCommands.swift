@@ -67,11 +67,8 @@ struct QueryOptions: ParsableArguments {
         let start = clock.now
         let graph: Graph
         var isDir: ObjCBool = false
-        if !path.contains(","), FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
-           let handle = FileHandle(forReadingAtPath: path) {
-            let prefix = [UInt8](handle.readData(ofLength: 64))
-            try? handle.close()
-            if RDFXMLGraphReader.looksLikeXML(prefix) {
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
+            if try isRDFXML(path) {
                 graph = try RDFXMLGraphReader.load(file: path, vocabulary: ontology.relations, namespace: ontology.namespace).graph
             } else {
                 graph = buildGraph([try readDocument(path, date: common.date)], ontology: ontology)
@@ -92,6 +89,17 @@ struct QueryOptions: ParsableArguments {
             note("loaded \(graph.statements.count) statements, \(graph.entities.count) actors in \(ms(loaded - start)) (+ names \(ms(clock.now - loaded)))")
         }
         return (QueryEngine(graph: graph, filter: filter), resolver, PatternParser(vocabulary: graph.vocabulary, resolver: resolver))
+    }
+
+    /// Whether the file is RDF/XML (named .rdf, or XML naming the RDF namespace near its start)
+    /// rather than text to extract from.
+    private func isRDFXML(_ path: String) throws -> Bool {
+        if path.hasSuffix(".rdf") { return true }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError("\(path): cannot be read (permission denied?)") }
+        defer { try? handle.close() }
+        let prefix = [UInt8](handle.readData(ofLength: 4096))
+        return RDFXMLGraphReader.looksLikeXML(prefix)
+            && String(decoding: prefix, as: UTF8.self).contains("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
     }
 
     func write(_ table: ResultTable) throws {
@@ -183,7 +191,9 @@ extension KG {
                     var times: [Duration] = []
                     for _ in 0..<200 {
                         let t = clock.now
-                        _ = engine.table(try parser.parse(text))
+                        var p = try parser.parse(text)
+                        if let limit { p.limit = limit }
+                        _ = engine.table(p)
                         times.append(clock.now - t)
                     }
                     times.sort()
