@@ -37,6 +37,16 @@ let graphvizInstalled = ["/usr/bin/dot", "/usr/local/bin/dot"].contains(where: F
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.hasPrefix(".") }, "no temporary file left")
     }
 
+    @Test func theSVGIsTheSameOnEveryRun() throws {
+        guard graphvizInstalled else { return }
+        let a = try tempDir(), b = try tempDir()
+        #expect(try kg(["render", samplePath, "--output", a, "--image", "svg"]).status == 0)
+        #expect(try kg(["render", samplePath, "--output", b, "--image", "svg"]).status == 0)
+        let first = try Data(contentsOf: URL(fileURLWithPath: a + "/xi-putin-2022-12-30.svg"))
+        let second = try Data(contentsOf: URL(fileURLWithPath: b + "/xi-putin-2022-12-30.svg"))
+        #expect(!first.isEmpty && first == second)
+    }
+
     @Test func withoutGraphvizOnlyDOTIsWrittenWithAWarning() throws {
         let dir = try tempDir()
         let r = try kg(["render", samplePath, "--output", dir], environment: ["PATH": "/nonexistent"])
