@@ -109,6 +109,7 @@ extension DocumentAnalysis {
 
     /// The longest gazetteer surface at `i`, if any.
     func surface(at i: Int, limit: Int) -> Surface? {
+        guard i < limit, i < tokens.count else { return nil }
         var candidates = knowledge.surfaces[tokens[i].norm] ?? []
         // A capital at the start of a sentence may stand for a lower-case alias ("International community").
         let t = tokens[i].norm
@@ -127,6 +128,7 @@ extension DocumentAnalysis {
 
     /// The longest title at `i` (case-insensitive), if any.
     func title(at i: Int, limit: Int) -> (count: Int, title: Title)? {
+        guard i < limit, i < tokens.count else { return nil }
         for t in knowledge.titles[tokens[i].lower] ?? [] where matches(t.tokens, at: i, limit: limit) {
             return (t.tokens.count, t.title)
         }
@@ -347,7 +349,9 @@ extension DocumentAnalysis {
                 referents = g.entities
             } else {
                 var people: [Int] = []
-                for h in history.reversed() where s - h.sentence <= 2 && entities[h.entity].type == .person {
+                for h in history.reversed() {
+                    if s - h.sentence > 2 { break }
+                    guard entities[h.entity].type == .person else { continue }
                     if !people.contains(h.entity) { people.append(h.entity) }
                     if people.count == 2 { break }
                 }
@@ -470,7 +474,8 @@ extension DocumentAnalysis {
         // A bare description: the most recent person with that role (and country), or the
         // gazetteer's office holder on the document date.
         let country = of.map { entities[$0].type == .country ? entities[$0].key : entities[$0].country }
-        for h in history.reversed() where entities[h.entity].type == .person {
+        // The most recent people only: a description refers back a few paragraphs at most.
+        for h in history.suffix(400).reversed() where entities[h.entity].type == .person {
             let e = entities[h.entity]
             let roleOK = roles[h.entity]?.contains(head) == true || (head == "counterpart" && roles[h.entity] != nil)
             let countryOK = country == nil || e.country == country!
@@ -507,12 +512,15 @@ extension DocumentAnalysis {
         let thing = Self.thingPronouns.contains(word)
         guard person || thing else { return [] }
         // Subjects of this or the previous sentence first, then anything recent.
-        for h in history.reversed() where s - h.sentence <= 1 && !h.oblique {
+        for h in history.reversed() {
+            if s - h.sentence > 1 { break }
+            guard !h.oblique else { continue }
             let type = entities[h.entity].type
             if person && type == .person { return [h.entity] }
             if thing && (type == .country || type == .organization) { return [h.entity] }
         }
-        for h in history.reversed() where s - h.sentence <= 3 {
+        for h in history.reversed() {
+            if s - h.sentence > 3 { break }
             let type = entities[h.entity].type
             if person && type == .person { return [h.entity] }
             if thing && (type == .country || type == .organization) { return [h.entity] }

@@ -6,9 +6,9 @@ import Ontology
 final class DocumentAnalysis {
     let knowledge: Knowledge
     let text: String
-    /// The text's Unicode scalars, so that `span` costs the length of the span, not its offset.
-    let scalars: [Unicode.Scalar]
     let tokens: [Token]
+    /// The text as Unicode scalars, for O(1) slicing by token offsets.
+    let scalars: [Unicode.Scalar]
     let sentences: [Range<Int>]
     /// The document date (ISO), used to pick office holders.
     let date: String?
@@ -30,9 +30,9 @@ final class DocumentAnalysis {
     init(knowledge: Knowledge, text: String, date: String?, id: String = "") {
         self.knowledge = knowledge
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
         let tokens = knowledge.tokenizer.tokenize(text)
         self.tokens = tokens
+        self.scalars = Array(text.unicodeScalars)
         self.sentences = SentenceSplitter.split(tokens)
         self.date = date ?? DateFinder.date(inName: id) ?? DateFinder.latestDate(in: tokens)
         var inside = false

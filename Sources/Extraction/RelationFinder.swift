@@ -324,8 +324,10 @@ extension DocumentAnalysis {
             return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural agent)", mention: subject.mention)
         }
         var results = emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: modality)
-        // "rejected talks with", "blocked EU aid to": the event is negated.
+        // "rejected talks with", "blocked EU aid to", "the meeting ... was postponed": the event is negated.
         if let v = governingVerb(before: i, sentence: s, list: list), knowledge.negatingVerbs.contains(v) {
+            for k in results.indices { results[k].negated = true }
+        } else if negatedAfter(t.upperBound, sentence: s) {
             for k in results.indices { results[k].negated = true }
         }
         // "a trilateral call with A and B": the other participants meet each other too.
@@ -553,6 +555,25 @@ extension DocumentAnalysis {
             k -= 1
         }
         return nil
+    }
+
+    /// Whether the clause a noun phrase opens ends in a negating passive ("was postponed",
+    /// "has been called off"), skipping a relative clause between commas.
+    func negatedAfter(_ e: Int, sentence s: Int) -> Bool {
+        let range = sentences[s]
+        var k = e
+        var inRelative = false
+        while k < min(range.upperBound, e + 16) {
+            let w = tokens[k].lower
+            if w == "," { inRelative.toggle() }
+            else if !inRelative, knowledge.beForms.contains(w), k + 1 < range.upperBound {
+                var j = k + 1
+                while j < range.upperBound, tokens[j].lower.hasSuffix("ly") || tokens[j].lower == "been" { j += 1 }
+                return j < range.upperBound && knowledge.negatingVerbs.contains(tokens[j].lower)
+            } else if !inRelative && (w == ";" || w == "." || (knowledge.clauseBreaks.contains(w) && w != "which")) { return false }
+            k += 1
+        }
+        return false
     }
 
     /// The verb that governs a noun phrase ending before `i`, over determiners, adjectives and one
