@@ -1,8 +1,8 @@
 import KnowledgeGraph
 import XMLSupport
 
-/// Turtle: the same triples as the RDF/XML and N-Triples exports, grouped by subject with `;`,
-/// `a` for `rdf:type`, prefixed names where the local part is plainly safe, and the number and
+/// Turtle: the same triples as the RDF/XML and N-Triples exports, grouped by subject with `;`
+/// (and `,` for consecutive objects of one predicate), `a` for `rdf:type`, prefixed names where the local part is plainly safe, and the number and
 /// boolean shorthands where the lexical form is already canonical.
 ///
 /// Streams: each triple is written as it is produced; only the current subject is remembered.
@@ -30,15 +30,19 @@ public struct TurtleSerializer: GraphSerializer {
             for (p, iri) in prefixes { head += "@prefix \(p): <\(iri)> .\n" }
             try sink.write(head)
             var current: RDFTerm?
+            var currentPredicate = ""
             try emitter.emit(graph) { t in
                 let predicate = t.predicate == RDFVocabulary.rdf + "type" ? "a" : Self.iri(t.predicate, prefixes)
                 let object = Self.term(t.object, prefixes)
-                if t.subject == current {
+                if t.subject == current && t.predicate == currentPredicate {
+                    try sink.write(", " + object)
+                } else if t.subject == current {
                     try sink.write(" ;\n    " + predicate + " " + object)
                 } else {
                     try sink.write((current == nil ? "\n" : " .\n\n") + Self.term(t.subject, prefixes) + "\n    " + predicate + " " + object)
                     current = t.subject
                 }
+                currentPredicate = t.predicate
             }
             if current != nil { try sink.write(" .\n") }
             try sink.finish()
