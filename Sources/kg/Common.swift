@@ -93,7 +93,7 @@ func parseFormats(_ list: String) throws -> [ExportFormat] {
 func buildGraph(_ documents: [SourceDocument], ontology: Ontology, jobs: Int = 1, progress: ProgressMeter? = nil) -> Graph {
     let extraction = ParallelExtraction(extractor: Extractor(ontology: ontology), vocabulary: ontology.relations, jobs: jobs)
     var graph = Graph(vocabulary: ontology.relations)
-    progress?.start(total: documents.count, bytes: documents.reduce(0) { $0 + $1.text.utf8.count })
+    progress?.start(sizes: documents.map { $0.text.utf8.count })
     extraction.extract(documents, into: &graph) { done in progress?.update(done: done) }
     progress?.finish()
     return graph
@@ -145,7 +145,8 @@ func readCorpus(paths: [String], stdin: Bool, date: String?, jobs: Int, strict: 
 final class ProgressMeter {
     private let enabled: Bool
     private var total = 0
-    private var bytes = 0
+    /// Bytes of text in the first i documents, for the MB/s figure.
+    private var bytesBefore: [Int] = [0]
     private var started = Date()
     private var lastDraw = Date.distantPast
 
@@ -154,9 +155,11 @@ final class ProgressMeter {
         enabled = !quiet && isatty(2) == 1
     }
 
-    func start(total: Int, bytes: Int) {
-        self.total = total
-        self.bytes = bytes
+    func start(sizes: [Int]) {
+        total = sizes.count
+        bytesBefore = [0]
+        bytesBefore.reserveCapacity(sizes.count + 1)
+        for s in sizes { bytesBefore.append(bytesBefore[bytesBefore.count - 1] + s) }
         started = Date()
     }
 
@@ -168,7 +171,7 @@ final class ProgressMeter {
         let elapsed = max(now.timeIntervalSince(started), 1e-6)
         let rate = Double(done) / elapsed
         let left = rate > 0 ? Double(total - done) / rate : 0
-        let mb = Double(bytes) / 1_000_000 * Double(done) / Double(max(total, 1)) / elapsed
+        let mb = Double(bytesBefore[min(done, bytesBefore.count - 1)]) / 1_000_000 / elapsed
         let line = "kg: \(done)/\(total) documents, \(Self.fixed(rate)) docs/s, \(Self.fixed(mb)) MB/s, \(Self.clock(left)) left"
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }
@@ -178,9 +181,9 @@ final class ProgressMeter {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
+    /// One decimal, or two below 1 ("0.04", "3.2").
     static func fixed(_ v: Double) -> String {
-        let tenths = Int((v * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
+        String(format: v < 1 ? "%.2f" : "%.1f", v)
     }
 
     static func clock(_ seconds: Double) -> String {
