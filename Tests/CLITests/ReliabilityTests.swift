@@ -178,20 +178,21 @@ import Testing
         guard FileManager.default.isExecutableFile(atPath: xmllint) else { return }
         let out = try tempDir()
         let ontology = try tempDir()
-        // The repository's ontology with the hostile gazetteer in place of the real one.
+        // The repository's ontology with the hostile gazetteer in place of the real tables.
         let source = repositoryRoot.appendingPathComponent("ontology").path
-        for name in try FileManager.default.contentsOfDirectory(atPath: source) where name != "gazetteer" {
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) {
             try FileManager.default.copyItem(atPath: "\(source)/\(name)", toPath: "\(ontology)/\(name)")
         }
-        try FileManager.default.createDirectory(atPath: ontology + "/gazetteer", withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: ontology + "/gazetteer") where name.hasSuffix(".tsv") {
+            try FileManager.default.removeItem(atPath: "\(ontology)/gazetteer/\(name)")
+        }
         try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Tests/Fixtures/hostile/gazetteer.tsv").path,
                                          toPath: ontology + "/gazetteer/hostile.tsv")
         let r = try kg(["extract", Self.hostile, "--ontology", ontology, "--output", out, "--format", Self.allFormats, "--quiet"])
-        guard r.status == 0 else {
-            // The gazetteer layout belongs to the ontology loader; Tests/SerializationTests covers
-            // the serializers directly.
-            return
-        }
+        try #require(r.status == 0, "\(r.stderr)")
+        let jsonl = try String(contentsOfFile: out + "/hostile.jsonl", encoding: .utf8)
+        #expect(jsonl.contains("Ben & Jerry's <Republic>") && jsonl.contains("🚀") && jsonl.contains("\u{200F}"))
+        var checked = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: out) where name.hasSuffix("rdf") || name.hasSuffix("graphml") {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: xmllint)
@@ -202,6 +203,8 @@ import Testing
             let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             p.waitUntilExit()
             #expect(p.terminationStatus == 0, "\(name): \(message)")
+            checked += 1
         }
+        #expect(checked == 3)
     }
 }
