@@ -8,7 +8,7 @@ Runs KG_BINARY on the bundled sample (`sample --output TMP`) and on the hostile 
 (`extract Tests/Fixtures/hostile/hostile.txt` with a gazetteer of hostile names), then checks:
   * Turtle and N-Triples parse in rdflib and pyoxigraph and hold exactly the triples of the
     RDF/XML export (rdflib graph isomorphism, blank nodes included; pyoxigraph triple sets
-    without blank nodes and equal counts);
+    without blank nodes and equal counts), and `rapper -c` (raptor2) counts the same triples;
   * SPARQL answers (pyoxigraph, with kg.owl and ontology/cameo.ttl loaded): the direct relation
     triples are the positive asserted JSON Lines statements; PROV-O provenance (documents are
     prov:Entity used by a prov:Activity associated with a prov:SoftwareAgent carrying the tool
@@ -20,7 +20,8 @@ Runs KG_BINARY on the bundled sample (`sample --output TMP`) and on the hostile 
     per JSON Lines line with the same actors, relation, flags and sentence;
   * DOT: Graphviz `dot -Tsvg` draws it, the SVG is well-formed XML and shows the hostile names
     verbatim; `kg render` writes DOT, SVG and PNG;
-  * GraphML: networkx reads the plain `color` attributes of nodes and edges.
+  * GraphML: networkx reads the plain `color` (and `r`, `g`, `b`) of nodes and edges; key ids are
+    unique and Gephi/Cytoscape find label, weight, colours, name, interaction and graph data.
 
 Prints "ok   ..." / "FAIL ..." lines and "N passed, M failed"; exits 1 if any check failed.
 """
@@ -113,6 +114,15 @@ def check_rdf_equivalence(c, stem):
             with open(stem + ext, "rb") as f:
                 return list(pyoxigraph.parse(f, format=fmt))
         oxi[ext] = c.attempt(f"{name}{ext}: pyoxigraph parses it", parse, lambda t: f"{len(t)} triples")
+
+    if shutil.which("rapper"):
+        for ext, fmt in ((".ttl", "turtle"), (".nt", "ntriples")):
+            proc = subprocess.run(["rapper", "-i", fmt, "-c", stem + ext], capture_output=True, text=True, errors="replace")
+            m = re.search(r"returned (\d+) triples", proc.stderr)
+            want = len(graphs[ext]) if graphs[ext] is not None else None
+            c.check(f"{name}{ext}: rapper -c accepts it with the same triple count", proc.returncode == 0 and m
+                    and int(m.group(1)) == want, m.group(1) if m else "",
+                    f"exit {proc.returncode}, rapper {m.group(1) if m else '?'} vs rdflib {want}: {shorten(proc.stderr)}")
 
     ref = graphs[".rdf"]
     for ext in (".ttl", ".nt"):
@@ -329,6 +339,20 @@ def check_graphml_colours(c, path):
     bad += [(u, v) for u, v, d in G.edges(data=True) if not hexcolour.fullmatch(str(d.get("color")))]
     c.check(f"{name}: every node and edge has a plain '#RRGGBB' color attribute", not bad and G.number_of_nodes(),
             "", show(bad))
+    items = [d for _, d in G.nodes(data=True)] + [d for _, _, d in G.edges(data=True)]
+    bad = [d.get("color") for d in items
+           if (d.get("r"), d.get("g"), d.get("b")) != tuple(int(str(d.get("color"))[i:i + 2], 16) for i in (1, 3, 5))]
+    c.check(f"{name}: r, g, b (older Gephi) agree with color", not bad, "", show(bad))
+    # Gephi maps a key by its id, else by attr.name: label, weight and colours must be findable.
+    root = ET.parse(path).getroot()
+    keys = [(k.get("for"), k.get("id"), k.get("attr.name")) for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key")]
+    ids = [k[1] for k in keys]
+    names = {(f, n) for f, _, n in keys}
+    need = {("node", "label"), ("node", "color"), ("node", "r"), ("edge", "label"), ("edge", "weight"), ("edge", "color"),
+            ("edge", "r"), ("node", "name"), ("edge", "interaction"), ("graph", "sources"), ("graph", "generator")}
+    c.check(f"{name}: key ids are unique and Gephi/Cytoscape find label, weight, color, r/g/b, name, interaction "
+            f"and the graph's sources and generator", len(ids) == len(set(ids)) and need <= names, "",
+            f"duplicate ids: {show({i for i in ids if ids.count(i) > 1})}; missing: {show(need - names)}")
 
 
 # ---------------------------------------------------------------- driver
