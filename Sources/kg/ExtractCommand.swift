@@ -12,18 +12,18 @@ extension KG {
         static let configuration = CommandConfiguration(
             abstract: "Extract actor–relation–actor statements from text files, HTML pages, folders and JSON Lines.",
             discussion: """
-            Inputs: a .txt file is one UTF-8 document, its id the file name without extension; an
-            .html/.htm page is one document (title and article paragraphs; scripts, styles and
-            navigation dropped; the date from the page metadata); a .jsonl file holds one document
-            per line, {"id", "text", "date", "url", "title"} (other fields ignored). A folder is
-            walked recursively for *.txt, *.html, *.htm and *.jsonl. With --stdin, JSON Lines
+            Inputs: a .txt file is one UTF-8 document, its id the file name without extension; an \
+            .html/.htm page is one document (title and article paragraphs; scripts, styles and \
+            navigation dropped; the date from the page metadata); a .jsonl file holds one document \
+            per line, {"id", "text", "date", "url", "title"} (other fields ignored). A folder is \
+            walked recursively for *.txt, *.html, *.htm and *.jsonl. With --stdin, JSON Lines \
             documents are read from standard input too.
 
-            All documents make one graph: entities are shared, each statement keeps its evidence
-            from every document. Documents are extracted on --jobs threads (default: all cores);
+            All documents make one graph: entities are shared, each statement keeps its evidence \
+            from every document. Documents are extracted on --jobs threads (default: all cores); \
             the output is byte-identical whatever the number of jobs.
 
-            With --output, one file per format is written to DIR (graph.EXT, or FILE.EXT for a
+            With --output, one file per format is written to DIR (graph.EXT, or FILE.EXT for a \
             single input). Without --output, --format must name one format, written to stdout.
 
             Formats: \(ExportFormat.allCases.map { "\($0.rawValue) (.\($0.fileExtension))" }.joined(separator: ", "))

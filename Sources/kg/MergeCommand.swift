@@ -11,10 +11,10 @@ extension KG {
         static let configuration = CommandConfiguration(
             abstract: "Combine JSON Lines shards written by `kg extract --format jsonl` into one graph and export it.",
             discussion: """
-            Each SHARD is kg's own JSON Lines (a file, or - for standard input). Entities merge by
-            key, documents by id, statements by subject, relation, object, polarity and modality;
-            every mention is kept, so weights and evidence are those one extraction of all the
-            documents would give. Shards are merged in the order given. Documents with no statement
+            Each SHARD is kg's own JSON Lines (a file, or - for standard input). Entities merge by \
+            key, documents by id, statements by subject, relation, object, polarity and modality; \
+            every mention is kept, so weights and evidence are those one extraction of all the \
+            documents would give. Shards are merged in the order given. Documents with no statement \
             have no line in JSON Lines, so they are not in the merged graph.
 
             Examples:
