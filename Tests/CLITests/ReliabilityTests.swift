@@ -207,4 +207,14 @@ import Testing
         }
         #expect(checked == 3)
     }
+
+    @Test func inputsTheFuzzersFoundAreHandled() throws {
+        let dir = repositoryRoot.appendingPathComponent("Tests/Fixtures/fuzz/FuzzExtractor").path
+        let out = try tempDir()
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir) {
+            let r = try kg(["extract", "\(dir)/\(name)", "--output", out, "--format", Self.allFormats, "--quiet"])
+            #expect(r.status == 0 || r.status == 1, "\(name): exit \(r.status) \(r.stderr)")
+            #expect(!r.stderr.contains("Fatal error"), "\(name): \(r.stderr)")
+        }
+    }
 }
