@@ -23,7 +23,7 @@ public final class XMLStreamReader {
     public let source: String
     private let reader: OpaquePointer
     private let errors = ErrorBox()
-    private var bytes: [UInt8]?
+    private var buffer: UnsafeMutableBufferPointer<CChar>?
     private var names: [UnsafeRawPointer: String] = [:]
 
     /// The kind of the current node.
@@ -48,20 +48,24 @@ public final class XMLStreamReader {
     public init(bytes: [UInt8], source: String) throws {
         _ = LibXML.ready
         LibXML.silence()
-        self.bytes = bytes.isEmpty ? [0] : bytes
-        let count = Int32(bytes.count)
-        let r = self.bytes!.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                xmlReaderForMemory($0, count, source, nil, Self.options)
-            }
+        // libxml2 reads the buffer in place while parsing, so it is copied to memory this
+        // reader owns (a Swift array's storage must not escape its closure).
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+        UnsafeMutableRawBufferPointer(buffer).copyBytes(from: bytes)
+        guard let r = xmlReaderForMemory(buffer.baseAddress, Int32(bytes.count), source, nil, Self.options) else {
+            buffer.deallocate()
+            throw XMLError(source: source, message: "cannot read the document")
         }
-        guard let r else { throw XMLError(source: source, message: "cannot read the document") }
         self.source = source
+        self.buffer = buffer
         reader = r
         install()
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    deinit {
+        xmlFreeTextReader(reader)
+        buffer?.deallocate()
+    }
 
     private func install() {
         let box = Unmanaged.passUnretained(errors).toOpaque()
