@@ -3,6 +3,7 @@ import Extraction
 import Foundation
 import KnowledgeGraph
 import Ontology
+import Query
 import Serialization
 import XMLSupport
 
@@ -11,7 +12,8 @@ extension KG {
         static let configuration = CommandConfiguration(
             abstract: "Draw the graph of text files: Graphviz DOT, and SVG and PNG when Graphviz is installed.",
             discussion: """
-            Writes DIR/NAME.dot (NAME is the single input's id, or 'graph'), then runs Graphviz's \
+            Each FILE is a text to extract from, or a kg RDF/XML export (.rdf) to draw as it is; \
+            several are merged. Writes DIR/NAME.dot (NAME is the single input's id, or 'graph'), then runs Graphviz's \
             `dot` to write DIR/NAME.svg and DIR/NAME.png. Edges are labelled with the relation and \
             coloured by QuadClass (cooperation greens, conflict reds), nodes by actor type; a \
             legend explains the colours. Without Graphviz (`apt-get install graphviz`), only the \
@@ -20,11 +22,12 @@ extension KG {
             Examples:
               kg render article.txt --output pictures
               kg render a.txt b.txt --output pictures --image svg
+              kg render exports/xi-putin-2022-12-30.rdf --output pictures
             """)
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp("Text files to read.", valueName: "file"))
+        @Argument(help: ArgumentHelp("Text files, or kg RDF/XML exports (.rdf).", valueName: "file"))
         var files: [String]
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the pictures to.", valueName: "dir"))
@@ -57,10 +60,21 @@ extension KG {
             let formats = try imageFormats()
             try reportingErrors {
                 let ontology = try common.loadOntology()
-                let documents = try files.map { try readDocument($0, date: common.date) }
-                let graph = buildGraph(documents, ontology: ontology)
+                let exports = files.filter { $0.hasSuffix(".rdf") }
+                let documents = try files.filter { !$0.hasSuffix(".rdf") }.map { try readDocument($0, date: common.date) }
+                var graph = buildGraph(documents, ontology: ontology)
+                for path in exports {
+                    graph.merge(try RDFXMLGraphReader.load(file: path, vocabulary: ontology.relations, namespace: ontology.namespace).graph)
+                }
                 let options = ExportOptions(ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
-                let name = documents.count == 1 ? documents[0].info.id : "graph"
+                let name: String
+                if files.count == 1, let d = documents.first {
+                    name = d.info.id
+                } else if files.count == 1 {
+                    name = URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
+                } else {
+                    name = "graph"
+                }
                 let dotFile = try export(graph, formats: [.dot], directory: output, name: name, options: options)[0]
                 print("kg: wrote \(dotFile)")
                 guard !formats.isEmpty else { return }

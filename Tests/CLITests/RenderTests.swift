@@ -37,6 +37,17 @@ let graphvizInstalled = ["/usr/bin/dot", "/usr/local/bin/dot"].contains(where: F
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.hasPrefix(".") }, "no temporary file left")
     }
 
+    @Test func anRDFXMLExportIsDrawnAsTheGraphOfItsText() throws {
+        let fromText = try tempDir(), fromExport = try tempDir()
+        #expect(try kg(["render", samplePath, "--output", fromText, "--image", "none"]).status == 0)
+        let rdf = repositoryRoot.appendingPathComponent("exports/xi-putin-2022-12-30.rdf").path
+        let r = try kg(["render", rdf, "--output", fromExport, "--image", "none"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try String(contentsOfFile: fromText + "/xi-putin-2022-12-30.dot", encoding: .utf8)
+        let b = try String(contentsOfFile: fromExport + "/xi-putin-2022-12-30.dot", encoding: .utf8)
+        #expect(a == b)
+    }
+
     @Test func theSVGIsTheSameOnEveryRun() throws {
         guard graphvizInstalled else { return }
         let a = try tempDir(), b = try tempDir()
