@@ -217,4 +217,63 @@ import Testing
             #expect(!r.stderr.contains("Fatal error"), "\(name): \(r.stderr)")
         }
     }
+
+    /// Runs kg with `input` on standard input.
+    func kgWithInput(_ arguments: [String], stdin input: String) throws -> Run {
+        let p = Process()
+        p.executableURL = kgBinary()
+        p.arguments = arguments
+        p.currentDirectoryURL = repositoryRoot
+        let inPipe = Pipe(), out = Pipe(), err = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        inPipe.fileHandleForWriting.write(Data(input.utf8))
+        try inPipe.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func malformedJSONLinesOnStandardInputAreNamedByLine() throws {
+        let help = try kg(["extract", "--help"])
+        guard help.stdout.contains("--stdin") else { return }  // --stdin not built yet
+        let input = """
+        {"id":"a","text":"Russia attacked Ukraine."}
+        not json
+        {"id":"b"}
+        {"id":"c","text":"China condemned Japan."}
+
+        """
+        let r = try kgWithInput(["extract", "--stdin", "--format", "jsonl", "--quiet"], stdin: input)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("<stdin>:2:"), "\(r.stderr)")
+        #expect(r.stderr.contains("<stdin>:3:"), "\(r.stderr)")
+        #expect(r.stdout.contains("\"document\":\"a\""))
+        #expect(r.stdout.contains("\"document\":\"c\""))
+        let strict = try kgWithInput(["extract", "--stdin", "--format", "jsonl", "--quiet", "--strict"], stdin: input)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("<stdin>:2:") && !strict.stderr.contains("<stdin>:3:"), "\(strict.stderr)")
+    }
+
+    @Test func hostileHTMLPagesAreReadSafely() throws {
+        let help = try kg(["extract", "--help"])
+        guard help.stdout.contains(".html") else { return }  // HTML input not built yet
+        let dir = try tempDir()
+        let pages = [
+            "xxe": #"<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><p>Russia attacked Ukraine. &x;</p></body></html>"#,
+            "laughs": "<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><html><body><p>Russia attacked Ukraine. &d;&d;&d;</p></body></html>",
+            "deep": "<html><body>" + String(repeating: "<div>", count: 100_000) + "<p>Russia attacked Ukraine.</p>" + String(repeating: "</div>", count: 100_000) + "</body></html>",
+        ]
+        for (name, html) in pages {
+            try html.write(toFile: "\(dir)/\(name).html", atomically: true, encoding: .utf8)
+            let r = try kg(["extract", "\(dir)/\(name).html", "--format", "jsonl", "--quiet"])
+            #expect(r.status == 0 || r.status == 1, "\(name): exit \(r.status)")
+            #expect(!r.stdout.contains("root:") && !r.stderr.contains("root:"), "\(name) read /etc/passwd")
+            #expect(!r.stdout.contains(String(repeating: "a", count: 1000)), "\(name) expanded entities")
+            if r.status == 1 { #expect(r.stderr.contains("\(name).html"), "\(name): \(r.stderr)") }
+        }
+    }
 }
