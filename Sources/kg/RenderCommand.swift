@@ -53,7 +53,7 @@ extension KG {
         func validate() throws {
             try common.validateDate()
             _ = try imageFormats()
-            if files.isEmpty { throw ValidationError("name at least one text file to render") }
+            if files.isEmpty { throw ValidationError("name at least one file to render (a text, or a kg RDF/XML export)") }
         }
 
         func run() throws {
