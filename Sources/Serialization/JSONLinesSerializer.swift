@@ -7,7 +7,9 @@ import XMLSupport
 /// modality, sentence, start, end, evidence (the first mention in that document), mentions,
 /// confidence, cameo, quadClass, goldstein, pattern; then what `kg merge` needs to rebuild the
 /// graph from shards: the document's date, title and url when known, `documentIndex` (the
-/// document's position in this graph, so merged documents keep their input order), every
+/// document's position among the documents of this graph that have statements, so merged
+/// documents keep their input order and a merge of shards writes the same numbers as one
+/// extraction of all their documents), every
 /// mention in that document under `spans` ({sentence, start, end, quote, pattern, confidence})
 /// and the entities' aliases and Wikidata ids.
 public struct JSONLinesSerializer: GraphSerializer {
@@ -17,10 +19,15 @@ public struct JSONLinesSerializer: GraphSerializer {
 
     public func write(_ graph: Graph, to sink: ByteSink) throws {
         do {
+            var hasStatements = [Bool](repeating: false, count: graph.documents.count)
+            for s in graph.statements { for e in s.evidence { hasStatements[e.document] = true } }
+            var rank = [Int](repeating: 0, count: graph.documents.count)
+            var next = 0
+            for (i, has) in hasStatements.enumerated() where has { rank[i] = next; next += 1 }
             for s in graph.sortedStatements {
                 for doc in s.documents {
                     let mentions = s.evidence.filter { $0.document == doc }.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-                    try sink.write(line(graph, s, doc, mentions))
+                    try sink.write(line(graph, s, doc, mentions, documentIndex: rank[doc]))
                 }
             }
             try sink.finish()
@@ -30,7 +37,7 @@ public struct JSONLinesSerializer: GraphSerializer {
         }
     }
 
-    func line(_ graph: Graph, _ s: Statement, _ doc: Int, _ mentions: [Evidence]) -> String {
+    func line(_ graph: Graph, _ s: Statement, _ doc: Int, _ mentions: [Evidence], documentIndex: Int) -> String {
         let r = graph.vocabulary[s.relation]
         let e = mentions[0]
         var confidence = 1.0
@@ -50,7 +57,7 @@ public struct JSONLinesSerializer: GraphSerializer {
         if let date = info.date { out += ",\"date\":" + json(date) }
         if let title = info.title { out += ",\"title\":" + json(title) }
         if let url = info.url { out += ",\"url\":" + json(url) }
-        out += ",\"documentIndex\":\(doc),\"spans\":["
+        out += ",\"documentIndex\":\(documentIndex),\"spans\":["
         for (k, m) in mentions.enumerated() {
             if k > 0 { out += "," }
             out += "{\"sentence\":\(m.sentence),\"start\":\(m.start),\"end\":\(m.end),\"quote\":" + json(m.quote)

@@ -226,6 +226,24 @@ func exports(_ g: Graph) throws -> [String] {
         #expect(reader.graph.statements.map(\.weight).reduce(0, +) == whole.statements.map(\.weight).reduce(0, +))
     }
 
+    @Test func mergedJSONLinesEqualOneExtractionEvenWithDocumentsWithoutStatements() throws {
+        var documents = try realDocuments(6)
+        let empty = SourceDocument(id: "no-actors", text: "The weather was mild and nothing happened.")
+        documents.insert(empty, at: 1)
+        documents.insert(SourceDocument(id: "none-either", text: "Nothing."), at: documents.count - 1)
+        let options = ExportOptions(ontologyNamespace: ontology.namespace, generator: "kg test")
+        func jsonl(_ docs: some Sequence<SourceDocument>) throws -> String {
+            var g = Graph(vocabulary: ontology.relations)
+            for d in docs { extractor.extract(d, into: &g) }
+            return try JSONLinesSerializer(options: options).string(g)
+        }
+        let half = documents.count / 2
+        var reader = ShardReader(vocabulary: ontology.relations)
+        #expect(reader.read(Data(try jsonl(documents[..<half]).utf8), source: "a").isEmpty)
+        #expect(reader.read(Data(try jsonl(documents[half...]).utf8), source: "b").isEmpty)
+        #expect(try JSONLinesSerializer(options: options).string(reader.graph) == jsonl(documents))
+    }
+
     @Test func badShardLinesAreReportedWithTheirPlace() {
         var reader = ShardReader(vocabulary: ontology.relations)
         let text = """
