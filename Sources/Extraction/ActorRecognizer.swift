@@ -98,11 +98,17 @@ extension DocumentAnalysis {
 
     /// Whether the tokens between two mentions only coordinate them ("and", ",", "as well as", "and its").
     func joined(_ from: Int, _ to: Int) -> Bool {
-        guard from < to else { return false }
-        let words = tokens[from..<to].map(\.lower)
-        let core = words.filter { !["the", "its", "their", "also"].contains($0) }
-        guard words.count <= 4, core.contains("and") || core == [","] || core.contains("as") else { return false }
-        return words.allSatisfy { ["and", ",", "as", "well", "the", "its", "their", "also"].contains($0) }
+        guard from < to, to - from <= 4 else { return false }
+        var commas = 0, ands = 0, others = 0
+        for k in from..<to {
+            switch tokens[k].lower {
+            case ",": commas += 1
+            case "and", "as": ands += 1
+            case "well", "the", "its", "their", "also": others += 1
+            default: return false
+            }
+        }
+        return ands > 0 || (commas == 1 && ands == 0)
     }
 
     private func isCapitalizedWord(_ t: Token) -> Bool { t.isWord && t.isCapitalized }
@@ -113,7 +119,9 @@ extension DocumentAnalysis {
         var candidates = knowledge.surfaces[tokens[i].norm] ?? []
         // A capital at the start of a sentence may stand for a lower-case alias ("International community").
         let t = tokens[i].norm
-        if let f = t.first, f.isUppercase {
+        // A capital may stand for a lower-case alias: at the start of a sentence, in a title-case
+        // headline, or by habit ("Western leaders" for "western leaders").
+        if tokens[i].isCapitalized, let f = t.first {
             let lowered = f.lowercased() + t.dropFirst()
             candidates += knowledge.surfaces[lowered] ?? []
         }
@@ -141,7 +149,7 @@ extension DocumentAnalysis {
         guard i < limit, isCapitalizedWord(tokens[i]), !Self.notNames.contains(tokens[i].text) else { return nil }
         if let s = surface(at: i, limit: limit) {
             let e = knowledge.entries[s.entity].entity
-            if e.type == .person { return (i + s.tokens.count, local(entry: s.entity), "gazetteer '\(span(i..<i + s.tokens.count))'") }
+            if e.type == .person { return (i + s.tokens.count, local(entry: s.entity), trace ? "gazetteer '\(span(i..<i + s.tokens.count))'" : "") }
             return nil
         }
         if let e = localNames[tokens[i].norm], !(i + 1 < limit && isCapitalizedWord(tokens[i + 1])) {
@@ -186,7 +194,7 @@ extension DocumentAnalysis {
         entity.aliases = [tokens[j - 1].text]
         let e = local(entity)
         if j - i > 1 { localNames[tokens[j - 1].norm] = e; localNames[tokens[i].norm] = localNames[tokens[i].norm] ?? e }
-        return (j, e, "titled name '\(name)'")
+        return (j, e, trace ? "titled name '\(name)'" : "")
     }
 
     static func slug(_ s: String) -> String {
@@ -258,7 +266,7 @@ extension DocumentAnalysis {
                 entities[name.entity].country = entities[q].type == .country ? entities[q].key : entities[q].country
             }
             var m = Mention(range: start..<name.end, entities: [name.entity], kind: .titled,
-                            note: "title '\(title.phrase)' + \(name.note)")
+                            note: trace ? "title '\(title.phrase)' + \(name.note)" : "")
             m.leaderOf = leaderTarget(person: name.entity, title: title, textual: textual, former: wasFormer)
             return possessive(m, limit: limit)
         }
@@ -278,7 +286,7 @@ extension DocumentAnalysis {
                 let e = local(entry: sf.entity)
                 if entry.type == .person, end - i > 1 { localNames[tokens[end - 1].norm] = e }
                 var m = Mention(range: i..<end, entities: [e], kind: sf.kind == .seat ? .seat : .name,
-                                locative: locative, note: "gazetteer '\(span(i..<end))'")
+                                locative: locative, note: trace ? "gazetteer '\(span(i..<end))'" : "")
                 // "Republic of Korea (ROK)": the abbreviation in brackets is the same mention.
                 if end + 2 < limit, tokens[end].norm == "(", let abbr = surface(at: end + 1, limit: limit), abbr.entity == sf.entity,
                    end + 1 + abbr.tokens.count < limit, tokens[end + 1 + abbr.tokens.count].norm == ")" {
@@ -288,7 +296,7 @@ extension DocumentAnalysis {
                 // "Georgia's government", "Russia's army": the state itself.
                 if end < limit, tokens[end].norm == "'s", entry.type == .country, let noun = longest(knowledge.stateNouns, at: end + 1, limit: limit) {
                     return Mention(range: i..<end + 1 + noun.count, entities: [e], kind: .state, locative: locative,
-                                   note: "'\(span(i..<end + 1 + noun.count))'")
+                                   note: trace ? "'\(span(i..<end + 1 + noun.count))'" : "")
                 }
                 // "Saudi Arabia's crown prince", "Russia's foreign minister": a description of a person.
                 if end < limit, tokens[end].norm == "'s", entry.type == .country || entry.type == .organization,
@@ -305,15 +313,15 @@ extension DocumentAnalysis {
                 let e = local(entry: sf.entity)
                 if let noun = longest(knowledge.stateNouns, at: end, limit: limit) {
                     return Mention(range: i..<end + noun.count, entities: [e], kind: .state,
-                                   note: "demonym '\(span(i..<end))' + '\(noun.joined(separator: " "))'")
+                                   note: trace ? "demonym '\(span(i..<end))' + '\(noun.joined(separator: " "))'" : "")
                 }
                 // "Russian and Chinese armed forces"
                 if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit),
                    other.kind == .demonym, longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) != nil {
-                    return Mention(range: i..<end, entities: [e], kind: .state, note: "demonym '\(span(i..<end))' coordinated with a state noun")
+                    return Mention(range: i..<end, entities: [e], kind: .state, note: trace ? "demonym '\(span(i..<end))' coordinated with a state noun" : "")
                 }
                 if let d = description(at: i, demonym: e, start: i, limit: limit, history: history) { return d }
-                return Mention(range: i..<end, entities: [e], kind: .demonym, note: "demonym '\(span(i..<end))'")
+                return Mention(range: i..<end, entities: [e], kind: .demonym, note: trace ? "demonym '\(span(i..<end))'" : "")
             }
         }
 
@@ -323,7 +331,7 @@ extension DocumentAnalysis {
            tokens[i + member.count].lower == "in", let sf = surface(at: i + member.count + 1, limit: limit), sf.kind == .seat {
             let e = local(entry: sf.entity)
             return Mention(range: i..<i + member.count + 1 + sf.tokens.count, entities: [e], kind: .members,
-                           note: "'\(span(i..<i + member.count + 1 + sf.tokens.count))'")
+                           note: trace ? "'\(span(i..<i + member.count + 1 + sf.tokens.count))'" : "")
         }
         if let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count < limit,
            tokens[i + member.count].lower == "of" {
@@ -333,7 +341,7 @@ extension DocumentAnalysis {
                knowledge.entries[sf.entity].entity.type != .person {
                 let e = local(entry: sf.entity)
                 return Mention(range: i..<j + sf.tokens.count, entities: [e], kind: .members,
-                               note: "members of '\(span(j..<j + sf.tokens.count))'")
+                               note: trace ? "members of '\(span(j..<j + sf.tokens.count))'" : "")
             }
         }
 
@@ -360,7 +368,7 @@ extension DocumentAnalysis {
             guard referents.count >= 2 else { return nil }
             let m = Mention(range: i..<end, entities: referents, kind: .pronoun,
                             possessive: plural == ["their"],
-                            note: "'\(span(i..<end))' → \(referents.map { entities[$0].label }.joined(separator: ", "))")
+                            note: trace ? "'\(span(i..<end))' → \(referents.map { entities[$0].label }.joined(separator: ", "))" : "")
             return m
         }
 
@@ -389,15 +397,15 @@ extension DocumentAnalysis {
             let resolved = resolvePronoun(lower, at: i, sentence: s, history: history)
             guard let e = resolved.first else { return nil }
             return Mention(range: i..<i + 1, entities: [e], kind: .pronoun, possessive: Self.possessivePronouns.contains(lower),
-                           note: "'\(t.text)' → \(entities[e].label)")
+                           note: trace ? "'\(t.text)' → \(entities[e].label)" : "")
         }
         if Self.firstPersonPlural.contains(lower) {
-            return Mention(range: i..<i + 1, entities: [], kind: .firstPerson, possessive: lower == "our", note: "'\(t.text)'")
+            return Mention(range: i..<i + 1, entities: [], kind: .firstPerson, possessive: lower == "our", note: trace ? "'\(t.text)'" : "")
         }
         if lower == "who", i > range.lowerBound, tokens[i - 1].norm == ",", let prev = list.last,
            prev.range.upperBound == i - 1, !prev.entities.isEmpty {
             return Mention(range: i..<i + 1, entities: prev.entities, kind: .relative,
-                           note: "'who' → \(prev.entities.map { entities[$0].label }.joined(separator: ", "))")
+                           note: trace ? "'who' → \(prev.entities.map { entities[$0].label }.joined(separator: ", "))" : "")
         }
         return nil
     }
@@ -438,7 +446,7 @@ extension DocumentAnalysis {
             roles[name.entity, default: []].formUnion(title.phrase.lowercased().split(separator: " ").map(String.init))
             if entities[name.entity].country == nil, let of, entities[of].type == .country { entities[name.entity].country = entities[of].key }
             var m = Mention(range: start..<name.end, entities: [name.entity], kind: .titled,
-                            note: "title '\(span(start..<end))' + \(name.note)")
+                            note: trace ? "title '\(span(start..<end))' + \(name.note)" : "")
             m.leaderOf = leaderTarget(person: name.entity, title: title, textual: of, former: former)
             return possessive(m, limit: limit)
         }
@@ -458,7 +466,7 @@ extension DocumentAnalysis {
             let person = name.entity
             roles[person, default: []].insert(head)
             var m = Mention(range: start..<name.end, entities: [person], kind: .titled,
-                            note: "apposition '\(span(start..<end))', \(name.note)")
+                            note: trace ? "apposition '\(span(start..<end))', \(name.note)" : "")
             if let title {
                 m.leaderOf = leaderTarget(person: person, title: title, textual: of, former: false)
             } else if head == "counterpart" || head == "leader" {
@@ -481,7 +489,7 @@ extension DocumentAnalysis {
             let countryOK = country == nil || e.country == country!
             if roleOK && countryOK && !(possessorOnly && of == h.entity) {
                 return possessive(Mention(range: start..<end, entities: [h.entity], kind: .description,
-                                          note: "'\(span(start..<end))' → \(e.label) (mentioned earlier)"), limit: limit)
+                                          note: trace ? "'\(span(start..<end))' → \(e.label) (mentioned earlier)" : ""), limit: limit)
             }
         }
         if let title {
@@ -490,7 +498,7 @@ extension DocumentAnalysis {
             if holders.count == 1, target != nil, let p = local(key: holders[0]) {
                 roles[p, default: []].insert(head)
                 var m = Mention(range: start..<end, entities: [p], kind: .description,
-                                note: "'\(span(start..<end))' → \(entities[p].label) (office holder\(date.map { " on \($0)" } ?? ""))")
+                                note: trace ? "'\(span(start..<end))' → \(entities[p].label) (office holder\(date.map { " on \($0)" } ?? ""))" : "")
                 if of != nil, title.leader { m.leaderOf = local(key: target!) }
                 return possessive(m, limit: limit)
             }
@@ -499,7 +507,7 @@ extension DocumentAnalysis {
                 let holders = knowledge.holder(role: role, of: entities[of].key, on: date)
                 if holders.count == 1, let p = local(key: holders[0]) {
                     return possessive(Mention(range: start..<end, entities: [p], kind: .description,
-                                              note: "'\(span(start..<end))' → \(entities[p].label) (office holder)"), limit: limit)
+                                              note: trace ? "'\(span(start..<end))' → \(entities[p].label) (office holder)" : ""), limit: limit)
                 }
             }
         }
@@ -539,11 +547,11 @@ extension DocumentAnalysis {
                 if quoted[i] {
                     if let speaker = speaker(ofQuoteAt: i, sentence: s) {
                         mentions[s][k].entities = [speaker]
-                        mentions[s][k].note += " → \(entities[speaker].label) (speaker)"
+                        if trace { mentions[s][k].note += " → \(entities[speaker].label) (speaker)" }
                     }
                 } else if let issuer {
                     mentions[s][k].entities = [issuer]
-                    mentions[s][k].note += " → \(entities[issuer].label) (\(issuerNote))"
+                    if trace { mentions[s][k].note += " → \(entities[issuer].label) (\(issuerNote))" }
                 }
             }
         }

@@ -27,7 +27,11 @@ final class DocumentAnalysis {
     var issuer: Int? = nil
     var issuerNote = ""
 
-    init(knowledge: Knowledge, text: String, date: String?, id: String = "") {
+    /// Whether to keep notes on how each mention and relation was found (for `kg explain`).
+    let trace: Bool
+
+    init(knowledge: Knowledge, text: String, date: String?, id: String = "", trace: Bool = false) {
+        self.trace = trace
         self.knowledge = knowledge
         self.text = text
         let tokens = knowledge.tokenizer.tokenize(text)
@@ -87,25 +91,31 @@ final class DocumentAnalysis {
     }
 
     /// The longest of `phrases` starting at `i`, if any.
-    func longest(_ phrases: [[String]], at i: Int, limit: Int) -> [String]? {
-        var best: [String]? = nil
-        for p in phrases where matches(p, at: i, limit: limit) {
-            if best == nil || p.count > best!.count { best = p }
-        }
-        return best
+    /// - Complexity: O(phrases starting with the token's word).
+    func longest(_ phrases: PhraseIndex, at i: Int, limit: Int) -> [String]? {
+        guard i < limit, let candidates = phrases.byFirst[tokens[i].lower] else { return nil }
+        for p in candidates where matches(p, at: i, limit: limit) { return p }
+        return nil
     }
 }
 
 /// Finds the date of a document in its text: the latest full date written in it.
 enum DateFinder {
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
-                         "september", "october", "november", "december"]
-    static let short = ["jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sep.", "oct.", "nov.", "dec.", "sept."]
+    static let monthNumbers: [String: Int] = {
+        var table: [String: Int] = [:]
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december"]
+        for (k, m) in months.enumerated() {
+            table[m] = k + 1
+            table[String(m.prefix(3)) + "."] = k + 1
+        }
+        table["sept."] = 9
+        return table
+    }()
 
     static func month(_ t: Token) -> Int? {
-        if let m = months.firstIndex(of: t.lower) { return m + 1 }
-        if let m = short.firstIndex(of: t.lower) { return m == 12 ? 9 : m + 1 }
-        return nil
+        guard t.isCapitalized else { return nil }
+        return monthNumbers[t.lower]
     }
 
     static func number(_ t: Token, _ range: ClosedRange<Int>) -> Int? {

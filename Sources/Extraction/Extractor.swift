@@ -37,8 +37,9 @@ public final class Extractor: Sendable {
         knowledge = Knowledge(ontology: ontology)
     }
 
-    func analyze(_ document: SourceDocument) -> (DocumentAnalysis, [FoundRelation]) {
-        let analysis = DocumentAnalysis(knowledge: knowledge, text: document.text, date: document.info.date, id: document.info.id)
+    func analyze(_ document: SourceDocument, trace: Bool = false) -> (DocumentAnalysis, [FoundRelation]) {
+        let analysis = DocumentAnalysis(knowledge: knowledge, text: document.text, date: document.info.date, id: document.info.id,
+                                        trace: trace)
         analysis.recognizeActors()
         let relations = analysis.findRelations()
         return (analysis, relations)
@@ -57,16 +58,18 @@ public final class Extractor: Sendable {
         if info.date == nil { info.date = analysis.date }
         let doc = graph.addDocument(info)
         var ids: [Int: EntityID] = [:]
+        var quotes: [Int: String] = [:]
         for r in relations {
             guard let relation = graph.vocabulary.id(r.relation) else { continue }
             let s = ids[r.subject] ?? graph.intern(analysis.entities[r.subject])
             let o = ids[r.object] ?? graph.intern(analysis.entities[r.object])
             ids[r.subject] = s
             ids[r.object] = o
+            if quotes[r.sentence] == nil { quotes[r.sentence] = analysis.sentenceText(r.sentence) }
             let evidence = Evidence(document: doc, sentence: r.sentence,
                                     start: analysis.tokens[r.tokens.lowerBound].start,
                                     end: analysis.tokens[r.tokens.upperBound - 1].end,
-                                    quote: analysis.sentenceText(r.sentence), pattern: r.pattern,
+                                    quote: quotes[r.sentence] ?? analysis.sentenceText(r.sentence), pattern: r.pattern,
                                     confidence: (r.confidence * 1000).rounded() / 1000)
             graph.add(StatementKey(subject: s, relation: relation, object: o, negated: r.negated, modality: r.modality),
                       evidence: evidence)
@@ -75,7 +78,7 @@ public final class Extractor: Sendable {
 
     /// The trace of the pipeline over `document`.
     public func explain(_ document: SourceDocument) -> DocumentReport {
-        let (a, relations) = analyze(document)
+        let (a, relations) = analyze(document, trace: true)
         var sentences: [DocumentReport.Sentence] = []
         for (s, _) in a.sentences.enumerated() {
             let mentions = a.mentions[s].map { m in

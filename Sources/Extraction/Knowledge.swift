@@ -25,6 +25,20 @@ enum VerbForm: Sendable {
     case base, third, past, participle, gerund, pastOrParticiple, noun
 }
 
+/// Phrases of lower-case words indexed by their first word, longest first.
+struct PhraseIndex: Sendable {
+    let byFirst: [String: [[String]]]
+    let all: [[String]]
+
+    init(_ phrases: [[String]]) {
+        all = phrases
+        var index: [String: [[String]]] = [:]
+        for p in phrases where !p.isEmpty { index[p[0], default: []].append(p) }
+        for k in index.keys { index[k]!.sort { $0.count > $1.count } }
+        byFirst = index
+    }
+}
+
 /// The ontology compiled for fast lookup by the extraction stages.
 ///
 /// Built once per ontology; every table is keyed by a token's normalized text, so each stage
@@ -43,21 +57,22 @@ public final class Knowledge: Sendable {
     let officesByRole: [String: [Office]]
     /// Triggers by the lower-cased first word form.
     let triggers: [String: [Trigger]]
-    let negations: [[String]]
-    let modalities: [(words: [String], value: Modality)]
+    let negations: PhraseIndex
+    /// Modality cues by first word, longest first.
+    let modalities: [String: [(words: [String], value: Modality)]]
     let lightVerbs: Set<String>
     let controlObject: Set<String>
     let controlSubject: Set<String>
     let reporting: Set<String>
-    let stateNouns: [[String]]
-    let personNouns: [[String]]
-    let memberNouns: [[String]]
+    let stateNouns: PhraseIndex
+    let personNouns: PhraseIndex
+    let memberNouns: PhraseIndex
     let locatives: Set<String>
     let clauseBreaks: Set<String>
-    let pluralPronouns: [[String]]
+    let pluralPronouns: PhraseIndex
     let determiners: Set<String>
     let placeNouns: Set<String>
-    let adverbials: [[String]]
+    let adverbials: PhraseIndex
     let multilateral: Set<String>
     let agentNouns: Set<String>
     let negatingVerbs: Set<String>
@@ -148,21 +163,26 @@ public final class Knowledge: Sendable {
             }
             return set
         }
-        negations = words("negation")
-        modalities = ontology.cues("modality").map { ($0.words, Modality(rawValue: $0.value) ?? .possible) }
+        negations = PhraseIndex(words("negation"))
+        var modalities: [String: [(words: [String], value: Modality)]] = [:]
+        for cue in ontology.cues("modality") where !cue.words.isEmpty {
+            modalities[cue.words[0], default: []].append((cue.words, Modality(rawValue: cue.value) ?? .possible))
+        }
+        for k in modalities.keys { modalities[k]!.sort { $0.words.count > $1.words.count } }
+        self.modalities = modalities
         lightVerbs = verbSet("light-verb")
         controlObject = verbSet("control-object")
         controlSubject = verbSet("control-subject")
         reporting = verbSet("reporting")
-        stateNouns = words("state-noun")
-        personNouns = words("person-noun")
-        memberNouns = words("member-noun")
+        stateNouns = PhraseIndex(words("state-noun"))
+        personNouns = PhraseIndex(words("person-noun"))
+        memberNouns = PhraseIndex(words("member-noun"))
         locatives = Set(words("locative").map { $0.joined(separator: " ") })
         clauseBreaks = Set(words("clause-break").map { $0.joined(separator: " ") })
-        pluralPronouns = words("plural-pronoun").sorted { $0.count > $1.count }
+        pluralPronouns = PhraseIndex(words("plural-pronoun"))
         determiners = Set(words("determiner").map { $0.joined(separator: " ") })
         placeNouns = Set(words("place-noun").map { $0.joined(separator: " ") })
-        adverbials = words("adverbial").sorted { $0.count > $1.count }
+        adverbials = PhraseIndex(words("adverbial"))
         multilateral = Set(words("multilateral").map { $0.joined(separator: " ") })
         agentNouns = Set(words("agent-noun").map { $0.joined(separator: " ") })
         negatingVerbs = verbSet("negating-verb")

@@ -70,7 +70,7 @@ extension DocumentAnalysis {
                         out.append(FoundRelation(subject: a, relation: entry.relation, object: b, negated: false, modality: .asserted,
                                                  confidence: entry.confidence * 0.9, sentence: s,
                                                  tokens: min(m.range.lowerBound, head.range.lowerBound)..<max(p + 1, head.range.upperBound),
-                                                 pattern: "\(entry.source) compound '\(tokens[m.range.upperBound - 1].text)-\(tokens[p].text)' [\(m.note)] → [\(head.note)]"))
+                                                 pattern: "\(entry.source) compound '\(tokens[m.range.upperBound - 1].text)-\(tokens[p].text)'"))
                     }
                 }
             }
@@ -88,7 +88,7 @@ extension DocumentAnalysis {
             for m in list {
                 if let of = m.leaderOf, let p = m.entities.first, p != of {
                     found.append(FoundRelation(subject: p, relation: "leaderOf", object: of, negated: false, modality: .asserted,
-                                               confidence: 0.9, sentence: s, tokens: m.range, pattern: "title: \(m.note)"))
+                                               confidence: 0.9, sentence: s, tokens: m.range, pattern: trace ? "title: \(m.note)" : "title"))
                 }
             }
             var i = range.lowerBound
@@ -627,7 +627,7 @@ extension DocumentAnalysis {
                 k += n.count
                 continue
             }
-            if let m = knowledge.modalities.first(where: { matches($0.words, at: k, limit: end) }) {
+            if let m = knowledge.modalities[tokens[k].lower]?.first(where: { matches($0.words, at: k, limit: end) }) {
                 if modality == .asserted { modality = m.value }
             }
             k += 1
@@ -653,7 +653,8 @@ extension DocumentAnalysis {
         let sStart = subject.mention.range.lowerBound
         if sStart >= 2, tokens[sStart - 1].lower == "that", knowledge.negatingVerbs.contains(tokens[sStart - 2].lower) { negated = true }
         var out: [FoundRelation] = []
-        let pattern = "\(how); subject \(subject.how) [\(subject.mention.note)]; object \(object.how) [\(object.mention.note)]"
+        let pattern = trace ? "\(how); subject \(subject.how) [\(subject.mention.note)]; object \(object.how) [\(object.mention.note)]"
+            : "\(how); subject \(subject.how); object \(object.how)"
         // "Putin hailed their efforts": a plural reference that includes the subject is its own side.
         if object.mention.kind == .pronoun, object.entities.count > 1, !Set(object.entities).isDisjoint(with: subject.entities) { return [] }
         for a in subject.entities {
@@ -677,7 +678,7 @@ extension DocumentAnalysis {
                 out.append(FoundRelation(subject: a, relation: entry.relation, object: b, negated: negated, modality: modality,
                                          confidence: entry.confidence * 0.95, sentence: s,
                                          tokens: min(t.lowerBound, mention.range.lowerBound)..<max(t.upperBound, mention.range.upperBound),
-                                         pattern: "\(how) [\(mention.note)]"))
+                                         pattern: trace ? "\(how) [\(mention.note)]" : how))
             }
         }
         return out

@@ -14,9 +14,24 @@ public struct Token: Sendable, Hashable {
     /// Whether white space stands between this token and the previous one.
     public var spaceBefore: Bool
 
-    public var isWord: Bool { text.unicodeScalars.first.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false }
-    public var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    /// Whether the token starts with a letter or a digit.
+    public let isWord: Bool
+    /// Whether the token starts with an upper-case letter.
+    public let isCapitalized: Bool
     public var isPunctuation: Bool { !isWord }
+
+    public init(text: String, norm: String, lower: String, start: Int, end: Int, lineBreakBefore: Bool, spaceBefore: Bool) {
+        self.text = text
+        self.norm = norm
+        self.lower = lower
+        self.start = start
+        self.end = end
+        self.lineBreakBefore = lineBreakBefore
+        self.spaceBefore = spaceBefore
+        let first = text.unicodeScalars.first
+        isWord = first.map { Tokenizer.isLetter($0) || ("0"..."9").contains($0) } ?? false
+        isCapitalized = first.map { $0.value < 128 ? ("A"..."Z").contains($0) : $0.properties.isUppercase } ?? false
+    }
 }
 
 /// Splits text into tokens.
@@ -31,14 +46,26 @@ public struct Tokenizer: Sendable {
         self.abbreviations = abbreviations
     }
 
+    /// ASCII fast paths first: Unicode property lookups dominate tokenizing otherwise.
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+        return s.properties.isAlphabetic
+    }
+
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+        if s.value < 128 { return ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
             || s.properties.generalCategory == .spacingMark
+    }
+
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        s.value < 128 ? ("A"..."Z").contains(s) : s.properties.isUppercase
     }
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
     static func normalize(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 128 }) { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             switch s {
@@ -79,7 +106,7 @@ public struct Tokenizer: Sendable {
                 i += 1
                 continue
             }
-            if s.properties.isWhitespace || s == "\u{FEFF}" {
+            if s == " " || s == "\t" || (s.value >= 128 || s.value < 32) && (s.properties.isWhitespace || s == "\u{FEFF}") {
                 space = true
                 i += 1
                 continue
@@ -91,9 +118,9 @@ public struct Tokenizer: Sendable {
             }
             let start = i
             // Acronyms written with periods: U.S., U.N., E.U.
-            if s.properties.isUppercase, at(i + 1) == ".", let n = at(i + 2), n.properties.isUppercase, at(i + 3) == "." {
+            if Tokenizer.isUpper(s), at(i + 1) == ".", let n = at(i + 2), Tokenizer.isUpper(n), at(i + 3) == "." {
                 var j = i
-                while let c = at(j), c.properties.isUppercase, at(j + 1) == "." { j += 2 }
+                while let c = at(j), Tokenizer.isUpper(c), at(j + 1) == "." { j += 2 }
                 emit(start, j)
                 i = j
                 continue
@@ -114,8 +141,8 @@ public struct Tokenizer: Sendable {
                     continue
                 }
                 // Numbers: 2,000 and 3.5
-                if (c == "," || c == "."), j > start, scalars[j - 1].properties.numericType != nil,
-                   let n = at(j + 1), n.properties.numericType != nil {
+                if (c == "," || c == "."), j > start, ("0"..."9").contains(scalars[j - 1]),
+                   let n = at(j + 1), ("0"..."9").contains(n) {
                     j += 2
                     continue
                 }
@@ -133,7 +160,7 @@ public struct Tokenizer: Sendable {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[start...j])
                 let withPeriod = String(view)
-                let initial = j - start == 1 && scalars[start].properties.isUppercase
+                let initial = j - start == 1 && Tokenizer.isUpper(scalars[start])
                 if abbreviations.contains(withPeriod) || initial {
                     emit(start, j + 1)
                     i = j + 1
