@@ -76,6 +76,9 @@ public final class Knowledge: Sendable {
     let multilateral: Set<String>
     let agentNouns: Set<String>
     let negatingVerbs: Set<String>
+    /// Control-verb forms that add a threat to the infinitive's object, with the relation.
+    let threatControl: [String: String]
+    let amountWords: Set<String>
     /// Control-verb forms whose infinitive asserts the relation, by relation name.
     let assertingControl: [String: Set<String>]
     /// All forms of "be".
@@ -186,6 +189,13 @@ public final class Knowledge: Sendable {
         multilateral = Set(words("multilateral").map { $0.joined(separator: " ") })
         agentNouns = Set(words("agent-noun").map { $0.joined(separator: " ") })
         negatingVerbs = verbSet("negating-verb")
+        var threat: [String: String] = [:]
+        for cue in ontology.cues("threat-control") {
+            guard let first = cue.words.first else { continue }
+            for (form, _) in morphology.verbForms(first) { threat[form] = cue.value }
+        }
+        threatControl = threat
+        amountWords = Set(words("amount-word").map { $0.joined(separator: " ") })
         var asserting: [String: Set<String>] = [:]
         for cue in ontology.cues("asserting-control") {
             guard let first = cue.words.first else { continue }

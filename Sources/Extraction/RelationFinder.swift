@@ -32,6 +32,26 @@ extension DocumentAnalysis {
         var penalty: Double
     }
 
+    /// "China threatened to impose sanctions on Lithuania": a threat-control verb before the
+    /// infinitive also relates its subject to the object by a threat (asserted: the threat was made).
+    func threats(implied results: [FoundRelation], trigger i: Int, sentence s: Int) -> [FoundRelation] {
+        let range = sentences[s]
+        var k = i - 1
+        var to: Int? = nil
+        while k >= range.lowerBound, i - k <= 5 {
+            if tokens[k].lower == "to" { to = k; break }
+            k -= 1
+        }
+        guard let to, to > range.lowerBound, let relation = knowledge.threatControl[tokens[to - 1].lower] else { return [] }
+        return results.filter { $0.relation != relation && !$0.negated }.map { r in
+            var t = r
+            t.relation = relation
+            t.modality = .asserted
+            t.pattern = "cues.tsv threat-control '\(tokens[to - 1].text)'; " + r.pattern
+            return t
+        }
+    }
+
     /// Marks mentions in hyphenated compounds ("Rwanda-supported", "ASEAN-U.S. partnership").
     func markModifiers() {
         for s in mentions.indices {
@@ -105,6 +125,7 @@ extension DocumentAnalysis {
                         : nounFrame(entry, i..<end, sentence: s, list: list)
                     if !results.isEmpty { longest = max(longest, end - i) }
                     found += results
+                    found += threats(implied: results, trigger: i, sentence: s)
                 }
                 i += max(longest, 1)
             }
@@ -313,6 +334,8 @@ extension DocumentAnalysis {
                     break
                 }
                 if tokens[k].norm == "\"" { k -= 1; continue }
+                // "pledged 500 million euros in aid to": an amount before "in".
+                if w == "in", k > range.lowerBound, knowledge.amountWords.contains(tokens[k - 1].lower) { k -= 1; steps += 1; continue }
                 if !tokens[k].isWord || Self.prepositions.contains(w) || list.contains(where: { $0.range.contains(k) }) { break }
                 k -= 1
                 steps += 1

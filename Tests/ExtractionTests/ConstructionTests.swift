@@ -155,3 +155,17 @@ import Testing
         #expect(f.positive.contains("Xi Jinping visits Russia"))
     }
 }
+
+@Suite struct ThreatAndAidTests {
+    @Test func aThreatToActIsAThreat() {
+        let f = extract("China threatened to impose sanctions on Lithuania.")
+        #expect(f.positive.contains("China threatens Lithuania"))
+        #expect(f.hypothetical.contains("China sanctions Lithuania"))
+        #expect(!f.positive.contains("China sanctions Lithuania"))
+    }
+
+    @Test func anAmountInAid() {
+        #expect(extract("The Netherlands pledged 500 million euros in aid to Ukraine.").positive.contains("Netherlands aids Ukraine"))
+        #expect(!extract("Prices in Ukraine rose by 5 percent in March.").positive.contains { $0.contains("aids") })
+    }
+}
