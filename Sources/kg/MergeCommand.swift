@@ -14,12 +14,13 @@ extension KG {
             Each SHARD is kg's own JSON Lines (a file, or - for standard input). Entities merge by \
             key, documents by id, statements by subject, relation, object, polarity and modality; \
             every mention is kept, so weights and evidence are those one extraction of all the \
-            documents would give. Shards are merged in the order given. Documents with no statement \
-            have no line in JSON Lines, so they are not in the merged graph.
+            documents would give. Shards are merged in the order given; pass them as separate files \
+            (not concatenated into one stream) so each shard's documents keep their order. Documents \
+            with no statement have no line in JSON Lines, so they are not in the merged graph.
 
             Examples:
               kg merge part-00000.jsonl part-00001.jsonl --output out --format rdfxml,graphml,jsonl
-              cat shards/*.jsonl | kg merge - --format graphml > graph.graphml
+              kg merge shards/part-* --format graphml > graph.graphml
             """)
 
         @Option(name: .long, help: ArgumentHelp("Ontology folder (kg.owl, lexicon, gazetteer).", valueName: "dir"))
