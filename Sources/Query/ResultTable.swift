@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// One cell of a result: text for tables, a typed value for JSON.
 public enum Cell: Equatable, Sendable {
@@ -97,22 +98,7 @@ public struct ResultTable: Equatable, Sendable {
     }
 
     private func json() -> String {
-        func string(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
-                    out += String(format: "\\u%04x", u.value)
-                default: out.unicodeScalars.append(u)
-                }
-            }
-            return out + "\""
-        }
+        func string(_ s: String) -> String { jsonStringLiteral(s) }
         func value(_ c: Cell) -> String {
             switch c {
             case .text(let s): return string(s)

@@ -27,9 +27,7 @@ public struct NQuadsSerializer: GraphSerializer {
     public func write(_ graph: Graph, to sink: ByteSink) throws {
         do {
             for d in graph.documents {
-                if let url = d.url, let bad = Self.badIRICharacter(url) {
-                    throw SerializationError("the URL of document '\(d.id)' (\(url)) contains \(bad), which an N-Quads IRI cannot hold")
-                }
+                if let url = d.url { try checkIRI(url, what: "the URL of document '\(d.id)'", format: "N-Quads") }
             }
             // Each document's statements with their mentions in it, in sorted statement order.
             var perDocument: [[(Statement, [Evidence])]] = Array(repeating: [], count: graph.documents.count)
@@ -67,7 +65,7 @@ public struct NQuadsSerializer: GraphSerializer {
         }
         func iri(_ i: String) -> String { "<" + i + ">" }
         func lit(_ v: String, _ type: String? = nil) -> String {
-            let body = "\"" + Self.escape(v) + "\""
+            let body = "\"" + rdfStringBody(v) + "\""
             return type.map { body + "^^<" + Self.xsd + $0 + ">" } ?? body
         }
         let d = iri(documentIRI(info))
@@ -124,36 +122,4 @@ public struct NQuadsSerializer: GraphSerializer {
     func entityIRI(_ e: Entity) -> String { options.baseIRI + "entity/" + iriEscape(e.key) }
     func documentIRI(_ d: DocumentInfo) -> String { options.baseIRI + "document/" + iriEscape(d.id) }
 
-    /// The body of an N-Quads string literal: `"`, `\`, line breaks and other controls escaped.
-    static func escape(_ s: String) -> String {
-        var needs = false
-        for u in s.utf8 where u < 0x20 || u == 0x22 || u == 0x5C || u == 0x7F { needs = true; break }
-        if !needs { return s }
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out
-    }
-
-    /// The first character an IRI in N-Quads cannot hold (RDF 1.1 `IRIREF`), quoted, if any.
-    static func badIRICharacter(_ iri: String) -> String? {
-        for u in iri.unicodeScalars where u.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(u) {
-            return u.value <= 0x20 ? "U+\(String(u.value, radix: 16, uppercase: true))" : "'\(u)'"
-        }
-        return iri.contains(":") ? nil : "no scheme (not an absolute IRI)"
-    }
 }

@@ -44,9 +44,19 @@ struct RDFNaming {
     var agent: String { options.baseIRI + "agent/" + iriEscape(options.generator) }
     /// The extraction run: named after the tool version and the documents it read, so the same
     /// input gives the same IRI (no clock time, which would make exports non-deterministic).
+    /// The run's IRI: the tool and a fixed-length FNV-1a hash of the sorted document ids, so it
+    /// is deterministic and does not grow with the corpus (it is repeated on every statement).
     func run(_ graph: Graph) -> String {
-        let ids = graph.documents.map(\.id).sorted().joined(separator: " ")
-        return options.baseIRI + "run/" + iriEscape(options.generator + " " + ids)
+        var hash: UInt64 = 0xcbf29ce484222325
+        for id in graph.documents.map(\.id).sorted() {
+            for byte in id.utf8 + [0] {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100000001b3
+            }
+        }
+        var hex = String(hash, radix: 16)
+        while hex.count < 16 { hex = "0" + hex }
+        return options.baseIRI + "run/" + iriEscape(options.generator) + "-" + hex
     }
 }
 
