@@ -424,7 +424,6 @@ extension DocumentAnalysis {
     /// person noun, with an optional apposed name or "of X".
     func description(at j: Int, demonym: Int?, start: Int, limit: Int, history: [HistoryItem], possessorOnly: Bool = false) -> Mention? {
         var j = j
-        if j < limit, tokens[j].lower == "demonym-skip" { j += 1 }
         let sfEnd: Int
         if let sf = surface(at: j, limit: limit), sf.kind == .demonym { sfEnd = j + sf.tokens.count } else { sfEnd = j }
         j = sfEnd

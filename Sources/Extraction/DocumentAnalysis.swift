@@ -43,7 +43,8 @@ final class DocumentAnalysis {
         var q: [Bool] = []
         q.reserveCapacity(tokens.count)
         for (i, t) in tokens.enumerated() {
-            if t.lineBreakBefore && i > 0 && !Self.continuesQuote(tokens, i) { inside = false }
+            // A quotation never runs over a line break (paragraphs close their quotes).
+            if t.lineBreakBefore && i > 0 { inside = false }
             if t.norm == "\"" {
                 q.append(true)
                 inside.toggle()
@@ -54,7 +55,6 @@ final class DocumentAnalysis {
         quoted = q
     }
 
-    static func continuesQuote(_ tokens: [Token], _ i: Int) -> Bool { false }
 
     /// The local index of a gazetteer entity, adding it on first use.
     func local(_ entity: Entity) -> Int {

@@ -51,7 +51,8 @@ public final class Extractor: Sendable {
         var info = document.info
         if info.title == nil, let first = analysis.sentences.first, analysis.sentences.count > 1 {
             let title = analysis.sentenceText(0)
-            if title.count <= 200 && !analysis.tokens[first].contains(where: { $0.norm == "." && $0.end == analysis.tokens[first.upperBound - 1].end && false }) {
+            // The first line is the headline when it is short.
+            if title.count <= 200 && analysis.tokens[first.upperBound - 1].norm != "." {
                 info.title = title
             }
         }

@@ -401,7 +401,7 @@ extension DocumentAnalysis {
             let groupStart = coordinationStart(m, list: list)
             if groupStart > range.lowerBound {
                 var p = groupStart - 1
-                while p > range.lowerBound, knowledge.determiners.contains(tokens[p].lower) || (tokens[p].isWord && !tokens[p].isCapitalized && tokens[p].lower.hasSuffix("ed") == false && !Self.prepositions.contains(tokens[p].lower) && p == groupStart - 1 && false) { p -= 1 }
+                while p > range.lowerBound, knowledge.determiners.contains(tokens[p].lower) { p -= 1 }
                 if Self.prepositions.contains(tokens[p].lower) { continue }
             }
             var entities = m.entities
@@ -716,7 +716,7 @@ extension DocumentAnalysis {
             if entities[b].type == .person, entities[b].country == entities[a].key { return false }
         }
         switch relation {
-        case "visits", "invades", "claims": return entities[b].type == .country || entities[b].type == .organization && relation == "visits" && false
+        case "visits", "invades", "claims": return entities[b].type == .country
         case "leaderOf": return entities[a].type == .person
         default: return true
         }
