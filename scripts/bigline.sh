@@ -20,13 +20,13 @@ printf "%-8s %-8s %10s %10s %12s %s\n" kind MB seconds user-s peak-RSS-MB statem
 for mb in "${@:-1 4 16 100}"; do
     python3 - "$mb" "$kind" "$tmp/line.txt" <<'PY'
 import sys, re
-mb, kind, path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+mb, kind, path = float(sys.argv[1]), sys.argv[2], sys.argv[3]
 text = open("Sources/kg/Resources/xi-putin-2022-12-30.txt", encoding="utf-8").read()
 text = re.sub(r"\s+", " ", text)
 if kind == "nopunct":
     text = re.sub(r"[.!?…]", "", text)
 unit = (text + " ").encode()
-target = mb * 1024 * 1024
+target = int(mb * 1024 * 1024)
 with open(path, "wb") as f:
     n = 0
     while n + len(unit) <= target:
