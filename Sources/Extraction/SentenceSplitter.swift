@@ -41,6 +41,24 @@ public enum SentenceSplitter {
             i += 1
         }
         if start < tokens.count { sentences.append(start..<tokens.count) }
-        return sentences
+        return sentences.flatMap(capped)
+    }
+
+    /// The longest sentence the later stages see, in tokens. News sentences stay far below it;
+    /// text without punctuation (a transcript, a table flattened to one line) is cut so that the
+    /// per-sentence stages stay linear in the length of the document.
+    public static let maximumLength = 200
+
+    /// A sentence cut into consecutive pieces of at most `maximumLength` tokens.
+    static func capped(_ range: Range<Int>) -> [Range<Int>] {
+        guard range.count > maximumLength else { return [range] }
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        while range.upperBound - start > maximumLength {
+            pieces.append(start..<start + maximumLength)
+            start += maximumLength
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
     }
 }

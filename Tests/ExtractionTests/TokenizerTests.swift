@@ -53,6 +53,15 @@ import Testing
         #expect(sentences("- Russia attacked Ukraine\n- China called for talks").count == 2)
     }
 
+    @Test func anUnpunctuatedRunIsCutIntoBoundedSentences() {
+        let text = String(repeating: "Russia attacked Ukraine and ", count: 120)
+        let pieces = SentenceSplitter.split(tokenizer.tokenize(text))
+        #expect(pieces.count == 3)
+        #expect(pieces.allSatisfy { $0.count <= SentenceSplitter.maximumLength })
+        #expect(pieces.map(\.count).reduce(0, +) == 480)
+        #expect(extract(text).positive.contains("Russia attacks Ukraine"))
+    }
+
     @Test func aLowerCaseWordAfterAPeriodDoesNotStartASentence() {
         #expect(sentences("The figure was 3.5 percent. vs. last year").count == 1)
     }
