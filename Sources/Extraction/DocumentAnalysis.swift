@@ -119,7 +119,8 @@ enum DateFinder {
     }
 
     static func number(_ t: Token, _ range: ClosedRange<Int>) -> Int? {
-        guard t.text.allSatisfy(\.isNumber), let n = Int(t.text), range.contains(n) else { return nil }
+        guard let first = t.text.utf8.first, first >= 48, first <= 57, t.text.utf8.count <= 4,
+              let n = Int(t.text), range.contains(n) else { return nil }
         return n
     }
 

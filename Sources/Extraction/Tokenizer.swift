@@ -87,12 +87,32 @@ public struct Tokenizer: Sendable {
         var i = 0
         var lineBreak = false
         var space = false
+        var bytes: [UInt8] = []
+        var lowerBytes: [UInt8] = []
         func emit(_ from: Int, _ to: Int) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[from..<to])
-            let t = String(view)
-            let n = Tokenizer.normalize(t)
-            tokens.append(Token(text: t, norm: n, lower: n.lowercased(), start: from, end: to,
+            // ASCII tokens (most of news English) are built from bytes, without Unicode tables.
+            var ascii = true
+            bytes.removeAll(keepingCapacity: true)
+            lowerBytes.removeAll(keepingCapacity: true)
+            for k in from..<to {
+                let v = scalars[k].value
+                if v >= 128 { ascii = false; break }
+                bytes.append(UInt8(v))
+                lowerBytes.append(v >= 65 && v <= 90 ? UInt8(v + 32) : UInt8(v))
+            }
+            let t: String, n: String, lower: String
+            if ascii {
+                t = String(decoding: bytes, as: UTF8.self)
+                n = t
+                lower = bytes == lowerBytes ? t : String(decoding: lowerBytes, as: UTF8.self)
+            } else {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[from..<to])
+                t = String(view)
+                n = Tokenizer.normalize(t)
+                lower = n.lowercased()
+            }
+            tokens.append(Token(text: t, norm: n, lower: lower, start: from, end: to,
                                 lineBreakBefore: lineBreak || tokens.isEmpty, spaceBefore: space))
             lineBreak = false
             space = false
