@@ -143,6 +143,21 @@ extension DocumentAnalysis {
         return nil
     }
 
+    /// A title in the plural at `i` ("Vice Foreign Ministers"): its token count and its words,
+    /// lower case and singular.
+    func pluralTitle(at i: Int, limit: Int) -> (count: Int, words: [String])? {
+        for n in stride(from: min(4, limit - i), through: 1, by: -1) {
+            let last = tokens[i + n - 1].lower
+            guard last.count > 3, last.hasSuffix("s") else { continue }
+            var words = tokens[i..<i + n].map(\.lower)
+            words[n - 1] = String(last.dropLast())
+            if let candidates = knowledge.titles[words[0]], candidates.contains(where: { $0.tokens == words }) {
+                return (n, words)
+            }
+        }
+        return nil
+    }
+
     /// A person's name at `i`: a gazetteer person, a surname the text introduced, or a run of
     /// capitalized words (with initials and particles), at most four.
     func personName(at i: Int, limit: Int) -> (end: Int, entity: Int, note: String)? {
@@ -391,7 +406,23 @@ extension DocumentAnalysis {
             }
         }
 
-        // 6. Pronouns.
+        // 6. A plural title names the people who bear it: "the Deputy Secretary and Vice Foreign Ministers".
+        if t.isCapitalized, let plural = pluralTitle(at: i, limit: limit) {
+            var people: [Int] = []
+            for h in history.reversed() {
+                if s - h.sentence > 5 { break }
+                if entities[h.entity].type == .person, !people.contains(h.entity),
+                   plural.words.allSatisfy({ roles[h.entity]?.contains($0) == true }) {
+                    people.append(h.entity)
+                }
+            }
+            if !people.isEmpty {
+                return Mention(range: i..<i + plural.count, entities: people.reversed(), kind: .description,
+                               note: trace ? "'\(span(i..<i + plural.count))' → \(people.reversed().map { entities[$0].label }.joined(separator: ", "))" : "")
+            }
+        }
+
+        // 7. Pronouns.
         let lower = t.lower
         if Self.personPronouns.contains(lower) || Self.thingPronouns.contains(lower) {
             let resolved = resolvePronoun(lower, at: i, sentence: s, history: history)

@@ -23,6 +23,9 @@ final class DocumentAnalysis {
     var mentions: [[Mention]] = []
     /// Whether each token is inside a quotation.
     var quoted: [Bool] = []
+    /// The agents of the events named so far, by event noun ("launch" → North Korea), for
+    /// definite references back to them ("denounced the launch").
+    var eventAgents: [String: [Int]] = [:]
     /// The issuer of a statement, the referent of "we" outside quotes.
     var issuer: Int? = nil
     var issuerNote = ""

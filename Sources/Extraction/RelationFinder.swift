@@ -52,6 +52,61 @@ extension DocumentAnalysis {
         }
     }
 
+    /// Remembers who did the events of a sentence: "the DPRK's launch of a missile" → launch: DPRK.
+    func recordEventAgents(sentence s: Int, list: [Mention]) {
+        let range = sentences[s]
+        for k in range where knowledge.agentNouns.contains(tokens[k].lower) || knowledge.agentNouns.contains(singular(tokens[k].lower)) {
+            var j = k
+            var skipped = 0
+            while j > range.lowerBound, skipped <= 6 {
+                if let m = list.first(where: { $0.range.upperBound == j }) {
+                    // "Korea's (DPRK) launch": skip an abbreviation in brackets.
+                    if j < range.upperBound, tokens[j].norm == ")", m.range.lowerBound > range.lowerBound, tokens[m.range.lowerBound - 1].norm == "(" {
+                        j = m.range.lowerBound - 1
+                        skipped += 1
+                        continue
+                    }
+                    if m.possessive || m.kind == .demonym || m.kind == .state { eventAgents[singular(tokens[k].lower)] = m.entities }
+                    break
+                }
+                let w = tokens[j - 1]
+                if w.norm == "(" || w.norm == ")" || (w.isWord && !w.isCapitalized && !Self.prepositions.contains(w.lower) && !knowledge.determiners.contains(w.lower)) {
+                    j -= 1
+                    skipped += 1
+                    continue
+                }
+                break
+            }
+        }
+    }
+
+    func singular(_ w: String) -> String { w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") ? String(w.dropLast()) : w }
+
+    /// "denounced the launch": a definite event noun refers back to the event of that name, and
+    /// its agent is the object.
+    func eventAnaphor(at e: Int, sentence s: Int, list: [Mention]) -> Argument? {
+        let range = sentences[s]
+        var k = e
+        guard k < range.upperBound, ["the", "this", "these", "that", "those"].contains(tokens[k].lower) else { return nil }
+        k += 1
+        var adjectives = 0
+        while k < range.upperBound, adjectives <= 2 {
+            let w = tokens[k].lower
+            if let agents = eventAgents[singular(w)], knowledge.agentNouns.contains(w) || knowledge.agentNouns.contains(singular(w)) {
+                // "the launch of ..." names a new event, not the earlier one.
+                if k + 1 < range.upperBound, tokens[k + 1].lower == "of" || tokens[k + 1].lower == "by" { return nil }
+                if list.contains(where: { $0.range.contains(k) }) { return nil }
+                let m = Mention(range: e..<k + 1, entities: agents, kind: .description,
+                                note: trace ? "'\(span(e..<k + 1))' → \(agents.map { entities[$0].label }.joined(separator: ", ")) (the event named earlier)" : "")
+                return Argument(entities: agents, mention: m, how: "event anaphor", penalty: 0.8)
+            }
+            guard tokens[k].isWord, !tokens[k].isCapitalized, !Self.prepositions.contains(w) else { return nil }
+            k += 1
+            adjectives += 1
+        }
+        return nil
+    }
+
     /// Marks mentions in hyphenated compounds ("Rwanda-supported", "ASEAN-U.S. partnership").
     func markModifiers() {
         for s in mentions.indices {
@@ -129,6 +184,7 @@ extension DocumentAnalysis {
                 }
                 i += max(longest, 1)
             }
+            recordEventAgents(sentence: s, list: list)
         }
         return dedupe(found)
     }
@@ -450,6 +506,7 @@ extension DocumentAnalysis {
             return Argument(entities: entities, mention: m, how: how, penalty: penalty)
         }
         guard markers.contains("") else { return nil }
+        if let anaphor = eventAnaphor(at: skipUntil, sentence: s, list: list) { return anaphor }
         // "condemns the launch of a ballistic missile by the DPRK", "efforts by other countries, such as Oman"
         var k = skipUntil
         while k < min(range.upperBound, skipUntil + 14) {

@@ -169,3 +169,19 @@ import Testing
         #expect(!extract("Prices in Ukraine rose by 5 percent in March.").positive.contains { $0.contains("aids") })
     }
 }
+
+@Suite struct EventAnaphoraAndPluralTitleTests {
+    @Test func aDefiniteEventNounRefersToTheEventNamedEarlier() {
+        let f = extract("North Korea's launch of a missile alarmed the region. Japan denounced the launch.")
+        #expect(f.positive.contains("Japan criticizes North Korea"))
+        // Without an earlier agent there is nothing to refer to.
+        #expect(extract("Japan denounced the launch.").all.isEmpty)
+        // "the launch of ..." names a new event.
+        #expect(!extract("North Korea's launch alarmed Japan. Japan denounced the launch of satellites.").positive.contains("Japan criticizes North Korea"))
+    }
+
+    @Test func aPluralTitleNamesThePeopleWhoBearIt() {
+        let f = extract("Foreign Minister Wang Yi met Foreign Minister Sergei Lavrov in Beijing. The Foreign Ministers condemned Japan.", date: "2023-06-01")
+        #expect(f.positive.isSuperset(of: ["Wang Yi criticizes Japan", "Sergei Lavrov criticizes Japan"]))
+    }
+}
