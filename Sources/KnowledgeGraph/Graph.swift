@@ -8,14 +8,13 @@ public struct Graph: Sendable {
     public let vocabulary: RelationVocabulary
     public private(set) var entities: [Entity] = []
     public private(set) var documents: [DocumentInfo] = []
-    public private(set) var statements: [Statement] = []
+    /// The statements in the order they were first added, materialized on access from the
+    /// compact store (each access builds the statement's `evidence` array).
+    public var statements: Statements { Statements(store: store) }
 
     private var entityByKey: [String: EntityID] = [:]
     private var documentByID: [String: Int] = [:]
-    private var statementByKey: [StatementKey: Int] = [:]
-    private var bySubject: [EntityID: [Int]] = [:]
-    private var byObject: [EntityID: [Int]] = [:]
-    private var byRelation: [RelationID: [Int]] = [:]
+    private(set) var store = StatementStore()
 
     public init(vocabulary: RelationVocabulary) {
         self.vocabulary = vocabulary
@@ -61,25 +60,15 @@ public struct Graph: Sendable {
         if vocabulary[key.relation].symmetric, self[key.object].key < self[key.subject].key {
             swap(&key.subject, &key.object)
         }
-        if let i = statementByKey[key] {
-            statements[i].evidence.append(evidence)
-            return i
-        }
-        let i = statements.count
-        statements.append(Statement(key: key, evidence: [evidence]))
-        statementByKey[key] = i
-        bySubject[key.subject, default: []].append(i)
-        byObject[key.object, default: []].append(i)
-        byRelation[key.relation, default: []].append(i)
-        return i
+        return store.add(key, evidence: evidence)
     }
 
     /// The statement with this key, if any (symmetric relations in either order).
     public func statement(_ key: StatementKey) -> Statement? {
-        if let i = statementByKey[key] { return statements[i] }
+        if let i = store.index(of: key) { return store.statement(at: i) }
         var flipped = key
         swap(&flipped.subject, &flipped.object)
-        if vocabulary[key.relation].symmetric, let i = statementByKey[flipped] { return statements[i] }
+        if vocabulary[key.relation].symmetric, let i = store.index(of: flipped) { return store.statement(at: i) }
         return nil
     }
 
@@ -88,27 +77,30 @@ public struct Graph: Sendable {
     /// Uses the most selective index available; a symmetric relation matches in both directions.
     /// - Complexity: O(k) in the size of the smallest index list used.
     public func match(subject: EntityID? = nil, relation: RelationID? = nil, object: EntityID? = nil) -> [Statement] {
+        let keys = store.keys
         var candidates: [Int]
         if let subject, let object {
-            candidates = (bySubject[subject] ?? []) + (bySubject[object] ?? []).filter { statements[$0].object == subject }
+            candidates = store.withSubject(subject) + store.withSubject(object).filter { keys[$0].object == subject.raw }
         } else if let subject {
-            candidates = (bySubject[subject] ?? []) + (byObject[subject] ?? []).filter { vocabulary[statements[$0].relation].symmetric }
+            candidates = store.withSubject(subject)
+                + store.withObject(subject).filter { vocabulary[RelationID(keys[$0].relation)].symmetric }
         } else if let object {
-            candidates = (byObject[object] ?? []) + (bySubject[object] ?? []).filter { vocabulary[statements[$0].relation].symmetric }
+            candidates = store.withObject(object)
+                + store.withSubject(object).filter { vocabulary[RelationID(keys[$0].relation)].symmetric }
         } else if let relation {
-            candidates = byRelation[relation] ?? []
+            candidates = store.withRelation(relation)
         } else {
-            candidates = Array(statements.indices)
+            candidates = Array(0..<store.count)
         }
         var result: [Statement] = []
         var seen = Set<Int>()
         for i in candidates where seen.insert(i).inserted {
-            let s = statements[i]
+            let s = keys[i].key
             if let relation, s.relation != relation { continue }
             let symmetric = vocabulary[s.relation].symmetric
             let direct = (subject == nil || s.subject == subject) && (object == nil || s.object == object)
             let reverse = symmetric && (subject == nil || s.object == subject) && (object == nil || s.subject == object)
-            if direct || reverse { result.append(s) }
+            if direct || reverse { result.append(store.statement(at: i)) }
         }
         return result
     }
@@ -147,13 +139,30 @@ public struct Graph: Sendable {
         }
     }
 
-    /// Checks that the indexes agree with the statements (debug aid for tests).
+    /// Checks that the key table, the indexes and the mention chains agree with the statements,
+    /// and that every id a statement uses is interned (debug aid for tests).
+    /// - Complexity: O(n) in statements and mentions.
     public func checkInvariants() -> Bool {
-        for (i, s) in statements.enumerated() {
-            guard statementByKey[s.key] == i, bySubject[s.subject]?.contains(i) == true,
-                  byObject[s.object]?.contains(i) == true, byRelation[s.relation]?.contains(i) == true
+        guard store.checkInvariants(), entityByKey.count == entities.count, documentByID.count == documents.count
+        else { return false }
+        for (i, e) in entities.enumerated() where entityByKey[e.key] != EntityID(UInt32(i)) { return false }
+        for k in store.keys {
+            guard Int(k.subject) < entities.count, Int(k.object) < entities.count,
+                  Int(k.relation) < vocabulary.relations.count
             else { return false }
+            // A symmetric statement is stored with its ends in key order.
+            if vocabulary[RelationID(k.relation)].symmetric,
+               entities[Int(k.object)].key < entities[Int(k.subject)].key { return false }
         }
-        return entityByKey.count == entities.count
+        return true
+    }
+
+    /// The statements of a graph as a random-access collection; each element is materialized
+    /// from the compact store when read.
+    public struct Statements: RandomAccessCollection, Sendable {
+        let store: StatementStore
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { store.count }
+        public subscript(i: Int) -> Statement { store.statement(at: i) }
     }
 }
