@@ -86,6 +86,27 @@ public struct GraphMLSerializer: GraphSerializer {
         try w.element("data", ["key": keys.3], text: "\(v & 255)")
     }
 
+    /// `writeColour` with the names checked before and the colour's components computed once.
+    static func writeColour(_ w: XMLWriter, _ colour: Colour, data: XMLName, key: XMLName, keys: (String, String, String, String)) throws {
+        try w.element(data, key, keys.0, text: colour.hex)
+        try w.element(data, key, keys.1, integer: colour.r)
+        try w.element(data, key, keys.2, integer: colour.g)
+        try w.element(data, key, keys.3, integer: colour.b)
+    }
+
+    /// A "#RRGGBB" colour and its components.
+    struct Colour {
+        let hex: String
+        let r: Int, g: Int, b: Int
+        init(_ hex: String) {
+            self.hex = hex
+            let v = Int(hex.dropFirst(), radix: 16) ?? 0
+            r = (v >> 16) & 255
+            g = (v >> 8) & 255
+            b = v & 255
+        }
+    }
+
     /// An XML-safe node id (NMTOKEN): "n-" + the key with anything else percent-like escaped.
     static func nodeID(_ key: String) -> String {
         var out = "n-"
@@ -101,7 +122,7 @@ public struct GraphMLSerializer: GraphSerializer {
 
     public func write(_ graph: Graph, to sink: ByteSink) throws {
         do {
-            let w = try XMLWriter(sink: sink)
+            let w = try XMLWriter(sink: sink, chunked: !XMLExportMode.perCall)
             try w.startDocument()
             try w.startElement("graphml")
             try w.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
@@ -124,16 +145,28 @@ public struct GraphMLSerializer: GraphSerializer {
             try w.element("data", ["key": "sources"], text: graph.documents.map(\.id).sorted().joined(separator: " "))
             try w.element("data", ["key": "generator"], text: options.generator)
 
-            for id in graph.sortedEntityIDs {
+            let data = try XMLName("data"), key = try XMLName("key")
+            let nodeName = try XMLName("node"), edgeName = try XMLName("edge"), idName = try XMLName("id")
+            let sourceName = try XMLName("source"), targetName = try XMLName("target")
+            let order = ExportOrder(graph)
+            // Node ids and colours computed once per entity and relation, not per edge.
+            let nodeIDs = graph.entities.map { Self.nodeID($0.key) }
+            var typeColours: [ActorType: Colour] = [:]
+            for t in Set(graph.entities.map(\.type)) { typeColours[t] = Colour(Self.colour(t)) }
+            let relations = graph.vocabulary.relations
+            let edgeColours = relations.map { Colour(Self.colour(quadClass: $0.quadClass)) }
+            let goldsteins = relations.map { $0.goldstein.map(decimal) }
+
+            for id in order.entityIDs {
                 let e = graph[id]
-                try w.startElement("node")
-                try w.attribute("id", Self.nodeID(e.key))
-                try w.element("data", ["key": "label"], text: e.label)
-                try w.element("data", ["key": "name"], text: e.label)
-                try w.element("data", ["key": "type"], text: e.type.rawValue)
-                if let c = e.country { try w.element("data", ["key": "country"], text: c) }
-                if let q = e.wikidata { try w.element("data", ["key": "wikidata"], text: q) }
-                try Self.writeColour(w, Self.colour(e.type), keys: ("color", "r", "g", "b"))
+                try w.startElement(nodeName)
+                try w.attribute(idName, nodeIDs[Int(id.raw)])
+                try w.element(data, key, "label", text: e.label)
+                try w.element(data, key, "name", text: e.label)
+                try w.element(data, key, "type", text: e.type.rawValue)
+                if let c = e.country { try w.element(data, key, "country", text: c) }
+                if let q = e.wikidata { try w.element(data, key, "wikidata", text: q) }
+                try Self.writeColour(w, typeColours[e.type] ?? Colour(Self.colour(e.type)), data: data, key: key, keys: ("color", "r", "g", "b"))
                 if yFiles {
                     try w.startElement("data")
                     try w.attribute("key", "nodegraphics")
@@ -149,28 +182,48 @@ public struct GraphMLSerializer: GraphSerializer {
             }
 
             var n = 0
-            for s in graph.sortedStatements where !s.negated {
-                let r = graph.vocabulary[s.relation]
+            for s in order.statements where !s.negated {
+                let ri = Int(s.relation.raw)
+                let r = relations[ri]
                 n += 1
-                try w.startElement("edge")
-                try w.attribute("id", "e\(n)")
-                try w.attribute("source", Self.nodeID(graph[s.subject].key))
-                try w.attribute("target", Self.nodeID(graph[s.object].key))
-                try w.element("data", ["key": "relation"], text: r.name)
-                try w.element("data", ["key": "edgelabel"], text: r.name)
-                try w.element("data", ["key": "interaction"], text: r.name)
-                try w.element("data", ["key": "symmetric"], text: r.symmetric ? "true" : "false")
-                try w.element("data", ["key": "quadClass"], text: "\(r.quadClass)")
-                if !r.cameo.isEmpty { try w.element("data", ["key": "cameo"], text: r.cameo) }
-                if let g = r.goldstein { try w.element("data", ["key": "goldstein"], text: decimal(g)) }
-                try w.element("data", ["key": "weight"], text: "\(s.weight)")
-                try Self.writeColour(w, Self.colour(quadClass: r.quadClass), keys: ("edgecolor", "edge_r", "edge_g", "edge_b"))
-                try w.element("data", ["key": "confidence"], text: decimal(s.confidence))
-                try w.element("data", ["key": "modality"], text: s.modality.rawValue)
-                let quotes = s.evidence.sorted { ($0.document, $0.start) < ($1.document, $1.start) }
-                    .map { graph.documents[$0.document].id + ": " + $0.quote }
-                try w.element("data", ["key": "evidence"], text: quotes.joined(separator: "\n"))
-                try w.element("data", ["key": "documents"], text: s.documents.map { graph.documents[$0].id }.joined(separator: " "))
+                try w.startElement(edgeName)
+                try w.attribute(idName, "e" + String(n))
+                try w.attribute(sourceName, nodeIDs[Int(s.subject.raw)])
+                try w.attribute(targetName, nodeIDs[Int(s.object.raw)])
+                try w.element(data, key, "relation", text: r.name)
+                try w.element(data, key, "edgelabel", text: r.name)
+                try w.element(data, key, "interaction", text: r.name)
+                try w.element(data, key, "symmetric", text: r.symmetric ? "true" : "false")
+                try w.element(data, key, "quadClass", integer: r.quadClass)
+                if !r.cameo.isEmpty { try w.element(data, key, "cameo", text: r.cameo) }
+                if let g = goldsteins[ri] { try w.element(data, key, "goldstein", text: g) }
+                try w.element(data, key, "weight", integer: s.weight)
+                try Self.writeColour(w, edgeColours[ri], data: data, key: key, keys: ("edgecolor", "edge_r", "edge_g", "edge_b"))
+                try w.element(data, key, "confidence", text: decimal(s.confidence))
+                try w.element(data, key, "modality", text: s.modality.rawValue)
+                // "document: quote" per mention, one a line, written piece by piece.
+                try w.startElement(data)
+                try w.attribute(key, "evidence")
+                var first = true
+                for e in s.evidence.sorted(by: { ($0.document, $0.start) < ($1.document, $1.start) }) {
+                    if !first { try w.text("\n") }
+                    first = false
+                    try w.text(graph.documents[e.document].id)
+                    try w.text(": ")
+                    try w.text(e.quote)
+                }
+                if first { try w.text("") }
+                try w.endElement()
+                try w.startElement(data)
+                try w.attribute(key, "documents")
+                first = true
+                for d in s.documents {
+                    if !first { try w.text(" ") }
+                    first = false
+                    try w.text(graph.documents[d].id)
+                }
+                if first { try w.text("") }
+                try w.endElement()
                 if yFiles {
                     try w.startElement("data")
                     try w.attribute("key", "edgegraphics")
