@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "OntologyTests", dependencies: ["Ontology"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Ontology"]),
-        .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology"]),
+        .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology"], exclude: ["Golden"]),
         .testTarget(name: "CLITests"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Serialization", "Extraction", "Ontology"]),
