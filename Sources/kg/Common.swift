@@ -39,37 +39,14 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-/// Reads an input file as a document: UTF-8 (invalid bytes replaced, with a warning), no NULs.
+/// Reads a text file as a document, the way `kg extract` reads one (UTF-8 with invalid bytes
+/// replaced and a warning, no NUL bytes); warnings go to standard error, errors are thrown.
 func readDocument(_ path: String, date: String?) throws -> SourceDocument {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            throw CLIError("\(path): \(isDir.boolValue ? "is a folder, not a file" : "cannot be read (permission denied?)")")
-        }
-        throw CLIError("\(path): no such file")
-    }
-    let bytes = [UInt8](data)
-    if let nul = bytes.firstIndex(of: 0) {
-        throw CLIError("\(path): binary file (NUL byte at offset \(nul)); expected UTF-8 text")
-    }
-    var text = String(decoding: bytes, as: UTF8.self)
-    if String(validating: bytes, as: UTF8.self) == nil {
-        var offset = 0
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s): offset += UTF8.width(s)
-            case .emptyInput: break loop
-            case .error: break loop
-            }
-        }
-        warn("\(path): invalid UTF-8 at byte offset \(offset); invalid bytes replaced with U+FFFD")
-        text = String(decoding: bytes, as: UTF8.self)
-    }
-    let name = URL(fileURLWithPath: path).lastPathComponent
-    let id = name.split(separator: ".").count > 1 ? String(name[..<name.lastIndex(of: ".")!]) : name
-    return SourceDocument(id: id, text: text, date: date)
+    let batch = DocumentReader.read(CorpusInput(path: path, kind: .text), date: date)
+    for problem in batch.problems where problem.isWarning { warn("\(problem)") }
+    if let error = batch.problems.first(where: { !$0.isWarning }) { throw CLIError("\(error)") }
+    guard let document = batch.documents.first else { throw CLIError("\(path): no document") }
+    return document
 }
 
 func warn(_ message: String) {
