@@ -1,21 +1,6 @@
 import KnowledgeGraph
 import Ontology
 
-/// A relation found in a sentence, before it joins the graph.
-public struct FoundRelation: Sendable {
-    public var subject: Int
-    public var relation: String
-    public var object: Int
-    public var negated: Bool
-    public var modality: Modality
-    public var confidence: Double
-    public var sentence: Int
-    /// Token range of the evidence span.
-    public var tokens: Range<Int>
-    /// The lexicon entry or rule behind it, and how its arguments were found.
-    public var pattern: String
-}
-
 /// Stage: relation patterns. For every lexicon trigger in a sentence, the frames of its part of
 /// speech find the subject and object among the actor mentions: active and passive voice,
 /// infinitives under control verbs, relative clauses, possessors and demonyms of event nouns,

@@ -1,0 +1,16 @@
+import KnowledgeGraph
+
+/// A relation found in a sentence, before it joins the graph.
+public struct FoundRelation: Sendable {
+    public var subject: Int
+    public var relation: String
+    public var object: Int
+    public var negated: Bool
+    public var modality: Modality
+    public var confidence: Double
+    public var sentence: Int
+    /// Token range of the evidence span.
+    public var tokens: Range<Int>
+    /// The lexicon entry or rule behind it, and how its arguments were found.
+    public var pattern: String
+}
