@@ -122,18 +122,13 @@ func note(_ message: String) {
 
 /// Runs a query command: pattern errors exit 64, unknown names and bad input 1.
 func runningQuery(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let e as QueryError {
-        FileHandle.standardError.write(Data("kg: error: \(e)\n".utf8))
-        throw e.isUsageError ? ExitCode(64) : ExitCode.failure
-    } catch let e as ValidationError {
-        throw e
-    } catch let e as ExitCode {
-        throw e
-    } catch {
-        FileHandle.standardError.write(Data("kg: error: \(error)\n".utf8))
-        throw ExitCode.failure
+    try reportingErrors {
+        do {
+            try body()
+        } catch let e as QueryError where e.isUsageError {
+            FileHandle.standardError.write(Data("kg: error: \(e)\n".utf8))
+            throw ExitCode(64)
+        }
     }
 }
 
