@@ -32,9 +32,17 @@ public struct DocumentReport: Sendable {
 /// An `Extractor` is immutable and can be shared by threads; each document is analyzed on its own.
 public final class Extractor: Sendable {
     public let knowledge: Knowledge
+    /// See `segmentLength`; smaller in tests.
+    let segmentSize: Int
 
     public init(ontology: Ontology) {
         knowledge = Knowledge(ontology: ontology)
+        segmentSize = Self.segmentLength
+    }
+
+    init(ontology: Ontology, segmentSize: Int) {
+        knowledge = Knowledge(ontology: ontology)
+        self.segmentSize = segmentSize
     }
 
     func analyze(_ document: SourceDocument, trace: Bool = false) -> (DocumentAnalysis, [FoundRelation]) {
@@ -45,19 +53,87 @@ public final class Extractor: Sendable {
         return (analysis, relations)
     }
 
+    /// Texts longer than this many Unicode scalars are analyzed in segments of about this
+    /// size, cut at a sentence end, so memory stays proportional to a segment, not to the text.
+    /// Coreference does not reach across a cut; news articles are far shorter.
+    public static let segmentLength = 1 << 20
+
+    /// The pieces of a long text: each with its offset in Unicode scalars. Cuts fall after a
+    /// sentence end (". " before a capital) when one is near, else at white space.
+    /// - Complexity: O(n).
+    static func segments(of text: String, length: Int = segmentLength) -> [(offset: Int, text: String)] {
+        let scalars = text.unicodeScalars
+        var pieces: [(offset: Int, text: String)] = []
+        var start = scalars.startIndex
+        var offset = 0
+        while start != scalars.endIndex {
+            var end = scalars.index(start, offsetBy: length, limitedBy: scalars.endIndex) ?? scalars.endIndex
+            var size = scalars.distance(from: start, to: end)
+            if end != scalars.endIndex, size == length {
+                // Look ahead a little for a sentence end, then for any white space.
+                var probe = end
+                var fallback: String.UnicodeScalarView.Index? = nil
+                var steps = 0
+                while probe != scalars.endIndex, steps < 65_536 {
+                    let c = scalars[probe]
+                    if c.properties.isWhitespace {
+                        if fallback == nil { fallback = probe }
+                        let before = scalars[scalars.index(before: probe)]
+                        let after = scalars.index(after: probe)
+                        if (before == "." || before == "!" || before == "?"), after != scalars.endIndex, scalars[after].properties.isUppercase {
+                            fallback = probe
+                            break
+                        }
+                    }
+                    probe = scalars.index(after: probe)
+                    steps += 1
+                }
+                if probe == scalars.endIndex {
+                    // The rest is short: keep it in this piece.
+                    end = scalars.endIndex
+                    size = scalars.distance(from: start, to: end)
+                } else if let cut = fallback {
+                    end = scalars.index(after: cut)
+                    size = scalars.distance(from: start, to: end)
+                }
+            }
+            pieces.append((offset, String(scalars[start..<end])))
+            offset += size
+            start = end
+        }
+        return pieces
+    }
+
     /// Extracts the statements of `document` into `graph`.
     public func extract(_ document: SourceDocument, into graph: inout Graph) {
-        let (analysis, relations) = analyze(document)
         var info = document.info
-        if info.title == nil, let first = analysis.sentences.first, analysis.sentences.count > 1 {
-            let title = analysis.sentenceText(0)
-            // The first line is the headline when it is short.
-            if title.count <= 200 && analysis.tokens[first.upperBound - 1].norm != "." {
-                info.title = title
+        var doc: Int? = nil
+        var sentenceBase = 0
+        let pieces = document.text.unicodeScalars.count > 2 * segmentSize
+            ? Self.segments(of: document.text, length: segmentSize) : [(offset: 0, text: document.text)]
+        for (k, piece) in pieces.enumerated() {
+            var part = document
+            part.text = piece.text
+            part.info.date = info.date
+            let (analysis, relations) = analyze(part)
+            if k == 0 {
+                if info.title == nil, let first = analysis.sentences.first, analysis.sentences.count > 1 {
+                    let title = analysis.sentenceText(0)
+                    // The first line is the headline when it is short.
+                    if title.count <= 200 && analysis.tokens[first.upperBound - 1].norm != "." {
+                        info.title = title
+                    }
+                }
+                if info.date == nil { info.date = analysis.date }
+                doc = graph.addDocument(info)
             }
+            add(relations, of: analysis, document: doc!, scalarBase: piece.offset, sentenceBase: sentenceBase, into: &graph)
+            sentenceBase += analysis.sentences.count
         }
-        if info.date == nil { info.date = analysis.date }
-        let doc = graph.addDocument(info)
+    }
+
+    private func add(_ relations: [FoundRelation], of analysis: DocumentAnalysis, document doc: Int, scalarBase: Int,
+                     sentenceBase: Int, into graph: inout Graph) {
         var ids: [Int: EntityID] = [:]
         var quotes: [Int: String] = [:]
         for r in relations {
@@ -67,9 +143,9 @@ public final class Extractor: Sendable {
             ids[r.subject] = s
             ids[r.object] = o
             if quotes[r.sentence] == nil { quotes[r.sentence] = analysis.sentenceText(r.sentence) }
-            let evidence = Evidence(document: doc, sentence: r.sentence,
-                                    start: analysis.tokens[r.tokens.lowerBound].start,
-                                    end: analysis.tokens[r.tokens.upperBound - 1].end,
+            let evidence = Evidence(document: doc, sentence: sentenceBase + r.sentence,
+                                    start: scalarBase + analysis.tokens[r.tokens.lowerBound].start,
+                                    end: scalarBase + analysis.tokens[r.tokens.upperBound - 1].end,
                                     quote: quotes[r.sentence] ?? analysis.sentenceText(r.sentence), pattern: r.pattern,
                                     confidence: (r.confidence * 1000).rounded() / 1000)
             graph.add(StatementKey(subject: s, relation: relation, object: o, negated: r.negated, modality: r.modality),

@@ -1,4 +1,5 @@
 import Testing
+import KnowledgeGraph
 @testable import Extraction
 
 /// Truncated and odd input must never crash the pipeline (the end of a text can cut any pattern).
@@ -23,5 +24,42 @@ import Testing
                       String(repeating: "and ", count: 500), String(repeating: "Russia ", count: 300)])
     func oddInputs(_ text: String) {
         _ = extract(text)
+    }
+}
+
+/// Long texts are analyzed in segments; offsets and sentences stay those of the whole text.
+@Suite struct SegmentTests {
+    static let text = (0..<60).map { i in
+        i % 3 == 0 ? "Russia attacked Ukraine on day \(i). " : (i % 3 == 1 ? "China praised Pakistan again. " : "Turkey met with Greece in Ankara. ")
+    }.joined()
+
+    @Test func segmentsCoverTheTextAndCutAfterSentences() {
+        let pieces = Extractor.segments(of: Self.text, length: 100)
+        #expect(pieces.map(\.text).joined() == Self.text)
+        var offset = 0
+        for p in pieces {
+            #expect(p.offset == offset)
+            offset += p.text.unicodeScalars.count
+        }
+        #expect(pieces.dropLast().allSatisfy { $0.text.hasSuffix(". ") })
+    }
+
+    @Test func segmentedExtractionKeepsOffsetsAndStatements() {
+        let small = Extractor(ontology: sharedOntology, segmentSize: 100)
+        var segmented = Graph(vocabulary: sharedOntology.relations)
+        small.extract(SourceDocument(id: "long", text: Self.text), into: &segmented)
+        var whole = Graph(vocabulary: sharedOntology.relations)
+        sharedExtractor.extract(SourceDocument(id: "long", text: Self.text), into: &whole)
+        let names = { (g: Graph) in Set(g.statements.map { "\(g[$0.subject].label) \(g.vocabulary[$0.relation].name) \(g[$0.object].label) \($0.weight)" }) }
+        #expect(names(segmented) == names(whole))
+        let scalars = Array(Self.text.unicodeScalars)
+        for s in segmented.statements {
+            for e in s.evidence {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[e.start..<e.end])
+                #expect(e.quote.contains(String(view)))
+            }
+        }
+        #expect(Set(segmented.statements.flatMap { $0.evidence.map(\.sentence) }) == Set(whole.statements.flatMap { $0.evidence.map(\.sentence) }))
     }
 }
