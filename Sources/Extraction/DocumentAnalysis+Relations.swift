@@ -40,7 +40,8 @@ extension DocumentAnalysis {
     /// Remembers who did the events of a sentence: "the DPRK's launch of a missile" → launch: DPRK.
     func recordEventAgents(sentence s: Int, list: [Mention]) {
         let range = sentences[s]
-        for k in range where knowledge.agentNouns.contains(tokens[k].lower) || knowledge.agentNouns.contains(singular(tokens[k].lower)) {
+        for k in range where tokens[k].isWord && !tokens[k].isCapitalized
+            && (knowledge.agentNouns.contains(tokens[k].lower) || tokens[k].lower.hasSuffix("s") && knowledge.agentNouns.contains(singular(tokens[k].lower))) {
             var j = k
             var skipped = 0
             while j > range.lowerBound, skipped <= 6 {
