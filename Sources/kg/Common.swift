@@ -53,6 +53,41 @@ func warn(_ message: String) {
     FileHandle.standardError.write(Data("kg: warning: \(message)\n".utf8))
 }
 
+/// Where and how a command writes its graph: `--output`, `--format`, `--base-iri`.
+struct ExportArguments: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write one file per format to.", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats.", valueName: "formats"))
+    var format: String = "rdfxml,graphml,jsonl"
+
+    @Option(name: .long, help: ArgumentHelp("Base IRI of entities, documents and statements.", valueName: "iri"))
+    var baseIRI: String = ExportOptions.defaultBaseIRI
+
+    func validate() throws {
+        let formats = try parseFormats(format)
+        if output == nil && formats.count != 1 {
+            throw ValidationError("without --output, --format must name exactly one format (e.g. --format jsonl)")
+        }
+        guard baseIRI.hasSuffix("/") || baseIRI.hasSuffix("#"), baseIRI.contains(":"),
+              !baseIRI.contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" }) else {
+            throw ValidationError("--base-iri must be an absolute IRI ending with '/' or '#', not '\(baseIRI)'")
+        }
+    }
+
+    /// Writes `graph`: one file per format to `--output` (NAME.EXT), or the one format to stdout.
+    func write(_ graph: Graph, name: String, ontology: Ontology) throws {
+        let formats = try parseFormats(format)
+        let options = ExportOptions(baseIRI: baseIRI, ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
+        if let output {
+            _ = try export(graph, formats: formats, directory: output, name: name, options: options)
+        } else {
+            let sink = FileSink(descriptor: 1, name: "standard output")
+            try formats[0].serializer(options: options).write(graph, to: sink)
+        }
+    }
+}
+
 /// Parses "rdfxml,graphml" into formats.
 func parseFormats(_ list: String) throws -> [ExportFormat] {
     var formats: [ExportFormat] = []

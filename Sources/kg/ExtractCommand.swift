@@ -50,14 +50,7 @@ extension KG {
         @Flag(name: .shortAndLong, help: "No progress on standard error.")
         var quiet = false
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write one file per format to.", valueName: "dir"))
-        var output: String?
-
-        @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats.", valueName: "formats"))
-        var format: String = "rdfxml,graphml,jsonl"
-
-        @Option(name: .long, help: ArgumentHelp("Base IRI of entities, documents and statements.", valueName: "iri"))
-        var baseIRI: String = ExportOptions.defaultBaseIRI
+        @OptionGroup var export: ExportArguments
 
         @Flag(name: .long, help: "Stop at the first unreadable file.")
         var strict = false
@@ -70,18 +63,10 @@ extension KG {
             if let jobs, jobs < 1 {
                 throw ValidationError("--jobs must be at least 1, not \(jobs)")
             }
-            let formats = try parseFormats(format)
-            if output == nil && formats.count != 1 {
-                throw ValidationError("without --output, --format must name exactly one format (e.g. --format jsonl)")
-            }
-            guard baseIRI.hasSuffix("/") || baseIRI.hasSuffix("#"), baseIRI.contains(":"),
-                  !baseIRI.contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" }) else {
-                throw ValidationError("--base-iri must be an absolute IRI ending with '/' or '#', not '\(baseIRI)'")
-            }
+            try export.validate()
         }
 
         func run() throws {
-            let formats = try parseFormats(format)
             var failed = false
             let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             try reportingErrors {
@@ -89,16 +74,9 @@ extension KG {
                 let (documents, readFailed) = try readCorpus(paths: files, stdin: stdin, date: common.date, jobs: jobs, strict: strict)
                 failed = readFailed
                 let graph = buildGraph(documents, ontology: ontology, jobs: jobs, progress: ProgressMeter(quiet: quiet))
-                let options = ExportOptions(baseIRI: baseIRI, ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
-                if let output {
-                    let single = documents.count == 1 && files.count == 1 && !stdin
-                        && CorpusInput.kind(ofPath: files[0]) != .jsonLines && !isFolder(files[0])
-                    let name = single ? documents[0].info.id : "graph"
-                    _ = try export(graph, formats: formats, directory: output, name: name, options: options)
-                } else {
-                    let sink = FileSink(descriptor: 1, name: "standard output")
-                    try formats[0].serializer(options: options).write(graph, to: sink)
-                }
+                let single = documents.count == 1 && files.count == 1 && !stdin
+                    && CorpusInput.kind(ofPath: files[0]) != .jsonLines && !isFolder(files[0])
+                try export.write(graph, name: single ? documents[0].info.id : "graph", ontology: ontology)
             }
             if failed { throw ExitCode.failure }
         }

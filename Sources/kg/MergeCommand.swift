@@ -29,32 +29,17 @@ extension KG {
         @Argument(help: ArgumentHelp("JSON Lines shards; - reads standard input.", valueName: "shard"))
         var shards: [String]
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write one file per format to (graph.EXT).", valueName: "dir"))
-        var output: String?
-
-        @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats.", valueName: "formats"))
-        var format: String = "rdfxml,graphml,jsonl"
-
-        @Option(name: .long, help: ArgumentHelp("Base IRI of entities, documents and statements.", valueName: "iri"))
-        var baseIRI: String = ExportOptions.defaultBaseIRI
+        @OptionGroup var export: ExportArguments
 
         @Flag(name: .long, help: "Stop at the first bad shard or line.")
         var strict = false
 
         func validate() throws {
-            let formats = try parseFormats(format)
-            if output == nil && formats.count != 1 {
-                throw ValidationError("without --output, --format must name exactly one format (e.g. --format jsonl)")
-            }
+            try export.validate()
             if shards.isEmpty { throw ValidationError("give the shards to merge (files, or - for standard input)") }
-            guard baseIRI.hasSuffix("/") || baseIRI.hasSuffix("#"), baseIRI.contains(":"),
-                  !baseIRI.contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" }) else {
-                throw ValidationError("--base-iri must be an absolute IRI ending with '/' or '#', not '\(baseIRI)'")
-            }
         }
 
         func run() throws {
-            let formats = try parseFormats(format)
             var failed = false
             try reportingErrors {
                 let common = try CommonOptions.parse(ontology.map { ["--ontology", $0] } ?? [])
@@ -87,13 +72,7 @@ extension KG {
                         if strict { throw ExitCode.failure }
                     }
                 }
-                let options = ExportOptions(baseIRI: baseIRI, ontologyNamespace: onto.namespace, generator: "kg \(kgVersion)")
-                if let output {
-                    _ = try export(reader.graph, formats: formats, directory: output, name: "graph", options: options)
-                } else {
-                    let sink = FileSink(descriptor: 1, name: "standard output")
-                    try formats[0].serializer(options: options).write(reader.graph, to: sink)
-                }
+                try export.write(reader.graph, name: "graph", ontology: onto)
             }
             if failed { throw ExitCode.failure }
         }
