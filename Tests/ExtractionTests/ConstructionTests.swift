@@ -185,3 +185,19 @@ import Testing
         #expect(f.positive.isSuperset(of: ["Wang Yi criticizes Japan", "Sergei Lavrov criticizes Japan"]))
     }
 }
+
+@Suite struct MoreTriggerTests {
+    @Test func killingIsAnAttack() {
+        #expect(extract("Israeli forces killed three Hamas commanders.").positive.contains("Israel attacks Hamas"))
+        #expect(extract("The earthquake killed dozens in Turkey.").all.isEmpty)
+    }
+
+    @Test func annexationIsAnInvasion() {
+        #expect(extract("Western countries condemned Russia's annexation of Ukraine's regions.").positive.contains("Russia invades Ukraine"))
+    }
+
+    @Test func boycottsAndDonations() {
+        #expect(extract("Saudi Arabia boycotted Qatar in 2017.").positive.contains("Saudi Arabia sanctions Qatar"))
+        #expect(extract("Japan donated vaccines to Indonesia.").positive.contains("Japan aids Indonesia"))
+    }
+}
