@@ -149,8 +149,6 @@ import Testing
     }
 
     @Test func exportsAreByteIdenticalAcrossJobs() throws {
-        let help = try kg(["extract", "--help"])
-        guard help.stdout.contains("--jobs") else { return }  // --jobs not built yet
         let input = try tempDir()
         let article = try String(contentsOfFile: Self.sample, encoding: .utf8)
         let sentences = article.split(separator: "\n").map(String.init)
@@ -218,28 +216,7 @@ import Testing
         }
     }
 
-    /// Runs kg with `input` on standard input.
-    func kgWithInput(_ arguments: [String], stdin input: String) throws -> Run {
-        let p = Process()
-        p.executableURL = kgBinary()
-        p.arguments = arguments
-        p.currentDirectoryURL = repositoryRoot
-        let inPipe = Pipe(), out = Pipe(), err = Pipe()
-        p.standardInput = inPipe
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        inPipe.fileHandleForWriting.write(Data(input.utf8))
-        try inPipe.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-
     @Test func malformedJSONLinesOnStandardInputAreNamedByLine() throws {
-        let help = try kg(["extract", "--help"])
-        guard help.stdout.contains("--stdin") else { return }  // --stdin not built yet
         let input = """
         {"id":"a","text":"Russia attacked Ukraine."}
         not json
@@ -247,20 +224,18 @@ import Testing
         {"id":"c","text":"China condemned Japan."}
 
         """
-        let r = try kgWithInput(["extract", "--stdin", "--format", "jsonl", "--quiet"], stdin: input)
+        let r = try kg(["extract", "--stdin", "--format", "jsonl", "--quiet"], input: input)
         #expect(r.status == 1)
         #expect(r.stderr.contains("<stdin>:2:"), "\(r.stderr)")
         #expect(r.stderr.contains("<stdin>:3:"), "\(r.stderr)")
         #expect(r.stdout.contains("\"document\":\"a\""))
         #expect(r.stdout.contains("\"document\":\"c\""))
-        let strict = try kgWithInput(["extract", "--stdin", "--format", "jsonl", "--quiet", "--strict"], stdin: input)
+        let strict = try kg(["extract", "--stdin", "--format", "jsonl", "--quiet", "--strict"], input: input)
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("<stdin>:2:") && !strict.stderr.contains("<stdin>:3:"), "\(strict.stderr)")
     }
 
     @Test func hostileHTMLPagesAreReadSafely() throws {
-        let help = try kg(["extract", "--help"])
-        guard help.stdout.contains(".html") else { return }  // HTML input not built yet
         let dir = try tempDir()
         let pages = [
             "xxe": #"<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><p>Russia attacked Ukraine. &x;</p></body></html>"#,
