@@ -26,12 +26,12 @@ extension DocumentAnalysis {
     func isOblique(_ i: Int, _ range: Range<Int>) -> Bool {
         var k = i - 1
         // ("that" is a complementizer here as often as a determiner: "denied that it ...")
-        while k >= range.lowerBound, knowledge.determiners.contains(tokens[k].lower), tokens[k].lower != "that" { k -= 1 }
+        while k >= range.lowerBound, tokens[k].is(.determiner), tokens[k].lower != "that" { k -= 1 }
         guard k >= range.lowerBound else { return false }
         let w = tokens[k].lower
-        if Self.prepositions.contains(w) || w == "as" { return true }
+        if tokens[k].is(.preposition) || w == "as" { return true }
         guard tokens[k].isWord, !tokens[k].isCapitalized else { return false }
-        return w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || (knowledge.triggers[w]?.contains { $0.form != .noun } ?? false) && tokens[k].isWord
+        return w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || tokens[k].is(.verbTrigger)
     }
 
     /// Runs the stage over every sentence.
@@ -116,27 +116,25 @@ extension DocumentAnalysis {
     /// The longest gazetteer surface at `i`, if any.
     func surface(at i: Int, limit: Int) -> Surface? {
         guard i < limit, i < tokens.count else { return nil }
-        var candidates = knowledge.surfaces[tokens[i].norm] ?? []
-        // A capital at the start of a sentence may stand for a lower-case alias ("International community").
-        let t = tokens[i].norm
-        // A capital may stand for a lower-case alias: at the start of a sentence, in a title-case
-        // headline, or by habit ("Western leaders" for "western leaders").
-        if tokens[i].isCapitalized, let f = t.first {
-            let lowered = f.lowercased() + t.dropFirst()
-            candidates += knowledge.surfaces[lowered] ?? []
-        }
+        // The surfaces starting with the token as written, then (a capital may stand for a
+        // lower-case alias: at the start of a sentence, in a title-case headline, or by habit,
+        // "Western leaders" for "western leaders") those starting with its capital lowered.
+        let written = tokens[i].surfaceList, lowered = tokens[i].loweredSurfaceList
+        guard written >= 0 || lowered >= 0 else { return nil }
         var best: Surface? = nil
-        for c in candidates where i + c.tokens.count <= limit {
-            var ok = true
-            for k in 1..<c.tokens.count where tokens[i + k].norm != c.tokens[k] { ok = false; break }
-            if ok, best == nil || c.tokens.count > best!.tokens.count { best = c }
+        for list in [written, lowered] where list >= 0 {
+            for c in knowledge.surfaceLists[Int(list)] where i + c.tokens.count <= limit {
+                var ok = true
+                for k in 1..<c.tokens.count where tokens[i + k].norm != c.tokens[k] { ok = false; break }
+                if ok, best == nil || c.tokens.count > best!.tokens.count { best = c }
+            }
         }
         return best
     }
 
     /// The longest title at `i` (case-insensitive), if any.
     func title(at i: Int, limit: Int) -> (count: Int, title: Title)? {
-        guard i < limit, i < tokens.count else { return nil }
+        guard i < limit, i < tokens.count, tokens[i].is(.titleStart) else { return nil }
         for t in knowledge.titles[tokens[i].lower] ?? [] where matches(t.tokens, at: i, limit: limit) {
             return (t.tokens.count, t.title)
         }
@@ -146,6 +144,7 @@ extension DocumentAnalysis {
     /// A title in the plural at `i` ("Vice Foreign Ministers"): its token count and its words,
     /// lower case and singular.
     func pluralTitle(at i: Int, limit: Int) -> (count: Int, words: [String])? {
+        guard i < limit, tokens[i].is([.titleStart, .pluralTitle]) else { return nil }
         for n in stride(from: min(4, limit - i), through: 1, by: -1) {
             let last = tokens[i + n - 1].lower
             guard last.count > 3, last.hasSuffix("s") else { continue }
@@ -176,7 +175,7 @@ extension DocumentAnalysis {
             let t = tokens[j]
             if isCapitalizedWord(t), !Self.notNames.contains(t.text), surface(at: j, limit: limit).map({ knowledge.entries[$0.entity].entity.type != .person }) != true {
                 j += 1
-            } else if Self.nameParticles.contains(t.lower), j + 1 < limit, isCapitalizedWord(tokens[j + 1]) {
+            } else if t.is(.nameParticle), j + 1 < limit, isCapitalizedWord(tokens[j + 1]) {
                 j += 1
             } else if t.norm == "-", !t.spaceBefore, j + 1 < limit, !tokens[j + 1].spaceBefore, tokens[j + 1].isWord {
                 j += 1
@@ -264,7 +263,7 @@ extension DocumentAnalysis {
         let limit = range.upperBound
         let t = tokens[i]
         let former = preceding(i, range)?.lower == "former" || preceding(i, range)?.lower == "ex"
-        let locative = preceding(i, range).map { knowledge.locatives.contains($0.lower) } ?? false
+        let locative = preceding(i, range).map { $0.is(.locative) } ?? false
 
         // 1. Title + name: "Prime Minister Narendra Modi", "AU Commission Chairman Faki".
         if t.isCapitalized, let (count, title) = title(at: i, limit: limit),
@@ -351,7 +350,7 @@ extension DocumentAnalysis {
         if let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count < limit,
            tokens[i + member.count].lower == "of" {
             var j = i + member.count + 1
-            if j < limit, knowledge.determiners.contains(tokens[j].lower) { j += 1 }
+            if j < limit, tokens[j].is(.determiner) { j += 1 }
             if j < limit, let sf = surface(at: j, limit: limit), sf.kind == .name,
                knowledge.entries[sf.entity].entity.type != .person {
                 let e = local(entry: sf.entity)
@@ -389,9 +388,9 @@ extension DocumentAnalysis {
 
         // 5. Descriptions and appositions: "the Russian president", "its president, Vladimir Putin",
         //    "the President of the United States, Joe Biden", "the Secretary".
-        if t.lower == "the" || Self.possessivePronouns.contains(t.lower) {
+        if t.lower == "the" || t.is(.possessivePronoun) {
             var possessor: Int? = nil
-            if Self.possessivePronouns.contains(t.lower), let r = resolvePronoun(t.lower, at: i, sentence: s, history: history).first {
+            if t.is(.possessivePronoun), let r = resolvePronoun(t.lower, at: i, sentence: s, history: history).first {
                 possessor = r
             }
             var j = i + 1
@@ -424,13 +423,13 @@ extension DocumentAnalysis {
 
         // 7. Pronouns.
         let lower = t.lower
-        if Self.personPronouns.contains(lower) || Self.thingPronouns.contains(lower) {
+        if t.is([.personPronoun, .thingPronoun]) {
             let resolved = resolvePronoun(lower, at: i, sentence: s, history: history)
             guard let e = resolved.first else { return nil }
-            return Mention(range: i..<i + 1, entities: [e], kind: .pronoun, possessive: Self.possessivePronouns.contains(lower),
+            return Mention(range: i..<i + 1, entities: [e], kind: .pronoun, possessive: t.is(.possessivePronoun),
                            note: trace ? "'\(t.text)' → \(entities[e].label)" : "")
         }
-        if Self.firstPersonPlural.contains(lower) {
+        if t.is(.firstPersonPlural) {
             return Mention(range: i..<i + 1, entities: [], kind: .firstPerson, possessive: lower == "our", note: trace ? "'\(t.text)'" : "")
         }
         if lower == "who", i > range.lowerBound, tokens[i - 1].norm == ",", let prev = list.last,
@@ -484,7 +483,7 @@ extension DocumentAnalysis {
         // "the President of the United States"
         if end + 1 < limit, tokens[end].lower == "of" {
             var k = end + 1
-            if knowledge.determiners.contains(tokens[k].lower) { k += 1 }
+            if tokens[k].is(.determiner) { k += 1 }
             if k < limit, let sf = surface(at: k, limit: limit), sf.kind == .name {
                 of = local(entry: sf.entity)
                 end = k + sf.tokens.count
@@ -636,8 +635,8 @@ extension DocumentAnalysis {
             for m in mentions[t] where !quoted[m.range.lowerBound] && m.entities.count == 1 {
                 let before = max(range.lowerBound, m.range.lowerBound - 2)..<m.range.lowerBound
                 let after = m.range.upperBound..<min(range.upperBound, m.range.upperBound + 2)
-                if tokens[before].contains(where: { knowledge.reporting.contains($0.lower) })
-                    || tokens[after].contains(where: { knowledge.reporting.contains($0.lower) }) {
+                if tokens[before].contains(where: { $0.is(.reporting) })
+                    || tokens[after].contains(where: { $0.is(.reporting) }) {
                     if entities[m.entities[0]].type != .group { return m.entities[0] }
                 }
             }

@@ -41,7 +41,7 @@ extension DocumentAnalysis {
     func recordEventAgents(sentence s: Int, list: [Mention]) {
         let range = sentences[s]
         for k in range where tokens[k].isWord && !tokens[k].isCapitalized
-            && (knowledge.agentNouns.contains(tokens[k].lower) || tokens[k].lower.hasSuffix("s") && knowledge.agentNouns.contains(singular(tokens[k].lower))) {
+            && tokens[k].is([.agentNoun, .agentNounPlural]) {
             var j = k
             var skipped = 0
             while j > range.lowerBound, skipped <= 6 {
@@ -56,7 +56,7 @@ extension DocumentAnalysis {
                     break
                 }
                 let w = tokens[j - 1]
-                if w.norm == "(" || w.norm == ")" || (w.isWord && !w.isCapitalized && !Self.prepositions.contains(w.lower) && !knowledge.determiners.contains(w.lower)) {
+                if w.norm == "(" || w.norm == ")" || (w.isWord && !w.isCapitalized && !w.is(.preposition) && !w.is(.determiner)) {
                     j -= 1
                     skipped += 1
                     continue
@@ -78,7 +78,7 @@ extension DocumentAnalysis {
         var adjectives = 0
         while k < range.upperBound, adjectives <= 2 {
             let w = tokens[k].lower
-            if let agents = eventAgents[singular(w)], knowledge.agentNouns.contains(w) || knowledge.agentNouns.contains(singular(w)) {
+            if tokens[k].is(.agentNoun) || knowledge.agentNouns.contains(singular(w)), let agents = eventAgents[singular(w)] {
                 // "the launch of ..." names a new event, not the earlier one.
                 if k + 1 < range.upperBound, tokens[k + 1].lower == "of" || tokens[k + 1].lower == "by" { return nil }
                 if list.contains(where: { $0.range.contains(k) }) { return nil }
@@ -86,7 +86,7 @@ extension DocumentAnalysis {
                                 note: trace ? "'\(span(e..<k + 1))' → \(agents.map { entities[$0].label }.joined(separator: ", ")) (the event named earlier)" : "")
                 return Argument(entities: agents, mention: m, how: "event anaphor", penalty: 0.8)
             }
-            guard tokens[k].isWord, !tokens[k].isCapitalized, !Self.prepositions.contains(w) else { return nil }
+            guard tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is(.preposition) else { return nil }
             k += 1
             adjectives += 1
         }
@@ -116,7 +116,8 @@ extension DocumentAnalysis {
         for (k, m) in list.enumerated() where m.modifier {
             let p = m.range.upperBound + 1
             guard p < range.upperBound else { continue }
-            for trigger in knowledge.triggers[tokens[p].lower] ?? [] where trigger.rest.isEmpty && (trigger.form == .participle || trigger.form == .pastOrParticiple) {
+            guard tokens[p].triggerList >= 0 else { continue }
+            for trigger in knowledge.triggerLists[Int(tokens[p].triggerList)] where trigger.rest.isEmpty && (trigger.form == .participle || trigger.form == .pastOrParticiple) {
                 let entry = knowledge.ontology.lexicon[trigger.entry]
                 guard entry.pos == .verb, entry.objectMarkers.contains("") else { continue }
                 // The head: a mention within three words after, else the mention the phrase is apposed to.
@@ -155,7 +156,8 @@ extension DocumentAnalysis {
             var i = range.lowerBound
             while i < range.upperBound {
                 if list.contains(where: { $0.range.contains(i) && $0.kind != .demonym && $0.kind != .state }) { i += 1; continue }
-                guard let triggers = knowledge.triggers[tokens[i].lower] else { i += 1; continue }
+                guard tokens[i].triggerList >= 0 else { i += 1; continue }
+                let triggers = knowledge.triggerLists[Int(tokens[i].triggerList)]
                 var longest = 0
                 for trigger in triggers {
                     guard matches(trigger.rest, at: i + 1, limit: range.upperBound) else { continue }
@@ -193,27 +195,27 @@ extension DocumentAnalysis {
         // A determiner or possessive before the word makes it a noun ("the attack", "his support").
         if i > range.lowerBound {
             let prev = tokens[i - 1].lower
-            if knowledge.determiners.contains(prev) || prev == "'s" || prev == "a" || prev == "an" { return [] }
+            if tokens[i - 1].is(.determiner) || prev == "'s" || prev == "a" || prev == "an" { return [] }
             if list.contains(where: { $0.range.upperBound == i && ($0.possessive || $0.kind == .demonym) }) { return [] }
             // After a gerund or a light verb the word is that verb's object ("mediating talks", "held talks").
             let lowerWord = tokens[i - 1].isWord && !tokens[i - 1].isCapitalized
             // Two finite verbs do not follow each other: after "rejected", "talks" is a noun.
             if lowerWord, prev.hasSuffix("ed"), prev.count > 3, trigger.form == .third || trigger.form == .base { return [] }
             let nounLike = trigger.form == .base || trigger.form == .third
-            if lowerWord && nounLike && (prev.count > 4 && prev.hasSuffix("ing") && !Self.prepositions.contains(prev) || knowledge.lightVerbs.contains(prev) && !knowledge.beForms.contains(prev)) {
+            if lowerWord && nounLike && (prev.count > 4 && prev.hasSuffix("ing") && !tokens[i - 1].is(.preposition) || tokens[i - 1].is(.lightVerb) && !tokens[i - 1].is(.be)) {
                 return []
             }
         }
         let participle = trigger.form == .participle || trigger.form == .pastOrParticiple
         var k = i - 1
         while k >= range.lowerBound, tokens[k].lower.hasSuffix("ly") || ["also", "not", "never", "already", "been", "being"].contains(tokens[k].lower) { k -= 1 }
-        let beBefore = k >= range.lowerBound && knowledge.beForms.contains(tokens[k].lower)
+        let beBefore = k >= range.lowerBound && tokens[k].is(.be)
         // "signed in Barbados last October by A and B": the agent may follow a few words later.
         var byIndex: Int? = nil
         for k in t.upperBound..<min(range.upperBound, t.upperBound + 6) {
             if tokens[k].lower == "by" { byIndex = k; break }
             // A determiner starts a direct object: "condemned the launch of a missile by X" is active.
-            if !tokens[k].isWord || knowledge.clauseBreaks.contains(tokens[k].lower) || ["the", "a", "an", "its", "their", "his", "her"].contains(tokens[k].lower) { break }
+            if !tokens[k].isWord || tokens[k].is(.clauseBreak) || ["the", "a", "an", "its", "their", "his", "her"].contains(tokens[k].lower) { break }
         }
         let byAfter = byIndex != nil
         var subject: Argument?
@@ -283,7 +285,7 @@ extension DocumentAnalysis {
     func clauseSubject(before i: Int, sentence s: Int, list: [Mention]) -> Argument? {
         let range = sentences[s]
         var start = range.lowerBound
-        for k in stride(from: i - 1, through: range.lowerBound, by: -1) where knowledge.clauseBreaks.contains(tokens[k].lower) {
+        for k in stride(from: i - 1, through: range.lowerBound, by: -1) where tokens[k].is(.clauseBreak) {
             start = k + 1
             break
         }
@@ -337,11 +339,11 @@ extension DocumentAnalysis {
                 break
             }
             let w = tokens[j - 1]
-            if !w.isWord || Self.prepositions.contains(w.lower) || knowledge.determiners.contains(w.lower) && w.lower != "other" && w.lower != "new" {
+            if !w.isWord || w.is(.preposition) || w.is(.determiner) && w.lower != "other" && w.lower != "new" {
                 if w.norm == "-" || w.lower == "and" { j -= 1; skipped += 1; continue }
                 break
             }
-            if knowledge.lightVerbs.contains(w.lower) || knowledge.beForms.contains(w.lower) { break }
+            if w.is(.lightVerb) || w.is(.be) { break }
             j -= 1
             skipped += 1
         }
@@ -357,7 +359,7 @@ extension DocumentAnalysis {
             var steps = 0
             while k >= range.lowerBound, steps < 6 {
                 let w = tokens[k].lower
-                if knowledge.lightVerbs.contains(w) {
+                if tokens[k].is(.lightVerb) {
                     if w.hasSuffix("ing"), let m = list.last(where: { $0.range.upperBound == k && !$0.possessive && $0.kind != .demonym }) {
                         subject = Argument(entities: m.entities, mention: m, how: "participle subject", penalty: 0.9)
                     } else if w.hasSuffix("ing"), k == range.lowerBound {
@@ -377,8 +379,8 @@ extension DocumentAnalysis {
                 }
                 if tokens[k].norm == "\"" { k -= 1; continue }
                 // "pledged 500 million euros in aid to": an amount before "in".
-                if w == "in", k > range.lowerBound, knowledge.amountWords.contains(tokens[k - 1].lower) { k -= 1; steps += 1; continue }
-                if !tokens[k].isWord || Self.prepositions.contains(w) || list.contains(where: { $0.range.contains(k) }) { break }
+                if w == "in", k > range.lowerBound, tokens[k - 1].is(.amountWord) { k -= 1; steps += 1; continue }
+                if !tokens[k].isWord || tokens[k].is(.preposition) || list.contains(where: { $0.range.contains(k) }) { break }
                 k -= 1
                 steps += 1
             }
@@ -398,7 +400,7 @@ extension DocumentAnalysis {
         // "a trilateral call with A and B": the other participants meet each other too.
         if let subject, let object, object.entities.count >= 2,
            let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric,
-           (max(range.lowerBound, i - 3)..<i).contains(where: { knowledge.multilateral.contains(tokens[$0].lower) }) {
+           (max(range.lowerBound, i - 3)..<i).contains(where: { tokens[$0].is(.multilateral) }) {
             results += emitPairs(entry, object.entities.filter { !subject.entities.contains($0) }, trigger: t, sentence: s,
                                  how: how + " (multilateral)", mention: object.mention)
         }
@@ -419,7 +421,7 @@ extension DocumentAnalysis {
         var j = i
         while j < min(range.upperBound, i + n) {
             if let m = list.first(where: { $0.range.lowerBound == j }), m.kind != .demonym { return m }
-            if !knowledge.determiners.contains(tokens[j].lower) { return nil }
+            if !tokens[j].is(.determiner) { return nil }
             j += 1
         }
         return nil
@@ -433,18 +435,18 @@ extension DocumentAnalysis {
         for m in candidates {
             if i - m.range.upperBound > 20 { return nil }
             let between = tokens[m.range.upperBound..<i]
-            if between.contains(where: { knowledge.clauseBreaks.contains($0.lower) && $0.lower != "as" }) && m.kind != .relative { return nil }
+            if between.contains(where: { $0.is(.clauseBreak) && $0.lower != "as" }) && m.kind != .relative { return nil }
             if between.contains(where: { $0.norm == "\"" }) && !quoted[i] { return nil }
             if m.possessive || m.locative || m.kind == .demonym || m.modifier { continue }
             if m.kind != .relative, m.range.lowerBound > range.lowerBound, isOblique(m.range.lowerBound, range),
-               !Self.prepositions.contains(tokens[m.range.lowerBound - 1].lower) { continue }
+               !tokens[m.range.lowerBound - 1].is(.preposition) { continue }
             // The object of a preposition ("with Putin", "of Ukraine") is not a subject; neither is a
             // mention coordinated with one.
             let groupStart = coordinationStart(m, list: list)
             if groupStart > range.lowerBound {
                 var p = groupStart - 1
-                while p > range.lowerBound, knowledge.determiners.contains(tokens[p].lower) { p -= 1 }
-                if Self.prepositions.contains(tokens[p].lower) { continue }
+                while p > range.lowerBound, tokens[p].is(.determiner) { p -= 1 }
+                if tokens[p].is(.preposition) { continue }
             }
             var entities = m.entities
             if let g = coordinationGroup(m, list: list) { entities = g }
@@ -505,12 +507,12 @@ extension DocumentAnalysis {
                         return Argument(entities: entities, mention: m, how: "agent of the object event", penalty: 0.9)
                     }
                     let suchAs = tokens[j].lower == "as" && tokens[j - 1].lower == "such"
-                    if (knowledge.clauseBreaks.contains(tokens[j].lower) && !suchAs) || tokens[j].norm == "." { return nil }
+                    if (tokens[j].is(.clauseBreak) && !suchAs) || tokens[j].norm == "." { return nil }
                     j += 1
                 }
                 return nil
             }
-            if knowledge.clauseBreaks.contains(w) || w == "." || w == "," || knowledge.beForms.contains(w) || list.contains(where: { $0.range.lowerBound == k }) { return nil }
+            if tokens[k].is([.clauseBreak, .be]) || w == "." || w == "," || list.contains(where: { $0.range.lowerBound == k }) { return nil }
             k += 1
         }
         return nil
@@ -533,7 +535,7 @@ extension DocumentAnalysis {
         // Skip a short "for his leadership" between the object and "as well as".
         var skipped = 0
         while j < range.upperBound, skipped < 5, !(matches(["as", "well", "as"], at: j, limit: range.upperBound)) {
-            if knowledge.clauseBreaks.contains(tokens[j].lower) && tokens[j].lower != "as" || tokens[j].norm == "," || list.contains(where: { $0.range.lowerBound == j && $0.kind != .pronoun }) { return nil }
+            if tokens[j].is(.clauseBreak) && tokens[j].lower != "as" || tokens[j].norm == "," || list.contains(where: { $0.range.lowerBound == j && $0.kind != .pronoun }) { return nil }
             j += 1
             skipped += 1
         }
@@ -615,7 +617,7 @@ extension DocumentAnalysis {
                 if let o = objectMention { return (Argument(entities: o.entities, mention: o, how: "controller object", penalty: 0.95), tokens[k].text) }
                 return (nil, tokens[k].text)
             }
-            if knowledge.controlSubject.contains(w) {
+            if tokens[k].is(.controlSubject) {
                 return (findSubject(before: k, sentence: s, list: list), tokens[k].text)
             }
             k -= 1
@@ -632,11 +634,11 @@ extension DocumentAnalysis {
         while k < min(range.upperBound, e + 16) {
             let w = tokens[k].lower
             if w == "," { inRelative.toggle() }
-            else if !inRelative, knowledge.beForms.contains(w), k + 1 < range.upperBound {
+            else if !inRelative, tokens[k].is(.be), k + 1 < range.upperBound {
                 var j = k + 1
                 while j < range.upperBound, tokens[j].lower.hasSuffix("ly") || tokens[j].lower == "been" { j += 1 }
-                return j < range.upperBound && knowledge.negatingVerbs.contains(tokens[j].lower)
-            } else if !inRelative && (w == ";" || w == "." || (knowledge.clauseBreaks.contains(w) && w != "which")) { return false }
+                return j < range.upperBound && tokens[j].is(.negatingVerb)
+            } else if !inRelative && (w == ";" || w == "." || (tokens[k].is(.clauseBreak) && w != "which")) { return false }
             k += 1
         }
         return false
@@ -651,8 +653,8 @@ extension DocumentAnalysis {
         while k >= range.lowerBound, steps < 5 {
             if let m = list.first(where: { $0.range.contains(k) }) { k = m.range.lowerBound - 1; steps += 1; continue }
             let w = tokens[k].lower
-            if knowledge.negatingVerbs.contains(w) || knowledge.lightVerbs.contains(w) { return w }
-            if !tokens[k].isWord || Self.prepositions.contains(w) { return nil }
+            if tokens[k].is([.negatingVerb, .lightVerb]) { return w }
+            if !tokens[k].isWord || tokens[k].is(.preposition) { return nil }
             k -= 1
             steps += 1
         }
@@ -664,8 +666,8 @@ extension DocumentAnalysis {
         let range = sentences[s]
         let noun = to - 1
         guard noun > range.lowerBound, tokens[noun].isWord, !tokens[noun].isCapitalized,
-              !knowledge.lightVerbs.contains(tokens[noun].lower), !knowledge.beForms.contains(tokens[noun].lower),
-              knowledge.triggers[tokens[noun].lower]?.contains(where: { $0.form != .noun }) != true || tokens[noun].lower.hasSuffix("ment") else { return nil }
+              !tokens[noun].is(.lightVerb), !tokens[noun].is(.be),
+              !tokens[noun].is(.verbTrigger) || tokens[noun].lower.hasSuffix("ment") else { return nil }
         guard let m = list.last(where: { $0.range.upperBound == noun || ($0.range.upperBound == noun - 1 && tokens[noun - 1].isWord && !tokens[noun - 1].isCapitalized) }),
               m.possessive || m.kind == .name || m.kind == .demonym || m.kind == .state else { return nil }
         return Argument(entities: m.entities, mention: m, how: "owner of '\(tokens[noun].text)'", penalty: 0.9)
@@ -693,7 +695,7 @@ extension DocumentAnalysis {
                 k += n.count
                 continue
             }
-            if let m = knowledge.modalities[tokens[k].lower]?.first(where: { matches($0.words, at: k, limit: end) }) {
+            if tokens[k].is(.modalityStart), let m = knowledge.modalities[tokens[k].lower]?.first(where: { matches($0.words, at: k, limit: end) }) {
                 if modality == .asserted { modality = m.value }
             }
             k += 1
@@ -717,7 +719,7 @@ extension DocumentAnalysis {
         if let forced, modality == .asserted { modality = forced }
         // "Hamas denied that it had attacked": a clause under a denial is negated.
         let sStart = subject.mention.range.lowerBound
-        if sStart >= 2, tokens[sStart - 1].lower == "that", knowledge.negatingVerbs.contains(tokens[sStart - 2].lower) { negated = true }
+        if sStart >= 2, tokens[sStart - 1].lower == "that", tokens[sStart - 2].is(.negatingVerb) { negated = true }
         var out: [FoundRelation] = []
         let pattern = trace ? "\(how); subject \(subject.how) [\(subject.mention.note)]; object \(object.how) [\(object.mention.note)]"
             : "\(how); subject \(subject.how); object \(object.how)"

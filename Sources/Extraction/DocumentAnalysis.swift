@@ -37,7 +37,8 @@ final class DocumentAnalysis {
         self.trace = trace
         self.knowledge = knowledge
         self.text = text
-        let tokens = knowledge.tokenizer.tokenize(text)
+        var tokens = knowledge.tokenizer.tokenize(text)
+        knowledge.annotate(&tokens)
         self.tokens = tokens
         self.scalars = Array(text.unicodeScalars)
         self.sentences = SentenceSplitter.split(tokens)
@@ -96,7 +97,7 @@ final class DocumentAnalysis {
     /// The longest of `phrases` starting at `i`, if any.
     /// - Complexity: O(phrases starting with the token's word).
     func longest(_ phrases: PhraseIndex, at i: Int, limit: Int) -> [String]? {
-        guard i < limit, let candidates = phrases.byFirst[tokens[i].lower] else { return nil }
+        guard i < limit, tokens[i].is(phrases.start), let candidates = phrases.byFirst[tokens[i].lower] else { return nil }
         for p in candidates where matches(p, at: i, limit: limit) { return p }
         return nil
     }

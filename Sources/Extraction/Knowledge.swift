@@ -69,6 +69,11 @@ public final class Knowledge: Sendable {
     let assertingControl: [String: Set<String>]
     /// All forms of "be".
     let beForms: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am"]
+    /// Every word the tables above know, with its classes, triggers and surfaces, for one
+    /// lookup per token (`annotate`).
+    let wordTable: WordTable
+    let triggerLists: [[Trigger]]
+    let surfaceLists: [[Surface]]
 
     public init(ontology: Ontology) {
         self.ontology = ontology
@@ -152,7 +157,7 @@ public final class Knowledge: Sendable {
             }
             return set
         }
-        negations = PhraseIndex(words("negation"))
+        negations = PhraseIndex(words("negation"), start: .negationStart)
         var modalities: [String: [(words: [String], value: Modality)]] = [:]
         for cue in ontology.cues("modality") where !cue.words.isEmpty {
             modalities[cue.words[0], default: []].append((cue.words, Modality(rawValue: cue.value) ?? .possible))
@@ -163,15 +168,15 @@ public final class Knowledge: Sendable {
         controlObject = verbSet("control-object")
         controlSubject = verbSet("control-subject")
         reporting = verbSet("reporting")
-        stateNouns = PhraseIndex(words("state-noun"))
-        personNouns = PhraseIndex(words("person-noun"))
-        memberNouns = PhraseIndex(words("member-noun"))
+        stateNouns = PhraseIndex(words("state-noun"), start: .stateNounStart)
+        personNouns = PhraseIndex(words("person-noun"), start: .personNounStart)
+        memberNouns = PhraseIndex(words("member-noun"), start: .memberNounStart)
         locatives = Set(words("locative").map { $0.joined(separator: " ") })
         clauseBreaks = Set(words("clause-break").map { $0.joined(separator: " ") })
-        pluralPronouns = PhraseIndex(words("plural-pronoun"))
+        pluralPronouns = PhraseIndex(words("plural-pronoun"), start: .pluralPronounStart)
         determiners = Set(words("determiner").map { $0.joined(separator: " ") })
         placeNouns = Set(words("place-noun").map { $0.joined(separator: " ") })
-        adverbials = PhraseIndex(words("adverbial"))
+        adverbials = PhraseIndex(words("adverbial"), start: .adverbialStart)
         multilateral = Set(words("multilateral").map { $0.joined(separator: " ") })
         agentNouns = Set(words("agent-noun").map { $0.joined(separator: " ") })
         negatingVerbs = verbSet("negating-verb")
@@ -188,6 +193,80 @@ public final class Knowledge: Sendable {
             for (form, _) in morphology.verbForms(first) { asserting[cue.value, default: []].insert(form) }
         }
         assertingControl = asserting
+
+        var table = WordTable(capacity: 8192)
+        var surfaceLists: [[Surface]] = []
+        for (first, list) in surfaces.sorted(by: { $0.key < $1.key }) {
+            table.update(first) { $0.surfaces = Int32(surfaceLists.count) }
+            surfaceLists.append(list)
+        }
+        var triggerLists: [[Trigger]] = []
+        for (first, list) in triggers.sorted(by: { $0.key < $1.key }) {
+            table.update(first) {
+                $0.triggers = Int32(triggerLists.count)
+                if list.contains(where: { $0.form != .noun }) { $0.classes.insert(.verbTrigger) }
+            }
+            triggerLists.append(list)
+        }
+        func mark<S: Sequence>(_ words: S, _ c: WordClass) where S.Element == String {
+            // Entries of several words never equal one token's text: only single words get the bit.
+            for w in words where !w.contains(" ") { table.update(w) { $0.classes.insert(c) } }
+        }
+        func markFirst(_ phrases: [[String]], _ c: WordClass) {
+            for p in phrases { if let f = p.first { table.update(f) { $0.classes.insert(c) } } }
+        }
+        mark(determiners, .determiner)
+        mark(locatives, .locative)
+        mark(DocumentAnalysis.prepositions, .preposition)
+        mark(DocumentAnalysis.personPronouns, .personPronoun)
+        mark(DocumentAnalysis.thingPronouns, .thingPronoun)
+        mark(DocumentAnalysis.firstPersonPlural, .firstPersonPlural)
+        mark(DocumentAnalysis.possessivePronouns, .possessivePronoun)
+        mark(DocumentAnalysis.nameParticles, .nameParticle)
+        mark(reporting, .reporting)
+        mark(lightVerbs, .lightVerb)
+        mark(controlObject, .controlObject)
+        mark(controlSubject, .controlSubject)
+        mark(negatingVerbs, .negatingVerb)
+        mark(clauseBreaks, .clauseBreak)
+        mark(multilateral, .multilateral)
+        mark(agentNouns, .agentNoun)
+        mark(amountWords, .amountWord)
+        mark(placeNouns, .placeNoun)
+        mark(beForms, .be)
+        mark(threat.keys, .threatControl)
+        for (first, list) in titles {
+            table.update(first) { $0.classes.insert(.titleStart) }
+            if list.contains(where: { $0.tokens.count == 1 }), first.count >= 3 { table.update(first + "s") { $0.classes.insert(.pluralTitle) } }
+        }
+        for index in [stateNouns, personNouns, memberNouns, pluralPronouns, negations, adverbials] { markFirst(index.all, index.start) }
+        // Plurals whose singular (DocumentAnalysis.singular) is an agent noun.
+        for n in agentNouns where !n.contains(" ") && n.count >= 3 && !n.hasSuffix("s") {
+            table.update(n + "s") { $0.classes.insert(.agentNounPlural) }
+        }
+        for (first, _) in modalities { table.update(first) { $0.classes.insert(.modalityStart) } }
+        wordTable = table
+        self.triggerLists = triggerLists
+        self.surfaceLists = surfaceLists
+    }
+
+    /// Fills in what the tables know of each token: one lookup of its lower-case form, one of
+    /// its written form when that differs, one of its form with the capital lowered when that
+    /// differs from both.
+    /// - Complexity: O(n) in the length of the tokens' text.
+    func annotate(_ tokens: inout [Token]) {
+        for k in tokens.indices {
+            let lower = wordTable.info(tokens[k].lower)
+            tokens[k].classes = lower?.classes ?? []
+            tokens[k].triggerList = lower?.triggers ?? -1
+            let sameText = tokens[k].norm == tokens[k].lower
+            tokens[k].surfaceList = sameText ? (lower?.surfaces ?? -1) : (wordTable.info(tokens[k].norm)?.surfaces ?? -1)
+            guard tokens[k].isCapitalized, !sameText else { continue }
+            let norm = tokens[k].norm
+            guard let f = norm.first else { continue }
+            let lowered = f.lowercased() + norm.dropFirst()
+            tokens[k].loweredSurfaceList = lowered == tokens[k].lower ? (lower?.surfaces ?? -1) : (wordTable.info(lowered)?.surfaces ?? -1)
+        }
     }
 
     /// The offices a person held on `date` (all of them when the date is unknown).

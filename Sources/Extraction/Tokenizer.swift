@@ -20,6 +20,16 @@ public struct Token: Sendable, Hashable {
     public let isCapitalized: Bool
     public var isPunctuation: Bool { !isWord }
 
+    /// What the ontology knows of the token (`Knowledge.annotate`): classes of its lower-case
+    /// form, its lexicon triggers and the gazetteer surfaces it can start.
+    var classes: WordClass = []
+    var triggerList: Int32 = -1
+    var surfaceList: Int32 = -1
+    var loweredSurfaceList: Int32 = -1
+
+    /// Whether the lower-case form belongs to any of `c`.
+    @inline(__always) func `is`(_ c: WordClass) -> Bool { !classes.isDisjoint(with: c) }
+
     public init(text: String, norm: String, lower: String, start: Int, end: Int, lineBreakBefore: Bool, spaceBefore: Bool) {
         self.text = text
         self.norm = norm
