@@ -1,7 +1,7 @@
 import Foundation
 import KnowledgeGraph
 
-/// Rebuilds a graph from kg's own JSON Lines exports ("shards"), so that shards extracted
+/// Rebuilds a graph from kg's own JSON Lines or N-Quads exports ("shards"), so that shards extracted
 /// separately — on several machines, by Hadoop Streaming or Spark's `rdd.pipe()` — merge into
 /// the graph one extraction of all their documents would have built.
 ///
@@ -10,12 +10,66 @@ import KnowledgeGraph
 /// in that document (`spans`). Lines without `spans` (older exports) count as one mention taken
 /// from the top-level fields. Documents are added per shard in `documentIndex` order, shards in
 /// the order given, so merged documents keep their input order. A document without statements
-/// has no line in JSON Lines and so is not in the merged graph.
+/// has no line in JSON Lines and so is not in the merged graph. For N-Quads, see
+/// `readNQuads` (in ShardReader+NQuads.swift): what they hold and what they do not.
 public struct ShardReader {
-    public private(set) var graph: Graph
+    public internal(set) var graph: Graph
+    /// The aliases of gazetteer entities by key, for N-Quads (which carry no aliases).
+    let gazetteerAliases: [String: [String]]
 
-    public init(vocabulary: RelationVocabulary) {
+    /// - Parameter gazetteer: the gazetteer's entities, whose aliases N-Quads shards do not
+    ///   carry (the extractor gives a gazetteer entity the gazetteer's aliases).
+    public init(vocabulary: RelationVocabulary, gazetteer: [Entity] = []) {
         graph = Graph(vocabulary: vocabulary)
+        var aliases: [String: [String]] = [:]
+        for e in gazetteer { aliases[e.key] = e.aliases }
+        gazetteerAliases = aliases
+    }
+
+    /// The format of a shard, from its first non-blank character.
+    public enum Format: Sendable, Equatable {
+        /// `{`: kg's JSON Lines.
+        case jsonLines
+        /// `<` or `_:`: N-Quads.
+        case nQuads
+        /// Only blanks (or nothing).
+        case empty
+        /// Something else; the character is given.
+        case unknown(Character)
+    }
+
+    /// Tells JSON Lines from N-Quads by the first non-blank character (a `#` comment line
+    /// counts for N-Quads), whatever the file is called.
+    public static func format(of data: Data) -> Format {
+        for b in data where !(b == 32 || b == 9 || b == 10 || b == 13) {
+            switch b {
+            case UInt8(ascii: "{"): return .jsonLines
+            case UInt8(ascii: "<"), UInt8(ascii: "_"), UInt8(ascii: "#"): return .nQuads
+            default:
+                return .unknown(String(decoding: data.drop(while: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }).prefix(4), as: UTF8.self).first ?? "?")
+            }
+        }
+        return .empty
+    }
+
+    /// The aliases of an entity read from N-Quads, which do not carry them: the gazetteer's for
+    /// a gazetteer entity, none for a name found only in the text (the extractor gives such a
+    /// name the word it was first seen by, which N-Quads do not record).
+    func aliases(key: String) -> [String] { gazetteerAliases[key] ?? [] }
+
+    /// Reads one shard, JSON Lines or N-Quads, and merges it into `graph`; bad lines are
+    /// skipped and reported. The format is told by content (`format(of:)`); when the first
+    /// character is neither's, by the name (`.nq` is N-Quads, anything else JSON Lines), so
+    /// each bad line is still reported with its number.
+    /// - Returns: a problem per bad line, as `SOURCE:LINE: message`.
+    public mutating func read(_ data: Data, source: String) -> [CorpusProblem] {
+        switch Self.format(of: data) {
+        case .jsonLines: return readJSONLines(data, source: source)
+        case .nQuads: return readNQuads(data, source: source)
+        case .empty: return []
+        case .unknown:
+            return source.lowercased().hasSuffix(".nq") ? readNQuads(data, source: source) : readJSONLines(data, source: source)
+        }
     }
 
     struct Line {
@@ -32,10 +86,10 @@ public struct ShardReader {
 
     struct LineError: Error { var message: String }
 
-    /// Reads one shard and merges it into `graph`; bad lines are skipped and reported.
+    /// Reads one JSON Lines shard and merges it into `graph`; bad lines are skipped and reported.
     /// - Returns: a problem per bad line, as `SOURCE:LINE: message`.
     /// - Complexity: O(n) in the size of the shard.
-    public mutating func read(_ data: Data, source: String) -> [CorpusProblem] {
+    public mutating func readJSONLines(_ data: Data, source: String) -> [CorpusProblem] {
         var problems: [CorpusProblem] = []
         var lines: [Line] = []
         var number = 0

@@ -9,24 +9,36 @@ import XMLSupport
 extension KG {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Combine JSON Lines shards written by `kg extract --format jsonl` into one graph and export it.",
+            abstract: "Combine shards written by `kg extract --format jsonl` or `--format nquads` into one graph and export it.",
             discussion: """
-            Each SHARD is kg's own JSON Lines (a file, or - for standard input). Entities merge by \
-            key, documents by id, statements by subject, relation, object, polarity and modality; \
-            every mention is kept, so weights and evidence are those one extraction of all the \
-            documents would give. Shards are merged in the order given; pass them as separate files \
-            (not concatenated into one stream) so each shard's documents keep their order. Documents \
-            with no statement have no line in JSON Lines, so they are not in the merged graph.
+            Each SHARD is kg's own JSON Lines or N-Quads (a file, or - for standard input), told \
+            apart by its first character ('{' or '<'), whatever its name. Entities merge by key, \
+            documents by id, statements by subject, relation, object, polarity and modality; every \
+            mention is kept, so weights and evidence are those one extraction of all the documents \
+            would give. Shards are merged in the order given; pass them as separate files (not \
+            concatenated into one stream) so each shard's documents keep their order. The output \
+            of kg extract --stdin (written batch by batch) is one shard.
+
+            JSON Lines: a document with no statement has no line, so it is not in the merged graph.
+
+            N-Quads: each document is a named graph, so documents without statements are kept. \
+            Two things are not in N-Quads: entity aliases (a gazetteer entity gets the gazetteer's, \
+            as in extraction; a name found only in the text gets none, where JSON Lines has the \
+            word it was first seen by) and the input order of documents (kg extract writes documents by id, except with \
+            --stdin, which writes them in input order; merged documents take the shard's order). \
+            The base IRI and ontology namespace are read from the data. N-Triples are refused: \
+            they do not say which document a statement is from.
 
             Examples:
               kg merge part-00000.jsonl part-00001.jsonl --output out --format rdfxml,graphml,jsonl
               kg merge shards/part-* --format graphml > graph.graphml
+              kg merge a.nq b.nq --output out --format rdfxml,jsonl
             """)
 
         @Option(name: .long, help: ArgumentHelp("Ontology folder (kg.owl, lexicon, gazetteer).", valueName: "dir"))
         var ontology: String?
 
-        @Argument(help: ArgumentHelp("JSON Lines shards; - reads standard input.", valueName: "shard"))
+        @Argument(help: ArgumentHelp("JSON Lines or N-Quads shards; - reads standard input.", valueName: "shard"))
         var shards: [String]
 
         @OptionGroup var export: ExportArguments
@@ -44,7 +56,7 @@ extension KG {
             try reportingErrors {
                 let common = try CommonOptions.parse(ontology.map { ["--ontology", $0] } ?? [])
                 let onto = try common.loadOntology()
-                var reader = ShardReader(vocabulary: onto.relations)
+                var reader = ShardReader(vocabulary: onto.relations, gazetteer: onto.gazetteer.map(\.entity))
                 for path in shards {
                     let name = path == "-" ? "<stdin>" : path
                     let data: Data
@@ -56,12 +68,6 @@ extension KG {
                         var isDir: ObjCBool = false
                         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
                         report(CorpusProblem(source: path, message: !exists ? "no such file" : isDir.boolValue ? "is a folder, not a shard" : "cannot be read (permission denied?)"))
-                        failed = true
-                        if strict { throw ExitCode.failure }
-                        continue
-                    }
-                    if path.hasSuffix(".nq") || path.hasSuffix(".nt") {
-                        report(CorpusProblem(source: name, message: "merge reads kg's JSON Lines shards; write the shards with --format jsonl (N-Quads go straight to a triple store's bulk loader)"))
                         failed = true
                         if strict { throw ExitCode.failure }
                         continue

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// JSON Lines as objects with every entity's aliases removed (N-Quads do not carry the aliases
+/// of names found only in the text).
+func withoutAliases(_ jsonl: Data?) throws -> [NSDictionary] {
+    try String(decoding: jsonl ?? Data(), as: UTF8.self).split(separator: "\n").map { line in
+        var o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        for end in ["subject", "object"] {
+            var e = o[end] as! [String: Any]
+            e["aliases"] = nil
+            o[end] = e
+        }
+        return o as NSDictionary
+    }
+}
+
+@Suite(.serialized) struct MergeNQuadsCLITests {
+    static let formats = "rdfxml,graphml,jsonl,nquads,turtle,csv"
+
+    @Test func mergingNQuadsShardsGivesTheGraphOfMergingJSONLinesShards() throws {
+        let texts = Array(corpusFiles().prefix(6))
+        let half = max(1, texts.count / 2)
+        let dir = try tempDir()
+        for f in ["jsonl", "nquads"] { try FileManager.default.createDirectory(atPath: dir + "/" + f, withIntermediateDirectories: true) }
+        for (k, part) in [Array(texts[..<half]), Array(texts[half...])].enumerated() {
+            for format in ["jsonl", "nquads"] {
+                let r = try kg(["extract"] + part + ["--format", format, "--quiet"])
+                #expect(r.status == 0 && !r.stdout.isEmpty, "\(r.stderr)")
+                // Named as Spark names them: the format is told by content.
+                try r.stdout.write(toFile: dir + "/\(format)/part-0000\(k)", atomically: false, encoding: .utf8)
+            }
+        }
+        let fromJSONL = try tempDir(), fromNQ = try tempDir(), whole = try tempDir()
+        let j = try kg(["merge", dir + "/jsonl/part-00000", dir + "/jsonl/part-00001", "--output", fromJSONL, "--format", Self.formats])
+        let q = try kg(["merge", dir + "/nquads/part-00000", dir + "/nquads/part-00001", "--output", fromNQ, "--format", Self.formats])
+        let w = try kg(["extract"] + texts + ["--output", whole, "--format", Self.formats, "--quiet"])
+        #expect(j.status == 0 && q.status == 0 && w.status == 0, "\(j.stderr) \(q.stderr)")
+        #expect(q.stderr.isEmpty)
+        let a = try files(in: fromJSONL), b = try files(in: fromNQ), c = try files(in: whole)
+        #expect(a.keys.sorted() == ["graph.csv", "graph.graphml", "graph.jsonl", "graph.nq", "graph.rdf", "graph.ttl"])
+        for name in a.keys.sorted() where name != "graph.jsonl" {
+            #expect(b[name] == a[name], "\(name) merged from N-Quads differs from the JSON Lines merge")
+            #expect(b[name] == c[name], "\(name) merged from N-Quads differs from one extraction")
+        }
+        // JSON Lines: the same statements, mentions and documents; aliases only from the gazetteer.
+        #expect(try withoutAliases(b["graph.jsonl"]) == withoutAliases(a["graph.jsonl"]))
+        // Countries (3-letter keys) are gazetteer entities: their aliases come back.
+        func countryAliases(_ data: Data?) throws -> [String: [String]] {
+            var out: [String: [String]] = [:]
+            for line in String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n") {
+                let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                for end in ["subject", "object"] {
+                    let e = o[end] as! [String: Any], id = e["id"] as! String
+                    if id.count == 3 && id.allSatisfy(\.isUppercase) { out[id] = e["aliases"] as? [String] }
+                }
+            }
+            return out
+        }
+        let countries = try countryAliases(a["graph.jsonl"])
+        #expect(countries.values.contains { !$0.isEmpty })
+        #expect(try countryAliases(b["graph.jsonl"]) == countries)
+    }
+
+    @Test func badNQuadsAreNamedByLineAndExitOne() throws {
+        let dir = try tempDir()
+        let good = try kg(["extract", corpusFiles()[0], "--format", "nquads", "--quiet"])
+        #expect(good.status == 0)
+        var lines = good.stdout.split(separator: "\n").map(String.init)
+        lines.insert("<https://w3id.org/kg-news/id/entity/RUS> <http://www.w3.org/2000/01/rdf-schema#label> \"Russia", at: 2)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/bad.nq", atomically: false, encoding: .utf8)
+        let r = try kg(["merge", dir + "/bad.nq", "--format", "jsonl"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "kg: error: \(dir)/bad.nq:3: not N-Quads: a literal is not closed with '\"'\n", "\(r.stderr)")
+        #expect(!r.stdout.isEmpty, "the good lines are still merged")
+        let strict = try kg(["merge", dir + "/bad.nq", "--format", "jsonl", "--strict"])
+        #expect(strict.status == 1 && strict.stdout.isEmpty)
+
+        // N-Triples do not say which document a statement is from.
+        let nt = try kg(["extract", corpusFiles()[0], "--format", "ntriples", "--quiet"])
+        try nt.stdout.write(toFile: dir + "/g.nt", atomically: false, encoding: .utf8)
+        let m = try kg(["merge", dir + "/g.nt", "--format", "jsonl"])
+        #expect(m.status == 1)
+        #expect(m.stderr.hasPrefix("kg: error: \(dir)/g.nt:1: a triple without a graph name"), "\(m.stderr)")
+        #expect(m.stderr.split(separator: "\n").count == 1)
+    }
+}
