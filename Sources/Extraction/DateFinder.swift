@@ -12,8 +12,9 @@ enum DateFinder {
         return table
     }()
 
+    /// The month a capitalized month name stands for (tokens annotated by `Knowledge.annotate`).
     static func month(_ t: Token) -> Int? {
-        guard t.isCapitalized else { return nil }
+        guard t.isCapitalized, t.is(.month) else { return nil }
         return monthNumbers[t.lower]
     }
 

@@ -7,8 +7,6 @@ final class DocumentAnalysis {
     let knowledge: Knowledge
     let text: String
     let tokens: [Token]
-    /// The text as Unicode scalars, for O(1) slicing by token offsets.
-    let scalars: [Unicode.Scalar]
     let sentences: [Range<Int>]
     /// The document date (ISO), used to pick office holders.
     let date: String?
@@ -37,10 +35,9 @@ final class DocumentAnalysis {
         self.trace = trace
         self.knowledge = knowledge
         self.text = text
-        var tokens = knowledge.tokenizer.tokenize(text)
+        var tokens = knowledge.tokenizer.tokenize(text, scalars: Array(text.unicodeScalars))
         knowledge.annotate(&tokens)
         self.tokens = tokens
-        self.scalars = Array(text.unicodeScalars)
         self.sentences = SentenceSplitter.split(tokens)
         self.date = date ?? DateFinder.date(inName: id) ?? DateFinder.latestDate(in: tokens)
         var inside = false
@@ -76,13 +73,12 @@ final class DocumentAnalysis {
         return local(entry: e)
     }
 
-    /// The text of tokens `range` as written, with original spacing.
+    /// The text of tokens `range` as written, with original spacing (a copy of its UTF-8).
     /// - Complexity: O(length of the span).
     func span(_ range: Range<Int>) -> String {
         guard let first = range.first, let last = range.last else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[tokens[first].start..<tokens[last].end])
-        return String(view)
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: tokens[first].start8)..<utf8.index(utf8.startIndex, offsetBy: tokens[last].end8)])
     }
 
     func sentenceText(_ s: Int) -> String { span(sentences[s]) }

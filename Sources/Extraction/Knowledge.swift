@@ -234,6 +234,7 @@ public final class Knowledge: Sendable {
         mark(amountWords, .amountWord)
         mark(placeNouns, .placeNoun)
         mark(beForms, .be)
+        mark(DateFinder.monthNumbers.keys, .month)
         mark(threat.keys, .threatControl)
         for (first, list) in titles {
             table.update(first) { $0.classes.insert(.titleStart) }

@@ -9,6 +9,9 @@ public struct Token: Sendable, Hashable {
     /// Offsets in the document, in Unicode scalars, end exclusive.
     public var start: Int
     public var end: Int
+    /// Offsets in the document's UTF-8, end exclusive (for slicing text without decoding it).
+    var start8: Int = 0
+    var end8: Int = 0
     /// Whether a line break stands between this token and the previous one.
     public var lineBreakBefore: Bool
     /// Whether white space stands between this token and the previous one.
@@ -51,25 +54,38 @@ public struct Token: Sendable, Hashable {
 /// ("Mr.", "Gen.") keep their period; hyphens and every other mark are tokens of their own.
 public struct Tokenizer: Sendable {
     public let abbreviations: Set<String>
+    /// The length of the longest abbreviation, in Unicode scalars with its period.
+    let longestAbbreviation: Int
 
     public init(abbreviations: Set<String>) {
         self.abbreviations = abbreviations
+        longestAbbreviation = abbreviations.map { $0.unicodeScalars.count }.max() ?? 0
     }
 
     /// ASCII fast paths first: Unicode property lookups dominate tokenizing otherwise.
+    @inline(__always)
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 128 { return ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+        let v = s.value
+        if v < 128 { return (v | 0x20) &- 97 < 26 }
         return s.properties.isAlphabetic
     }
 
+    @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 128 { return ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) }
-        return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+        let v = s.value
+        if v < 128 { return (v | 0x20) &- 97 < 26 || v &- 48 < 10 }
+        return isNonASCIIWordScalar(s)
+    }
+
+    static func isNonASCIIWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
             || s.properties.generalCategory == .spacingMark
     }
 
+    @inline(__always)
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
-        s.value < 128 ? ("A"..."Z").contains(s) : s.properties.isUppercase
+        let v = s.value
+        return v < 128 ? v &- 65 < 26 : s.properties.isUppercase
     }
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
@@ -92,8 +108,23 @@ public struct Tokenizer: Sendable {
     /// Tokenizes `text`.
     /// - Complexity: O(n) in the number of Unicode scalars.
     public func tokenize(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        tokenize(text, scalars: Array(text.unicodeScalars))
+    }
+
+    /// Tokenizes `text`, given as its Unicode scalars too.
+    func tokenize(_ text: String, scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        // A cursor from scalar offsets to UTF-8 offsets; tokens come in text order.
+        var cursor = 0, cursor8 = 0
+        func utf8Offset(_ scalar: Int) -> Int {
+            while cursor < scalar {
+                let v = scalars[cursor].value
+                cursor8 += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                cursor += 1
+            }
+            return cursor8
+        }
         var i = 0
         var lineBreak = false
         var space = false
@@ -111,19 +142,22 @@ public struct Tokenizer: Sendable {
                 lowerBytes.append(v >= 65 && v <= 90 ? UInt8(v + 32) : UInt8(v))
             }
             let t: String, n: String, lower: String
+            let start8 = utf8Offset(from), end8 = utf8Offset(to)
             if ascii {
                 t = String(decoding: bytes, as: UTF8.self)
                 n = t
                 lower = bytes == lowerBytes ? t : String(decoding: lowerBytes, as: UTF8.self)
             } else {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[from..<to])
-                t = String(view)
+                let utf8 = text.utf8
+                t = String(text[utf8.index(utf8.startIndex, offsetBy: start8)..<utf8.index(utf8.startIndex, offsetBy: end8)])
                 n = Tokenizer.normalize(t)
                 lower = n.lowercased()
             }
-            tokens.append(Token(text: t, norm: n, lower: lower, start: from, end: to,
-                                lineBreakBefore: lineBreak || tokens.isEmpty, spaceBefore: space))
+            var token = Token(text: t, norm: n, lower: lower, start: from, end: to,
+                              lineBreakBefore: lineBreak || tokens.isEmpty, spaceBefore: space)
+            token.start8 = start8
+            token.end8 = end8
+            tokens.append(token)
             lineBreak = false
             space = false
         }
@@ -186,7 +220,7 @@ public struct Tokenizer: Sendable {
                 continue
             }
             // Abbreviations keep their period; so do single capital initials ("Antony J. Blinken").
-            if at(j) == "." {
+            if at(j) == ".", j - start < longestAbbreviation || j - start == 1 {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[start...j])
                 let withPeriod = String(view)

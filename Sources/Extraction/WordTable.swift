@@ -39,6 +39,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let agentNounPlural = WordClass(rawValue: 1 << 29)
     /// The plural of a one-word title ("ministers").
     static let pluralTitle = WordClass(rawValue: 1 << 30)
+    /// A month name or its abbreviation ("march", "jan.").
+    static let month = WordClass(rawValue: 1 << 31)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon
