@@ -122,11 +122,14 @@ extension DocumentAnalysis {
         let written = tokens[i].surfaceList, lowered = tokens[i].loweredSurfaceList
         guard written >= 0 || lowered >= 0 else { return nil }
         var best: Surface? = nil
+        let lists = knowledge.surfaceLists
         for list in [written, lowered] where list >= 0 {
-            for c in knowledge.surfaceLists[Int(list)] where i + c.tokens.count <= limit {
+            let candidates = lists[Int(list)]
+            for c in candidates.indices where i + candidates[c].tokens.count <= limit {
+                let words = candidates[c].tokens
                 var ok = true
-                for k in 1..<c.tokens.count where tokens[i + k].norm != c.tokens[k] { ok = false; break }
-                if ok, best == nil || c.tokens.count > best!.tokens.count { best = c }
+                for k in 1..<words.count where tokens[i + k].norm != words[k] { ok = false; break }
+                if ok, best == nil || words.count > best!.tokens.count { best = candidates[c] }
             }
         }
         return best
@@ -255,15 +258,14 @@ extension DocumentAnalysis {
         return nil
     }
 
-    private func preceding(_ i: Int, _ range: Range<Int>) -> Token? { i > range.lowerBound ? tokens[i - 1] : nil }
-
     /// Recognizes one mention starting at token `i`, or nil.
     func recognize(at i: Int, sentence s: Int, range: Range<Int>, list: inout [Mention], history: [HistoryItem],
                    groups: [(entities: [Int], sentence: Int, oblique: Bool)]) -> Mention? {
         let limit = range.upperBound
         let t = tokens[i]
-        let former = preceding(i, range)?.lower == "former" || preceding(i, range)?.lower == "ex"
-        let locative = preceding(i, range).map { $0.is(.locative) } ?? false
+        let previous = i > range.lowerBound ? i - 1 : nil
+        let former = previous.map { tokens[$0].lower == "former" || tokens[$0].lower == "ex" } ?? false
+        let locative = previous.map { tokens[$0].is(.locative) } ?? false
 
         // 1. Title + name: "Prime Minister Narendra Modi", "AU Commission Chairman Faki".
         if t.isCapitalized, let (count, title) = title(at: i, limit: limit),

@@ -155,8 +155,8 @@ extension DocumentAnalysis {
             }
             var i = range.lowerBound
             while i < range.upperBound {
-                if list.contains(where: { $0.range.contains(i) && $0.kind != .demonym && $0.kind != .state }) { i += 1; continue }
                 guard tokens[i].triggerList >= 0 else { i += 1; continue }
+                if list.contains(where: { $0.range.contains(i) && $0.kind != .demonym && $0.kind != .state }) { i += 1; continue }
                 let triggers = knowledge.triggerLists[Int(tokens[i].triggerList)]
                 var longest = 0
                 for trigger in triggers {
@@ -462,13 +462,16 @@ extension DocumentAnalysis {
     /// stands for its agent.
     func findObject(after e: Int, markers: [String], sentence s: Int, list: [Mention]) -> Argument? {
         let range = sentences[s]
-        let markerWords = Set(markers.flatMap { $0.split(separator: " ").map(String.init) })
         var skipUntil = e
         while let adverbial = longest(knowledge.adverbials, at: skipUntil, limit: range.upperBound) { skipUntil += adverbial.count }
         for m in list where m.range.lowerBound >= skipUntil {
             if m.range.lowerBound - skipUntil > 9 { break }
-            let words = tokens[skipUntil..<m.range.lowerBound].map(\.lower).filter { $0 != "\"" }
-            if words.contains(where: { (knowledge.clauseBreaks.contains($0) && !markerWords.contains($0)) || $0 == "." }) { break }
+            // A clause break that is not part of a marker, or a full stop, ends the search.
+            let between = tokens[skipUntil..<m.range.lowerBound]
+            if between.contains(where: { t in
+                t.lower == "." || t.is(.clauseBreak) && !markers.contains { $0.split(separator: " ").contains(Substring(t.lower)) }
+            }) { break }
+            let words = between.map(\.lower).filter { $0 != "\"" }
             if m.kind == .demonym || m.modifier { continue }
             // The first actor after the trigger is the only candidate.
             var how = ""

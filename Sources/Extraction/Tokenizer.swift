@@ -34,6 +34,13 @@ public struct Token: Sendable, Hashable {
     @inline(__always) func `is`(_ c: WordClass) -> Bool { !classes.isDisjoint(with: c) }
 
     public init(text: String, norm: String, lower: String, start: Int, end: Int, lineBreakBefore: Bool, spaceBefore: Bool) {
+        self.init(text: text, norm: norm, lower: lower, start: start, end: end, lineBreakBefore: lineBreakBefore,
+                  spaceBefore: spaceBefore, first: text.unicodeScalars.first)
+    }
+
+    /// A token whose first scalar the caller knows.
+    init(text: String, norm: String, lower: String, start: Int, end: Int, lineBreakBefore: Bool, spaceBefore: Bool,
+         first: Unicode.Scalar?) {
         self.text = text
         self.norm = norm
         self.lower = lower
@@ -41,7 +48,6 @@ public struct Token: Sendable, Hashable {
         self.end = end
         self.lineBreakBefore = lineBreakBefore
         self.spaceBefore = spaceBefore
-        let first = text.unicodeScalars.first
         isWord = first.map { Tokenizer.isLetter($0) || ("0"..."9").contains($0) } ?? false
         isCapitalized = first.map { $0.value < 128 ? ("A"..."Z").contains($0) : $0.properties.isUppercase } ?? false
     }
@@ -128,25 +134,30 @@ public struct Tokenizer: Sendable {
         var i = 0
         var lineBreak = false
         var space = false
-        var bytes: [UInt8] = []
-        var lowerBytes: [UInt8] = []
         func emit(_ from: Int, _ to: Int) {
             // ASCII tokens (most of news English) are built from bytes, without Unicode tables.
-            var ascii = true
-            bytes.removeAll(keepingCapacity: true)
-            lowerBytes.removeAll(keepingCapacity: true)
+            var ascii = true, upper = false
             for k in from..<to {
                 let v = scalars[k].value
                 if v >= 128 { ascii = false; break }
-                bytes.append(UInt8(v))
-                lowerBytes.append(v >= 65 && v <= 90 ? UInt8(v + 32) : UInt8(v))
+                if v &- 65 < 26 { upper = true }
             }
             let t: String, n: String, lower: String
             let start8 = utf8Offset(from), end8 = utf8Offset(to)
             if ascii {
-                t = String(decoding: bytes, as: UTF8.self)
+                let count = to - from
+                t = String(unsafeUninitializedCapacity: count) { buffer in
+                    for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: scalars[from + k].value) }
+                    return count
+                }
                 n = t
-                lower = bytes == lowerBytes ? t : String(decoding: lowerBytes, as: UTF8.self)
+                lower = !upper ? t : String(unsafeUninitializedCapacity: count) { buffer in
+                    for k in 0..<count {
+                        let v = UInt8(truncatingIfNeeded: scalars[from + k].value)
+                        buffer[k] = v &- 65 < 26 ? v + 32 : v
+                    }
+                    return count
+                }
             } else {
                 let utf8 = text.utf8
                 t = String(text[utf8.index(utf8.startIndex, offsetBy: start8)..<utf8.index(utf8.startIndex, offsetBy: end8)])
@@ -154,7 +165,7 @@ public struct Tokenizer: Sendable {
                 lower = n.lowercased()
             }
             var token = Token(text: t, norm: n, lower: lower, start: from, end: to,
-                              lineBreakBefore: lineBreak || tokens.isEmpty, spaceBefore: space)
+                              lineBreakBefore: lineBreak || tokens.isEmpty, spaceBefore: space, first: scalars[from])
             token.start8 = start8
             token.end8 = end8
             tokens.append(token)
