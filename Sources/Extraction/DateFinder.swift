@@ -48,7 +48,7 @@ enum DateFinder {
             let s = Pad.four(y) + "-" + Pad.two(m) + "-" + Pad.two(d)
             if best == nil || s > best! { best = s }
         }
-        for i in tokens.indices {
+        for i in tokens.indices where tokens[i].is(.month) {
             guard let m = month(tokens[i]) else { continue }
             // D Month YYYY
             if i >= 1, i + 1 < tokens.count, let d = number(tokens[i - 1], 1...31), let y = number(tokens[i + 1], 1900...2100) {
@@ -61,7 +61,7 @@ enum DateFinder {
             }
         }
         // ISO dates are tokenized as number - number - number
-        for i in tokens.indices where i + 4 < tokens.count {
+        for i in tokens.indices where i + 4 < tokens.count && tokens[i + 1].norm == "-" && tokens[i + 3].norm == "-" {
             if let y = number(tokens[i], 1900...2100), tokens[i + 1].norm == "-", let m = number(tokens[i + 2], 1...12),
                tokens[i + 3].norm == "-", let d = number(tokens[i + 4], 1...31), !tokens[i + 1].spaceBefore {
                 consider(y, m, d)

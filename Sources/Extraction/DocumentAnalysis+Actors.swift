@@ -343,13 +343,15 @@ extension DocumentAnalysis {
 
         // 3. Members of a body: "foreign ministers of the Association of Southeast Asian Nations",
         //    "officials in Kyiv".
-        if let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count + 1 < limit,
+        // (The class bits are tested first: most tokens start none of these phrases.)
+        let memberNoun = t.is(.memberNounStart)
+        if memberNoun, let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count + 1 < limit,
            tokens[i + member.count].lower == "in", let sf = surface(at: i + member.count + 1, limit: limit), sf.kind == .seat {
             let e = local(entry: sf.entity)
             return Mention(range: i..<i + member.count + 1 + sf.tokens.count, entities: [e], kind: .members,
                            note: trace ? "'\(span(i..<i + member.count + 1 + sf.tokens.count))'" : "")
         }
-        if let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count < limit,
+        if memberNoun, let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count < limit,
            tokens[i + member.count].lower == "of" {
             var j = i + member.count + 1
             if j < limit, tokens[j].is(.determiner) { j += 1 }
@@ -362,7 +364,7 @@ extension DocumentAnalysis {
         }
 
         // 4. Plural references: "the two leaders", "their", "both".
-        if let plural = longest(knowledge.pluralPronouns, at: i, limit: limit) {
+        if t.is(.pluralPronounStart), let plural = longest(knowledge.pluralPronouns, at: i, limit: limit) {
             let end = i + plural.count
             var referents: [Int] = []
             // "the parties", "all sides": the sides of the last conflict or talks mentioned.

@@ -43,10 +43,10 @@ final class DocumentAnalysis {
         var inside = false
         var q: [Bool] = []
         q.reserveCapacity(tokens.count)
-        for (i, t) in tokens.enumerated() {
+        for i in tokens.indices {
             // A quotation never runs over a line break (paragraphs close their quotes).
-            if t.lineBreakBefore && i > 0 { inside = false }
-            if t.norm == "\"" {
+            if tokens[i].lineBreakBefore && i > 0 { inside = false }
+            if tokens[i].norm == "\"" {
                 q.append(true)
                 inside.toggle()
                 continue

@@ -1,5 +1,5 @@
 /// Phrases of lower-case words indexed by their first word, longest first.
-struct PhraseIndex: Sendable {
+final class PhraseIndex: Sendable {
     let byFirst: [String: [[String]]]
     let all: [[String]]
     /// The class every first word of these phrases has (`Knowledge.wordTable`).
