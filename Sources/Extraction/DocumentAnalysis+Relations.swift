@@ -177,11 +177,17 @@ extension DocumentAnalysis {
         return dedupe(found)
     }
 
+    private struct RelationKey: Hashable {
+        var sentence: Int, subject: Int, relation: String, object: Int, negated: Bool, modality: Modality
+    }
+
+    /// The first of each (sentence, subject, relation, object, polarity, modality).
     private func dedupe(_ found: [FoundRelation]) -> [FoundRelation] {
-        var seen = Set<String>()
+        var seen = Set<RelationKey>()
         var out: [FoundRelation] = []
         for f in found {
-            let key = "\(f.sentence)|\(f.subject)|\(f.relation)|\(f.object)|\(f.negated)|\(f.modality)"
+            let key = RelationKey(sentence: f.sentence, subject: f.subject, relation: f.relation, object: f.object,
+                                  negated: f.negated, modality: f.modality)
             if seen.insert(key).inserted { out.append(f) }
         }
         return out

@@ -17,6 +17,11 @@ public enum SentenceSplitter {
                 sentences.append(start..<i)
                 start = i
             }
+            // Words never end a sentence (abbreviations carry their period inside).
+            if tokens[i].isWord {
+                i += 1
+                continue
+            }
             let t = tokens[i].norm
             if t == "." || t == "!" || t == "?" || t == "…" {
                 var end = i + 1

@@ -18,4 +18,34 @@ struct Mention: Sendable {
 struct Provenance: Hashable, Sendable {
     var pattern: String
     var confidenceBits: UInt64
+
+    func hash(into hasher: inout Hasher) {
+        ExactText(pattern).hash(into: &hasher)
+        hasher.combine(confidenceBits)
+    }
+
+    static func == (a: Provenance, b: Provenance) -> Bool {
+        a.confidenceBits == b.confidenceBits && ExactText(a.pattern) == ExactText(b.pattern)
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes, as written.
+///
+/// `String`'s own hashing and equality follow Unicode canonical equivalence, which normalizes
+/// every non-ASCII string on each lookup; the store interns quotes and patterns exactly as the
+/// text has them, so byte equality is both the right meaning and much cheaper.
+struct ExactText: Hashable, Sendable {
+    var text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
+    }
 }

@@ -13,7 +13,7 @@ struct StatementStore: Sendable {
     private(set) var lastMention: [UInt32] = []
     private(set) var mentions: [Mention] = []
     private(set) var quotes: [String] = []
-    private var quoteIDs: [String: UInt32] = [:]
+    private var quoteIDs: [ExactText: UInt32] = [:]
     private(set) var provenances: [Provenance] = []
     private var provenanceIDs: [Provenance: UInt32] = [:]
     /// Evidence whose integers do not fit in `UInt32` (never from the extractor).
@@ -86,10 +86,11 @@ struct StatementStore: Sendable {
                            provenance: 0, previous: Self.none)
         }
         let quote: UInt32
-        if let q = quoteIDs[e.quote] { quote = q } else {
+        let exact = ExactText(e.quote)
+        if let q = quoteIDs[exact] { quote = q } else {
             quote = UInt32(quotes.count)
             quotes.append(e.quote)
-            quoteIDs[e.quote] = quote
+            quoteIDs[exact] = quote
         }
         let p = Provenance(pattern: e.pattern, confidenceBits: e.confidence.bitPattern)
         let provenance: UInt32
