@@ -35,7 +35,11 @@ final class DocumentAnalysis {
         self.trace = trace
         self.knowledge = knowledge
         self.text = text
-        var tokens = knowledge.tokenizer.tokenize(text, scalars: Array(text.unicodeScalars))
+        // The scalars in one pass (no separate count): UTF-8 length bounds their number.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars { scalars.append(s) }
+        var tokens = knowledge.tokenizer.tokenize(text, scalars: scalars)
         knowledge.annotate(&tokens)
         self.tokens = tokens
         self.sentences = SentenceSplitter.split(tokens)

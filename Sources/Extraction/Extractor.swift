@@ -109,7 +109,8 @@ public final class Extractor: Sendable {
         var info = document.info
         var doc: Int? = nil
         var sentenceBase = 0
-        let pieces = document.text.unicodeScalars.count > 2 * segmentSize
+        // (UTF-8 bytes bound the scalar count from above: most texts need no count of scalars.)
+        let pieces = document.text.utf8.count > 2 * segmentSize && document.text.unicodeScalars.count > 2 * segmentSize
             ? Self.segments(of: document.text, length: segmentSize) : [(offset: 0, text: document.text)]
         for (k, piece) in pieces.enumerated() {
             var part = document
