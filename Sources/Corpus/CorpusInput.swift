@@ -64,8 +64,9 @@ public struct CorpusInput: Sendable, Hashable {
                     if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
                     continue
                 }
-                guard (walker.fileAttributes?[.type] as? FileAttributeType) != .typeDirectory,
-                      folderExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+                // The extension first: asking for a file's attributes costs a stat and a dictionary.
+                guard folderExtensions.contains((name as NSString).pathExtension.lowercased()),
+                      (walker.fileAttributes?[.type] as? FileAttributeType) != .typeDirectory else { continue }
                 found.append(relative)
             }
             found.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
