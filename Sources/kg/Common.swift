@@ -153,6 +153,118 @@ func readCorpus(paths: [String], stdin: Bool, date: String?, jobs: Int, strict: 
     return (documents, failed)
 }
 
+/// Extracts the JSON Lines documents of standard input batch by batch (`DocumentStream`) and
+/// writes each batch's statements to standard output as soon as they are ready, so memory
+/// stays bounded and output starts before the input ends.
+///
+/// JSON Lines: a batch is extracted on `jobs` threads into one graph, merged in input order,
+/// and written as one export whose `documentIndex` numbers continue those of the batches
+/// before, so `kg merge` of the whole output orders documents as one extraction would.
+/// N-Quads: each document's named graph is written on its own, in input order (N-Quads say
+/// nothing of input order, so this is the order `kg merge` keeps). The output depends on the
+/// input and `batchSize`, not on `jobs` or timing.
+/// - Returns: whether any line was bad.
+/// - Throws: `ExitCode.failure` at the first bad line when `strict`; a write or export error.
+func streamStandardInput(format: ExportFormat, export: ExportArguments, ontology: Ontology, date: String?, jobs: Int,
+                         batchSize: Int, strict: Bool, progress: ProgressMeter) throws -> Bool {
+    let options = ExportOptions(baseIRI: export.baseIRI, ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
+    let extraction = ParallelExtraction(extractor: Extractor(ontology: ontology), vocabulary: ontology.relations, jobs: jobs)
+    var stream = DocumentStream.descriptor(0, date: date, maxDocuments: batchSize)
+    let out = StandardOutput()
+    var failed = false
+    var done = 0, bytes = 0
+    /// Documents with statements in the batches written so far: the next `documentIndex`.
+    var documentsBefore = 0
+    progress.startStream()
+    defer { progress.finish() }
+    while let batch = stream.next() {
+        for p in batch.problems {
+            report(p)
+            if !p.isWarning {
+                failed = true
+                if strict { throw ExitCode.failure }
+            }
+        }
+        let documents = batch.documents
+        switch format {
+        case .nquads:
+            var failure: Error?
+            orderedMap(count: documents.count, jobs: jobs, { i -> Result<[UInt8], Error> in
+                let sink = MemorySink()
+                return Result { try NQuadsSerializer(options: options).write(extraction.graph(of: documents[i]), to: sink); return sink.bytes }
+            }) { i, result in
+                guard failure == nil else { return }
+                do {
+                    try out.write(try result.get())
+                } catch {
+                    failure = error
+                }
+                done += 1
+                bytes += documents[i].text.utf8.count
+                progress.update(streamed: done, bytes: bytes)
+            }
+            if let failure { throw failure }
+        default:
+            var graph = Graph(vocabulary: ontology.relations)
+            extraction.extract(documents, into: &graph) { n in progress.update(streamed: done + n, bytes: bytes) }
+            done += documents.count
+            bytes += documents.reduce(0) { $0 + $1.text.utf8.count }
+            let sink = MemorySink()
+            try JSONLinesSerializer(options: options).write(graph, to: sink)
+            try out.write(shiftingDocumentIndex(sink.bytes, by: documentsBefore))
+            var has = [Bool](repeating: false, count: graph.documents.count)
+            for s in graph.statements { for e in s.evidence { has[e.document] = true } }
+            documentsBefore += has.filter { $0 }.count
+        }
+    }
+    if let problem = stream.readFailure {
+        report(problem)
+        failed = true
+    }
+    return failed
+}
+
+/// Adds `offset` to the `"documentIndex":N` of every line of kg's JSON Lines. The key occurs
+/// once per line and cannot occur inside a string value (a quote there is escaped as `\"`).
+func shiftingDocumentIndex(_ bytes: [UInt8], by offset: Int) -> [UInt8] {
+    if offset == 0 { return bytes }
+    let key = Array(",\"documentIndex\":".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + bytes.count / 64)
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] == key[0], i + key.count <= bytes.count, bytes[i..<(i + key.count)].elementsEqual(key) {
+            out.append(contentsOf: key)
+            i += key.count
+            var n = 0
+            while i < bytes.count, (48...57).contains(bytes[i]) {
+                n = n * 10 + Int(bytes[i] - 48)
+                i += 1
+            }
+            out.append(contentsOf: Array(String(n + offset).utf8))
+        } else {
+            out.append(bytes[i])
+            i += 1
+        }
+    }
+    return out
+}
+
+/// Standard output written through directly, batch by batch (not buffered to the end).
+final class StandardOutput {
+    func write(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in Glibc.write(1, raw.baseAddress! + offset, raw.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CLIError("standard output: write failed: \(String(cString: strerror(errno)))")
+            }
+            offset += n
+        }
+    }
+}
+
 /// Documents done of total, rate and time left on standard error, when it is a terminal.
 final class ProgressMeter {
     private let enabled: Bool
@@ -185,6 +297,23 @@ final class ProgressMeter {
         let left = rate > 0 ? Double(total - done) / rate : 0
         let mb = Double(bytesBefore[min(done, bytesBefore.count - 1)]) / 1_000_000 / elapsed
         let line = "kg: \(done)/\(total) documents, \(Self.fixed(rate)) docs/s, \(Self.fixed(mb)) MB/s, \(Self.clock(left)) left"
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+    }
+
+    /// Starts a count of documents whose total is unknown (a stream).
+    func startStream() {
+        total = 0
+        started = Date()
+    }
+
+    /// Documents done and bytes of text so far of a stream, with the rates.
+    func update(streamed done: Int, bytes: Int) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(started), 1e-6)
+        let line = "kg: \(done) documents, \(Self.fixed(Double(done) / elapsed)) docs/s, \(Self.fixed(Double(bytes) / 1_000_000 / elapsed)) MB/s"
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }
 

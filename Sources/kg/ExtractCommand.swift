@@ -23,6 +23,15 @@ extension KG {
             from every document. Documents are extracted on --jobs threads (default: all cores); \
             the output is byte-identical whatever the number of jobs.
 
+            Streaming: with --stdin as the only input and --format jsonl or nquads to standard \
+            output, documents are read in batches (--batch documents, at most 8 MiB), and each \
+            batch's statements are written as soon as it is extracted, so memory stays bounded \
+            and output starts before the input ends (a stateless stage for Hadoop Streaming or \
+            Spark's rdd.pipe()). The output is one shard for kg merge, which gives the graph of one \
+            extraction of all the documents, in input order; JSON Lines lines are sorted within \
+            each batch, N-Quads are written document by document in input order. Other formats, \
+            --output, or files with --stdin read the whole input first.
+
             With --output, one file per format is written to DIR (graph.EXT, or FILE.EXT for a \
             single input). Without --output, --format must name one format, written to stdout.
 
@@ -47,6 +56,9 @@ extension KG {
         @Option(name: .shortAndLong, help: ArgumentHelp("Documents extracted at once (default: all cores).", valueName: "n"))
         var jobs: Int?
 
+        @Option(name: .long, help: ArgumentHelp("Documents per batch when streaming --stdin (also at most 8 MiB a batch).", valueName: "n"))
+        var batch: Int = DocumentStream.defaultMaxDocuments
+
         @Flag(name: .shortAndLong, help: "No progress on standard error.")
         var quiet = false
 
@@ -63,6 +75,9 @@ extension KG {
             if let jobs, jobs < 1 {
                 throw ValidationError("--jobs must be at least 1, not \(jobs)")
             }
+            if batch < 1 {
+                throw ValidationError("--batch must be at least 1, not \(batch)")
+            }
             try export.validate()
         }
 
@@ -71,6 +86,11 @@ extension KG {
             let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             try reportingErrors {
                 let ontology = try common.loadOntology()
+                if let format = try streamedFormat() {
+                    failed = try streamStandardInput(format: format, export: export, ontology: ontology, date: common.date, jobs: jobs,
+                                                     batchSize: batch, strict: strict, progress: ProgressMeter(quiet: quiet))
+                    return
+                }
                 let (documents, readFailed) = try readCorpus(paths: files, stdin: stdin, date: common.date, jobs: jobs, strict: strict)
                 failed = readFailed
                 let graph = buildGraph(documents, ontology: ontology, jobs: jobs, progress: ProgressMeter(quiet: quiet))
@@ -79,6 +99,14 @@ extension KG {
                 try export.write(graph, name: single ? documents[0].info.id : "graph", ontology: ontology)
             }
             if failed { throw ExitCode.failure }
+        }
+
+        /// The format to stream standard input in, when it is the only input and the one
+        /// format (JSON Lines or N-Quads) goes to standard output.
+        func streamedFormat() throws -> ExportFormat? {
+            guard stdin, files.isEmpty, export.output == nil else { return nil }
+            let formats = try parseFormats(export.format)
+            return formats.count == 1 && (formats[0] == .jsonl || formats[0] == .nquads) ? formats[0] : nil
         }
 
         func isFolder(_ path: String) -> Bool {
