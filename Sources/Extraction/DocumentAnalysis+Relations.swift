@@ -145,6 +145,7 @@ extension DocumentAnalysis {
         var found: [FoundRelation] = []
         for (s, range) in sentences.enumerated() {
             let list = mentions[s].filter { !$0.entities.isEmpty }
+            coordinationCache = (list.count, list.first?.range, list.last?.range, coordinations(list))
             found += compoundRelations(s, list: list)
             // leaderOf from titles and appositions.
             for m in list {
@@ -174,6 +175,7 @@ extension DocumentAnalysis {
             }
             recordEventAgents(sentence: s, list: list)
         }
+        coordinationCache = nil
         return dedupe(found)
     }
 
@@ -599,15 +601,24 @@ extension DocumentAnalysis {
         return (group, first)
     }
 
+    /// The coordinations of the sentence list the relation stage is working on, computed once
+    /// per sentence (`findRelations`), else computed here.
+    func coordinationGroups(_ list: [Mention]) -> [[Int]] {
+        if let cache = coordinationCache, cache.count == list.count, cache.first == list.first?.range, cache.last == list.last?.range {
+            return cache.groups
+        }
+        return coordinations(list)
+    }
+
     func coordinationStart(_ m: Mention, list: [Mention]) -> Int {
-        for g in coordinations(list) where g.contains(where: { list[$0].range == m.range }) {
+        for g in coordinationGroups(list) where g.contains(where: { list[$0].range == m.range }) {
             return list[g[0]].range.lowerBound
         }
         return m.range.lowerBound
     }
 
     func coordinationGroup(_ m: Mention, list: [Mention]) -> [Int]? {
-        for g in coordinations(list) where g.count > 1 && g.contains(where: { list[$0].range == m.range }) {
+        for g in coordinationGroups(list) where g.count > 1 && g.contains(where: { list[$0].range == m.range }) {
             return g.flatMap { list[$0].entities }
         }
         return nil

@@ -27,6 +27,8 @@ final class DocumentAnalysis {
     /// The issuer of a statement, the referent of "we" outside quotes.
     var issuer: Int? = nil
     var issuerNote = ""
+    /// The coordinations of the sentence the relation stage is on (`coordinationGroups`).
+    var coordinationCache: (count: Int, first: Range<Int>?, last: Range<Int>?, groups: [[Int]])? = nil
 
     /// Whether to keep notes on how each mention and relation was found (for `kg explain`).
     let trace: Bool

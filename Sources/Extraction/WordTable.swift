@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// The word classes of the ontology's cue lists and of the extractor's closed word lists, as
 /// bits: each token is looked up once and the stages test bits instead of hashing its text
 /// against every list again.
@@ -56,7 +58,7 @@ struct WordInfo: Hashable, Sendable {
 /// A hash table from words (UTF-8 bytes) to `WordInfo`, built once per ontology.
 ///
 /// Swift's `String` hashing normalizes and runs SipHash on every lookup; this table hashes the
-/// bytes with FNV-1a and compares them with `memcmp`-like loops, which is what the per-token
+/// bytes with `ByteHash` and compares them with `memcmp`-like loops, which is what the per-token
 /// lookups of the extractor need. Open addressing with linear probing, load factor ≤ 1/2.
 struct WordTable: Sendable {
     private var slots: [Int32]
@@ -75,9 +77,7 @@ struct WordTable: Sendable {
 
     @inline(__always)
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        Int(truncatingIfNeeded: ByteHash.hash(UnsafeRawBufferPointer(key)))
     }
 
     @inline(__always)

@@ -41,7 +41,7 @@ struct ExactText: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) {
         var t = text
-        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(t.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0)) })
     }
 
     static func == (a: ExactText, b: ExactText) -> Bool {
