@@ -53,23 +53,12 @@ public struct CorpusInput: Sendable, Hashable {
                 inputs.append(CorpusInput(path: path, kind: kind(ofPath: path)))
                 continue
             }
-            guard let walker = fm.enumerator(atPath: path) else {
+            var found: [String] = []
+            guard walk(path, relative: "", into: &found) else {
                 problems.append(CorpusProblem(source: path, message: "cannot list the folder (permission denied?)"))
                 continue
             }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
-                    continue
-                }
-                // The extension first: asking for a file's attributes costs a stat and a dictionary.
-                guard folderExtensions.contains((name as NSString).pathExtension.lowercased()),
-                      (walker.fileAttributes?[.type] as? FileAttributeType) != .typeDirectory else { continue }
-                found.append(relative)
-            }
-            found.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            found.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             if found.isEmpty {
                 problems.append(CorpusProblem(source: path, message: "folder has no *.txt, *.html, *.htm or *.jsonl files", isWarning: true))
             }
@@ -80,5 +69,33 @@ public struct CorpusInput: Sendable, Hashable {
             }
         }
         return (inputs, problems)
+    }
+
+    /// Adds the relative paths of the corpus files under `folder` to `found` (readdir: one
+    /// system call per directory block, no stat per file, unlike FileManager's enumerator).
+    /// Hidden names are skipped; symbolic links are never followed into folders.
+    /// - Returns: false when `folder` itself cannot be listed (unlistable subfolders are skipped).
+    private static func walk(_ folder: String, relative: String, into found: inout [String]) -> Bool {
+        guard let dir = opendir(folder) else { return false }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder {
+                _ = walk(path, relative: rel, into: &found)
+            } else if folderExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                found.append(rel)
+            }
+        }
+        return true
     }
 }

@@ -56,6 +56,17 @@ func exports(_ g: Graph) throws -> [String] {
         #expect(problems == [CorpusProblem(source: dir + "/missing.txt", message: "no such file or folder")])
     }
 
+    @Test func symbolicLinksToFoldersAreNotFollowedAndAFolderWithATextNameIsWalked() throws {
+        let dir = try tempDir()
+        try write("a", to: dir + "/real/a.txt")
+        try write("b", to: dir + "/notes.txt/b.txt")
+        // A link back to the corpus itself would loop forever if followed.
+        try FileManager.default.createSymbolicLink(atPath: dir + "/real/loop", withDestinationPath: dir)
+        let (inputs, problems) = CorpusInput.expand([dir + "/"])
+        #expect(inputs.map { $0.path.replacingOccurrences(of: dir, with: "") } == ["/notes.txt/b.txt", "/real/a.txt"])
+        #expect(problems.isEmpty)
+    }
+
     @Test func anEmptyFolderIsAWarning() throws {
         let dir = try tempDir()
         let (inputs, problems) = CorpusInput.expand([dir])
