@@ -21,8 +21,21 @@ import XMLSupport
 /// them, so the bytes are those of the String-building definition this replaced.
 public struct JSONLinesSerializer: GraphSerializer {
     public var options: ExportOptions
+    /// Added to every `documentIndex`: the documents with statements written before this graph
+    /// by the same stream (`kg extract --stdin` writes one graph per batch).
+    public var documentIndexOffset = 0
 
-    public init(options: ExportOptions) { self.options = options }
+    public init(options: ExportOptions, documentIndexOffset: Int = 0) {
+        self.options = options
+        self.documentIndexOffset = documentIndexOffset
+    }
+
+    /// How many documents of `graph` have statements: the `documentIndex` values its export uses.
+    public static func indexedDocuments(of graph: Graph) -> Int {
+        var has = [Bool](repeating: false, count: graph.documents.count)
+        for s in graph.statements { for e in s.evidence { has[e.document] = true } }
+        return has.filter { $0 }.count
+    }
 
     /// Bytes gathered before they are handed to the sink.
     static let chunkSize = 1 << 18
@@ -34,7 +47,7 @@ public struct JSONLinesSerializer: GraphSerializer {
             for s in statements { for e in s.evidence { hasStatements[e.document] = true } }
             var rank = [Int](repeating: 0, count: graph.documents.count)
             var next = 0
-            for (i, has) in hasStatements.enumerated() where has { rank[i] = next; next += 1 }
+            for (i, has) in hasStatements.enumerated() where has { rank[i] = documentIndexOffset + next; next += 1 }
             var writer = JSONLinesWriter(graph, documentIndex: rank)
             for s in statements {
                 writer.appendLines(s)

@@ -210,11 +210,9 @@ func streamStandardInput(format: ExportFormat, export: ExportArguments, ontology
             done += documents.count
             bytes += documents.reduce(0) { $0 + $1.text.utf8.count }
             let sink = MemorySink()
-            try JSONLinesSerializer(options: options).write(graph, to: sink)
-            try out.write(shiftingDocumentIndex(sink.bytes, by: documentsBefore))
-            var has = [Bool](repeating: false, count: graph.documents.count)
-            for s in graph.statements { for e in s.evidence { has[e.document] = true } }
-            documentsBefore += has.filter { $0 }.count
+            try JSONLinesSerializer(options: options, documentIndexOffset: documentsBefore).write(graph, to: sink)
+            try out.write(sink.bytes)
+            documentsBefore += JSONLinesSerializer.indexedDocuments(of: graph)
         }
     }
     if let problem = stream.readFailure {
@@ -222,32 +220,6 @@ func streamStandardInput(format: ExportFormat, export: ExportArguments, ontology
         failed = true
     }
     return failed
-}
-
-/// Adds `offset` to the `"documentIndex":N` of every line of kg's JSON Lines. The key occurs
-/// once per line and cannot occur inside a string value (a quote there is escaped as `\"`).
-func shiftingDocumentIndex(_ bytes: [UInt8], by offset: Int) -> [UInt8] {
-    if offset == 0 { return bytes }
-    let key = Array(",\"documentIndex\":".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + bytes.count / 64)
-    var i = 0
-    while i < bytes.count {
-        if bytes[i] == key[0], i + key.count <= bytes.count, bytes[i..<(i + key.count)].elementsEqual(key) {
-            out.append(contentsOf: key)
-            i += key.count
-            var n = 0
-            while i < bytes.count, (48...57).contains(bytes[i]) {
-                n = n * 10 + Int(bytes[i] - 48)
-                i += 1
-            }
-            out.append(contentsOf: Array(String(n + offset).utf8))
-        } else {
-            out.append(bytes[i])
-            i += 1
-        }
-    }
-    return out
 }
 
 /// Standard output written through directly, batch by batch (not buffered to the end).
