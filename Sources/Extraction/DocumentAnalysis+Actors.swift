@@ -319,6 +319,13 @@ extension DocumentAnalysis {
                    let d = description(at: end + 1, demonym: e, start: i, limit: limit, history: history) {
                     return d
                 }
+                // "the United Nations Secretary-General", "the U.S. president": a title right after
+                // the name with no person named after it describes the holder of that office.
+                if end < limit, entry.type == .country || entry.type == .organization, let t = title(at: end, limit: limit),
+                   personName(at: end + t.count, limit: limit) == nil,
+                   let d = description(at: end, demonym: e, start: i, limit: limit, history: history) {
+                    return d
+                }
                 // "ASEAN foreign ministers": the members stand for the body.
                 if let member = longest(knowledge.memberNouns, at: end, limit: limit), entry.type != .person {
                     m.range = i..<end + member.count
@@ -330,6 +337,11 @@ extension DocumentAnalysis {
                 if let noun = longest(knowledge.stateNouns, at: end, limit: limit) {
                     return Mention(range: i..<end + noun.count, entities: [e], kind: .state,
                                    note: trace ? "demonym '\(span(i..<end))' + '\(noun.joined(separator: " "))'" : "")
+                }
+                // "the Russian border region", "Ukrainian cities": the state as a place or target.
+                if let noun = longest(knowledge.territoryNouns, at: end, limit: limit) {
+                    return Mention(range: i..<end + noun.count, entities: [e], kind: .state,
+                                   note: trace ? "demonym '\(span(i..<end))' + territory '\(noun.joined(separator: " "))'" : "")
                 }
                 // "Russian and Chinese armed forces"
                 if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit),

@@ -271,6 +271,11 @@ extension DocumentAnalysis {
             } else if trigger.form == .gerund, let m = list.last(where: { $0.range.upperBound == i && !$0.possessive && $0.kind != .demonym }) {
                 // A participle right after a name modifies it: "Abiy expressing gratitude to the AU".
                 subject = Argument(entities: m.entities, mention: m, how: "participle subject", penalty: 0.9)
+            } else if trigger.form == .gerund, i - 1 > range.lowerBound, ["for", "of", "against", "from"].contains(tokens[i - 1].lower),
+                      let m = list.last(where: { $0.range.upperBound == i - 1 && !$0.possessive && $0.kind != .demonym }) {
+                // The object of "praised X for", "accused X of", "warned X against", "barred X from"
+                // is the agent of the gerund: "condemned U.S. lawmakers for visiting Taiwan".
+                subject = Argument(entities: m.entities, mention: m, how: "object of the governing verb", penalty: 0.9)
             } else if trigger.form == .gerund, i > range.lowerBound, tokens[i - 1].norm == "," {
                 // A participle after a comma takes the clause's subject: "X supported Y, hailing Z".
                 subject = clauseSubject(before: i, sentence: s, list: list)
@@ -321,10 +326,15 @@ extension DocumentAnalysis {
             }
         }
         var subject: Argument? = nil
-        // "a visit by Xi Jinping to Moscow": the agent right after the noun, then the object.
-        if t.upperBound + 1 < range.upperBound, tokens[t.upperBound].lower == "by",
+        // "a visit by Xi Jinping to Moscow": the agent right after the noun, then the object; so
+        // with "of" after an agent noun whose object takes another preposition ("the visit of
+        // U.S. lawmakers to Taiwan", but "the invasion of Ukraine" is the object).
+        let agentOf = t.upperBound < range.upperBound && tokens[t.upperBound].lower == "of" && !entry.objectMarkers.contains("of")
+            && tokens[t.upperBound - 1].is([.agentNoun, .agentNounPlural])
+        if t.upperBound + 1 < range.upperBound, tokens[t.upperBound].lower == "by" || agentOf,
            let agent = firstMention(after: t.upperBound + 1, within: 2, list: list, range: range) {
-            subject = Argument(entities: coordinationGroup(agent, list: list) ?? agent.entities, mention: agent, how: "by-agent", penalty: 1)
+            subject = Argument(entities: coordinationGroup(agent, list: list) ?? agent.entities, mention: agent,
+                               how: agentOf ? "of-agent" : "by-agent", penalty: agentOf ? 0.95 : 1)
             object = findObject(after: agent.range.upperBound, markers: entry.objectMarkers.filter { $0 != "between" && $0 != "" }, sentence: s, list: list)
             return emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: nil)
         }

@@ -51,6 +51,8 @@ public final class Knowledge: Sendable {
     let controlSubject: Set<String>
     let reporting: Set<String>
     let stateNouns: PhraseIndex
+    /// After a demonym, the state as a place or target ("the Russian border region").
+    let territoryNouns: PhraseIndex
     let personNouns: PhraseIndex
     let memberNouns: PhraseIndex
     let locatives: Set<String>
@@ -169,6 +171,7 @@ public final class Knowledge: Sendable {
         controlSubject = verbSet("control-subject")
         reporting = verbSet("reporting")
         stateNouns = PhraseIndex(words("state-noun"), start: .stateNounStart)
+        territoryNouns = PhraseIndex(words("territory-noun"), start: .territoryNounStart)
         personNouns = PhraseIndex(words("person-noun"), start: .personNounStart)
         memberNouns = PhraseIndex(words("member-noun"), start: .memberNounStart)
         locatives = Set(words("locative").map { $0.joined(separator: " ") })
@@ -240,7 +243,7 @@ public final class Knowledge: Sendable {
             table.update(first) { $0.classes.insert(.titleStart) }
             if list.contains(where: { $0.tokens.count == 1 }), first.count >= 3 { table.update(first + "s") { $0.classes.insert(.pluralTitle) } }
         }
-        for index in [stateNouns, personNouns, memberNouns, pluralPronouns, negations, adverbials] { markFirst(index.all, index.start) }
+        for index in [stateNouns, territoryNouns, personNouns, memberNouns, pluralPronouns, negations, adverbials] { markFirst(index.all, index.start) }
         // Plurals whose singular (DocumentAnalysis.singular) is an agent noun.
         for n in agentNouns where !n.contains(" ") && n.count >= 3 && !n.hasSuffix("s") {
             table.update(n + "s") { $0.classes.insert(.agentNounPlural) }

@@ -43,6 +43,7 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let pluralTitle = WordClass(rawValue: 1 << 30)
     /// A month name or its abbreviation ("march", "jan.").
     static let month = WordClass(rawValue: 1 << 31)
+    static let territoryNounStart = WordClass(rawValue: 1 << 32)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon
