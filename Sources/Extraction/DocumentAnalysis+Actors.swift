@@ -487,7 +487,8 @@ extension DocumentAnalysis {
         var of = demonym
         let former = start > 0 && (tokens[start].lower == "former" || tokens[start - 1].lower == "former")
         // "Kenyan President Kenyatta": the title with a name right after it.
-        if let title, tokens[j].isCapitalized, let name = personName(at: end, limit: limit) {
+        // After a possessor or demonym the title may be lower case: "North Korea's leader Kim Jong Un".
+        if let title, tokens[j].isCapitalized || demonym != nil, let name = personName(at: end, limit: limit) {
             roles[name.entity, default: []].formUnion(title.phrase.lowercased().split(separator: " ").map(String.init))
             if entities[name.entity].country == nil, let of, entities[of].type == .country { entities[name.entity].country = entities[of].key }
             var m = Mention(range: start..<name.end, entities: [name.entity], kind: .titled,

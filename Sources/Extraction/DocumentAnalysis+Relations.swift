@@ -200,6 +200,9 @@ extension DocumentAnalysis {
     func verbFrame(_ trigger: Trigger, _ entry: LexiconEntry, _ t: Range<Int>, sentence s: Int, list: [Mention]) -> [FoundRelation] {
         let range = sentences[s]
         let i = t.lowerBound
+        // A word hyphenated to the one before is part of a compound modifier ("EU-mediated talks",
+        // "Rwanda-backed"), never a finite verb; `compoundRelations` reads those.
+        if i > range.lowerBound, tokens[i - 1].norm == "-", !tokens[i - 1].spaceBefore, !tokens[i].spaceBefore { return [] }
         // A determiner or possessive before the word makes it a noun ("the attack", "his support").
         if i > range.lowerBound {
             let prev = tokens[i - 1].lower
@@ -395,7 +398,13 @@ extension DocumentAnalysis {
                     }
                     break
                 }
-                if tokens[k].norm == "\"" { k -= 1; continue }
+                // Quotes, currency signs ("a $2 billion aid package") and the hyphens of model names
+                // ("F-16 jets") stand between a light verb and its noun.
+                if ["\"", "$", "€", "£", "¥"].contains(tokens[k].norm)
+                    || tokens[k].norm == "-" && !tokens[k].spaceBefore && k + 1 < tokens.count && !tokens[k + 1].spaceBefore {
+                    k -= 1
+                    continue
+                }
                 // "pledged 500 million euros in aid to": an amount before "in".
                 if w == "in", k > range.lowerBound, tokens[k - 1].is(.amountWord) { k -= 1; steps += 1; continue }
                 if !tokens[k].isWord || tokens[k].is(.preposition) || list.contains(where: { $0.range.contains(k) }) { break }
@@ -581,7 +590,9 @@ extension DocumentAnalysis {
         }
         var words = words
         // "the democratic island of Taiwan": a place noun with "of" before the name is skipped.
-        if words.count >= 2, words.last == "of", knowledge.placeNouns.contains(words[words.count - 2]) {
+        // So is a quantity: "killed dozens of Boko Haram fighters".
+        if words.count >= 2, words.last == "of",
+           knowledge.placeNouns.contains(words[words.count - 2]) || knowledge.quantityWords.contains(words[words.count - 2]) {
             words.removeLast(2)
         }
         var best: String? = nil

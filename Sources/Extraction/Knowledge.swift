@@ -67,6 +67,8 @@ public final class Knowledge: Sendable {
     /// Control-verb forms that add a threat to the infinitive's object, with the relation.
     let threatControl: [String: String]
     let amountWords: Set<String>
+    /// "dozens of", "hundreds of": skipped before an object.
+    let quantityWords: Set<String>
     /// Control-verb forms whose infinitive asserts the relation, by relation name.
     let assertingControl: [String: Set<String>]
     /// All forms of "be".
@@ -190,6 +192,7 @@ public final class Knowledge: Sendable {
         }
         threatControl = threat
         amountWords = Set(words("amount-word").map { $0.joined(separator: " ") })
+        quantityWords = Set(words("quantity").map { $0.joined(separator: " ") })
         var asserting: [String: Set<String>] = [:]
         for cue in ontology.cues("asserting-control") {
             guard let first = cue.words.first else { continue }

@@ -150,4 +150,43 @@ import Testing
         // "of" after a noun whose object takes "of" is the object, not the agent.
         #expect(extract("The invasion of Ukraine by Russia began in 2022.").positive == ["Russia invades Ukraine"])
     }
+
+    @Test func aHyphenatedParticipleIsNoFiniteVerb() {
+        let f = extract("Serbia and Kosovo failed to reach an agreement at EU-mediated talks in Brussels.")
+        #expect(!f.all.contains { $0.contains("mediates European Union") })
+        #expect(extract("Rwanda-backed rebels attacked Goma.").all.allSatisfy { !$0.hasPrefix("Goma") })
+    }
+
+    @Test func aLowerCaseTitleAfterAPossessorTakesTheNameAfterIt() {
+        let f = extract("North Korea's leader Kim Jong Un visited Russia.", date: "2024-06-10")
+        #expect(f.positive.isSuperset(of: ["Kim Jong Un leaderOf North Korea", "Kim Jong Un visits Russia"]))
+        // Lower case with no possessor or demonym: "the leader" is no title of this name.
+        let g = extractGraph("Officials said the leader Kim Jong Un visited Russia.", date: "2024-06-10")
+        #expect(g.statements.allSatisfy { g.vocabulary[$0.relation].name != "leaderOf" })
+    }
+
+    @Test func noPlansToIsANegation() {
+        let f = extract("The United States has no plans to sanction India over its oil purchases.")
+        #expect(f.negated.contains("United States sanctions India"))
+        #expect(!f.positive.contains("United States sanctions India"))
+    }
+
+    @Test func amountsAndModelNamesStandBetweenALightVerbAndItsNoun() {
+        #expect(extract("The Pentagon announced a new $2 billion military aid package for Ukraine.").positive.contains("United States aids Ukraine"))
+        #expect(extract("The Netherlands will send F-16 jets to Ukraine.").hypothetical.contains("Netherlands aids Ukraine"))
+        #expect(extract("The Netherlands will not send F-16 jets to Ukraine.").negated.contains("Netherlands aids Ukraine"))
+        // Missiles fired at a country are an attack, not aid.
+        #expect(extract("Iran sent missiles to Russia.").positive.contains("Iran aids Russia"))
+        #expect(!extract("Iran fired missiles at Israel.").all.contains("Iran aids Israel"))
+    }
+
+    @Test func quantitiesBeforeAnObjectAreSkipped() {
+        #expect(extract("Nigeria's army said it had killed dozens of Boko Haram fighters.").positive.contains("Nigeria attacks Boko Haram"))
+        // A quantity does not make any noun phrase an object: "dozens of civilians" names no actor.
+        #expect(extract("Nigeria's army said it had killed dozens of civilians.").all.isEmpty)
+    }
+
+    @Test func coastGuardsAndVessels() {
+        #expect(extract("China's coast guard fired water cannon at Philippine vessels.").positive.contains("China attacks Philippines"))
+    }
 }
