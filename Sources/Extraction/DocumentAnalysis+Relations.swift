@@ -274,6 +274,11 @@ extension DocumentAnalysis {
             } else if trigger.form == .gerund, let m = list.last(where: { $0.range.upperBound == i && !$0.possessive && $0.kind != .demonym }) {
                 // A participle right after a name modifies it: "Abiy expressing gratitude to the AU".
                 subject = Argument(entities: m.entities, mention: m, how: "participle subject", penalty: 0.9)
+            } else if trigger.form == .gerund, i - 1 > range.lowerBound, tokens[i - 1].is(.documentNoun) {
+                // "a resolution condemning North Korea": the participle describes the document;
+                // its agent is the document's owner when one is named ("China's statement condemning").
+                guard let owner = list.last(where: { $0.range.upperBound == i - 1 && ($0.possessive || $0.kind == .demonym) }) else { return [] }
+                subject = Argument(entities: owner.entities, mention: owner, how: "owner of '\(tokens[i - 1].text)'", penalty: 0.9)
             } else if trigger.form == .gerund, i - 1 > range.lowerBound, ["for", "of", "against", "from"].contains(tokens[i - 1].lower),
                       let m = list.last(where: { $0.range.upperBound == i - 1 && !$0.possessive && $0.kind != .demonym }) {
                 // The object of "praised X for", "accused X of", "warned X against", "barred X from"
@@ -465,12 +470,14 @@ extension DocumentAnalysis {
             if between.contains(where: { $0.is(.clauseBreak) && $0.lower != "as" }) && m.kind != .relative { return nil }
             if between.contains(where: { $0.norm == "\"" }) && !quoted[i] { return nil }
             if m.possessive || m.locative || m.kind == .demonym || m.modifier { continue }
-            if m.kind != .relative, m.range.lowerBound > range.lowerBound, isOblique(m.range.lowerBound, range),
+            // A spokesperson for X speaks as X: "a spokesman for the foreign ministry said".
+            let groupStart = coordinationStart(m, list: list)
+            let spokesperson = speaksFor(groupStart, range: range)
+            if !spokesperson, m.kind != .relative, m.range.lowerBound > range.lowerBound, isOblique(m.range.lowerBound, range),
                !tokens[m.range.lowerBound - 1].is(.preposition) { continue }
             // The object of a preposition ("with Putin", "of Ukraine") is not a subject; neither is a
             // mention coordinated with one.
-            let groupStart = coordinationStart(m, list: list)
-            if groupStart > range.lowerBound {
+            if groupStart > range.lowerBound, !spokesperson {
                 var p = groupStart - 1
                 while p > range.lowerBound, tokens[p].is(.determiner) { p -= 1 }
                 if tokens[p].is(.preposition) { continue }
@@ -546,6 +553,13 @@ extension DocumentAnalysis {
             k += 1
         }
         return nil
+    }
+
+    /// Whether a mention starting at `start` follows "spokesman for (the)" or "spokeswoman of".
+    func speaksFor(_ start: Int, range: Range<Int>) -> Bool {
+        var p = start - 1
+        while p > range.lowerBound, tokens[p].is(.determiner) { p -= 1 }
+        return p > range.lowerBound && (tokens[p].lower == "for" || tokens[p].lower == "of") && tokens[p - 1].is(.spokesNoun)
     }
 
     /// "the (adjectives) NOUN of" before a mention, where NOUN is an agent noun: returns NOUN.
@@ -760,7 +774,12 @@ extension DocumentAnalysis {
         if let forced, modality == .asserted { modality = forced }
         // "Hamas denied that it had attacked": a clause under a denial is negated.
         let sStart = subject.mention.range.lowerBound
-        if sStart >= 2, tokens[sStart - 1].lower == "that", tokens[sStart - 2].is(.negatingVerb) { negated = true }
+        if sStart >= 2, tokens[sStart - 1].lower == "that" {
+            // "denied reports that X attacked", "rejected claims that X would send"
+            var k = sStart - 2
+            while k > sentences[s].lowerBound, sStart - k <= 4, tokens[k].is([.reportNoun, .determiner]) { k -= 1 }
+            if tokens[k].is(.negatingVerb) { negated = true }
+        }
         var out: [FoundRelation] = []
         let pattern = trace ? "\(how); subject \(subject.how) [\(subject.mention.note)]; object \(object.how) [\(object.mention.note)]"
             : "\(how); subject \(subject.how); object \(object.how)"

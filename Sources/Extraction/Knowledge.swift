@@ -241,6 +241,9 @@ public final class Knowledge: Sendable {
         mark(placeNouns, .placeNoun)
         mark(beForms, .be)
         mark(DateFinder.monthNumbers.keys, .month)
+        mark(words("report-noun").map { $0.joined(separator: " ") }, .reportNoun)
+        mark(words("spokes-noun").map { $0.joined(separator: " ") }, .spokesNoun)
+        mark(words("document-noun").map { $0.joined(separator: " ") }, .documentNoun)
         mark(threat.keys, .threatControl)
         for (first, list) in titles {
             table.update(first) { $0.classes.insert(.titleStart) }

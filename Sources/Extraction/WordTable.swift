@@ -44,6 +44,12 @@ struct WordClass: OptionSet, Hashable, Sendable {
     /// A month name or its abbreviation ("march", "jan.").
     static let month = WordClass(rawValue: 1 << 31)
     static let territoryNounStart = WordClass(rawValue: 1 << 32)
+    /// "reports", "claims": nouns of reported content between a denial and its "that".
+    static let reportNoun = WordClass(rawValue: 1 << 33)
+    /// "spokesman", "spokeswoman": a "spokesman for X" speaks as X.
+    static let spokesNoun = WordClass(rawValue: 1 << 34)
+    /// A noun of a text or act that a participle after it describes ("a resolution condemning X").
+    static let documentNoun = WordClass(rawValue: 1 << 35)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

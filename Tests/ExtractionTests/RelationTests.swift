@@ -189,4 +189,35 @@ import Testing
     @Test func coastGuardsAndVessels() {
         #expect(extract("China's coast guard fired water cannon at Philippine vessels.").positive.contains("China attacks Philippines"))
     }
+
+    @Test func aDenialReachesOverReportsThat() {
+        let f = extract("Officials in Seoul denied reports that South Korea would send weapons to Ukraine.")
+        #expect(f.negated.contains("South Korea aids Ukraine"))
+        #expect(!f.positive.contains("South Korea aids Ukraine"))
+        // Confirming reports is no denial.
+        #expect(!extract("Officials in Seoul confirmed reports that South Korea sent weapons to Ukraine.").negated.contains("South Korea aids Ukraine"))
+    }
+
+    @Test func aSpokespersonForAnActorSpeaksAsIt() {
+        #expect(extract("A spokesman for the Chinese foreign ministry criticized the statement by the G7 leaders.").positive
+                    .contains("China criticizes G7"))
+        // Other objects of "for" stay objects: a lobbyist for China is not China.
+        #expect(!extract("A lobbyist for the Chinese foreign ministry criticized Japan.").all.contains("China criticizes Japan"))
+    }
+
+    @Test func aParticipleAfterADocumentNounDescribesTheDocument() {
+        // The vetoed resolution condemned North Korea, not Russia.
+        #expect(!extract("Russia vetoed a UN Security Council resolution condemning North Korea.").all.contains("Russia criticizes North Korea"))
+        #expect(extract("China issued a statement condemning Japan.").all.isEmpty)
+        #expect(extract("China's statement condemning Japan angered Tokyo.").positive.contains("China criticizes Japan"))
+    }
+
+    @Test func moreEventNounsAndLightVerbs() {
+        #expect(extract("The Philippines and the United States began joint military exercises.").positive
+                    .contains { $0.contains("cooperatesWith") && $0.contains("Philippines") })
+        #expect(extract("NATO pledged more air defense for Kyiv.").positive.contains("NATO aids Ukraine"))
+        #expect(extract("Iran's supreme leader Ali Khamenei vowed revenge against Israel.", date: "2024-03-15").positive
+                    .contains("Ali Khamenei threatens Israel"))
+    }
 }
+
