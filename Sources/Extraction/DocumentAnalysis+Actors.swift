@@ -596,8 +596,9 @@ extension DocumentAnalysis {
                         if trace { mentions[s][k].note += " → \(entities[speaker].label) (speaker)" }
                     }
                 } else if let issuer {
-                    mentions[s][k].entities = [issuer]
-                    if trace { mentions[s][k].note += " → \(entities[issuer].label) (\(issuerNote))" }
+                    let group = issuerGroup.count > 1 ? issuerGroup : [issuer]
+                    mentions[s][k].entities = group
+                    if trace { mentions[s][k].note += " → \(group.map { entities[$0].label }.joined(separator: ", ")) (\(issuerNote))" }
                 }
             }
         }
@@ -610,6 +611,11 @@ extension DocumentAnalysis {
                 let next = list[k + 1]
                 if tokens[m.range.upperBound].norm == ",", next.range.lowerBound - m.range.upperBound <= 2, let e = next.entities.first {
                     issuer = e
+                    // "We, the Foreign Ministers of Australia, Japan and the United States": all of them.
+                    if let g = coordinations(list).first(where: { $0.contains(k + 1) }), g.count > 1 {
+                        var seen = Set<Int>()
+                        issuerGroup = g.flatMap { list[$0].entities }.filter { seen.insert($0).inserted }
+                    }
                     issuerNote = "'\(span(sentences[s].lowerBound..<next.range.upperBound))'"
                     return
                 }

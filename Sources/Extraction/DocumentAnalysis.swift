@@ -27,6 +27,8 @@ final class DocumentAnalysis {
     /// The issuer of a statement, the referent of "we" outside quotes.
     var issuer: Int? = nil
     var issuerNote = ""
+    /// All the issuers when "we" names several ("We, the Foreign Ministers of A, B and C").
+    var issuerGroup: [Int] = []
     /// The coordinations of the sentence the relation stage is on (`coordinationGroups`).
     var coordinationCache: (count: Int, first: Range<Int>?, last: Range<Int>?, groups: [[Int]])? = nil
 

@@ -219,5 +219,21 @@ import Testing
         #expect(extract("Iran's supreme leader Ali Khamenei vowed revenge against Israel.", date: "2024-03-15").positive
                     .contains("Ali Khamenei threatens Israel"))
     }
+
+    @Test func weOfSeveralIssuersIsEachOfThem() {
+        let f = extract("""
+        We, the Foreign Ministers of Australia, Japan and the United States, met in Jakarta.
+        We strongly condemn North Korea's ballistic missile launches.
+        """)
+        #expect(f.positive.isSuperset(of: ["Australia criticizes North Korea", "Japan criticizes North Korea",
+                                           "United States criticizes North Korea"]))
+        // One issuer stays one.
+        #expect(extract("We, the Leaders of the G7, condemn Russia's aggression.").positive.filter { $0.hasSuffix("criticizes Russia") }
+                    == ["G7 criticizes Russia"])
+    }
+
+    @Test func warOnIsWarWith() {
+        #expect(extract("Israel declared war on Hamas.").positive.contains("Israel fightsWith Hamas"))
+    }
 }
 
