@@ -8,7 +8,9 @@ import Ontology
 extension DocumentAnalysis {
     static let prepositions: Set<String> = ["of", "in", "on", "at", "to", "with", "from", "by", "for", "against", "between",
                                             "over", "about", "into", "toward", "towards", "after", "before", "during", "under",
-                                            "through", "among", "via", "within", "amid", "across", "upon", "behind", "than", "like"]
+                                            "through", "among", "via", "within", "amid", "across", "upon", "behind", "than", "like",
+                                            "alongside", "beside", "besides", "near", "outside", "inside", "around", "beyond",
+                                            "despite", "along", "throughout", "onto", "since", "until", "unlike", "amongst", "except"]
 
     struct Argument {
         var entities: [Int]

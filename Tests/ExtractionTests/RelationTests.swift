@@ -235,5 +235,19 @@ import Testing
     @Test func warOnIsWarWith() {
         #expect(extract("Israel declared war on Hamas.").positive.contains("Israel fightsWith Hamas"))
     }
+
+    @Test func fightingAlongsideIsNoFighting() {
+        #expect(!extract("Russia's Wagner Group fought alongside Syrian government forces.").all.contains { $0.contains("fightsWith") })
+        #expect(extract("Russia's Wagner Group fought against Syrian rebels and Turkey.").positive
+                    .contains { $0 == "Wagner Group fightsWith Turkey" || $0 == "Turkey fightsWith Wagner Group" })
+    }
+
+    @Test func exchangingFireAndLodgingProtests() {
+        #expect(extract("Pakistan and Afghanistan exchanged fire along the border.").positive
+                    .contains { $0 == "Afghanistan fightsWith Pakistan" || $0 == "Pakistan fightsWith Afghanistan" })
+        #expect(extract("The Japanese government lodged a protest with China over the buoy.").positive.contains("Japan criticizes China"))
+        // Street protests against a government are no diplomatic protest.
+        #expect(!extract("Thousands joined a protest against Serbia's government.").all.contains { $0.contains("criticizes") })
+    }
 }
 
