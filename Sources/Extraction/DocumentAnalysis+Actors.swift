@@ -408,6 +408,14 @@ extension DocumentAnalysis {
             var possessor: Int? = nil
             if t.is(.possessivePronoun), let r = resolvePronoun(t.lower, at: i, sentence: s, history: history).first {
                 possessor = r
+                // "his government", "its army": the state of the person, or the actor itself.
+                if let noun = longest(knowledge.stateNouns, at: i + 1, limit: limit) {
+                    let state = entities[r].type == .person ? entities[r].country.flatMap { local(key: $0) } : r
+                    if let state {
+                        return Mention(range: i..<i + 1 + noun.count, entities: [state], kind: .state,
+                                       note: trace ? "'\(span(i..<i + 1 + noun.count))' → \(entities[state].label)" : "")
+                    }
+                }
             }
             var j = i + 1
             var demonym: Int? = nil

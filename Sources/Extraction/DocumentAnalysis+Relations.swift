@@ -281,11 +281,9 @@ extension DocumentAnalysis {
                 // its agent is the document's owner when one is named ("China's statement condemning").
                 guard let owner = list.last(where: { $0.range.upperBound == i - 1 && ($0.possessive || $0.kind == .demonym) }) else { return [] }
                 subject = Argument(entities: owner.entities, mention: owner, how: "owner of '\(tokens[i - 1].text)'", penalty: 0.9)
-            } else if trigger.form == .gerund, i - 1 > range.lowerBound, ["for", "of", "against", "from"].contains(tokens[i - 1].lower),
-                      let m = list.last(where: { $0.range.upperBound == i - 1 && !$0.possessive && $0.kind != .demonym }) {
-                // The object of "praised X for", "accused X of", "warned X against", "barred X from"
-                // is the agent of the gerund: "condemned U.S. lawmakers for visiting Taiwan".
-                subject = Argument(entities: m.entities, mention: m, how: "object of the governing verb", penalty: 0.9)
+            } else if trigger.form == .gerund, let agent = gerundAgent(at: i, sentence: s, list: list) {
+                subject = agent.argument
+                if let m = agent.modality { modality = m }
             } else if trigger.form == .gerund, i > range.lowerBound, tokens[i - 1].norm == "," {
                 // A participle after a comma takes the clause's subject: "X supported Y, hailing Z".
                 subject = clauseSubject(before: i, sentence: s, list: list)
@@ -388,7 +386,11 @@ extension DocumentAnalysis {
             while k >= range.lowerBound, steps < 6 {
                 let w = tokens[k].lower
                 if tokens[k].is(.lightVerb) {
-                    if w.hasSuffix("ing"), let m = list.last(where: { $0.range.upperBound == k && !$0.possessive && $0.kind != .demonym }) {
+                    if w.hasSuffix("ing"), let agent = gerundAgent(at: k, sentence: s, list: list) {
+                        // "warned Beijing against sending weapons to Moscow"
+                        subject = agent.argument
+                        modality = agent.modality
+                    } else if w.hasSuffix("ing"), let m = list.last(where: { $0.range.upperBound == k && !$0.possessive && $0.kind != .demonym }) {
                         subject = Argument(entities: m.entities, mention: m, how: "participle subject", penalty: 0.9)
                     } else if w.hasSuffix("ing"), k == range.lowerBound {
                         // "Expressing deep concerns about X, Blinken recalled ..."
@@ -555,6 +557,17 @@ extension DocumentAnalysis {
             k += 1
         }
         return nil
+    }
+
+    /// The agent of a gerund at `i` after "praised X for", "accused X of", "warned X against",
+    /// "barred X from": the object X before the preposition ("condemned U.S. lawmakers for
+    /// visiting Taiwan"). After "against" and "from" the deed has not happened: possible.
+    func gerundAgent(at i: Int, sentence s: Int, list: [Mention]) -> (argument: Argument, modality: Modality?)? {
+        let range = sentences[s]
+        guard i - 1 > range.lowerBound, ["for", "of", "against", "from"].contains(tokens[i - 1].lower),
+              let m = list.last(where: { $0.range.upperBound == i - 1 && !$0.possessive && $0.kind != .demonym }) else { return nil }
+        let prevented = tokens[i - 1].lower == "against" || tokens[i - 1].lower == "from"
+        return (Argument(entities: m.entities, mention: m, how: "object of the governing verb", penalty: 0.9), prevented ? .possible : nil)
     }
 
     /// Whether a mention starting at `start` follows "spokesman for (the)" or "spokeswoman of".

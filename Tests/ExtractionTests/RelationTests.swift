@@ -249,5 +249,28 @@ import Testing
         // Street protests against a government are no diplomatic protest.
         #expect(!extract("Thousands joined a protest against Serbia's government.").all.contains { $0.contains("criticizes") })
     }
+
+    @Test func aPossessivePronounWithAStateNounIsTheState() {
+        let f = extract("""
+        The Philippine president spoke in Manila, in a clear reference to China.
+        Ferdinand Marcos Jr. added that his government would deepen its alliance with the United States.
+        """, date: "2023-11-15")
+        #expect(f.all.contains("Philippines allyOf United States"))
+        #expect(!f.all.contains("China allyOf United States"))
+    }
+
+    @Test func warningAgainstADeedIsNoDeed() {
+        let f = extract("Washington warned Beijing against sending weapons to Moscow.")
+        #expect(f.positive.contains("United States warns China"))
+        #expect(!f.positive.contains("China aids Russia"))
+        #expect(f.hypothetical.contains("China aids Russia"))
+        #expect(!f.all.contains("United States aids Russia"))
+    }
+
+    @Test func legislativeAndLocalTitles() {
+        #expect(extract("U.S. House Speaker Nancy Pelosi arrived in Taipei on Tuesday.").positive.contains("Nancy Pelosi visits Taiwan"))
+        // "General" is no title: the General Assembly is no person.
+        #expect(extract("The General Assembly condemned Russia.").positive == ["United Nations General Assembly criticizes Russia"])
+    }
 }
 
