@@ -5,7 +5,8 @@ import KnowledgeGraph
 ///
 /// Each document is a named graph `<BASE/document/ID>` whose quads kg writes together: the
 /// document (`rdf:type kg:Document`, `dcterms:identifier`, title, date, source), the entities
-/// its statements name (class, label, country code, Wikidata id), the direct triples, and each
+/// its statements name (class, label, aliases as `skos:altLabel` in order, country code, Wikidata
+/// id), the direct triples, and each
 /// statement reified (`rdf:subject`, `rdf:predicate`, `rdf:object`, `kg:negated`,
 /// `kg:modality`) with one `kg:Evidence` per mention (sentence, start, end, quote, pattern,
 /// confidence). A *block* is a run of quads of one graph; a new block starts where the graph
@@ -14,17 +15,21 @@ import KnowledgeGraph
 /// and the ontology namespace are read from the data (`<G> rdf:type <NS Document>`,
 /// `dcterms:identifier`), so shards written with `--base-iri` merge too.
 ///
-/// Not in N-Quads, so not recovered exactly:
-/// - entity aliases: a gazetteer entity gets the gazetteer's (those the extractor gave it); a
-///   name found only in the text gets none (the extractor gives it the word it was first seen
-///   by, e.g. "Cho" for "Cho Hyundong", which N-Quads do not record);
-/// - the input order of documents: documents are added in the order their graphs appear, which
-///   is input order for `kg extract --stdin` and id order for other extractions.
-/// A document without statements is still a named graph, so unlike in JSON Lines it is kept.
+/// An entity's aliases are its `skos:altLabel`s in the order written, so a name found only in the
+/// text keeps the word it was first seen by ("Cho" for "Cho Hyundong") and the JSON Lines
+/// merged from N-Quads shards are those merged from JSON Lines shards. An entity without any
+/// `skos:altLabel` (shards written before kg exported aliases, or an entity that has none) gets
+/// the gazetteer's aliases for its key, as extraction gives them, and otherwise none.
+///
+/// Not in N-Quads, so not recovered exactly: the input order of documents. Documents are added
+/// in the order their graphs appear, which is input order for `kg extract --stdin` and id order
+/// for other extractions. A document without statements is still a named graph, so unlike in
+/// JSON Lines it is kept.
 extension ShardReader {
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
     static let dcterms = "http://purl.org/dc/terms/"
+    static let skos = "http://www.w3.org/2004/02/skos/core#"
 
     /// Reads one N-Quads shard into `graph`; bad lines and incomplete statements are skipped
     /// and reported as `SOURCE:LINE: message`.
@@ -169,7 +174,14 @@ extension ShardReader {
                 throw BlockError(line: d.line, message: "\(what) has no rdf:type of \(ActorType.allCases.map { "kg:" + $0.rawValue }.joined(separator: ", "))")
             }
             let label = try string(d, Self.rdfs + "label", "rdfs:label", of: what)!
-            let e = Entity(key: key, label: label, type: type, aliases: aliases(key: key),
+            var altLabels: [String] = []
+            for v in values(d, Self.skos + "altLabel") {
+                guard case .literal(let a, _) = v.term else {
+                    throw BlockError(line: v.line, message: "skos:altLabel of \(what) must be a literal, not \(v.term.display)")
+                }
+                altLabels.append(a)
+            }
+            let e = Entity(key: key, label: label, type: type, aliases: altLabels.isEmpty ? aliases(key: key) : altLabels,
                            country: try string(d, ns + "countryCode", "kg:countryCode", of: what, required: false),
                            wikidata: try string(d, ns + "wikidata", "kg:wikidata", of: what, required: false))
             entities[x] = e

@@ -14,11 +14,12 @@ import KnowledgeGraph
 /// `readNQuads` (in ShardReader+NQuads.swift): what they hold and what they do not.
 public struct ShardReader {
     public internal(set) var graph: Graph
-    /// The aliases of gazetteer entities by key, for N-Quads (which carry no aliases).
+    /// The aliases of gazetteer entities by key, for N-Quads entities without `skos:altLabel`.
     let gazetteerAliases: [String: [String]]
 
-    /// - Parameter gazetteer: the gazetteer's entities, whose aliases N-Quads shards do not
-    ///   carry (the extractor gives a gazetteer entity the gazetteer's aliases).
+    /// - Parameter gazetteer: the gazetteer's entities, whose aliases an N-Quads entity without
+    ///   `skos:altLabel` gets (N-Quads written before kg exported aliases; the extractor gives a
+    ///   gazetteer entity the gazetteer's aliases).
     public init(vocabulary: RelationVocabulary, gazetteer: [Entity] = []) {
         graph = Graph(vocabulary: vocabulary)
         var aliases: [String: [String]] = [:]
@@ -52,9 +53,8 @@ public struct ShardReader {
         return .empty
     }
 
-    /// The aliases of an entity read from N-Quads, which do not carry them: the gazetteer's for
-    /// a gazetteer entity, none for a name found only in the text (the extractor gives such a
-    /// name the word it was first seen by, which N-Quads do not record).
+    /// The aliases of an entity read from N-Quads without any `skos:altLabel`: the gazetteer's
+    /// for a gazetteer entity, none otherwise.
     func aliases(key: String) -> [String] { gazetteerAliases[key] ?? [] }
 
     /// Reads one shard, JSON Lines or N-Quads, and merges it into `graph`; bad lines are

@@ -4,10 +4,10 @@ import Ontology
 
 /// Resolves what a user types ("xi", "Moscow", "RUS") to an entity of a graph.
 ///
-/// Names come from the graph (labels, keys, aliases) and, when given, from the gazetteer entry
-/// with the same key (aliases, seats of government, demonyms), so "Moscow" finds Russia in a
-/// graph loaded from RDF/XML, which does not carry aliases. Matching ignores case, diacritics,
-/// repeated spaces and a leading "the".
+/// Names come from the graph (labels, keys, aliases — also in a graph loaded from RDF/XML, which
+/// carries them as `skos:altLabel`) and, when given, from the gazetteer entry with the same key
+/// (aliases, seats of government, demonyms), so "Moscow" finds Russia. Matching ignores case,
+/// diacritics, repeated spaces and a leading "the".
 public struct NameResolver: Sendable {
     private let graph: Graph
     /// Normalized name → entities it names.

@@ -14,7 +14,8 @@ public struct LoadedGraph: Sendable {
 /// Reads kg's own RDF/XML export back into a `Graph`, streaming (libxml2's `xmlTextReader`).
 ///
 /// The file is read in the order kg writes it: `kg:Document`s, then entities (`kg:Country`,
-/// `kg:Person`, …), then `rdf:Statement`s with their `kg:Evidence`. Statements are rebuilt from
+/// `kg:Person`, … with their label, aliases as `skos:altLabel` in order, country code and
+/// Wikidata id), then `rdf:Statement`s with their `kg:Evidence`. Statements are rebuilt from
 /// their reification (the direct triples are redundant and skipped), so negated and hypothetical
 /// statements come back too; weight and confidence are recomputed from the evidence. Documents
 /// get indexes in file order, so export → load → export gives the same bytes.
@@ -22,6 +23,7 @@ public enum RDFXMLGraphReader {
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
     static let dcterms = "http://purl.org/dc/terms/"
+    static let skos = "http://www.w3.org/2004/02/skos/core#"
 
     /// Loads the file at `path`.
     /// - Parameters:
@@ -165,6 +167,7 @@ private struct Loader {
         try children { ns, name in
             switch (ns, name) {
             case (RDFXMLGraphReader.rdfs, "label"): entity.label = try r.readText(); hasLabel = true
+            case (RDFXMLGraphReader.skos, "altLabel"): entity.aliases.append(try r.readText())
             case (namespace, "countryCode"): entity.country = try r.readText()
             case (namespace, "wikidata"): entity.wikidata = try r.readText()
             default: try r.skipElement()

@@ -4,12 +4,12 @@ import XMLSupport
 /// N-Quads (RDF 1.1) with one named graph per document, for bulk loaders and clusters.
 ///
 /// The graph `<BASE/document/ID>` holds what that document says: its metadata (identifier,
-/// title, date, source URL), the description of every entity it mentions (class, label, country
-/// code, Wikidata id), the direct triple of each positive statement, each statement reified as
-/// `rdf:Statement` with its coding (CAMEO, QuadClass, Goldstein), polarity and modality, and one
-/// `kg:Evidence` per mention. Evidence nodes are IRIs (`BASE/evidence/DOC/STATEMENT/K`), not
-/// blank nodes, so shards written separately can be concatenated or loaded one after the other
-/// without renaming. Totals over all documents (weight, combined confidence) are left out: they
+/// title, date, source URL), the description of every entity it mentions (class, label, aliases
+/// as `skos:altLabel` in the entity's order, country code, Wikidata id), the direct triple of
+/// each positive statement, each statement reified as `rdf:Statement` with its coding (CAMEO,
+/// QuadClass, Goldstein), polarity and modality, and one `kg:Evidence` per mention. Evidence
+/// nodes are IRIs (`BASE/evidence/DOC/STATEMENT/K`), not blank nodes, so shards written
+/// separately can be concatenated or loaded one after the other without renaming. Totals over all documents (weight, combined confidence) are left out: they
 /// belong to no single document, and a store computes them with `COUNT` over the graphs.
 ///
 /// Output is deterministic: documents by id, statements in `Graph.sortedStatements` order.
@@ -23,6 +23,7 @@ public struct NQuadsSerializer: GraphSerializer {
     static let xsd = "http://www.w3.org/2001/XMLSchema#"
     static let owl = "http://www.w3.org/2002/07/owl#"
     static let dcterms = "http://purl.org/dc/terms/"
+    static let skos = "http://www.w3.org/2004/02/skos/core#"
 
     public func write(_ graph: Graph, to sink: ByteSink) throws {
         do {
@@ -82,6 +83,7 @@ public struct NQuadsSerializer: GraphSerializer {
             let x = iri(entityIRI(e))
             quad(x, Self.rdf + "type", iri(kg + e.type.rawValue))
             quad(x, Self.rdfs + "label", lit(e.label))
+            for a in e.aliases { quad(x, Self.skos + "altLabel", lit(a)) }
             if let c = e.country { quad(x, kg + "countryCode", lit(c)) }
             if let q = e.wikidata {
                 quad(x, kg + "wikidata", lit(q))

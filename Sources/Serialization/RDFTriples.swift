@@ -61,8 +61,9 @@ struct RDFNaming {
 }
 
 /// Produces the triples of a graph one at a time, in a deterministic order grouped by subject:
-/// documents (also `prov:Entity`), entities with their direct relation triples, the run and its
-/// agent (PROV-O), then
+/// documents (also `prov:Entity`), entities (class, `rdfs:label`, one `skos:altLabel` per alias
+/// in the entity's order, country code, Wikidata) with their direct relation triples, the run
+/// and its agent (PROV-O), then
 /// every statement reified with its evidence as blank nodes `_:ev1`, `_:ev2`, …
 ///
 /// The triples are exactly those of `RDFXMLSerializer` (the interop script checks it).
@@ -113,6 +114,7 @@ struct RDFTripleEmitter {
             let s = RDFTerm.iri(n.entity(e))
             try t(s, type, .iri(kg + e.type.rawValue))
             try t(s, V.rdfs + "label", lit(e.label))
+            for a in e.aliases { try t(s, V.skos + "altLabel", lit(a)) }
             if let c = e.country { try t(s, kg + "countryCode", lit(c)) }
             if let q = e.wikidata {
                 try t(s, kg + "wikidata", lit(q))

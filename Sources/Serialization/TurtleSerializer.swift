@@ -16,7 +16,7 @@ public struct TurtleSerializer: GraphSerializer {
     func prefixes() -> [(String, String)] {
         let V = RDFVocabulary.self
         return [("rdf", V.rdf), ("rdfs", V.rdfs), ("xsd", V.xsd), ("owl", V.owl), ("dcterms", V.dcterms),
-                ("prov", V.prov), ("kg", options.ontologyNamespace), ("cameo", V.cameoScheme + "/"),
+                ("prov", V.prov), ("skos", V.skos), ("kg", options.ontologyNamespace), ("cameo", V.cameoScheme + "/"),
                 ("entity", options.baseIRI + "entity/"), ("doc", options.baseIRI + "document/"),
                 ("stmt", options.baseIRI + "statement/")]
     }

@@ -22,12 +22,13 @@ extension KG {
             JSON Lines: a document with no statement has no line, so it is not in the merged graph.
 
             N-Quads: each document is a named graph, so documents without statements are kept. \
-            Two things are not in N-Quads: entity aliases (a gazetteer entity gets the gazetteer's, \
-            as in extraction; a name found only in the text gets none, where JSON Lines has the \
-            word it was first seen by) and the input order of documents (kg extract writes documents by id, except with \
-            --stdin, which writes them in input order; merged documents take the shard's order). \
-            The base IRI and ontology namespace are read from the data. N-Triples are refused: \
-            they do not say which document a statement is from.
+            Entities keep their aliases (skos:altLabel, in order), so N-Quads shards merge into \
+            the same JSON Lines as JSON Lines shards of the same documents; an entity without any \
+            skos:altLabel (N-Quads of an older kg) gets the gazetteer's, as in extraction. What is \
+            not in N-Quads is the input order of documents (kg extract writes documents by id, \
+            except with --stdin, which writes them in input order; merged documents take the \
+            shard's order). The base IRI and ontology namespace are read from the data. N-Triples \
+            are refused: they do not say which document a statement is from.
 
             Examples:
               kg merge part-00000.jsonl part-00001.jsonl --output out --format rdfxml,graphml,jsonl

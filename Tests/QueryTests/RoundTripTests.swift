@@ -69,6 +69,28 @@ func rdfxml(_ graph: Graph, _ options: ExportOptions = options) throws -> String
         #expect(try rdfxml(g) == first)
     }
 
+    @Test func aliasesComeBackInOrderAndNameActors() throws {
+        var graph = handGraph()
+        let d = graph.addDocument(DocumentInfo(id: "aliases"))
+        let usa = graph.intern(Entity(key: "USA", label: "United States", type: .country,
+                                      aliases: ["US", "U.S.", "America", "US", "Ben & \"Jerry\" <x> 🚀"], country: "USA", wikidata: "Q30"))
+        let cho = graph.intern(Entity(key: "cho-hyundong", label: "Cho Hyundong", type: .person, aliases: ["Cho"], country: "KOR"))
+        graph.add(StatementKey(subject: usa, relation: ontology.relations.id("meetsWith")!, object: cho),
+                  evidence: Evidence(document: d, sentence: 0, start: 0, end: 5, quote: "q", pattern: "p", confidence: 0.7))
+        let first = try rdfxml(graph)
+        #expect(first.contains("<skos:altLabel>U.S.</skos:altLabel>"))
+        let loaded = try load(first).graph
+        for e in graph.entities {
+            #expect(loaded[try #require(loaded.entityID(key: e.key))].aliases == e.aliases, "\(e.key)")
+        }
+        #expect(try rdfxml(loaded) == first)
+        // Without the gazetteer, the aliases read back are names of their actors.
+        let resolver = NameResolver(graph: loaded)
+        #expect(loaded[try resolver.resolve("u.s.")].key == "USA")
+        #expect(loaded[try resolver.resolve("America")].key == "USA")
+        #expect(loaded[try resolver.resolve("Cho")].key == "cho-hyundong")
+    }
+
     @Test func malformedXMLReportsFileAndLine() throws {
         let rdf = try rdfxml(handGraph())
         let broken = rdf.replacingOccurrences(of: "</kg:Document>", with: "</kg:Documnt>")
