@@ -9,6 +9,9 @@ Runs KG_BINARY on the bundled sample (`sample --output TMP`) and on the hostile 
   * Turtle and N-Triples parse in rdflib and pyoxigraph and hold exactly the triples of the
     RDF/XML export (rdflib graph isomorphism, blank nodes included; pyoxigraph triple sets
     without blank nodes and equal counts), and `rapper -c` (raptor2) counts the same triples;
+  * entity aliases: in the sample, rdflib and pyoxigraph see the United States'
+    skos:altLabel "U.S." in every RDF export, and each entity's skos:altLabels are its JSON
+    Lines aliases;
   * SPARQL answers (pyoxigraph, with kg.owl and ontology/cameo.ttl loaded): the direct relation
     triples are the positive asserted JSON Lines statements; PROV-O provenance (documents are
     prov:Entity used by a prov:Activity associated with a prov:SoftwareAgent carrying the tool
@@ -150,6 +153,57 @@ def check_rdf_equivalence(c, stem):
                     a == b and len(oxi[".rdf"]) == len(oxi[ext]), f"{len(b)} ground triples",
                     f"counts {len(oxi['.rdf'])} vs {len(oxi[ext])}; only RDF/XML: {show(a - b, 3)}; "
                     f"only {ext}: {show(b - a, 3)}")
+
+
+# ---------------------------------------------------------------- aliases as skos:altLabel
+
+
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+
+
+def check_alt_labels(c, stem, lines, entity_base):
+    """rdflib and pyoxigraph read the aliases of the JSON Lines as skos:altLabel, in every RDF export."""
+    import rdflib
+    import pyoxigraph
+
+    name = os.path.basename(stem)
+    want = {}
+    for d in lines:
+        for r in ("subject", "object"):
+            want[entity_base + d[r]["id"]] = set(d[r].get("aliases", []))
+    usa = entity_base + "USA"
+    if not c.check(f"{name}: the United States is in the sample with the alias 'U.S.'", "U.S." in want.get(usa, set()),
+                   "", f"aliases {show(want.get(usa, set()))}"):
+        return
+    for ext, rdflib_fmt, oxi_fmt in ((".rdf", "xml", pyoxigraph.RdfFormat.RDF_XML),
+                                     (".ttl", "turtle", pyoxigraph.RdfFormat.TURTLE),
+                                     (".nt", "nt", pyoxigraph.RdfFormat.N_TRIPLES)):
+        g = rdflib.Graph().parse(stem + ext, format=rdflib_fmt)
+        alt = rdflib.URIRef(SKOS_ALT)
+        has = (rdflib.URIRef(usa), alt, rdflib.Literal("U.S.")) in g
+        c.check(f"{name}{ext}: rdflib sees <USA> skos:altLabel \"U.S.\"", has, "", "no such triple")
+        got = {}
+        for s, o in g.subject_objects(alt):
+            got.setdefault(str(s), set()).add(str(o))
+        expected = {k: v for k, v in want.items() if v}
+        differ = {k for k in set(got) | set(expected) if got.get(k) != expected.get(k)}
+        c.check(f"{name}{ext}: rdflib: each entity's skos:altLabels are its JSON Lines aliases", not differ,
+                f"{sum(map(len, got.values()))} altLabels",
+                "; ".join(f"{k}: RDF {show(got.get(k, set()), 3)} vs JSONL {show(expected.get(k, set()), 3)}"
+                          for k in sorted(differ)[:3]))
+        with open(stem + ext, "rb") as f:
+            triples = [t for t in pyoxigraph.parse(f, format=oxi_fmt)
+                       if t.predicate == pyoxigraph.NamedNode(SKOS_ALT)]
+        plain = pyoxigraph.Literal("U.S.")
+        has = any(t.subject == pyoxigraph.NamedNode(usa) and t.object == plain for t in triples)
+        c.check(f"{name}{ext}: pyoxigraph sees <USA> skos:altLabel \"U.S.\" (a plain literal like rdfs:label)", has,
+                f"{len(triples)} altLabels", f"USA: {show([t.object for t in triples if str(t.subject) == '<' + usa + '>'])}")
+    store = pyoxigraph.Store()
+    with open(stem + ".ttl", "rb") as f:
+        store.load(f, format=pyoxigraph.RdfFormat.TURTLE)
+    rows = sparql(store, """SELECT ?e { ?e skos:altLabel "U.S." ; rdfs:label "United States" }""")
+    c.check(f"{name}.ttl: SPARQL finds the United States by its skos:altLabel \"U.S.\"",
+            [value(r[0]) for r in rows] == [usa], "", show([value(r[0]) for r in rows]))
 
 
 # ---------------------------------------------------------------- SPARQL
@@ -371,6 +425,8 @@ def check_all(c, stem, onto_dir, entity_base):
         return None
     for what, fn in (("RDF equivalence", lambda: check_rdf_equivalence(c, stem)),
                      ("SPARQL", lambda: check_sparql(c, stem, lines, onto_dir, entity_base)),
+                     ("aliases", lambda: check_alt_labels(c, stem, lines, entity_base)
+                      if os.path.basename(stem) == SAMPLE_ID else None),
                      ("CSV", lambda: check_csv(c, stem + ".csv", lines)),
                      ("DOT", lambda: check_dot(c, stem + ".dot", lines)),
                      ("GraphML colours", lambda: check_graphml_colours(c, stem + ".graphml"))):
