@@ -424,7 +424,7 @@ extension DocumentAnalysis {
                 j += sf.tokens.count
             }
             if let d = description(at: j, demonym: demonym ?? possessor, start: i, limit: limit, history: history,
-                                   possessorOnly: demonym == nil && possessor != nil) {
+                                   possessorOnly: demonym == nil && possessor != nil, counterpartOf: demonym != nil ? possessor : nil) {
                 return d
             }
         }
@@ -476,7 +476,8 @@ extension DocumentAnalysis {
 
     /// A description of a person at `j` (after "the", a possessive or a demonym): a title or a
     /// person noun, with an optional apposed name or "of X".
-    func description(at j: Int, demonym: Int?, start: Int, limit: Int, history: [HistoryItem], possessorOnly: Bool = false) -> Mention? {
+    func description(at j: Int, demonym: Int?, start: Int, limit: Int, history: [HistoryItem], possessorOnly: Bool = false,
+                     counterpartOf: Int? = nil) -> Mention? {
         var j = j
         let sfEnd: Int
         if let sf = surface(at: j, limit: limit), sf.kind == .demonym { sfEnd = j + sf.tokens.count } else { sfEnd = j }
@@ -536,6 +537,17 @@ extension DocumentAnalysis {
         // A bare description: the most recent person with that role (and country), or the
         // gazetteer's office holder on the document date.
         let country = of.map { entities[$0].type == .country ? entities[$0].key : entities[$0].country }
+        // "his Saudi counterpart": who holds the possessor's office in that country on the date.
+        if head == "counterpart", let p = counterpartOf, let country = country ?? nil {
+            for role in Set(knowledge.offices(of: entities[p].key, on: date).map(\.role)).sorted() {
+                let holders = knowledge.holder(role: role, of: country, on: date)
+                if holders.count == 1, let h = local(key: holders[0]), h != p {
+                    roles[h, default: []].insert(head)
+                    return possessive(Mention(range: start..<end, entities: [h], kind: .description,
+                                              note: trace ? "'\(span(start..<end))' → \(entities[h].label) (\(role) of \(country))" : ""), limit: limit)
+                }
+            }
+        }
         // The most recent people only: a description refers back a few paragraphs at most.
         for h in history.suffix(400).reversed() where entities[h.entity].type == .person {
             let e = entities[h.entity]
@@ -573,16 +585,28 @@ extension DocumentAnalysis {
         let person = Self.personPronouns.contains(word)
         let thing = Self.thingPronouns.contains(word)
         guard person || thing else { return [] }
+        // An object pronoun is not the subject of its own clause: "Macron called Putin to urge
+        // him" is Putin, the latest object in the sentence, when there is one.
+        // Nor is it the subject of its own clause, the latest subject before it: "Xi met him".
+        var ownSubject: Int? = nil
+        if word == "him" {
+            for h in history.reversed() {
+                if h.sentence != s { break }
+                if h.oblique, entities[h.entity].type == .person { return [h.entity] }
+            }
+            ownSubject = history.last(where: { $0.sentence == s && !$0.oblique && entities[$0.entity].type == .person })?.token
+        }
         // Subjects of this or the previous sentence first, then anything recent.
         for h in history.reversed() {
             if s - h.sentence > 1 { break }
-            guard !h.oblique else { continue }
+            guard !h.oblique, h.token != ownSubject || h.sentence != s else { continue }
             let type = entities[h.entity].type
             if person && type == .person { return [h.entity] }
             if thing && (type == .country || type == .organization) { return [h.entity] }
         }
         for h in history.reversed() {
             if s - h.sentence > 3 { break }
+            if h.sentence == s, h.token == ownSubject { continue }
             let type = entities[h.entity].type
             if person && type == .person { return [h.entity] }
             if thing && (type == .country || type == .organization) { return [h.entity] }

@@ -253,6 +253,15 @@ extension DocumentAnalysis {
         } else {
             if trigger.form == .participle { return [] }
             object = findObject(after: t.upperBound, markers: entry.objectMarkers, sentence: s, list: list)
+            // "host the G7 summit": a direct object that modifies a noun of the same relation is
+            // the event's name, not a party to it.
+            if let o = object, o.how == "object", o.mention.range.upperBound < range.upperBound,
+               tokens[o.mention.range.upperBound].triggerList >= 0,
+               knowledge.triggerLists[Int(tokens[o.mention.range.upperBound].triggerList)].contains(where: {
+                   $0.form == .noun && knowledge.ontology.lexicon[$0.entry].relation == entry.relation
+               }) {
+                object = nil
+            }
             // An infinitive takes its agent from a control verb: "invited Xi to visit", "offered to mediate".
             if i - 1 >= range.lowerBound, tokens[i - 1].lower == "to", trigger.form == .base {
                 if let control = controlledSubject(toAt: i - 1, sentence: s, list: list) {

@@ -272,5 +272,27 @@ import Testing
         // "General" is no title: the General Assembly is no person.
         #expect(extract("The General Assembly condemned Russia.").positive == ["United Nations General Assembly criticizes Russia"])
     }
+
+    @Test func anObjectPronounPrefersTheObjectBeforeIt() {
+        let f = extract("France's Macron called Putin to urge him to end the war.")
+        #expect(f.hypothetical.contains("Emmanuel Macron appealsTo Vladimir Putin"))
+        #expect(!f.all.contains { $0.hasPrefix("Emmanuel Macron appealsTo Emmanuel Macron") })
+        // With no object before it, "him" is resolved as before: the subject of an earlier sentence.
+        #expect(extract("Putin arrived in Beijing. Xi met him at the airport.").all.contains { $0.contains("Vladimir Putin") && $0.contains("Xi Jinping") })
+    }
+
+    @Test func aCounterpartIsTheHolderOfTheSameOffice() {
+        let f = extract("The Iranian foreign minister met his Saudi counterpart in Beijing.", date: "2023-09-01")
+        #expect(f.positive.contains("Hossein Amir-Abdollahian meetsWith Faisal bin Farhan")
+                || f.positive.contains("Faisal bin Farhan meetsWith Hossein Amir-Abdollahian"))
+        // Before Faisal bin Farhan took office the counterpart was someone else.
+        let g = extract("The Iranian foreign minister met his Saudi counterpart in Beijing.", date: "2016-01-10")
+        #expect(g.positive.contains { $0.contains("Adel al-Jubeir") })
+    }
+
+    @Test func hostingANamedEventIsNotMeetingItsName() {
+        #expect(extract("Japan will host the G7 summit in Hiroshima.").all.isEmpty)
+        #expect(extract("Japan will host Biden in Tokyo.").hypothetical.contains("Japan meetsWith Joe Biden"))
+    }
 }
 
