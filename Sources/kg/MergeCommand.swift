@@ -23,8 +23,9 @@ extension KG {
 
             N-Quads: each document is a named graph, so documents without statements are kept. \
             Entities keep their aliases (skos:altLabel, in order), so N-Quads shards merge into \
-            the same JSON Lines as JSON Lines shards of the same documents; an entity without any \
-            skos:altLabel (N-Quads of an older kg) gets the gazetteer's, as in extraction. What is \
+            the same JSON Lines as JSON Lines shards of the same documents in the same order; an \
+            entity without any skos:altLabel (N-Quads of an older kg) gets the gazetteer's, as in \
+            extraction. What is \
             not in N-Quads is the input order of documents (kg extract writes documents by id, \
             except with --stdin, which writes them in input order; merged documents take the \
             shard's order). The base IRI and ontology namespace are read from the data. N-Triples \
