@@ -294,5 +294,12 @@ import Testing
         #expect(extract("Japan will host the G7 summit in Hiroshima.").all.isEmpty)
         #expect(extract("Japan will host Biden in Tokyo.").hypothetical.contains("Japan meetsWith Joe Biden"))
     }
+
+    @Test func defenseCommitmentsAreAlliances() {
+        #expect(extract("Biden reaffirmed America's security commitment to the Philippines.").positive.contains("Philippines allyOf United States"))
+        #expect(extract("Washington reiterated its commitment to the defense of Taiwan.").positive.contains("Taiwan allyOf United States"))
+        // A commitment to peace or to a process names no ally.
+        #expect(!extract("Washington reiterated its commitment to peace in Sudan.").all.contains { $0.contains("allyOf") })
+    }
 }
 
