@@ -33,6 +33,17 @@ public struct ParallelExtraction: Sendable {
     ///   `64 × jobs` per-document graphs waiting to be merged.
     public func extract(_ documents: [SourceDocument], into graph: inout Graph, progress: (Int) -> Void = { _ in }) {
         var done = 0
+        // One job: straight into the graph. Adding a document's statements directly gives the
+        // graph merging its own graph would (same entity, statement and mention order), without
+        // building and re-hashing a graph per document.
+        if jobs == 1 || documents.count <= 1 {
+            for d in documents {
+                extractor.extract(d, into: &graph)
+                done += 1
+                progress(done)
+            }
+            return
+        }
         orderedMap(count: documents.count, jobs: jobs, { self.graph(of: documents[$0]) }) { _, g in
             graph.merge(g)
             done += 1

@@ -423,7 +423,9 @@ extension DocumentAnalysis {
                 demonym = local(entry: sf.entity)
                 j += sf.tokens.count
             }
-            if let d = description(at: j, demonym: demonym ?? possessor, start: i, limit: limit, history: history,
+            // A description starts with a title, a person noun or a demonym: test the bits first.
+            if j < limit, tokens[j].is([.titleStart, .personNounStart]) || tokens[j].surfaceList >= 0 || tokens[j].loweredSurfaceList >= 0,
+               let d = description(at: j, demonym: demonym ?? possessor, start: i, limit: limit, history: history,
                                    possessorOnly: demonym == nil && possessor != nil, counterpartOf: demonym != nil ? possessor : nil) {
                 return d
             }
