@@ -458,8 +458,10 @@ extension DocumentAnalysis {
         if t.is(.firstPersonPlural) {
             return Mention(range: i..<i + 1, entities: [], kind: .firstPerson, possessive: lower == "our", note: trace ? "'\(t.text)'" : "")
         }
-        if lower == "who", i > range.lowerBound, tokens[i - 1].norm == ",", let prev = list.last,
-           prev.range.upperBound == i - 1, !prev.entities.isEmpty {
+        // "Iran, which has supplied drones": "which" only for a country or organization.
+        if lower == "who" || lower == "which", i > range.lowerBound, tokens[i - 1].norm == ",", let prev = list.last,
+           prev.range.upperBound == i - 1, !prev.entities.isEmpty,
+           lower == "who" || prev.entities.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) {
             return Mention(range: i..<i + 1, entities: prev.entities, kind: .relative,
                            note: trace ? "'who' → \(prev.entities.map { entities[$0].label }.joined(separator: ", "))" : "")
         }

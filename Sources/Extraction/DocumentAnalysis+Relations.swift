@@ -407,6 +407,10 @@ extension DocumentAnalysis {
                     } else if k - 1 >= range.lowerBound, tokens[k - 1].lower == "to", let control = controlledSubject(toAt: k - 1, sentence: s, list: list) {
                         subject = control.0
                         modality = .intended
+                    } else if k - 1 >= range.lowerBound, tokens[k - 1].lower == "to", let owner = nounComplementOwner(toAt: k - 1, sentence: s, list: list) {
+                        // "Germany's decision to send tanks to Ukraine"
+                        subject = owner
+                        modality = .intended
                     } else {
                         subject = findSubject(before: k, sentence: s, list: list)
                     }
@@ -519,6 +523,14 @@ extension DocumentAnalysis {
                 t.lower == "." || t.is(.clauseBreak) && !markers.contains { $0.split(separator: " ").contains(Substring(t.lower)) }
             }) { break }
             let words = between.map(\.lower).filter { $0 != "\"" }
+            // "condemned the Israeli strikes on Rafah": a demonym before an event noun is the
+            // event's agent, and the agent of a direct object event is the object.
+            if m.kind == .demonym, markers.contains(""), m.range.upperBound < range.upperBound,
+               tokens[m.range.upperBound].triggerList >= 0,
+               knowledge.triggerLists[Int(tokens[m.range.upperBound].triggerList)].contains(where: { $0.form == .noun }),
+               objectMarker(words, [""]) == "" {
+                return Argument(entities: m.entities, mention: m, how: "agent of the object event", penalty: 0.9)
+            }
             if m.kind == .demonym || m.modifier { continue }
             // The first actor after the trigger is the only candidate.
             var how = ""
@@ -732,6 +744,10 @@ extension DocumentAnalysis {
         while k >= range.lowerBound, steps < 5 {
             if let m = list.first(where: { $0.range.contains(k) }) { k = m.range.lowerBound - 1; steps += 1; continue }
             let w = tokens[k].lower
+            // "denied supplying weapons": a negating verb right before the light verb governs both.
+            if tokens[k].is(.lightVerb), !tokens[k].is(.negatingVerb), k - 1 >= range.lowerBound, tokens[k - 1].is(.negatingVerb) {
+                return tokens[k - 1].lower
+            }
             if tokens[k].is([.negatingVerb, .lightVerb]) { return w }
             if !tokens[k].isWord || tokens[k].is(.preposition) { return nil }
             k -= 1

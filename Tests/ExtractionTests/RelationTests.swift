@@ -301,5 +301,28 @@ import Testing
         // A commitment to peace or to a process names no ally.
         #expect(!extract("Washington reiterated its commitment to peace in Sudan.").all.contains { $0.contains("allyOf") })
     }
+
+    @Test func whichRefersBackToACountryOrOrganization() {
+        #expect(extract("Iran, which has supplied drones to Russia, denies involvement in the war.").positive.contains("Iran aids Russia"))
+        // Not to a person, and not over a noun: "the deal, which Russia signed".
+        #expect(!extract("Putin, which is odd, attacked nobody.").all.contains { $0.hasPrefix("Vladimir Putin") })
+    }
+
+    @Test func aDenialGovernsTheLightVerbAfterIt() {
+        let f = extract("Iran denied supplying weapons to the Houthis.")
+        #expect(f.negated.contains("Iran aids Houthis"))
+        #expect(!f.positive.contains("Iran aids Houthis"))
+    }
+
+    @Test func theOwnerOfADecisionToSend() {
+        #expect(extract("Germany's decision to send Leopard tanks to Ukraine angered Moscow.").hypothetical.contains("Germany aids Ukraine"))
+    }
+
+    @Test func aDemonymBeforeAnObjectEventIsTheObject() {
+        let f = extract("Egypt, Jordan and Saudi Arabia condemned the Israeli strikes on Rafah.")
+        #expect(f.positive.isSuperset(of: ["Egypt criticizes Israel", "Jordan criticizes Israel", "Saudi Arabia criticizes Israel"]))
+        // A demonym before a noun that is no event stays a modifier.
+        #expect(extract("Egypt condemned the Israeli parliament building.").all.isEmpty)
+    }
 }
 
