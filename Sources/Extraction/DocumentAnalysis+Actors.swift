@@ -34,6 +34,19 @@ extension DocumentAnalysis {
         return w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || tokens[k].is(.verbTrigger)
     }
 
+    /// Whether sentence `s` is a title-case headline ("China Slams US Over Taiwan Arms Sale"):
+    /// no final full stop and at least four in five of its words of four letters or more capitalized.
+    func isTitleCase(_ s: Int) -> Bool {
+        let range = sentences[s]
+        guard let last = range.last, tokens[last].norm != "." else { return false }
+        var long = 0, capitalized = 0
+        for k in range where tokens[k].isWord && tokens[k].text.utf8.count >= 4 {
+            long += 1
+            if tokens[k].isCapitalized { capitalized += 1 }
+        }
+        return long >= 3 && capitalized * 5 >= long * 4
+    }
+
     /// Runs the stage over every sentence.
     func recognizeActors() {
         var history: [HistoryItem] = []
@@ -293,8 +306,9 @@ extension DocumentAnalysis {
             let entry = knowledge.entries[sf.entity].entity
             switch sf.kind {
             case .name, .seat:
-                // A one-word name followed by a capitalized word is part of a longer name ("Beijing Winter Olympics").
-                if sf.tokens.count == 1, end < limit, isCapitalizedWord(tokens[end]), !tokens[end].lineBreakBefore,
+                // A one-word name followed by a capitalized word is part of a longer name ("Beijing Winter
+                // Olympics"), except in a title-case headline where every word is capitalized.
+                if sf.tokens.count == 1, end < limit, isCapitalizedWord(tokens[end]), !tokens[end].lineBreakBefore, !isTitleCase(s),
                    title(at: end, limit: limit) == nil, entry.type != .person,
                    surface(at: end, limit: limit) == nil {
                     return nil

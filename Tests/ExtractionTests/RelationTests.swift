@@ -324,5 +324,16 @@ import Testing
         // A demonym before a noun that is no event stays a modifier.
         #expect(extract("Egypt condemned the Israeli parliament building.").all.isEmpty)
     }
+
+    @Test func titleCaseHeadlines() {
+        #expect(extract("China Slams US Over Taiwan Arms Sale").positive == ["China criticizes United States"])
+        #expect(extract("NATO Leaders Pledge Long-Term Support for Ukraine").positive.contains("NATO supports Ukraine"))
+        // In running text a capitalized word after a one-word name still makes a longer name.
+        #expect(extract("The Beijing Winter Olympics opened on Friday.").all.isEmpty)
+    }
+
+    @Test func anEnvoyActsForItsState() {
+        #expect(extract("Washington's envoy met representatives of the Taliban in Doha.").positive.contains("United States meetsWith Taliban"))
+    }
 }
 
