@@ -333,6 +333,15 @@ extension DocumentAnalysis {
                    let d = description(at: end + 1, demonym: e, start: i, limit: limit, history: history) {
                     return d
                 }
+                // "Argentina's Milei", "Russia's Putin": a known person right after a country's "'s"
+                // is that person, so that "Brazil's Lula and Argentina's Milei" coordinate.
+                if end + 1 < limit, tokens[end].norm == "'s", entry.type == .country, let p = surface(at: end + 1, limit: limit),
+                   p.kind == .name, knowledge.entries[p.entity].entity.type == .person {
+                    let person = local(entry: p.entity)
+                    if entities[person].country == nil { entities[person].country = entry.key }
+                    return possessive(Mention(range: i..<end + 1 + p.tokens.count, entities: [person], kind: .titled,
+                                              note: trace ? "'\(span(i..<end + 1 + p.tokens.count))'" : ""), limit: limit)
+                }
                 // "the United Nations Secretary-General", "the U.S. president": a title right after
                 // the name with no person named after it describes the holder of that office.
                 if end < limit, entry.type == .country || entry.type == .organization, let t = title(at: end, limit: limit),

@@ -293,6 +293,9 @@ extension DocumentAnalysis {
             } else if trigger.form == .gerund, let agent = gerundAgent(at: i, sentence: s, list: list) {
                 subject = agent.argument
                 if let m = agent.modality { modality = m }
+            } else if trigger.form == .gerund, gerundOfANoun(at: i, sentence: s) {
+                // "sanctioned three Chinese companies for supplying": the companies supplied.
+                return []
             } else if trigger.form == .gerund, i > range.lowerBound, tokens[i - 1].norm == "," {
                 // A participle after a comma takes the clause's subject: "X supported Y, hailing Z".
                 subject = clauseSubject(before: i, sentence: s, list: list)
@@ -382,6 +385,14 @@ extension DocumentAnalysis {
             j -= 1
             skipped += 1
         }
+        // "In a call with Erdogan, Putin discussed ...": a fronted phrase of the noun takes the
+        // subject after its comma.
+        if subject == nil, i > range.lowerBound, i - range.lowerBound <= 3,
+           tokens[range.lowerBound].is(.preposition), (range.lowerBound + 1..<i).allSatisfy({ tokens[$0].is(.determiner) || tokens[$0].lower == "a" || tokens[$0].lower == "an" }),
+           let fronted = participialSubject(after: t.upperBound, sentence: s, list: list) {
+            subject = fronted
+            subject!.how = "subject after the fronted phrase"
+        }
         // "the release of hostages by Hamas": "by X" after the object.
         if subject == nil, let o = object, o.mention.range.upperBound + 1 < range.upperBound, tokens[o.mention.range.upperBound].lower == "by",
            let agent = firstMention(after: o.mention.range.upperBound + 1, within: 2, list: list, range: range) {
@@ -399,6 +410,8 @@ extension DocumentAnalysis {
                         // "warned Beijing against sending weapons to Moscow"
                         subject = agent.argument
                         modality = agent.modality
+                    } else if w.hasSuffix("ing"), gerundOfANoun(at: k, sentence: s) {
+                        break
                     } else if w.hasSuffix("ing"), let m = list.last(where: { $0.range.upperBound == k && !$0.possessive && $0.kind != .demonym }) {
                         subject = Argument(entities: m.entities, mention: m, how: "participle subject", penalty: 0.9)
                     } else if w.hasSuffix("ing"), k == range.lowerBound {
@@ -589,6 +602,17 @@ extension DocumentAnalysis {
               let m = list.last(where: { $0.range.upperBound == i - 1 && !$0.possessive && $0.kind != .demonym }) else { return nil }
         let prevented = tokens[i - 1].lower == "against" || tokens[i - 1].lower == "from"
         return (Argument(entities: m.entities, mention: m, how: "object of the governing verb", penalty: 0.9), prevented ? .possible : nil)
+    }
+
+    /// Whether the gerund at `i` follows "NOUN for/of/against/from", a noun that is no actor
+    /// ("companies for supplying", "efforts of helping"): its agent is that noun, not the clause's
+    /// subject. After a verb ("accused of attacking", "warned against") the clause's subject stays.
+    func gerundOfANoun(at i: Int, sentence s: Int) -> Bool {
+        let range = sentences[s]
+        guard i - 2 >= range.lowerBound, ["for", "of", "against", "from"].contains(tokens[i - 1].lower) else { return false }
+        let w = tokens[i - 2]
+        guard w.isWord, !w.isCapitalized else { return false }
+        return !w.lower.hasSuffix("ed") && !w.is([.be, .lightVerb]) && !w.is(.verbTrigger)
     }
 
     /// Whether a mention starting at `start` follows "spokesman for (the)" or "spokeswoman of".

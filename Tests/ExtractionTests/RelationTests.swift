@@ -335,5 +335,25 @@ import Testing
     @Test func anEnvoyActsForItsState() {
         #expect(extract("Washington's envoy met representatives of the Taliban in Doha.").positive.contains("United States meetsWith Taliban"))
     }
+
+    @Test func aGerundAfterANounBelongsToTheNoun() {
+        // The companies supplied Russia's military, not the United States.
+        #expect(!extract("The United States sanctioned three Chinese companies for supplying Russia's military.").all
+                    .contains("United States aids Russia"))
+        // After a verb the clause's subject stays the agent.
+        #expect(extract("Russia was accused of attacking Ukraine.").positive.contains("Russia attacks Ukraine"))
+    }
+
+    @Test func aFrontedEventPhraseTakesTheSubjectAfterItsComma() {
+        #expect(extract("In a call with Erdogan, Putin discussed the grain corridor.").positive
+                    .contains { $0 == "Vladimir Putin meetsWith Recep Tayyip Erdoğan" || $0 == "Recep Tayyip Erdoğan meetsWith Vladimir Putin" })
+    }
+
+    @Test func aCountrysPersonIsThePerson() {
+        let f = extract("Brazil's Lula and Argentina's Milei have not met since the election.")
+        #expect(f.negated.contains { $0.contains("Lula") && $0.contains("Milei") && $0.contains("meetsWith") })
+        #expect(extract("Ukraine and Poland reached an agreement on grain transit.").positive
+                    .contains { $0 == "Poland signsAgreementWith Ukraine" || $0 == "Ukraine signsAgreementWith Poland" })
+    }
 }
 
