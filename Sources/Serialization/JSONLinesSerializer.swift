@@ -125,6 +125,16 @@ struct JSONLinesWriter {
     }
 
     /// Appends the lines of `s`, one per document it has evidence in, by document index.
+    /// `"sentence":N,"start":N,"end":N` of a mention (top level and in `spans` alike).
+    mutating func appendPlace(_ e: Evidence) {
+        out.appendLiteral("\"sentence\":")
+        out.appendInt(e.sentence)
+        out.appendLiteral(",\"start\":")
+        out.appendInt(e.start)
+        out.appendLiteral(",\"end\":")
+        out.appendInt(e.end)
+    }
+
     mutating func appendLines(_ s: Statement) {
         let evidence = s.evidence
         if evidence.isEmpty { return }
@@ -167,12 +177,8 @@ struct JSONLinesWriter {
         for k in mentions { confidence *= 1 - evidence[k].confidence }
         out.append(documentBytes, documentStart[doc]..<documentMiddle[doc])
         out.append(contentsOf: statementBytes)
-        out.appendLiteral(",\"sentence\":")
-        out.appendInt(e.sentence)
-        out.appendLiteral(",\"start\":")
-        out.appendInt(e.start)
-        out.appendLiteral(",\"end\":")
-        out.appendInt(e.end)
+        out.appendLiteral(",")
+        appendPlace(e)
         out.appendLiteral(",\"evidence\":")
         appendJSONStringLiteral(e.quote, to: &out)
         out.appendLiteral(",\"mentions\":")
@@ -186,13 +192,9 @@ struct JSONLinesWriter {
         var comma = false
         for k in mentions {
             let m = evidence[k]
-            out.appendLiteral(comma ? ",{\"sentence\":" : "{\"sentence\":")
+            out.appendLiteral(comma ? ",{" : "{")
             comma = true
-            out.appendInt(m.sentence)
-            out.appendLiteral(",\"start\":")
-            out.appendInt(m.start)
-            out.appendLiteral(",\"end\":")
-            out.appendInt(m.end)
+            appendPlace(m)
             out.appendLiteral(",\"quote\":")
             appendJSONStringLiteral(m.quote, to: &out)
             out.appendLiteral(",\"pattern\":")
