@@ -852,7 +852,7 @@ extension DocumentAnalysis {
         for a in subject.entities {
             for b in object.entities where a != b {
                 guard typeAllowed(entry.relation, a, b) else { continue }
-                out.append(FoundRelation(subject: a, relation: entry.relation, object: b, negated: negated, modality: modality,
+                out.append(FoundRelation(subject: a, relation: relation(entry.relation, by: a), object: b, negated: negated, modality: modality,
                                          confidence: entry.confidence * subject.penalty * object.penalty,
                                          sentence: s, tokens: start..<end, pattern: pattern))
             }
@@ -867,13 +867,19 @@ extension DocumentAnalysis {
         let unique = entities.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
         for (x, a) in unique.enumerated() {
             for b in unique[(x + 1)...] where typeAllowed(entry.relation, a, b) {
-                out.append(FoundRelation(subject: a, relation: entry.relation, object: b, negated: negated, modality: modality,
+                out.append(FoundRelation(subject: a, relation: relation(entry.relation, by: a), object: b, negated: negated, modality: modality,
                                          confidence: entry.confidence * 0.95, sentence: s,
                                          tokens: min(t.lowerBound, mention.range.lowerBound)..<max(t.upperBound, mention.range.upperBound),
                                          pattern: trace ? "\(how) [\(mention.note)]" : how))
             }
         }
         return out
+    }
+
+    /// A state does not demonstrate: "the Philippines protested China's ..." is a diplomatic
+    /// protest, an official complaint (CAMEO 11), not a street protest (CAMEO 14).
+    func relation(_ name: String, by subject: Int) -> String {
+        name == "protestsAgainst" && entities[subject].type == .country ? "criticizes" : name
     }
 
     /// Argument types a relation accepts (the ontology's domain and range).

@@ -355,5 +355,11 @@ import Testing
         #expect(extract("Ukraine and Poland reached an agreement on grain transit.").positive
                     .contains { $0 == "Poland signsAgreementWith Ukraine" || $0 == "Ukraine signsAgreementWith Poland" })
     }
+
+    @Test func aStatesProtestIsAnOfficialComplaint() {
+        #expect(extract("The Philippines protested China's use of water cannon against its vessels.").positive.contains("Philippines criticizes China"))
+        // Protesters do demonstrate.
+        #expect(extract("Protesters demonstrated against China in Manila.").positive.contains("protesters protestsAgainst China"))
+    }
 }
 
