@@ -10,6 +10,7 @@ extension DocumentAnalysis {
     static let thingPronouns: Set<String> = ["it", "its", "itself"]
     static let firstPersonPlural: Set<String> = ["we", "our", "us", "ours", "ourselves"]
     static let possessivePronouns: Set<String> = ["his", "her", "its", "their", "our"]
+    static let honorifics: Set<String> = ["Dr.", "Dr", "Prof.", "Prof", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Sir", "Dame"]
     static let nameParticles: Set<String> = ["al", "bin", "ibn", "de", "da", "van", "von", "el", "la", "du", "del", "der"]
     static let notNames: Set<String> = ["The", "A", "An", "This", "That", "These", "In", "On", "At", "For", "And", "But", "Or",
                                        "He", "She", "It", "We", "They", "His", "Her", "Its", "Their", "Our", "Mr.", "Mrs.", "Ms."]
@@ -176,6 +177,10 @@ extension DocumentAnalysis {
     /// A person's name at `i`: a gazetteer person, a surname the text introduced, or a run of
     /// capitalized words (with initials and particles), at most four.
     func personName(at i: Int, limit: Int) -> (end: Int, entity: Int, note: String)? {
+        // An honorific before the name: "Dr. S. Jaishankar", "Mr. Blinken".
+        if i + 1 < limit, Self.honorifics.contains(tokens[i].text), isCapitalizedWord(tokens[i + 1]) {
+            return personName(at: i + 1, limit: limit)
+        }
         guard i < limit, isCapitalizedWord(tokens[i]), !Self.notNames.contains(tokens[i].text) else { return nil }
         if let s = surface(at: i, limit: limit) {
             let e = knowledge.entries[s.entity].entity
@@ -203,6 +208,11 @@ extension DocumentAnalysis {
         // Drop a trailing particle or hyphen.
         while j > i, !isCapitalizedWord(tokens[j - 1]) { j -= 1 }
         guard j > i else { return nil }
+        // Initials before a known person's surname are that person: "S. Jaishankar".
+        if j - i > 1, (i..<j - 1).allSatisfy({ tokens[$0].text.unicodeScalars.count == 2 && tokens[$0].text.hasSuffix(".") }),
+           let last = surface(at: j - 1, limit: j), knowledge.entries[last.entity].entity.type == .person {
+            return (j, local(entry: last.entity), trace ? "initials + gazetteer '\(tokens[j - 1].text)'" : "")
+        }
         let name = span(i..<j)
         // A gazetteer person may go by this full name's last word ("Mori Takeo" vs "Takeo Mori").
         var entity = Entity(key: Self.slug(name), label: name, type: .person)
@@ -623,6 +633,12 @@ extension DocumentAnalysis {
             }
             ownSubject = history.last(where: { $0.sentence == s && !$0.oblique && entities[$0.entity].type == .person })?.token
         }
+        // "We urge the Philippines to stop its provocations": with no subject in its sentence, a
+        // possessive "its" is the object before it rather than an earlier sentence's subject.
+        if word == "its", !history.contains(where: { $0.sentence == s && !$0.oblique }),
+           let h = history.last(where: { $0.sentence == s && (entities[$0.entity].type == .country || entities[$0.entity].type == .organization) }) {
+            return [h.entity]
+        }
         // Subjects of this or the previous sentence first, then anything recent.
         for h in history.reversed() {
             if s - h.sentence > 1 { break }
@@ -697,6 +713,12 @@ extension DocumentAnalysis {
         for (s, list) in mentions.enumerated() {
             guard let m = list.first, let e = m.entities.first, m.entities.count == 1 else { continue }
             var start = sentences[s].lowerBound
+            // A transcript's speaker label ("A: China firmly opposes ...") does not open the sentence.
+            // A journalist's question ("Q: ...") speaks for nobody.
+            if start + 2 < sentences[s].upperBound, tokens[start + 1].norm == ":", tokens[start].isWord {
+                if tokens[start].lower == "q" || tokens[start].lower == "question" { continue }
+                start += 2
+            }
             if tokens[start].lower == "the" { start += 1 }
             guard m.range.lowerBound <= start, [.name, .seat].contains(m.kind), !quoted[m.range.lowerBound] else { continue }
             let type = entities[e].type

@@ -361,5 +361,22 @@ import Testing
         // Protesters do demonstrate.
         #expect(extract("Protesters demonstrated against China in Manila.").positive.contains("protesters protestsAgainst China"))
     }
+
+    @Test func aTranscriptsAnswerSpeaksForTheIssuer() {
+        let f = extract("""
+        Q: The Philippines said it will hold joint patrols with the United States.
+        A: China firmly opposes any such move.
+        We urge the Philippines to stop its provocations.
+        The US should not interfere.
+        """)
+        #expect(f.positive.contains("China appealsTo Philippines"))
+        #expect(!f.all.contains { $0.hasPrefix("United States appealsTo") || $0.hasPrefix("Philippines appealsTo") })
+    }
+
+    @Test func honorificsAndInitialsBeforeAKnownSurname() {
+        let f = extract("Secretary of State Antony J. Blinken met Indian External Affairs Minister Dr. S. Jaishankar in New Delhi.",
+                        date: "2023-11-08")
+        #expect(f.positive == ["Antony Blinken meetsWith Subrahmanyam Jaishankar"])
+    }
 }
 
