@@ -270,8 +270,10 @@ extension DocumentAnalysis {
                     modality = asserting ? nil : .intended
                     how += " (infinitive under '\(control.1)')"
                 } else if let owner = nounComplementOwner(toAt: i - 1, sentence: s, list: list) {
-                    // "the U.S. commitment to work with ASEAN"
+                    // "the U.S. commitment to work with ASEAN", "Sweden's bid to join NATO": a plan,
+                    // not yet a deed.
                     subject = owner
+                    modality = .intended
                     how += " (complement of a noun)"
                 } else {
                     subject = findSubject(before: i - 1, sentence: s, list: list)
@@ -392,6 +394,31 @@ extension DocumentAnalysis {
            let fronted = participialSubject(after: t.upperBound, sentence: s, list: list) {
             subject = fronted
             subject!.how = "subject after the fronted phrase"
+        }
+        // "hit Iran with new sanctions", "attacked Israel with missiles": a verb's object stands
+        // before "with" and the event noun after it.
+        if subject == nil, object == nil {
+            var k = i - 1
+            var adjectives = 0
+            while k > range.lowerBound, adjectives < 2, tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is(.preposition) {
+                k -= 1
+                adjectives += 1
+            }
+            if k > range.lowerBound, tokens[k].lower == "with",
+               let m = list.last(where: { $0.range.upperBound == k && !$0.possessive && $0.kind != .demonym && !$0.modifier }) {
+                var p = m.range.lowerBound - 1
+                while p > range.lowerBound, tokens[p].is(.determiner) { p -= 1 }
+                // The verb must not be a trigger of another relation: "attacked Israel with rockets"
+                // is no aid, though rockets sent to a country are.
+                let otherRelation = tokens[p].triggerList >= 0 && !knowledge.triggerLists[Int(tokens[p].triggerList)].contains {
+                    knowledge.ontology.lexicon[$0.entry].relation == entry.relation
+                }
+                if p >= range.lowerBound, p < m.range.lowerBound, tokens[p].isWord, !tokens[p].isCapitalized,
+                   !tokens[p].is([.preposition, .determiner, .be]), !otherRelation {
+                    object = Argument(entities: m.entities, mention: m, how: "object before 'with'", penalty: 0.9)
+                    subject = findSubject(before: p, sentence: s, list: list)
+                }
+            }
         }
         // "the release of hostages by Hamas": "by X" after the object.
         if subject == nil, let o = object, o.mention.range.upperBound + 1 < range.upperBound, tokens[o.mention.range.upperBound].lower == "by",
@@ -893,6 +920,7 @@ extension DocumentAnalysis {
         switch relation {
         case "visits", "invades", "claims": return entities[b].type == .country
         case "leaderOf": return entities[a].type == .person
+        case "memberOf": return entities[b].type == .organization && entities[a].type != .group
         default: return true
         }
     }

@@ -378,5 +378,26 @@ import Testing
                         date: "2023-11-08")
         #expect(f.positive == ["Antony Blinken meetsWith Subrahmanyam Jaishankar"])
     }
+
+    @Test func membership() {
+        #expect(extract("Sweden formally joined NATO in March.").positive == ["Sweden memberOf NATO"])
+        #expect(extract("Finland is a member of NATO.").positive == ["Finland memberOf NATO"])
+        #expect(extract("Ukraine wants to join NATO.").hypothetical == ["Ukraine memberOf NATO"])
+        // Joining a country in an action is no membership.
+        #expect(!extract("Sweden joined Russia in condemning the attack.").all.contains { $0.contains("memberOf") })
+    }
+
+    @Test func theObjectBeforeWith() {
+        #expect(extract("The United States hit Iran with new sanctions on Friday.").positive == ["United States sanctions Iran"])
+        #expect(extract("The US armed Ukraine with missiles.").positive.contains("United States aids Ukraine"))
+        // A verb of another relation keeps its own: rockets fired at Israel are no aid to it.
+        #expect(extract("Hamas attacked Israel with rockets.").positive == ["Hamas attacks Israel"])
+    }
+
+    @Test func payingAVisitAndJointPatrols() {
+        #expect(extract("Xi paid a state visit to France in May.").positive.contains("Xi Jinping visits France"))
+        #expect(extract("Australia and the Philippines conducted joint patrols.").positive
+                    .contains { $0 == "Australia cooperatesWith Philippines" || $0 == "Philippines cooperatesWith Australia" })
+    }
 }
 
