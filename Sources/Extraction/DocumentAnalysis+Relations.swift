@@ -469,6 +469,8 @@ extension DocumentAnalysis {
                 }
                 // "pledged 500 million euros in aid to": an amount before "in".
                 if w == "in", k > range.lowerBound, tokens[k - 1].is(.amountWord) { k -= 1; steps += 1; continue }
+                // "launched more than 300 drones": a comparative quantity.
+                if w == "than", k > range.lowerBound, ["more", "less", "fewer"].contains(tokens[k - 1].lower) { k -= 2; steps += 1; continue }
                 if !tokens[k].isWord || tokens[k].is(.preposition) || list.contains(where: { $0.range.contains(k) }) { break }
                 k -= 1
                 steps += 1

@@ -399,5 +399,12 @@ import Testing
         #expect(extract("Australia and the Philippines conducted joint patrols.").positive
                     .contains { $0 == "Australia cooperatesWith Philippines" || $0 == "Philippines cooperatesWith Australia" })
     }
+
+    @Test func comparativeQuantitiesAndSingleStrikes() {
+        #expect(extract("Iran launched more than 300 drones and missiles at Israel overnight.").positive == ["Iran attacks Israel"])
+        #expect(extract("Tehran condemned the Israeli strike on its consulate in Damascus.").positive.contains("Israel attacks Iran"))
+        // A labour strike has no target.
+        #expect(extract("Workers staged a general strike on Monday.").all.isEmpty)
+    }
 }
 
