@@ -313,6 +313,19 @@ extension DocumentAnalysis {
             // "the two met", "Iran and Saudi Arabia signed"
             return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural subject)", mention: subject.mention)
         }
+        // "Scholz welcomed Ruto to Berlin": welcoming someone to a place is receiving a visitor.
+        var afterObject = object?.mention.range.upperBound ?? range.upperBound
+        // ("President William Ruto of Kenya to Berlin")
+        if afterObject + 1 < range.upperBound, tokens[afterObject].lower == "of",
+           let of = list.first(where: { $0.range.lowerBound == afterObject + 1 }) { afterObject = of.range.upperBound }
+        if entry.relation == "praises", entry.words == ["welcome"], let o = object, o.how == "object",
+           afterObject + 1 < range.upperBound, tokens[afterObject].lower == "to",
+           let place = list.first(where: { $0.range.lowerBound == afterObject + 1 }),
+           place.kind == .seat || place.entities.allSatisfy({ entities[$0].type == .country }) {
+            var receiving = entry
+            receiving.relation = "meetsWith"
+            return emit(receiving, subject: subject, object: object, trigger: t, sentence: s, how: how + " (to a place: receiving)", modality: modality)
+        }
         return emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: modality)
     }
 

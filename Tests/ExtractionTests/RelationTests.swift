@@ -406,5 +406,14 @@ import Testing
         // A labour strike has no target.
         #expect(extract("Workers staged a general strike on Monday.").all.isEmpty)
     }
+
+    @Test func welcomingSomeoneToAPlaceIsReceivingThem() {
+        let f = extract("Xi welcomed Putin to Beijing.").positive
+        #expect(f == ["Xi Jinping meetsWith Vladimir Putin"] || f == ["Vladimir Putin meetsWith Xi Jinping"])
+        #expect(extract("Chancellor Olaf Scholz welcomed President William Ruto of Kenya to Berlin.", date: "2023-09-25").positive
+                    .contains("Olaf Scholz meetsWith William Ruto"))
+        // Welcoming someone to an event, or welcoming a decision, stays approval.
+        #expect(extract("Japan welcomed India to the Quad summit.").positive == ["Japan praises India"])
+    }
 }
 
