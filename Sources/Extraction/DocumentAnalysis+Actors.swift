@@ -381,6 +381,18 @@ extension DocumentAnalysis {
                    other.kind == .demonym, longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) != nil {
                     return Mention(range: i..<end, entities: [e], kind: .state, note: trace ? "demonym '\(span(i..<end))' coordinated with a state noun" : "")
                 }
+                // "the Chinese and Russian presidents": each country's holder of the title on the date.
+                if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit), other.kind == .demonym,
+                   let plural = pluralTitle(at: end + 1 + other.tokens.count, limit: limit),
+                   let title = knowledge.titles[plural.words[0]]?.first(where: { $0.tokens == plural.words })?.title {
+                    let countries = [knowledge.entries[sf.entity].entity.key, knowledge.entries[other.entity].entity.key]
+                    let holders = countries.map { knowledge.holder(role: title.role, of: $0, on: date) }
+                    if holders.allSatisfy({ $0.count == 1 }), let p = local(key: holders[0][0]), let q = local(key: holders[1][0]), p != q {
+                        let stop = end + 1 + other.tokens.count + plural.count
+                        return Mention(range: i..<stop, entities: [p, q], kind: .description,
+                                       note: trace ? "'\(span(i..<stop))' → \(entities[p].label), \(entities[q].label)" : "")
+                    }
+                }
                 if let d = description(at: i, demonym: e, start: i, limit: limit, history: history) { return d }
                 return Mention(range: i..<end, entities: [e], kind: .demonym, note: trace ? "demonym '\(span(i..<end))'" : "")
             }

@@ -489,6 +489,15 @@ extension DocumentAnalysis {
                 steps += 1
             }
         }
+        // "The United States is Israel's closest ally": the clause's subject is the other side.
+        if let possessor = subject, object == nil, possessor.how == "possessor",
+           let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {
+            var b = possessor.mention.range.lowerBound - 1
+            while b > range.lowerBound, tokens[b].is(.determiner) { b -= 1 }
+            if b > range.lowerBound, tokens[b].is(.be), let other = findSubject(before: b, sentence: s, list: list) {
+                object = other
+            }
+        }
         if let subject, object == nil, subject.entities.count >= 2,
            let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {
             // "their cooperation", "China and Russia ... global partners"

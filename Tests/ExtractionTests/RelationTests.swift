@@ -415,5 +415,17 @@ import Testing
         // Welcoming someone to an event, or welcoming a decision, stays approval.
         #expect(extract("Japan welcomed India to the Quad summit.").positive == ["Japan praises India"])
     }
+
+    @Test func coordinatedDemonymsWithAPluralTitle() {
+        let f = extract("The Chinese and Russian presidents held talks in Kazan.", date: "2024-09-10").positive
+        #expect(f == ["Vladimir Putin meetsWith Xi Jinping"] || f == ["Xi Jinping meetsWith Vladimir Putin"])
+    }
+
+    @Test func aPredicateAllyNamesBothSides() {
+        #expect(extract("The United States is Israel's closest ally.").positive == ["Israel allyOf United States"])
+        #expect(!extract("Russia is not Iran's ally.").positive.contains("Iran allyOf Russia"))
+        #expect(extract("Israel and Hezbollah traded fire across the border.").positive == ["Israel fightsWith Hezbollah"]
+                || extract("Israel and Hezbollah traded fire across the border.").positive == ["Hezbollah fightsWith Israel"])
+    }
 }
 
