@@ -12,7 +12,8 @@ enum DateFinder {
         return table
     }()
 
-    /// The month a capitalized month name stands for (tokens annotated by `Knowledge.annotate`).
+    /// The month a capitalized month name stands for. Needs tokens annotated by
+    /// `Knowledge.annotate` (the month names are a word class); others give nil.
     static func month(_ t: Token) -> Int? {
         guard t.isCapitalized, t.is(.month) else { return nil }
         return monthNumbers[t.lower]

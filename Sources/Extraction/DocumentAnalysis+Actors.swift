@@ -41,7 +41,7 @@ extension DocumentAnalysis {
         let range = sentences[s]
         guard let last = range.last, tokens[last].norm != "." else { return false }
         var long = 0, capitalized = 0
-        for k in range where tokens[k].isWord && tokens[k].text.utf8.count >= 4 {
+        for k in range where tokens[k].isWord && tokens[k].text.unicodeScalars.count >= 4 {
             long += 1
             if tokens[k].isCapitalized { capitalized += 1 }
         }

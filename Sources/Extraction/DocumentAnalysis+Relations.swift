@@ -422,12 +422,13 @@ extension DocumentAnalysis {
                 var p = m.range.lowerBound - 1
                 while p > range.lowerBound, tokens[p].is(.determiner) { p -= 1 }
                 // The verb must not be a trigger of another relation: "attacked Israel with rockets"
-                // is no aid, though rockets sent to a country are.
-                let otherRelation = tokens[p].triggerList >= 0 && !knowledge.triggerLists[Int(tokens[p].triggerList)].contains {
+                // is no aid, though rockets sent to a country are. (No verb at all when the mention
+                // opens the sentence: "Iran with sanctions ...".)
+                let otherRelation = p < range.lowerBound || tokens[p].triggerList >= 0 && !knowledge.triggerLists[Int(tokens[p].triggerList)].contains {
                     knowledge.ontology.lexicon[$0.entry].relation == entry.relation
                 }
-                if p >= range.lowerBound, p < m.range.lowerBound, tokens[p].isWord, !tokens[p].isCapitalized,
-                   !tokens[p].is([.preposition, .determiner, .be]), !otherRelation {
+                if !otherRelation, p < m.range.lowerBound, tokens[p].isWord, !tokens[p].isCapitalized,
+                   !tokens[p].is([.preposition, .determiner, .be]) {
                     object = Argument(entities: m.entities, mention: m, how: "object before 'with'", penalty: 0.9)
                     subject = findSubject(before: p, sentence: s, list: list)
                 }

@@ -1,3 +1,4 @@
+import Foundation
 /// A token of a document: a word, a number or a punctuation mark, with its offsets.
 public struct Token: Sendable, Hashable {
     /// The text as written.
@@ -161,8 +162,10 @@ public struct Tokenizer: Sendable {
             } else {
                 let utf8 = text.utf8
                 t = String(text[utf8.index(utf8.startIndex, offsetBy: start8)..<utf8.index(utf8.startIndex, offsetBy: end8)])
-                n = Tokenizer.normalize(t)
-                lower = n.lowercased()
+                // Composed (NFC), so that "Erdoğan" written with a combining breve finds the same
+                // table entries as the precomposed form: the word table compares bytes.
+                n = Tokenizer.normalize(t).precomposedStringWithCanonicalMapping
+                lower = n.lowercased().precomposedStringWithCanonicalMapping
             }
             var token = Token(text: t, norm: n, lower: lower, start: from, end: to,
                               lineBreakBefore: lineBreak || tokens.isEmpty, spaceBefore: space, first: scalars[from])

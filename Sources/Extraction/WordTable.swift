@@ -1,3 +1,4 @@
+import Foundation
 import KnowledgeGraph
 
 /// The word classes of the ontology's cue lists and of the extractor's closed word lists, as
@@ -118,9 +119,9 @@ struct WordTable: Sendable {
         index(word).map { values[$0] }
     }
 
-    /// Updates the info of `word`, adding it first when absent.
+    /// Updates the info of `word` (composed to NFC, as tokens are), adding it first when absent.
     mutating func update(_ word: String, _ change: (inout WordInfo) -> Void) {
-        var word = word
+        var word = word.utf8.allSatisfy { $0 < 128 } ? word : word.precomposedStringWithCanonicalMapping
         let existing = word.withUTF8 { find($0).entry }
         if let e = existing {
             change(&values[e])

@@ -427,5 +427,13 @@ import Testing
         #expect(extract("Israel and Hezbollah traded fire across the border.").positive == ["Israel fightsWith Hezbollah"]
                 || extract("Israel and Hezbollah traded fire across the border.").positive == ["Hezbollah fightsWith Israel"])
     }
+
+    @Test func decomposedAccentsAreTheSameNames() {
+        // "Erdoğan" with a combining breve (NFD) is the gazetteer's Erdoğan, as the precomposed form is.
+        let decomposed = "Erdog\u{0306}an met Putin in Sochi."
+        #expect(decomposed.unicodeScalars.count != "Erdoğan met Putin in Sochi.".unicodeScalars.count)
+        let f = extract(decomposed).positive
+        #expect(f == ["Recep Tayyip Erdoğan meetsWith Vladimir Putin"] || f == ["Vladimir Putin meetsWith Recep Tayyip Erdoğan"])
+    }
 }
 

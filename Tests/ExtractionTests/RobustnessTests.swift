@@ -21,6 +21,8 @@ import KnowledgeGraph
     }
 
     @Test(arguments: ["", " ", "\n\n\n", "the", "The Russian", "'s", "“”", "- - -", "U.S.", "(", "his his his", "Mr.",
+                      // A mention before "with" and an event noun at the very start (once an index crash).
+                      "Iran with sanctions", "Iran with new sanctions.", "EU with invasion in : attacks", "Dr.", "Dr. Dr. Dr.",
                       String(repeating: "and ", count: 500), String(repeating: "Russia ", count: 300)])
     func oddInputs(_ text: String) {
         _ = extract(text)
