@@ -38,6 +38,13 @@ extension DocumentAnalysis {
     /// Whether sentence `s` is a title-case headline ("China Slams US Over Taiwan Arms Sale"):
     /// no final full stop and at least four in five of its words of four letters or more capitalized.
     func isTitleCase(_ s: Int) -> Bool {
+        if let known = titleCase[s] { return known }
+        let answer = computeTitleCase(s)
+        titleCase[s] = answer
+        return answer
+    }
+
+    private func computeTitleCase(_ s: Int) -> Bool {
         let range = sentences[s]
         guard let last = range.last, tokens[last].norm != "." else { return false }
         var long = 0, capitalized = 0
@@ -643,13 +650,18 @@ extension DocumentAnalysis {
                 if h.sentence != s { break }
                 if h.oblique, entities[h.entity].type == .person { return [h.entity] }
             }
-            ownSubject = history.last(where: { $0.sentence == s && !$0.oblique && entities[$0.entity].type == .person })?.token
+            ownSubject = history.reversed().prefix(while: { $0.sentence == s })
+                .first(where: { !$0.oblique && entities[$0.entity].type == .person })?.token
         }
         // "We urge the Philippines to stop its provocations": with no subject in its sentence, a
         // possessive "its" is the object before it rather than an earlier sentence's subject.
-        if word == "its", !history.contains(where: { $0.sentence == s && !$0.oblique }),
-           let h = history.last(where: { $0.sentence == s && (entities[$0.entity].type == .country || entities[$0.entity].type == .organization) }) {
-            return [h.entity]
+        if word == "its" {
+            // (Only this sentence's items: the history is in text order, so they are at its end.)
+            let here = history.reversed().prefix(while: { $0.sentence == s })
+            if !here.contains(where: { !$0.oblique }),
+               let h = here.first(where: { entities[$0.entity].type == .country || entities[$0.entity].type == .organization }) {
+                return [h.entity]
+            }
         }
         // Subjects of this or the previous sentence first, then anything recent.
         for h in history.reversed() {

@@ -27,6 +27,8 @@ final class DocumentAnalysis {
     /// The issuer of a statement, the referent of "we" outside quotes.
     var issuer: Int? = nil
     var issuerNote = ""
+    /// Whether each sentence is a title-case headline, once asked (`isTitleCase`).
+    var titleCase: [Int: Bool] = [:]
     /// All the issuers when "we" names several ("We, the Foreign Ministers of A, B and C").
     var issuerGroup: [Int] = []
     /// The coordinations of the sentence the relation stage is on (`coordinationGroups`).
@@ -38,6 +40,10 @@ final class DocumentAnalysis {
     init(knowledge: Knowledge, text: String, date: String?, id: String = "", trace: Bool = false) {
         self.trace = trace
         self.knowledge = knowledge
+        // Native UTF-8 storage, so that slicing by UTF-8 offsets (`span`) is O(1) to find even
+        // for a string bridged from elsewhere (a no-op for native strings).
+        var text = text
+        text.makeContiguousUTF8()
         self.text = text
         // The scalars in one pass (no separate count): UTF-8 length bounds their number.
         var scalars: [Unicode.Scalar] = []

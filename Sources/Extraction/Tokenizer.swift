@@ -164,8 +164,12 @@ public struct Tokenizer: Sendable {
                 t = String(text[utf8.index(utf8.startIndex, offsetBy: start8)..<utf8.index(utf8.startIndex, offsetBy: end8)])
                 // Composed (NFC), so that "Erdoğan" written with a combining breve finds the same
                 // table entries as the precomposed form: the word table compares bytes.
-                n = Tokenizer.normalize(t).precomposedStringWithCanonicalMapping
-                lower = n.lowercased().precomposedStringWithCanonicalMapping
+                // (Only a combining mark or a conjoining jamo can make a string not NFC.)
+                let decomposable = t.unicodeScalars.contains {
+                    $0.properties.canonicalCombiningClass != .notReordered || (0x1100...0x11FF).contains($0.value)
+                }
+                n = decomposable ? Tokenizer.normalize(t).precomposedStringWithCanonicalMapping : Tokenizer.normalize(t)
+                lower = decomposable ? n.lowercased().precomposedStringWithCanonicalMapping : n.lowercased()
             }
             var token = Token(text: t, norm: n, lower: lower, start: from, end: to,
                               lineBreakBefore: lineBreak || tokens.isEmpty, spaceBefore: space, first: scalars[from])
