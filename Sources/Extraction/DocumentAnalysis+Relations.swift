@@ -242,8 +242,14 @@ extension DocumentAnalysis {
             if !beBefore, let patient = list.last(where: { $0.range.upperBound == i && !$0.possessive }) {
                 // Reduced passive: "with Russia condemned by the international community".
                 object = Argument(entities: patient.entities, mention: patient, how: "patient", penalty: 1)
-            } else {
+            } else if beBefore || i == range.lowerBound || tokens[i - 1].triggerList >= 0 || !tokens[i - 1].isWord {
+                // ("a deal brokered by China", "a ceasefire mediated by Qatar": the event's parties,
+                // the clause's subject, are the patients.)
                 object = findSubject(before: beBefore ? k : i, sentence: s, list: list)
+            } else {
+                // A reduced passive after a noun that is neither actor nor event modifies that
+                // noun: "waters claimed by Vietnam" says nothing of the clause's subject.
+                return []
             }
             how += " (passive)"
             if let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric,

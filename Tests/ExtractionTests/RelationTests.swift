@@ -435,5 +435,13 @@ import Testing
         let f = extract(decomposed).positive
         #expect(f == ["Recep Tayyip Erdoğan meetsWith Vladimir Putin"] || f == ["Vladimir Putin meetsWith Recep Tayyip Erdoğan"])
     }
+
+    @Test func aReducedPassiveAfterAPlainNounModifiesThatNoun() {
+        // The waters are claimed by Vietnam, not China.
+        #expect(!extract("China claims most of the South China Sea, including waters claimed by Vietnam.").all.contains("Vietnam claims China"))
+        // After an event noun the event's parties are the patients.
+        #expect(extract("Israel and Hamas agreed to a temporary ceasefire mediated by Qatar.").positive
+                    .isSuperset(of: ["Qatar mediates Israel", "Qatar mediates Hamas"]))
+    }
 }
 
