@@ -10,6 +10,7 @@ extension DocumentAnalysis {
     static let thingPronouns: Set<String> = ["it", "its", "itself"]
     static let firstPersonPlural: Set<String> = ["we", "our", "us", "ours", "ourselves"]
     static let possessivePronouns: Set<String> = ["his", "her", "its", "their", "our"]
+    static let officeAdjectives: Set<String> = ["new", "incoming", "acting", "interim"]
     static let honorifics: Set<String> = ["Dr.", "Dr", "Prof.", "Prof", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Sir", "Dame"]
     static let nameParticles: Set<String> = ["al", "bin", "ibn", "de", "da", "van", "von", "el", "la", "du", "del", "der"]
     static let notNames: Set<String> = ["The", "A", "An", "This", "That", "These", "In", "On", "At", "For", "And", "But", "Or",
@@ -476,7 +477,8 @@ extension DocumentAnalysis {
                 j += sf.tokens.count
             }
             // A description starts with a title, a person noun or a demonym: test the bits first.
-            if j < limit, tokens[j].is([.titleStart, .personNounStart]) || tokens[j].surfaceList >= 0 || tokens[j].loweredSurfaceList >= 0,
+            if j < limit, tokens[j].is([.titleStart, .personNounStart]) || tokens[j].surfaceList >= 0 || tokens[j].loweredSurfaceList >= 0
+                || Self.officeAdjectives.contains(tokens[j].lower),
                let d = description(at: j, demonym: demonym ?? possessor, start: i, limit: limit, history: history,
                                    possessorOnly: demonym == nil && possessor != nil, counterpartOf: demonym != nil ? possessor : nil) {
                 return d
@@ -538,6 +540,8 @@ extension DocumentAnalysis {
         let sfEnd: Int
         if let sf = surface(at: j, limit: limit), sf.kind == .demonym { sfEnd = j + sf.tokens.count } else { sfEnd = j }
         j = sfEnd
+        // "Britain's new prime minister", "the acting president": the office is the same.
+        if j + 1 < limit, Self.officeAdjectives.contains(tokens[j].lower) { j += 1 }
         var title: Title? = nil
         var headCount = 0
         if j < limit, let t = self.title(at: j, limit: limit) {

@@ -229,6 +229,8 @@ extension DocumentAnalysis {
             if tokens[k].lower == "by" { byIndex = k; break }
             // A determiner starts a direct object: "condemned the launch of a missile by X" is active.
             if !tokens[k].isWord || tokens[k].is(.clauseBreak) || ["the", "a", "an", "its", "their", "his", "her"].contains(tokens[k].lower) { break }
+            // So does a bare noun right after the verb: "rejected calls by the United States" is active.
+            if k == t.upperBound, !tokens[k].isCapitalized, !tokens[k].is(.preposition), !tokens[k].lower.hasSuffix("ly") { break }
         }
         let byAfter = byIndex != nil
         var subject: Argument?

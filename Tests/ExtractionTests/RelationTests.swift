@@ -443,5 +443,22 @@ import Testing
         #expect(extract("Israel and Hamas agreed to a temporary ceasefire mediated by Qatar.").positive
                     .isSuperset(of: ["Qatar mediates Israel", "Qatar mediates Hamas"]))
     }
+
+    @Test func aBareNounAfterTheVerbIsItsObjectNotAPassive() {
+        let f = extract("Israeli Prime Minister Benjamin Netanyahu rejected calls by the United States for a ceasefire.", date: "2024-11-05")
+        #expect(f.positive.contains("Benjamin Netanyahu rejects United States"))
+        #expect(!f.all.contains("United States rejects Benjamin Netanyahu"))
+        // A true passive keeps its agent: "Iran was condemned by the European Union."
+        #expect(extract("Iran was condemned by the European Union.").positive.contains("European Union criticizes Iran"))
+    }
+
+    @Test func newAndActingHoldersAndLegalCases() {
+        #expect(extract("Britain's new prime minister Keir Starmer met French President Emmanuel Macron.", date: "2024-11-05").positive
+                    .contains("Keir Starmer leaderOf United Kingdom"))
+        #expect(extract("South Africa filed a genocide case against Israel at the International Court of Justice.").positive
+                    .contains("South Africa accuses Israel"))
+        #expect(extract("The United Kingdom and the European Union agreed a new trade deal.").positive
+                    .contains { $0.contains("signsAgreementWith") })
+    }
 }
 
