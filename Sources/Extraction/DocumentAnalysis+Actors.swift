@@ -192,7 +192,11 @@ extension DocumentAnalysis {
         guard i < limit, isCapitalizedWord(tokens[i]), !Self.notNames.contains(tokens[i].text) else { return nil }
         if let s = surface(at: i, limit: limit) {
             let e = knowledge.entries[s.entity].entity
-            if e.type == .person { return (i + s.tokens.count, local(entry: s.entity), trace ? "gazetteer '\(span(i..<i + s.tokens.count))'" : "") }
+            if e.type == .person {
+                let person = local(entry: s.entity)
+                rememberNames(i..<i + s.tokens.count, of: person)
+                return (i + s.tokens.count, person, trace ? "gazetteer '\(span(i..<i + s.tokens.count))'" : "")
+            }
             return nil
         }
         if let e = localNames[tokens[i].norm], !(i + 1 < limit && isCapitalizedWord(tokens[i + 1])) {
@@ -243,6 +247,14 @@ extension DocumentAnalysis {
         let e = local(entity)
         if j - i > 1 { localNames[tokens[j - 1].norm] = e; localNames[tokens[i].norm] = localNames[tokens[i].norm] ?? e }
         return (j, e, trace ? "titled name '\(name)'" : "")
+    }
+
+    /// Later in the text a person's last or first name alone names them: "Putin", and "Kim" for
+    /// "Kim Jong Un" (family name first). The first person to claim a first name keeps it.
+    func rememberNames(_ name: Range<Int>, of person: Int) {
+        guard name.count > 1 else { return }
+        localNames[tokens[name.upperBound - 1].norm] = person
+        localNames[tokens[name.lowerBound].norm] = localNames[tokens[name.lowerBound].norm] ?? person
     }
 
     static func slug(_ s: String) -> String {
@@ -332,7 +344,7 @@ extension DocumentAnalysis {
                     return nil
                 }
                 let e = local(entry: sf.entity)
-                if entry.type == .person, end - i > 1 { localNames[tokens[end - 1].norm] = e }
+                if entry.type == .person { rememberNames(i..<end, of: e) }
                 var m = Mention(range: i..<end, entities: [e], kind: sf.kind == .seat ? .seat : .name,
                                 locative: locative, note: trace ? "gazetteer '\(span(i..<end))'" : "")
                 // "Republic of Korea (ROK)": the abbreviation in brackets is the same mention.
@@ -404,6 +416,13 @@ extension DocumentAnalysis {
                 if let d = description(at: i, demonym: e, start: i, limit: limit, history: history) { return d }
                 return Mention(range: i..<end, entities: [e], kind: .demonym, note: trace ? "demonym '\(span(i..<end))'" : "")
             }
+        }
+
+        // A name the text introduced earlier, alone: "Kim" after "Kim Jong Un".
+        if t.isCapitalized, t.isWord, let e = localNames[t.norm], !Self.notNames.contains(t.text),
+           !(i + 1 < limit && isCapitalizedWord(tokens[i + 1])) {
+            return possessive(Mention(range: i..<i + 1, entities: [e], kind: .name,
+                                      note: trace ? "'\(t.text)', named earlier as \(entities[e].label)" : ""), limit: limit)
         }
 
         // 3. Members of a body: "foreign ministers of the Association of Southeast Asian Nations",

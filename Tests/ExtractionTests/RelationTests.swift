@@ -460,5 +460,15 @@ import Testing
         #expect(extract("The United Kingdom and the European Union agreed a new trade deal.").positive
                     .contains { $0.contains("signsAgreementWith") })
     }
+
+    @Test func aFamilyNameFirstNamesThePersonLater() {
+        let f = extract("""
+        Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a pact.
+        Putin thanked Kim for the support.
+        """, date: "2024-06-20")
+        #expect(f.positive.contains("Vladimir Putin praises Kim Jong Un"))
+        // Without an earlier full name, "Kim" alone is nobody.
+        #expect(extract("Putin thanked Kim for the support.").all.isEmpty)
+    }
 }
 
