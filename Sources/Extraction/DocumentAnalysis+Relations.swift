@@ -895,6 +895,9 @@ extension DocumentAnalysis {
         let from = subject.mention.range.upperBound <= t.lowerBound ? subject.mention.range.upperBound
             : (subject.mention.range.lowerBound >= t.upperBound ? max(sentences[s].lowerBound, t.lowerBound - 3) : sentences[s].lowerBound)
         var (negated, modality) = polarity(from: from, to: t.lowerBound, sentence: s)
+        // "Rwanda denied backing the M23": a gerund right after a negating verb did not happen.
+        if t.lowerBound - 1 >= sentences[s].lowerBound, tokens[t.lowerBound - 1].is(.negatingVerb),
+           tokens[t.lowerBound].lower.hasSuffix("ing") { negated = true }
         if let forced, modality == .asserted { modality = forced }
         // "Hamas denied that it had attacked": a clause under a denial is negated.
         let sStart = subject.mention.range.lowerBound

@@ -470,5 +470,14 @@ import Testing
         // Without an earlier full name, "Kim" alone is nobody.
         #expect(extract("Putin thanked Kim for the support.").all.isEmpty)
     }
+
+    @Test func liftedSanctionsAndDeniedBacking() {
+        let f = extract("The United States lifted sanctions on Venezuela's oil sector.")
+        #expect(f.negated.contains("United States sanctions Venezuela") && !f.positive.contains("United States sanctions Venezuela"))
+        let g = extract("Rwanda denied backing the M23 rebels in eastern Congo.")
+        #expect(g.negated.contains("Rwanda supports M23") && !g.positive.contains("Rwanda supports M23"))
+        // Dropping bombs is no lifting: the attack stands.
+        #expect(extract("Israel dropped bombs on Hezbollah positions.").positive.contains("Israel attacks Hezbollah"))
+    }
 }
 
