@@ -493,6 +493,16 @@ extension DocumentAnalysis {
                 if w == "in", k > range.lowerBound, tokens[k - 1].is(.amountWord) { k -= 1; steps += 1; continue }
                 // "launched more than 300 drones": a comparative quantity.
                 if w == "than", k > range.lowerBound, ["more", "less", "fewer"].contains(tokens[k - 1].lower) { k -= 2; steps += 1; continue }
+                // "Russia retaliated with missile strikes on Kyiv": the event is the means of a
+                // verb right before "with" (no trigger of its own), whose subject is the agent.
+                if w == "with", k - 1 > range.lowerBound, tokens[k - 1].isWord, !tokens[k - 1].isCapitalized,
+                   tokens[k - 1].lower.hasSuffix("ed"), tokens[k - 1].triggerList < 0,
+                   let agent = findSubject(before: k - 1, sentence: s, list: list) {
+                    subject = agent
+                    subject!.penalty *= 0.9
+                    how += " (means of '\(tokens[k - 1].text)')"
+                    break
+                }
                 if !tokens[k].isWord || tokens[k].is(.preposition) || list.contains(where: { $0.range.contains(k) }) { break }
                 k -= 1
                 steps += 1

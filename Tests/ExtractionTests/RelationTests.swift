@@ -479,5 +479,12 @@ import Testing
         // Dropping bombs is no lifting: the attack stands.
         #expect(extract("Israel dropped bombs on Hezbollah positions.").positive.contains("Israel attacks Hezbollah"))
     }
+
+    @Test func incursionsAndRetaliationWithStrikes() {
+        #expect(extract("Ukraine launched a surprise incursion into Russia's Kursk region.").positive.contains("Ukraine invades Russia"))
+        #expect(extract("Russia retaliated with missile strikes on Kyiv.").positive == ["Russia attacks Ukraine"])
+        // Agreeing with someone on strikes is no strike.
+        #expect(extract("Ukraine agreed with NATO on strikes against Russia.").all.isEmpty)
+    }
 }
 
