@@ -508,6 +508,21 @@ extension DocumentAnalysis {
                 steps += 1
             }
         }
+        let symmetric = knowledge.ontology.relations.id(entry.relation).map { knowledge.ontology.relations[$0].symmetric } ?? false
+        // "Russia's ally Belarus": a name right after a possessed symmetric noun is the other side.
+        if symmetric, object == nil, let possessor = subject, possessor.how == "possessor", t.upperBound < range.upperBound,
+           let named = list.first(where: { $0.range.lowerBound == t.upperBound && $0.kind == .name && !$0.possessive }) {
+            object = Argument(entities: named.entities, mention: named, how: "apposed name", penalty: 0.95)
+        }
+        // "Belarus, a close ally of Russia": the noun phrase apposed to a name has it as subject.
+        if symmetric, subject == nil, object != nil {
+            var k = i - 1
+            while k > range.lowerBound, i - k <= 3, tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is(.determiner) { k -= 1 }
+            if k - 1 > range.lowerBound, tokens[k].lower == "a" || tokens[k].lower == "an", tokens[k - 1].norm == ",",
+               let apposed = list.last(where: { $0.range.upperBound == k - 1 && !$0.possessive && $0.kind != .demonym }) {
+                subject = Argument(entities: apposed.entities, mention: apposed, how: "apposition", penalty: 0.95)
+            }
+        }
         // "The United States is Israel's closest ally": the clause's subject is the other side.
         if let possessor = subject, object == nil, possessor.how == "possessor",
            let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {

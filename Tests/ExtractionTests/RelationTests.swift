@@ -486,5 +486,12 @@ import Testing
         // Agreeing with someone on strikes is no strike.
         #expect(extract("Ukraine agreed with NATO on strikes against Russia.").all.isEmpty)
     }
+
+    @Test func appositionsOfAlliance() {
+        #expect(extract("Belarus, a close ally of Russia, hosted the talks.").positive == ["Belarus allyOf Russia"])
+        #expect(extract("Russia's ally Belarus allowed Russian troops to use its territory.").positive.contains("Belarus allyOf Russia"))
+        // An apposition that is no relation noun relates nothing.
+        #expect(extract("Belarus, a country of ten million, hosted the talks.").all.isEmpty)
+    }
 }
 
