@@ -120,7 +120,7 @@ extension DocumentAnalysis {
             guard p < range.upperBound else { continue }
             guard tokens[p].triggerList >= 0 else { continue }
             for trigger in knowledge.triggerLists[Int(tokens[p].triggerList)] where trigger.rest.isEmpty && (trigger.form == .participle || trigger.form == .pastOrParticiple) {
-                let entry = knowledge.ontology.lexicon[trigger.entry]
+                let entry = knowledge.lexicon[trigger.entry]
                 guard entry.pos == .verb, entry.objectMarkers.contains("") else { continue }
                 // The head: a mention within three words after, else the mention the phrase is apposed to.
                 var head: Mention? = list[(k + 1)...].first { $0.range.lowerBound > p && $0.range.lowerBound - p <= 4 && !$0.modifier && $0.kind != .demonym }
@@ -165,7 +165,7 @@ extension DocumentAnalysis {
                 for trigger in triggers {
                     guard matches(trigger.rest, at: i + 1, limit: range.upperBound) else { continue }
                     let end = i + 1 + trigger.rest.count
-                    let entry = knowledge.ontology.lexicon[trigger.entry]
+                    let entry = knowledge.lexicon[trigger.entry]
                     let results = entry.pos == .verb
                         ? verbFrame(trigger, entry, i..<end, sentence: s, list: list)
                         : nounFrame(entry, i..<end, sentence: s, list: list)
@@ -254,7 +254,7 @@ extension DocumentAnalysis {
                 return []
             }
             how += " (passive)"
-            if let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric,
+            if knowledge.isSymmetric(entry.relation),
                let agents = subject, agents.entities.count >= 2, object == nil || !object!.mention.entities.allSatisfy({ agents.entities.contains($0) }) && object!.mention.kind == .pronoun {
                 return emitPairs(entry, agents.entities, trigger: t, sentence: s, how: how + " (plural agent)", mention: agents.mention)
             }
@@ -266,7 +266,7 @@ extension DocumentAnalysis {
             if let o = object, o.how == "object", o.mention.range.upperBound < range.upperBound,
                tokens[o.mention.range.upperBound].triggerList >= 0,
                knowledge.triggerLists[Int(tokens[o.mention.range.upperBound].triggerList)].contains(where: {
-                   $0.form == .noun && knowledge.ontology.lexicon[$0.entry].relation == entry.relation
+                   $0.form == .noun && knowledge.lexicon[$0.entry].relation == entry.relation
                }) {
                 object = nil
             }
@@ -317,7 +317,7 @@ extension DocumentAnalysis {
             }
         }
         if object == nil, let subject, subject.entities.count >= 2,
-           let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {
+           knowledge.isSymmetric(entry.relation) {
             // "the two met", "Iran and Saudi Arabia signed"
             return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural subject)", mention: subject.mention)
         }
@@ -363,8 +363,7 @@ extension DocumentAnalysis {
         }
         var object: Argument? = nil
         if entry.objectMarkers.contains("between"), let pair = between(after: t.upperBound, sentence: s, list: list) {
-            let relation = knowledge.ontology.relations.id(entry.relation).map { knowledge.ontology.relations[$0] }
-            if relation?.symmetric == true {
+            if knowledge.isSymmetric(entry.relation) {
                 return emitPairs(entry, pair.entities, trigger: t, sentence: s, how: how + " between", mention: pair.mention)
             }
         }
@@ -389,7 +388,7 @@ extension DocumentAnalysis {
             if let m = list.first(where: { $0.range.upperBound == j }) {
                 // "the ASEAN-U.S. strategic partnership": the two halves of the compound.
                 if let k = list.firstIndex(where: { $0.range.upperBound + 1 == m.range.lowerBound && $0.modifier }),
-                   let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {
+                   knowledge.isSymmetric(entry.relation) {
                     return emitPairs(entry, list[k].entities + m.entities, trigger: t, sentence: s, how: how + " (compound)", mention: list[k])
                 }
                 if m.possessive || m.kind == .demonym || m.kind == .state || m.kind == .name || m.kind == .members {
@@ -433,7 +432,7 @@ extension DocumentAnalysis {
                 // is no aid, though rockets sent to a country are. (No verb at all when the mention
                 // opens the sentence: "Iran with sanctions ...".)
                 let otherRelation = p < range.lowerBound || tokens[p].triggerList >= 0 && !knowledge.triggerLists[Int(tokens[p].triggerList)].contains {
-                    knowledge.ontology.lexicon[$0.entry].relation == entry.relation
+                    knowledge.lexicon[$0.entry].relation == entry.relation
                 }
                 if !otherRelation, p < m.range.lowerBound, tokens[p].isWord, !tokens[p].isCapitalized,
                    !tokens[p].is([.preposition, .determiner, .be]) {
@@ -508,7 +507,7 @@ extension DocumentAnalysis {
                 steps += 1
             }
         }
-        let symmetric = knowledge.ontology.relations.id(entry.relation).map { knowledge.ontology.relations[$0].symmetric } ?? false
+        let symmetric = knowledge.isSymmetric(entry.relation)
         // "Russia's ally Belarus": a name right after a possessed symmetric noun is the other side.
         if symmetric, object == nil, let possessor = subject, possessor.how == "possessor", t.upperBound < range.upperBound,
            let named = list.first(where: { $0.range.lowerBound == t.upperBound && $0.kind == .name && !$0.possessive }) {
@@ -525,7 +524,7 @@ extension DocumentAnalysis {
         }
         // "The United States is Israel's closest ally": the clause's subject is the other side.
         if let possessor = subject, object == nil, possessor.how == "possessor",
-           let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {
+           knowledge.isSymmetric(entry.relation) {
             var b = possessor.mention.range.lowerBound - 1
             while b > range.lowerBound, tokens[b].is(.determiner) { b -= 1 }
             if b > range.lowerBound, tokens[b].is(.be), let other = findSubject(before: b, sentence: s, list: list) {
@@ -533,7 +532,7 @@ extension DocumentAnalysis {
             }
         }
         if let subject, object == nil, subject.entities.count >= 2,
-           let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric {
+           knowledge.isSymmetric(entry.relation) {
             // "their cooperation", "China and Russia ... global partners"
             return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural agent)", mention: subject.mention)
         }
@@ -546,7 +545,7 @@ extension DocumentAnalysis {
         }
         // "a trilateral call with A and B": the other participants meet each other too.
         if let subject, let object, object.entities.count >= 2,
-           let r = knowledge.ontology.relations.id(entry.relation), knowledge.ontology.relations[r].symmetric,
+           knowledge.isSymmetric(entry.relation),
            (max(range.lowerBound, i - 3)..<i).contains(where: { tokens[$0].is(.multilateral) }) {
             results += emitPairs(entry, object.entities.filter { !subject.entities.contains($0) }, trigger: t, sentence: s,
                                  how: how + " (multilateral)", mention: object.mention)

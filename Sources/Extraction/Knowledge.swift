@@ -75,6 +75,11 @@ public final class Knowledge: Sendable {
     let beForms: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am"]
     /// Every word the tables above know, with its classes, triggers and surfaces, for one
     /// lookup per token (`annotate`).
+    /// The ontology's lexicon and symmetric relations, held directly: reading them through the
+    /// `ontology` struct copies it (and retains all its arrays) at every access.
+    let lexicon: [LexiconEntry]
+    let symmetricRelations: Set<String>
+    func isSymmetric(_ relation: String) -> Bool { symmetricRelations.contains(relation) }
     let wordTable: WordTable
     let triggerLists: [[Trigger]]
     let surfaceLists: [[Surface]]
@@ -256,6 +261,8 @@ public final class Knowledge: Sendable {
         }
         for (first, _) in modalities { table.update(first) { $0.classes.insert(.modalityStart) } }
         wordTable = table
+        lexicon = ontology.lexicon
+        symmetricRelations = Set(ontology.relations.relations.filter(\.symmetric).map(\.name))
         self.triggerLists = triggerLists
         self.surfaceLists = surfaceLists
     }
