@@ -70,7 +70,7 @@ extension DocumentAnalysis {
                     for e in m.entities where m.kind != .firstPerson {
                         history.append(HistoryItem(entity: e, sentence: s, token: m.range.lowerBound, oblique: oblique))
                     }
-                    if let g = coordinations(list).last, g.count > 1, g.last == list.count - 1 {
+                    if let g = lastCoordination(list), g.count > 1 {
                         if let last = groups.last, last.sentence == s, g.count > 2 { groups.removeLast() }
                         groups.append((g.flatMap { list[$0].entities }, s, isOblique(list[g[0]].range.lowerBound, range)))
                     }
@@ -112,6 +112,25 @@ extension DocumentAnalysis {
         }
         close()
         return result
+    }
+
+    /// `coordinations(list).last` when it is a group that ends at the last mention, computed
+    /// from the end of the list only (recognition asks after every new mention).
+    func lastCoordination(_ list: [Mention]) -> [Int]? {
+        guard !list.isEmpty else { return nil }
+        // The chain of joined mentions that ends at the last one, as `coordinations` builds it.
+        var start = list.count - 1
+        while start > 0, joined(list[start - 1].range.upperBound, list[start].range.lowerBound),
+              !list[start].possessive || list[start - 1].possessive {
+            start -= 1
+        }
+        let chain = Array(start..<list.count)
+        guard chain.count > 1 else { return nil }
+        // The split rule of `coordinations`' close(): an apposition chain without "and" falls apart.
+        let lastEnd = list[chain[chain.count - 1]].range.upperBound
+        let andFollows = lastEnd < tokens.count && (tokens[lastEnd].lower == "and" || (lastEnd + 1 < tokens.count && tokens[lastEnd].norm == "," && tokens[lastEnd + 1].lower == "and"))
+        if !andFollows, !hasAnd(list[chain[chain.count - 2]].range.upperBound, list[chain[chain.count - 1]].range.lowerBound) { return nil }
+        return chain
     }
 
     func hasAnd(_ from: Int, _ to: Int) -> Bool {
