@@ -18,13 +18,6 @@ public struct NQuadsSerializer: GraphSerializer {
 
     public init(options: ExportOptions) { self.options = options }
 
-    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
-    static let xsd = "http://www.w3.org/2001/XMLSchema#"
-    static let owl = "http://www.w3.org/2002/07/owl#"
-    static let dcterms = "http://purl.org/dc/terms/"
-    static let skos = "http://www.w3.org/2004/02/skos/core#"
-
     public func write(_ graph: Graph, to sink: ByteSink) throws {
         do {
             for d in graph.documents {
@@ -67,27 +60,27 @@ public struct NQuadsSerializer: GraphSerializer {
         func iri(_ i: String) -> String { "<" + i + ">" }
         func lit(_ v: String, _ type: String? = nil) -> String {
             let body = "\"" + rdfStringBody(v) + "\""
-            return type.map { body + "^^<" + Self.xsd + $0 + ">" } ?? body
+            return type.map { body + "^^<" + RDFVocabulary.xsd + $0 + ">" } ?? body
         }
         let d = iri(documentIRI(info))
-        quad(d, Self.rdf + "type", iri(kg + "Document"))
-        quad(d, Self.dcterms + "identifier", lit(info.id))
-        if let t = info.title { quad(d, Self.dcterms + "title", lit(t)) }
-        if let date = info.date { quad(d, Self.dcterms + "date", lit(date, "date")) }
-        if let url = info.url { quad(d, Self.dcterms + "source", iri(url)) }
+        quad(d, RDFVocabulary.rdf + "type", iri(kg + "Document"))
+        quad(d, RDFVocabulary.dcterms + "identifier", lit(info.id))
+        if let t = info.title { quad(d, RDFVocabulary.dcterms + "title", lit(t)) }
+        if let date = info.date { quad(d, RDFVocabulary.dcterms + "date", lit(date, "date")) }
+        if let url = info.url { quad(d, RDFVocabulary.dcterms + "source", iri(url)) }
 
         var entities = Set<EntityID>()
         for (s, _) in statements { entities.insert(s.subject); entities.insert(s.object) }
         for id in entities.sorted(by: { graph[$0].key < graph[$1].key }) {
             let e = graph[id]
             let x = iri(entityIRI(e))
-            quad(x, Self.rdf + "type", iri(kg + e.type.rawValue))
-            quad(x, Self.rdfs + "label", lit(e.label))
-            for a in e.aliases { quad(x, Self.skos + "altLabel", lit(a)) }
+            quad(x, RDFVocabulary.rdf + "type", iri(kg + e.type.rawValue))
+            quad(x, RDFVocabulary.rdfs + "label", lit(e.label))
+            for a in e.aliases { quad(x, RDFVocabulary.skos + "altLabel", lit(a)) }
             if let c = e.country { quad(x, kg + "countryCode", lit(c)) }
             if let q = e.wikidata {
                 quad(x, kg + "wikidata", lit(q))
-                quad(x, Self.owl + "sameAs", iri("http://www.wikidata.org/entity/" + iriEscape(q)))
+                quad(x, RDFVocabulary.owl + "sameAs", iri("http://www.wikidata.org/entity/" + iriEscape(q)))
             }
         }
         for (s, _) in statements where s.isPositive {
@@ -97,10 +90,10 @@ public struct NQuadsSerializer: GraphSerializer {
             let r = graph.vocabulary[s.relation]
             let slug = iriEscape(graph.statementSlug(s))
             let x = iri(options.baseIRI + "statement/" + slug)
-            quad(x, Self.rdf + "type", iri(Self.rdf + "Statement"))
-            quad(x, Self.rdf + "subject", iri(entityIRI(graph[s.subject])))
-            quad(x, Self.rdf + "predicate", iri(kg + r.name))
-            quad(x, Self.rdf + "object", iri(entityIRI(graph[s.object])))
+            quad(x, RDFVocabulary.rdf + "type", iri(RDFVocabulary.rdf + "Statement"))
+            quad(x, RDFVocabulary.rdf + "subject", iri(entityIRI(graph[s.subject])))
+            quad(x, RDFVocabulary.rdf + "predicate", iri(kg + r.name))
+            quad(x, RDFVocabulary.rdf + "object", iri(entityIRI(graph[s.object])))
             quad(x, kg + "negated", lit(s.negated ? "true" : "false", "boolean"))
             quad(x, kg + "modality", lit(s.modality.rawValue))
             quad(x, kg + "quadClass", lit("\(r.quadClass)", "integer"))
@@ -109,7 +102,7 @@ public struct NQuadsSerializer: GraphSerializer {
             for (k, e) in mentions.enumerated() {
                 let ev = iri(options.baseIRI + "evidence/" + iriEscape(info.id) + "/" + slug + "/\(k + 1)")
                 quad(x, kg + "evidence", ev)
-                quad(ev, Self.rdf + "type", iri(kg + "Evidence"))
+                quad(ev, RDFVocabulary.rdf + "type", iri(kg + "Evidence"))
                 quad(ev, kg + "document", d)
                 quad(ev, kg + "sentenceIndex", lit("\(e.sentence)", "integer"))
                 quad(ev, kg + "start", lit("\(e.start)", "integer"))
