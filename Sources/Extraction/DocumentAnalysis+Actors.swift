@@ -92,9 +92,7 @@ extension DocumentAnalysis {
         var current: [Int] = []
         func close() {
             guard !current.isEmpty else { return }
-            let lastEnd = list[current[current.count - 1]].range.upperBound
-            let andFollows = lastEnd < tokens.count && (tokens[lastEnd].lower == "and" || (lastEnd + 1 < tokens.count && tokens[lastEnd].norm == "," && tokens[lastEnd + 1].lower == "and"))
-            if current.count > 1, !andFollows, !hasAnd(list[current[current.count - 2]].range.upperBound, list[current[current.count - 1]].range.lowerBound) {
+            if current.count > 1, fallsApart(current, list) {
                 result += current.map { [$0] }
             } else {
                 result.append(current)
@@ -125,12 +123,16 @@ extension DocumentAnalysis {
             start -= 1
         }
         let chain = Array(start..<list.count)
-        guard chain.count > 1 else { return nil }
-        // The split rule of `coordinations`' close(): an apposition chain without "and" falls apart.
+        guard chain.count > 1, !fallsApart(chain, list) else { return nil }
+        return chain
+    }
+
+    /// Whether a chain of joined mentions is an apposition, not a coordination: no "and" in its
+    /// last link nor right after it ("Russia, its president, Putin").
+    func fallsApart(_ chain: [Int], _ list: [Mention]) -> Bool {
         let lastEnd = list[chain[chain.count - 1]].range.upperBound
         let andFollows = lastEnd < tokens.count && (tokens[lastEnd].lower == "and" || (lastEnd + 1 < tokens.count && tokens[lastEnd].norm == "," && tokens[lastEnd + 1].lower == "and"))
-        if !andFollows, !hasAnd(list[chain[chain.count - 2]].range.upperBound, list[chain[chain.count - 1]].range.lowerBound) { return nil }
-        return chain
+        return !andFollows && !hasAnd(list[chain[chain.count - 2]].range.upperBound, list[chain[chain.count - 1]].range.lowerBound)
     }
 
     func hasAnd(_ from: Int, _ to: Int) -> Bool {
@@ -438,7 +440,7 @@ extension DocumentAnalysis {
         }
 
         // A name the text introduced earlier, alone: "Kim" after "Kim Jong Un".
-        if t.isCapitalized, t.isWord, let e = localNames[t.norm], !Self.notNames.contains(t.text),
+        if t.isCapitalized, t.isWord, !localNames.isEmpty, let e = localNames[t.norm], !Self.notNames.contains(t.text),
            !(i + 1 < limit && isCapitalizedWord(tokens[i + 1])) {
             return possessive(Mention(range: i..<i + 1, entities: [e], kind: .name,
                                       note: trace ? "'\(t.text)', named earlier as \(entities[e].label)" : ""), limit: limit)
@@ -515,8 +517,7 @@ extension DocumentAnalysis {
                 j += sf.tokens.count
             }
             // A description starts with a title, a person noun or a demonym: test the bits first.
-            if j < limit, tokens[j].is([.titleStart, .personNounStart]) || tokens[j].surfaceList >= 0 || tokens[j].loweredSurfaceList >= 0
-                || Self.officeAdjectives.contains(tokens[j].lower),
+            if j < limit, tokens[j].is([.titleStart, .personNounStart, .officeAdjective]) || tokens[j].surfaceList >= 0 || tokens[j].loweredSurfaceList >= 0,
                let d = description(at: j, demonym: demonym ?? possessor, start: i, limit: limit, history: history,
                                    possessorOnly: demonym == nil && possessor != nil, counterpartOf: demonym != nil ? possessor : nil) {
                 return d
@@ -579,7 +580,7 @@ extension DocumentAnalysis {
         if let sf = surface(at: j, limit: limit), sf.kind == .demonym { sfEnd = j + sf.tokens.count } else { sfEnd = j }
         j = sfEnd
         // "Britain's new prime minister", "the acting president": the office is the same.
-        if j + 1 < limit, Self.officeAdjectives.contains(tokens[j].lower) { j += 1 }
+        if j + 1 < limit, tokens[j].is(.officeAdjective) { j += 1 }
         var title: Title? = nil
         var headCount = 0
         if j < limit, let t = self.title(at: j, limit: limit) {

@@ -35,14 +35,10 @@ public final class Knowledge: Sendable {
     /// Gazetteer entries, as loaded; `Surface.entity` indexes this.
     let entries: [GazetteerEntry]
     let entryByKey: [String: Int]
-    /// Surfaces by their first token (normalized), longest first.
-    let surfaces: [String: [Surface]]
     /// Titles by their first token, lower case, longest first.
     let titles: [String: [(tokens: [String], title: Title)]]
     let officesByPerson: [String: [Office]]
     let officesByRole: [String: [Office]]
-    /// Triggers by the lower-cased first word form.
-    let triggers: [String: [Trigger]]
     let negations: PhraseIndex
     /// Modality cues by first word, longest first.
     let modalities: [String: [(words: [String], value: Modality)]]
@@ -81,6 +77,8 @@ public final class Knowledge: Sendable {
     let symmetricRelations: Set<String>
     func isSymmetric(_ relation: String) -> Bool { symmetricRelations.contains(relation) }
     let wordTable: WordTable
+    /// Lexicon triggers by the lower-cased first word form, and gazetteer surfaces by their first
+    /// token (normalized), each list longest first; `WordInfo` holds the index of a word's lists.
     let triggerLists: [[Trigger]]
     let surfaceLists: [[Surface]]
 
@@ -110,7 +108,6 @@ public final class Knowledge: Sendable {
                 a.tokens.count != b.tokens.count ? a.tokens.count > b.tokens.count : a.kind.rawValue < b.kind.rawValue
             }
         }
-        self.surfaces = surfaces
 
         var titles: [String: [(tokens: [String], title: Title)]] = [:]
         for t in ontology.titles {
@@ -154,7 +151,6 @@ public final class Knowledge: Sendable {
             }
         }
         for k in triggers.keys { triggers[k]!.sort { $0.rest.count > $1.rest.count } }
-        self.triggers = triggers
 
         func words(_ c: String) -> [[String]] { ontology.cues(c).map(\.words) }
         func verbSet(_ c: String) -> Set<String> {
@@ -234,6 +230,7 @@ public final class Knowledge: Sendable {
         mark(DocumentAnalysis.firstPersonPlural, .firstPersonPlural)
         mark(DocumentAnalysis.possessivePronouns, .possessivePronoun)
         mark(DocumentAnalysis.nameParticles, .nameParticle)
+        mark(DocumentAnalysis.officeAdjectives, .officeAdjective)
         mark(reporting, .reporting)
         mark(lightVerbs, .lightVerb)
         mark(controlObject, .controlObject)

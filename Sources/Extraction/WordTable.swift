@@ -51,6 +51,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let spokesNoun = WordClass(rawValue: 1 << 34)
     /// A noun of a text or act that a participle after it describes ("a resolution condemning X").
     static let documentNoun = WordClass(rawValue: 1 << 35)
+    /// "new", "acting": an adjective that keeps an office the same ("Britain's new prime minister").
+    static let officeAdjective = WordClass(rawValue: 1 << 36)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon
