@@ -1,0 +1,72 @@
+/// A day of the proleptic Gregorian calendar, the one date type of kg: article dates, `--date`,
+/// `--since`, `--until`, document metadata and the gazetteer's terms of office.
+///
+/// Written and read as ISO 8601 `YYYY-MM-DD`; only days that exist parse (2022-02-30,
+/// 2023-02-29 and 2022-13-45 do not, 2024-02-29 does). Ordering is chronological.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// The day, or nil when it does not exist (month 1–12, day within the month's length).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CalendarDate.days(inMonth: month, of: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`; nil for any other shape or a day that does not exist.
+    /// - Complexity: O(1).
+    public init?(iso text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard (48...57).contains(u[i]) else { return nil }
+                n = n * 10 + Int(u[i] - 48)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Parses the date at the start of an ISO 8601 date or date-time ("2022-12-30",
+    /// "2022-12-30T08:00:00Z", "2022-12-30 08:00"); nil when there is no valid day there.
+    public init?(isoPrefix text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count == 10 || (u.count > 10 && (u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " "))) else { return nil }
+        self.init(iso: String(decoding: u[0..<10], as: UTF8.self))
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public var description: String { iso }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    /// The length of `month` (1–12) in `year`.
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
