@@ -43,13 +43,15 @@ let package = Package(
         ),
         // Benchmarks of the graph core and the XML exports (run by scripts/bench; never a test).
         .executableTarget(name: "kg-bench", dependencies: ["KnowledgeGraph", "Serialization", "XMLSupport"], path: "Benchmarks/kg-bench"),
-        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
+        // Temporary folders of the tests, removed when the test process exits.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "TestSupport"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
-        .testTarget(name: "OntologyTests", dependencies: ["Ontology"]),
+        .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Ontology"]),
-        .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology"], exclude: ["Golden"]),
-        .testTarget(name: "CLITests"),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "Serialization", "Extraction", "Ontology"]),
+        .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization", "TestSupport"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Serialization", "Extraction", "Ontology", "TestSupport"]),
     ]
 )

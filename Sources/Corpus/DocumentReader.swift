@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import KnowledgeGraph
 import XMLSupport
 
 /// The documents read from one input, with what was wrong along the way.
@@ -67,7 +68,12 @@ public enum DocumentReader {
                 batch.problems.append(CorpusProblem(source: source, message: "HTML page has no title or paragraphs to read"))
                 return batch
             }
-            batch.documents.append(SourceDocument(id: documentID(path: source), text: text, date: page.date ?? date,
+            // The page's metadata date, when it is a day of the calendar (HTMLDocument reads its shape only).
+            let pageDate = page.date.flatMap { CalendarDate(iso: $0)?.iso }
+            if let d = page.date, pageDate == nil {
+                batch.problems.append(CorpusProblem(source: source, message: "the page's date '\(d)' is not a day of the calendar; ignored", isWarning: true))
+            }
+            batch.documents.append(SourceDocument(id: documentID(path: source), text: text, date: pageDate ?? date,
                                                   title: page.title, url: page.url))
         } catch {
             batch.problems.append(CorpusProblem(source: source, message: "\(error)".replacingOccurrences(of: source + ": ", with: "")))
@@ -143,7 +149,7 @@ public enum DocumentReader {
         case .failure(let e): return .failure(e)
         case .success(let d?):
             guard let iso = isoDate(d) else {
-                return .failure(LineError(message: "\"date\" must be YYYY-MM-DD (or an ISO 8601 date-time), not '\(d)'"))
+                return .failure(LineError(message: "\"date\" must be a day YYYY-MM-DD (or an ISO 8601 date-time) of the calendar, not '\(d)'"))
             }
             docDate = iso
         case .success(nil): break
@@ -157,15 +163,9 @@ public enum DocumentReader {
         return .success(SourceDocument(id: id, text: text, date: docDate, title: title?.isEmpty == true ? nil : title, url: url))
     }
 
-    /// "2022-12-30" or "2022-12-30T08:00:00Z" → "2022-12-30"; nil when not a date.
+    /// "2022-12-30" or "2022-12-30T08:00:00Z" → "2022-12-30"; nil when not a day of the calendar.
     static func isoDate(_ s: String) -> String? {
-        let u = Array(s.utf8)
-        guard u.count >= 10, u.count == 10 || u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " ") else { return nil }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        guard digits.allSatisfy({ (48...57).contains(u[$0]) }), u[4] == 45, u[7] == 45 else { return nil }
-        let month = Int(u[5] - 48) * 10 + Int(u[6] - 48), day = Int(u[8] - 48) * 10 + Int(u[9] - 48)
-        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-        return String(decoding: u[0..<10], as: UTF8.self)
+        CalendarDate(isoPrefix: s)?.iso
     }
 
     static func jsonReason(_ error: Error) -> String {

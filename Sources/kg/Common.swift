@@ -16,13 +16,7 @@ struct CommonOptions: ParsableArguments {
     var date: String?
 
     func validateDate() throws {
-        if let date {
-            let parts = date.split(separator: "-")
-            guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ Int($0) != nil }),
-                  let m = Int(parts[1]), (1...12).contains(m), let d = Int(parts[2]), (1...31).contains(d) else {
-                throw ValidationError("--date must be YYYY-MM-DD, not '\(date)'")
-            }
-        }
+        try validateDateOption("--date", date)
     }
 
     func loadOntology() throws -> Ontology {
@@ -30,6 +24,17 @@ struct CommonOptions: ParsableArguments {
             throw CLIError("cannot find the ontology folder; pass --ontology DIR or set KG_ONTOLOGY")
         }
         return try Ontology.load(directory: dir)
+    }
+}
+
+/// Checks a `YYYY-MM-DD` option value with the calendar (2022-02-30 is not a day).
+/// - Throws: `ValidationError` (exit 64) naming the option and the value.
+func validateDateOption(_ name: String, _ value: String?) throws {
+    guard let value else { return }
+    guard CalendarDate(iso: value) != nil else {
+        let shape = value.utf8.count == 10 && value.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [4, 2, 2]
+            && value.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
+        throw ValidationError(shape ? "\(name) '\(value)' is not a day of the calendar" : "\(name) must be a date YYYY-MM-DD, not '\(value)'")
     }
 }
 

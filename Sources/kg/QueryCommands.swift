@@ -38,15 +38,9 @@ struct QueryOptions: ParsableArguments {
         if let format, ResultFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("unknown format '\(format)'; choose from \(ResultFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, !isDate(value) { throw ValidationError("\(name) must be YYYY-MM-DD, not '\(value)'") }
-        }
+        try validateDateOption("--since", since)
+        try validateDateOption("--until", until)
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be from 0 to 1, not \(minConfidence)") }
-    }
-
-    private func isDate(_ s: String) -> Bool {
-        let p = s.split(separator: "-", omittingEmptySubsequences: false)
-        return p.count == 3 && p[0].count == 4 && p[1].count == 2 && p[2].count == 2 && p.allSatisfy { Int($0) != nil }
     }
 
     var resultFormat: ResultFormat {

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -37,7 +38,7 @@ func kg(_ arguments: [String], stdout: FileHandle? = nil) throws -> Run {
 }
 
 func tempDir() throws -> String {
-    let dir = NSTemporaryDirectory() + "kg-cli-\(UUID().uuidString)"
+    let dir = TestTemporary.path("kg-cli")
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
 }

@@ -35,11 +35,13 @@ final class Mutexed<T>: @unchecked Sendable {
     }
 }
 
-/// The development corpus beside the repository, or the bundled sample.
+/// The committed test articles (Tests/Fixtures/articles) and the bundled sample: a small corpus
+/// that needs nothing beside the repository.
 func corpusFiles() -> [String] {
-    let dev = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev").path
-    let files = ((try? FileManager.default.contentsOfDirectory(atPath: dev)) ?? []).filter { $0.hasSuffix(".txt") }.sorted().map { dev + "/" + $0 }
-    return files.isEmpty ? [repositoryRoot.appendingPathComponent("Sources/kg/Resources/xi-putin-2022-12-30.txt").path] : files
+    let dir = repositoryRoot.appendingPathComponent("Tests/Fixtures/articles").path
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".txt") }.sorted().map { dir + "/" + $0 }
+    precondition(files.count >= 10, "Tests/Fixtures/articles is missing")
+    return files + [repositoryRoot.appendingPathComponent("Sources/kg/Resources/xi-putin-2022-12-30.txt").path]
 }
 
 func files(in dir: String) throws -> [String: Data] {
@@ -103,10 +105,11 @@ func files(in dir: String) throws -> [String: Data] {
         let merged = try tempDir(), whole = try tempDir()
         let m = try kg(["merge", dir + "/part-0.jsonl", dir + "/part-1.jsonl", "--output", merged, "--format", Self.formats])
         #expect(m.status == 0, "\(m.stderr)")
-        // Every dev article has statements, so no document is lost in the shards.
+        // Every test article has statements, so no document is lost in the JSON Lines shards.
         let w = try kg(["extract"] + files + ["--output", whole, "--format", Self.formats])
         #expect(w.status == 0)
         let a = try CorpusCLITests_files(merged), b = try CorpusCLITests_files(whole)
+        #expect(b.keys.sorted() == ["graph.graphml", "graph.jsonl", "graph.nq", "graph.rdf", "graph.yed.graphml"])
         for name in b.keys.sorted() {
             #expect(a[name] == b[name], "\(name) of the merged shards differs from one extraction")
         }

@@ -103,7 +103,9 @@ import Testing
     }
 
     @Test func aNounAfterAGerundIsNotAVerb() {
-        #expect(!extract("Egypt and Qatar are mediating talks between Israel and Hamas.").positive.contains("Egypt meetsWith Qatar"))
+        let f = extract("Egypt and Qatar are mediating talks between Israel and Hamas.")
+        #expect(!f.positive.contains("Egypt meetsWith Qatar"))
+        #expect(f.positive.contains("Egypt mediates Israel"), "\(f.positive)")
     }
 }
 
@@ -116,10 +118,11 @@ import Testing
         one = two
     }
 
-    @Test func pronounArgumentsLowerConfidence() {
+    @Test func pronounArgumentsLowerConfidence() throws {
         let direct = extractGraph("Russia attacked Ukraine.").statements[0].confidence
-        let viaPronoun = extractGraph("Russia massed troops. It attacked Ukraine.").statements.first { _ in true }?.confidence ?? 1
-        #expect(viaPronoun < direct)
+        let g = extractGraph("Russia massed troops. It attacked Ukraine.")
+        let attack = try #require(g.statements.first { g[$0.subject].label == "Russia" && g.vocabulary[$0.relation].name == "attacks" && g[$0.object].label == "Ukraine" })
+        #expect(attack.confidence < direct)
     }
 }
 

@@ -155,6 +155,8 @@ import Testing
         let f = extract("Serbia and Kosovo failed to reach an agreement at EU-mediated talks in Brussels.")
         #expect(!f.all.contains { $0.contains("mediates European Union") })
         #expect(extract("Rwanda-backed rebels attacked Goma.").all.allSatisfy { !$0.hasPrefix("Goma") })
+        // The same sentence with a finite verb does relate them.
+        #expect(extract("The EU mediated talks between Serbia and Kosovo in Brussels.").positive.contains("European Union mediates Serbia"))
     }
 
     @Test func aLowerCaseTitleAfterAPossessorTakesTheNameAfterIt() {

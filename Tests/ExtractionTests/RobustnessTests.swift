@@ -16,8 +16,10 @@ import KnowledgeGraph
         for end in stride(from: 0, through: scalars.count, by: 1) {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[..<end])
-            _ = extract(String(view))
+            checkWellFormed(String(view))
         }
+        // The whole paragraph does give statements, so the prefixes exercise real patterns.
+        #expect(!extract(Self.paragraph).all.isEmpty)
     }
 
     @Test(arguments: ["", " ", "\n\n\n", "the", "The Russian", "'s", "“”", "- - -", "U.S.", "(", "his his his", "Mr.",
@@ -25,7 +27,19 @@ import KnowledgeGraph
                       "Iran with sanctions", "Iran with new sanctions.", "EU with invasion in : attacks", "Dr.", "Dr. Dr. Dr.",
                       String(repeating: "and ", count: 500), String(repeating: "Russia ", count: 300)])
     func oddInputs(_ text: String) {
-        _ = extract(text)
+        checkWellFormed(text)
+    }
+
+    /// The graph's indexes agree and every mention's offsets lie inside the text.
+    func checkWellFormed(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let g = extractGraph(text)
+        #expect(g.checkInvariants(), sourceLocation: sourceLocation)
+        let count = text.unicodeScalars.count
+        for s in g.statements {
+            for e in s.evidence {
+                #expect(0 <= e.start && e.start < e.end && e.end <= count, "\(e.start)..<\(e.end) of \(count)", sourceLocation: sourceLocation)
+            }
+        }
     }
 }
 

@@ -5,7 +5,8 @@ import Ontology
 
 /// The repository's ontology, loaded once for all extraction tests.
 let sharedOntology: Ontology = {
-    let dir = Ontology.locate(explicit: nil, executable: nil, sourceFile: #filePath)!
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("ontology").path
     do { return try Ontology.load(directory: dir) } catch { fatalError("test ontology: \(error)") }
 }()
 

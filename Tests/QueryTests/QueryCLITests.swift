@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -71,7 +72,7 @@ let sampleTXT = "Sources/kg/Resources/xi-putin-2022-12-30.txt"
     }
 
     @Test func malformedRDFReportsFileLineAndExits1() throws {
-        let dir = NSTemporaryDirectory() + "kg-query-\(UUID().uuidString)"
+        let dir = TestTemporary.path("kg-query")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let text = try String(contentsOfFile: repository + "/" + sampleRDF, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 import Extraction
@@ -10,7 +11,7 @@ import XMLSupport
 /// the fixture's: names with markup characters, quotes, an emoji, bidi controls and ']]>'.
 func hostileGraph() throws -> Graph {
     let fm = FileManager.default
-    let dir = NSTemporaryDirectory() + "kg-hostile-\(UUID().uuidString)"
+    let dir = TestTemporary.path("kg-hostile")
     try fm.createDirectory(atPath: dir + "/gazetteer", withIntermediateDirectories: true)
     defer { try? fm.removeItem(atPath: dir) }
     for name in try fm.contentsOfDirectory(atPath: repository + "/ontology") where name != "gazetteer" {

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import XMLSupport
@@ -6,7 +7,7 @@ import Testing
 /// side, folders that cannot take a file.
 @Suite struct FileSinkSafetyTests {
     func tempDir() throws -> String {
-        let dir = NSTemporaryDirectory() + "kg-sink-safety-\(UUID().uuidString)"
+        let dir = TestTemporary.path("kg-sink-safety")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -1,10 +1,11 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import XMLSupport
 
 @Suite struct FileSinkTests {
     func tempDir() throws -> String {
-        let dir = NSTemporaryDirectory() + "kg-sink-\(UUID().uuidString)"
+        let dir = TestTemporary.path("kg-sink")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -51,13 +51,9 @@ import Testing
             doc += "<!ENTITY lol\(i) \"" + String(repeating: "&\(prev);", count: 10) + "\">\n"
         }
         doc += "]>\n<lolz>&lol9;</lolz>\n"
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result = drain(doc)
-        #expect(clock.now - start < .seconds(5))
-        switch result {
+        switch drain(doc) {
         case .success(let text): Issue.record("accepted, \(text.utf8.count) bytes of text")
-        case .failure: break
+        case .failure(let e): #expect("\(e)".contains("DTD") || "\(e)".contains("entit"), "\(e)")
         }
     }
 
