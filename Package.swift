@@ -29,10 +29,11 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["KnowledgeGraph", "Ontology"]),
         // RDF/XML, GraphML and JSON Lines serializers.
         .target(name: "Serialization", dependencies: ["KnowledgeGraph", "Ontology", "XMLSupport"]),
-        // Loading kg's RDF/XML back, name resolution and graph queries (patterns, paths, stats).
-        .target(name: "Query", dependencies: ["KnowledgeGraph", "XMLSupport", "Ontology"]),
-        // Corpus input: folder walking, HTML pages, JSON Lines documents, parallel extraction, shards.
-        .target(name: "Corpus", dependencies: ["KnowledgeGraph", "Extraction", "XMLSupport"]),
+        // Name resolution and graph queries (patterns, paths, stats).
+        .target(name: "Query", dependencies: ["KnowledgeGraph", "Ontology"]),
+        // Every command's input: folder walking, news (text, HTML pages, JSON Lines documents) and
+        // kg graphs (RDF/XML, Turtle, N-Triples, N-Quads, JSON Lines), parallel extraction, merging.
+        .target(name: "Corpus", dependencies: ["KnowledgeGraph", "Ontology", "Extraction", "XMLSupport"]),
         .executableTarget(
             name: "kg",
             dependencies: [
@@ -52,6 +53,6 @@ let package = Package(
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization", "TestSupport"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "Serialization", "Extraction", "Ontology", "TestSupport"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Corpus", "Serialization", "Extraction", "Ontology", "TestSupport"]),
     ]
 )

@@ -7,11 +7,14 @@ public struct CorpusProblem: Error, CustomStringConvertible, Sendable, Equatable
     public var source: String
     /// The 1-based line of a JSON Lines input, if the problem is on one line.
     public var line: Int?
+    /// The 1-based column, for input with a parser that tells it (XML).
+    public var column: Int?
     public var message: String
     /// A warning leaves the input usable (invalid UTF-8 replaced); an error drops it.
     public var isWarning: Bool
 
-    public init(source: String, line: Int? = nil, message: String, isWarning: Bool = false) {
+    public init(source: String, line: Int? = nil, column: Int? = nil, message: String, isWarning: Bool = false) {
+        self.column = column
         self.source = source
         self.line = line
         self.message = message
@@ -19,6 +22,8 @@ public struct CorpusProblem: Error, CustomStringConvertible, Sendable, Equatable
     }
 
     public var description: String {
-        (line.map { "\(source):\($0)" } ?? source) + ": " + message
+        var place = line.map { "\(source):\($0)" } ?? source
+        if let column, line != nil { place += ":\(column)" }
+        return place + ": " + message
     }
 }

@@ -149,11 +149,21 @@ extension ShardReader {
             base = String(graphIRI[..<slash].dropLast("document".count))
             info = DocumentInfo(id: id, title: try string(doc, Self.dcterms + "title", "dcterms:title", of: what, required: false),
                                 date: try string(doc, Self.dcterms + "date", "dcterms:date", of: what, required: false),
-                                url: try iri(doc, Self.dcterms + "source", "dcterms:source", of: what, required: false))
+                                url: try iri(doc, Self.dcterms + "source", "dcterms:source", of: what, required: false),
+                                digest: try string(doc, ns + "digest", "kg:digest", of: what, required: false))
         } catch {
             return [problem(error)]
         }
-        let docIndex = graph.addDocument(info)
+        var renamedInfo = info
+        let decision = ledger.admit(info, source: source)
+        var notes: [CorpusProblem] = []
+        if let w = DocumentLedger.message(decision, id: info.id, source: source) { notes.append(w) }
+        switch decision {
+        case .add: break
+        case .duplicate: return notes
+        case .rename(let id, _): renamedInfo.id = id
+        }
+        let docIndex = graph.addDocument(renamedInfo)
 
         // Entities, read when a statement names them.
         var entities: [String: Entity] = [:]
@@ -193,7 +203,7 @@ extension ShardReader {
             return n
         }
 
-        var problems: [CorpusProblem] = []
+        var problems: [CorpusProblem] = notes
         for term in order {
             let d = subjects[term]!
             guard values(d, rdf + "type").contains(where: { $0.term == .iri(rdf + "Statement") }) else { continue }

@@ -14,6 +14,9 @@ import KnowledgeGraph
 /// `readNQuads` (in ShardReader+NQuads.swift): what they hold and what they do not.
 public struct ShardReader {
     public internal(set) var graph: Graph
+    /// The documents of N-Quads blocks read so far: a block that describes a document again
+    /// (same id, same content) is skipped; other content under the same id is renamed.
+    var ledger = DocumentLedger()
     /// The aliases of gazetteer entities by key, for N-Quads entities without `skos:altLabel`.
     let gazetteerAliases: [String: [String]]
 
@@ -21,9 +24,14 @@ public struct ShardReader {
     ///   `skos:altLabel` gets (N-Quads written before kg exported aliases; the extractor gives a
     ///   gazetteer entity the gazetteer's aliases).
     public init(vocabulary: RelationVocabulary, gazetteer: [Entity] = []) {
-        graph = Graph(vocabulary: vocabulary)
         var aliases: [String: [String]] = [:]
         for e in gazetteer { aliases[e.key] = e.aliases }
+        self.init(vocabulary: vocabulary, aliases: aliases)
+    }
+
+    /// A reader whose gazetteer aliases by key are already indexed.
+    init(vocabulary: RelationVocabulary, aliases: [String: [String]]) {
+        graph = Graph(vocabulary: vocabulary)
         gazetteerAliases = aliases
     }
 
@@ -171,7 +179,8 @@ public struct ShardReader {
         }
         let docID = try string(f, "document")!
         let info = DocumentInfo(id: docID, title: try string(f, "title", required: false),
-                                date: try string(f, "date", required: false), url: try string(f, "url", required: false))
+                                date: try string(f, "date", required: false), url: try string(f, "url", required: false),
+                                digest: try string(f, "digest", required: false))
         let subject = try entity("subject")
         let predicate = try string(f, "predicate")!
         guard let relation = graph.vocabulary.id(predicate) else {

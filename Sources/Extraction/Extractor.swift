@@ -7,7 +7,7 @@ public struct SourceDocument: Sendable {
     public var text: String
 
     public init(id: String, text: String, date: String? = nil, title: String? = nil, url: String? = nil) {
-        info = DocumentInfo(id: id, title: title, date: date, url: url)
+        info = DocumentInfo(id: id, title: title, date: date, url: url, digest: SHA256.contentDigest(of: text))
         self.text = text
     }
 }

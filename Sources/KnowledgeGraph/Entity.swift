@@ -39,11 +39,15 @@ public struct DocumentInfo: Sendable, Hashable {
     /// ISO 8601 date (YYYY-MM-DD), if known.
     public var date: String?
     public var url: String?
+    /// `sha256:HEX` of the text the statements were extracted from (`SHA256.contentDigest`), so
+    /// that a document read twice is known for the same one; nil in exports of older kg versions.
+    public var digest: String?
 
-    public init(id: String, title: String? = nil, date: String? = nil, url: String? = nil) {
+    public init(id: String, title: String? = nil, date: String? = nil, url: String? = nil, digest: String? = nil) {
         self.id = id
         self.title = title
         self.date = date
         self.url = url
+        self.digest = digest
     }
 }

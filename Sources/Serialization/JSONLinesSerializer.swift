@@ -75,7 +75,7 @@ struct JSONLinesWriter {
     private var entityStart: [Int]
     private var entityEnd: [Int]
     /// Per document: `{"document":ID` (`documentStart..<documentMiddle`) and
-    /// `,"date":...,"title":...,"url":...,"documentIndex":N,"spans":[` (`documentMiddle..<documentEnd`).
+    /// `,"date":...,"title":...,"url":...,"digest":...,"documentIndex":N,"spans":[` (`documentMiddle..<documentEnd`).
     private var documentBytes: [UInt8] = []
     private var documentStart: [Int]
     private var documentMiddle: [Int]
@@ -252,6 +252,10 @@ struct JSONLinesWriter {
         if let url = info.url {
             documentBytes.appendLiteral(",\"url\":")
             appendJSONStringLiteral(url, to: &documentBytes)
+        }
+        if let digest = info.digest {
+            documentBytes.appendLiteral(",\"digest\":")
+            appendJSONStringLiteral(digest, to: &documentBytes)
         }
         documentBytes.appendLiteral(",\"documentIndex\":")
         documentBytes.appendInt(documentIndex[doc])

@@ -68,6 +68,7 @@ public struct NQuadsSerializer: GraphSerializer {
         if let t = info.title { quad(d, RDFVocabulary.dcterms + "title", lit(t)) }
         if let date = info.date { quad(d, RDFVocabulary.dcterms + "date", lit(date, "date")) }
         if let url = info.url { quad(d, RDFVocabulary.dcterms + "source", iri(url)) }
+        if let digest = info.digest { quad(d, kg + "digest", lit(digest)) }
 
         var entities = Set<EntityID>()
         for (s, _) in statements { entities.insert(s.subject); entities.insert(s.object) }

@@ -101,6 +101,7 @@ struct RDFTripleEmitter {
             if let title = d.title { try t(s, V.dcterms + "title", lit(title)) }
             if let date = d.date { try t(s, V.dcterms + "date", lit(date, "date")) }
             if let url = d.url { try t(s, V.dcterms + "source", .iri(url)) }
+            if let digest = d.digest { try t(s, kg + "digest", lit(digest)) }
         }
 
         let statements = graph.sortedStatements

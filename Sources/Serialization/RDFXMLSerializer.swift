@@ -33,7 +33,7 @@ public struct RDFXMLSerializer: GraphSerializer {
         let negated: XMLName, modality: XMLName, weight: XMLName, confidence: XMLName, quadClass: XMLName
         let cameoCode: XMLName, cameoEvent: XMLName, goldstein: XMLName, generatedBy: XMLName, derivedFrom: XMLName
         let evidence: XMLName, evidenceNode: XMLName, evidenceDocument: XMLName, sentenceIndex: XMLName
-        let start: XMLName, end: XMLName, quote: XMLName, pattern: XMLName
+        let start: XMLName, end: XMLName, quote: XMLName, pattern: XMLName, digest: XMLName
 
         init() throws {
             document = try XMLName("kg:Document"); about = try XMLName("rdf:about"); resource = try XMLName("rdf:resource"); datatype = try XMLName("rdf:datatype")
@@ -51,7 +51,7 @@ public struct RDFXMLSerializer: GraphSerializer {
             derivedFrom = try XMLName("prov:wasDerivedFrom"); evidence = try XMLName("kg:evidence")
             evidenceNode = try XMLName("kg:Evidence"); evidenceDocument = try XMLName("kg:document")
             sentenceIndex = try XMLName("kg:sentenceIndex"); start = try XMLName("kg:start"); end = try XMLName("kg:end")
-            quote = try XMLName("kg:quote"); pattern = try XMLName("kg:pattern")
+            quote = try XMLName("kg:quote"); pattern = try XMLName("kg:pattern"); digest = try XMLName("kg:digest")
         }
     }
 
@@ -103,6 +103,7 @@ public struct RDFXMLSerializer: GraphSerializer {
                 if let t = d.title { try w.element(n.title, text: t) }
                 if let date = d.date { try w.element(n.date, n.datatype, xsdDate, text: date) }
                 if let url = d.url { try w.element(n.source, n.resource, url) }
+                if let digest = d.digest { try w.element(n.digest, text: digest) }
                 try w.endElement()
             }
 

@@ -44,16 +44,6 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-/// Reads a text file as a document, the way `kg extract` reads one (UTF-8 with invalid bytes
-/// replaced and a warning, no NUL bytes); warnings go to standard error, errors are thrown.
-func readDocument(_ path: String, date: String?) throws -> SourceDocument {
-    let batch = DocumentReader.read(CorpusInput(path: path, kind: .text), date: date)
-    for problem in batch.problems where problem.isWarning { warn("\(problem)") }
-    if let error = batch.problems.first(where: { !$0.isWarning }) { throw CLIError("\(error)") }
-    guard let document = batch.documents.first else { throw CLIError("\(path): no document") }
-    return document
-}
-
 func warn(_ message: String) {
     FileHandle.standardError.write(Data("kg: warning: \(message)\n".utf8))
 }
@@ -63,14 +53,22 @@ struct ExportArguments: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write one file per format to.", valueName: "dir"))
     var output: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats.", valueName: "formats"))
-    var format: String = "rdfxml,graphml,jsonl"
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Comma-separated formats (\(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))). Default: jsonl to standard output; with --output, every format.",
+        valueName: "formats"))
+    var format: String?
 
     @Option(name: .long, help: ArgumentHelp("Base IRI of entities, documents and statements.", valueName: "iri"))
     var baseIRI: String = ExportOptions.defaultBaseIRI
 
+    /// The formats asked for, or the default: JSON Lines to standard output, every format to a folder.
+    func formats() throws -> [ExportFormat] {
+        if let format { return try parseFormats(format) }
+        return output == nil ? [.jsonl] : ExportFormat.allCases
+    }
+
     func validate() throws {
-        let formats = try parseFormats(format)
+        let formats = try formats()
         if output == nil && formats.count != 1 {
             throw ValidationError("without --output, --format must name exactly one format (e.g. --format jsonl)")
         }
@@ -81,12 +79,14 @@ struct ExportArguments: ParsableArguments {
     }
 
     /// Writes `graph`: one file per format to `--output` (NAME.EXT), or the one format to stdout.
-    func write(_ graph: Graph, name: String, ontology: Ontology) throws {
-        let formats = try parseFormats(format)
+    /// - Parameter progress: shows which export is being written.
+    func write(_ graph: Graph, name: String, ontology: Ontology, progress: ProgressMeter? = nil) throws {
+        let formats = try formats()
         let options = ExportOptions(baseIRI: baseIRI, ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
         if let output {
-            _ = try export(graph, formats: formats, directory: output, name: name, options: options)
+            _ = try export(graph, formats: formats, directory: output, name: name, options: options, progress: progress)
         } else {
+            progress?.exporting(formats[0].rawValue + " to standard output", index: 0, of: 1)
             let sink = FileSink(descriptor: 1, name: "standard output")
             try formats[0].serializer(options: options).write(graph, to: sink)
         }
@@ -125,37 +125,36 @@ func report(_ problem: CorpusProblem) {
     }
 }
 
-/// Reads every input (files, folders, standard input) on `jobs` threads, in input order.
+/// Prints each problem; at the first error, throws `ExitCode.failure` when `strict`.
+/// - Returns: whether any problem was an error.
+func reportProblems(_ problems: [CorpusProblem], strict: Bool) throws -> Bool {
+    var failed = false
+    for p in problems {
+        report(p)
+        if !p.isWarning {
+            failed = true
+            if strict { throw ExitCode.failure }
+        }
+    }
+    return failed
+}
+
+/// Reads the news documents of every input (files, folders, `-` or `--stdin`) through the
+/// common input layer (`InputReader`), on `jobs` threads, in input order.
 /// - Returns: the documents, and whether any input or line had an error.
 /// - Throws: `ExitCode.failure` at the first error when `strict`.
-func readCorpus(paths: [String], stdin: Bool, date: String?, jobs: Int, strict: Bool) throws -> (documents: [SourceDocument], failed: Bool) {
-    var failed = false
-    var documents: [SourceDocument] = []
-    func take(_ batch: CorpusBatch) throws {
-        for p in batch.problems {
-            report(p)
-            if !p.isWarning {
-                failed = true
-                if strict { throw ExitCode.failure }
-            }
-        }
-        documents += batch.documents
-    }
-    let (inputs, problems) = CorpusInput.expand(paths)
-    try take(CorpusBatch(problems: problems))
-    var batches: [CorpusBatch] = []
-    orderedMap(count: inputs.count, jobs: jobs, { DocumentReader.read(inputs[$0], date: date) }) { _, b in batches.append(b) }
-    for b in batches { try take(b) }
-    if stdin {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        try take(DocumentReader.readJSONLines(data, source: "<stdin>", date: date))
-    }
-    var seen: [String: Int] = [:]
-    for d in documents { seen[d.info.id, default: 0] += 1 }
-    for (id, n) in seen.sorted(by: { $0.key < $1.key }) where n > 1 {
-        warn("document id '\(id)' occurs \(n) times; their statements are merged into one document")
-    }
-    return (documents, failed)
+func readCorpus(paths: [String], stdin: Bool, date: String?, jobs: Int, strict: Bool, ontology: Ontology) throws -> (documents: [SourceDocument], failed: Bool) {
+    let (documents, problems) = InputReader(ontology: ontology, date: date, jobs: jobs).documents(paths: paths, stdin: stdin)
+    return (documents, try reportProblems(problems, strict: strict))
+}
+
+/// The graph of every input through the common input layer: kg graphs read back (RDF/XML,
+/// Turtle, N-Triples, N-Quads, JSON Lines), news extracted, merged with one set of rules.
+/// - Returns: the graph, and whether any input had an error.
+func readGraph(paths: [String], roles: Set<InputKind.Role> = [.news, .graph], date: String?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+               strict: Bool, ontology: Ontology, progress: ProgressMeter? = nil) throws -> (graph: Graph, failed: Bool) {
+    let (graph, problems) = InputReader(ontology: ontology, date: date, jobs: jobs).graph(paths: paths, roles: roles) { progress?.update(done: $0) }
+    return (graph, try reportProblems(problems, strict: strict))
 }
 
 /// Extracts the JSON Lines documents of standard input batch by batch (`DocumentStream`) and
@@ -177,30 +176,47 @@ func streamStandardInput(format: ExportFormat, export: ExportArguments, ontology
     var stream = DocumentStream.descriptor(0, date: date, maxDocuments: batchSize)
     let out = StandardOutput()
     var failed = false
-    var done = 0, bytes = 0
+    var done = 0, bytes = 0, statements = 0
     /// Documents with statements in the batches written so far: the next `documentIndex`.
     var documentsBefore = 0
     progress.startStream()
-    defer { progress.finish() }
+    defer {
+        progress.finish()
+        progress.summary(documents: done, statements: statements)
+    }
+    // A document id seen in an earlier batch: the same content is skipped, other content renamed.
+    var ledger = DocumentLedger()
     while let batch = stream.next() {
-        for p in batch.problems {
-            report(p)
-            if !p.isWarning {
-                failed = true
-                if strict { throw ExitCode.failure }
+        if try reportProblems(batch.problems, strict: strict) { failed = true }
+        var admitted: [SourceDocument] = []
+        for var d in batch.documents {
+            let decision = ledger.admit(d.info, source: "<stdin>")
+            if let w = DocumentLedger.message(decision, id: d.info.id, source: "<stdin>") { report(w) }
+            switch decision {
+            case .add: admitted.append(d)
+            case .rename(let id, _):
+                d.info.id = id
+                admitted.append(d)
+            case .duplicate: continue
             }
         }
-        let documents = batch.documents
+        let documents = admitted
         switch format {
         case .nquads:
             var failure: Error?
-            orderedMap(count: documents.count, jobs: jobs, { i -> Result<[UInt8], Error> in
+            orderedMap(count: documents.count, jobs: jobs, { i -> Result<(bytes: [UInt8], statements: Int), Error> in
                 let sink = MemorySink()
-                return Result { try NQuadsSerializer(options: options).write(extraction.graph(of: documents[i]), to: sink); return sink.bytes }
+                return Result {
+                    let graph = extraction.graph(of: documents[i])
+                    try NQuadsSerializer(options: options).write(graph, to: sink)
+                    return (sink.bytes, graph.statements.count)
+                }
             }) { i, result in
                 guard failure == nil else { return }
                 do {
-                    try out.write(try result.get())
+                    let (bytes, n) = try result.get()
+                    try out.write(bytes)
+                    statements += n
                 } catch {
                     failure = error
                 }
@@ -217,6 +233,7 @@ func streamStandardInput(format: ExportFormat, export: ExportArguments, ontology
             let sink = MemorySink()
             try JSONLinesSerializer(options: options, documentIndexOffset: documentsBefore).write(graph, to: sink)
             try out.write(sink.bytes)
+            statements += graph.statements.count
             documentsBefore += JSONLinesSerializer.indexedDocuments(of: graph)
         }
     }
@@ -242,18 +259,46 @@ final class StandardOutput {
     }
 }
 
-/// Documents done of total, rate and time left on standard error, when it is a terminal.
+/// Documents done of total, rate and time left on standard error, then the exports being
+/// written, and a one-line summary at the end: redrawn in place on a terminal, or as plain
+/// lines (at most one a second) when `--progress` asks for it elsewhere.
 final class ProgressMeter {
     private let enabled: Bool
+    /// Whether standard error is a terminal (redraw with \r) rather than a log (whole lines).
+    private let interactive: Bool
+    private let begun = Date()
     private var total = 0
     /// Bytes of text in the first i documents, for the MB/s figure.
     private var bytesBefore: [Int] = [0]
     private var started = Date()
     private var lastDraw = Date.distantPast
 
-    /// A meter that draws only when standard error is a terminal and `quiet` is false.
-    init(quiet: Bool) {
-        enabled = !quiet && isatty(2) == 1
+    /// A meter that draws when standard error is a terminal or `forced` (`--progress`), unless `quiet`.
+    init(quiet: Bool, forced: Bool = false) {
+        interactive = isatty(2) == 1
+        enabled = !quiet && (interactive || forced)
+    }
+
+    /// Draws `line`: in place on a terminal, as a new line (at most one a second) in a log.
+    private func draw(_ line: String, force: Bool = false) {
+        let now = Date()
+        guard force || now.timeIntervalSince(lastDraw) >= (interactive ? 0.2 : 1) else { return }
+        lastDraw = now
+        FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K\(line)" : line + "\n").utf8))
+    }
+
+    /// The export phase: which file (or stream) is being written.
+    func exporting(_ what: String, index: Int, of count: Int) {
+        guard enabled else { return }
+        draw("kg: writing \(what) (\(index + 1)/\(count))", force: true)
+    }
+
+    /// The last line: documents, statements and seconds since the command started.
+    func summary(documents: Int, statements: Int) {
+        guard enabled else { return }
+        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let seconds = Date().timeIntervalSince(begun)
+        FileHandle.standardError.write(Data("kg: \(documents) documents, \(statements) statements in \(String(format: "%.2f", seconds)) s\n".utf8))
     }
 
     func start(sizes: [Int]) {
@@ -267,14 +312,11 @@ final class ProgressMeter {
     func update(done: Int) {
         guard enabled else { return }
         let now = Date()
-        guard done == total || now.timeIntervalSince(lastDraw) >= 0.2 else { return }
-        lastDraw = now
         let elapsed = max(now.timeIntervalSince(started), 1e-6)
         let rate = Double(done) / elapsed
         let left = rate > 0 ? Double(total - done) / rate : 0
         let mb = Double(bytesBefore[min(done, bytesBefore.count - 1)]) / 1_000_000 / elapsed
-        let line = "kg: \(done)/\(total) documents, \(Self.fixed(rate)) docs/s, \(Self.fixed(mb)) MB/s, \(Self.clock(left)) left"
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        draw("kg: \(done)/\(total) documents, \(Self.fixed(rate)) docs/s, \(Self.fixed(mb)) MB/s, \(Self.clock(left)) left", force: done == total)
     }
 
     /// Starts a count of documents whose total is unknown (a stream).
@@ -286,16 +328,13 @@ final class ProgressMeter {
     /// Documents done and bytes of text so far of a stream, with the rates.
     func update(streamed done: Int, bytes: Int) {
         guard enabled else { return }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
-        lastDraw = now
-        let elapsed = max(now.timeIntervalSince(started), 1e-6)
-        let line = "kg: \(done) documents, \(Self.fixed(Double(done) / elapsed)) docs/s, \(Self.fixed(Double(bytes) / 1_000_000 / elapsed)) MB/s"
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        let elapsed = max(Date().timeIntervalSince(started), 1e-6)
+        draw("kg: \(done) documents, \(Self.fixed(Double(done) / elapsed)) docs/s, \(Self.fixed(Double(bytes) / 1_000_000 / elapsed)) MB/s")
     }
 
+    /// Clears the line drawn in place (the summary follows).
     func finish() {
-        guard enabled else { return }
+        guard enabled, interactive else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
@@ -311,7 +350,8 @@ final class ProgressMeter {
 }
 
 /// Writes each format to DIR/NAME.EXT atomically.
-func export(_ graph: Graph, formats: [ExportFormat], directory: String, name: String, options: ExportOptions) throws -> [String] {
+func export(_ graph: Graph, formats: [ExportFormat], directory: String, name: String, options: ExportOptions,
+            progress: ProgressMeter? = nil) throws -> [String] {
     var isDir: ObjCBool = false
     if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) {
         do {
@@ -325,6 +365,7 @@ func export(_ graph: Graph, formats: [ExportFormat], directory: String, name: St
     var written: [String] = []
     for f in formats {
         let path = "\(directory)/\(name).\(f.fileExtension)"
+        progress?.exporting(path, index: written.count, of: formats.count)
         let sink = try FileSink(atomicPath: path)
         try f.serializer(options: options).write(graph, to: sink)
         written.append(path)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import Extraction
 import Foundation
 import KnowledgeGraph
@@ -17,16 +18,22 @@ extension KG {
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp("Text files to explain.", valueName: "file"))
+        @Argument(help: ArgumentHelp("News to explain: files (.txt, .html, .jsonl), folders, or - for standard input.", valueName: "file"))
         var files: [String]
 
-        func run() throws {
+        func validate() throws {
             try common.validateDate()
+            if files.isEmpty { throw ValidationError("name the news to explain (files, folders, or - for standard input)") }
+        }
+
+        func run() throws {
+            var failed = false
             try reportingErrors {
                 let ontology = try common.loadOntology()
                 let extractor = Extractor(ontology: ontology)
-                for path in files {
-                    let document = try readDocument(path, date: common.date)
+                let (documents, readFailed) = try readCorpus(paths: files, stdin: false, date: common.date, jobs: 1, strict: false, ontology: ontology)
+                failed = readFailed
+                for document in documents {
                     let report = extractor.explain(document)
                     var out = "# \(document.info.id)"
                     if let issuer = report.issuer { out += "  (we = \(issuer))" }
@@ -49,6 +56,7 @@ extension KG {
                     try sink.finish()
                 }
             }
+            if failed { throw ExitCode.failure }
         }
     }
 }

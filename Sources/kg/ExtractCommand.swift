@@ -16,8 +16,12 @@ extension KG {
             .html/.htm page is one document (title and article paragraphs; scripts, styles and \
             navigation dropped; the date from the page metadata); a .jsonl file holds one document \
             per line, {"id", "text", "date", "url", "title"} (other fields ignored). A folder is \
-            walked recursively for *.txt, *.html, *.htm and *.jsonl. With --stdin, JSON Lines \
-            documents are read from standard input too.
+            walked recursively for *.txt, *.html, *.htm and *.jsonl. With --stdin (or - as a \
+            file), standard input is read too: JSON Lines documents, or one plain text. A kg \
+            export (RDF/XML, Turtle, N-Triples, N-Quads, JSON Lines statements) is never read as \
+            news: named, it is an error; in a folder, it is skipped with a warning. A document \
+            read twice (same id, same text) counts once; the same id with another text is kept \
+            as ID~2, with a warning.
 
             All documents make one graph: entities are shared, each statement keeps its evidence \
             from every document. Documents are extracted on --jobs threads (default: all cores); \
@@ -32,13 +36,17 @@ extension KG {
             each batch, N-Quads are written document by document in input order. Other formats, \
             --output, or files with --stdin read the whole input first.
 
-            With --output, one file per format is written to DIR (graph.EXT, or FILE.EXT for a \
-            single input). Without --output, --format must name one format, written to stdout.
+            What it writes by default: without --output and --format, JSON Lines to standard \
+            output; with --output DIR and no --format, every format, one file each in DIR \
+            (graph.EXT, or FILE.EXT for a single input). Without --output, --format must name one \
+            format, written to standard output. A one-line summary (documents, statements, \
+            seconds) ends the run on standard error when it is a terminal or with --progress.
 
             Formats: \(ExportFormat.allCases.map { "\($0.rawValue) (.\($0.fileExtension))" }.joined(separator: ", "))
 
             Examples:
-              kg extract article.txt --format jsonl > statements.jsonl
+              kg extract article.txt > statements.jsonl                     # JSON Lines
+              kg extract article.txt --output out                          # every format
               kg extract corpus/*.txt --output out --format rdfxml,graphml,jsonl
               kg extract corpus/ --jobs 8 --output out --format rdfxml,nquads
               cat docs.jsonl | kg extract --stdin --format jsonl > shard.jsonl   # a stateless stage
@@ -47,7 +55,7 @@ extension KG {
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp("Files (.txt, .html, .htm, .jsonl) and folders to read.", valueName: "file-or-folder"))
+        @Argument(help: ArgumentHelp("Files (.txt, .html, .htm, .jsonl) and folders to read; - for standard input.", valueName: "file-or-folder"))
         var files: [String] = []
 
         @Flag(name: .long, help: "Also read JSON Lines documents ({\"id\", \"text\", ...} per line) from standard input.")
@@ -59,8 +67,11 @@ extension KG {
         @Option(name: .long, help: ArgumentHelp("Documents per batch when streaming --stdin (also at most 8 MiB a batch).", valueName: "n"))
         var batch: Int = DocumentStream.defaultMaxDocuments
 
-        @Flag(name: .shortAndLong, help: "No progress on standard error.")
+        @Flag(name: .shortAndLong, help: "No progress or summary on standard error.")
         var quiet = false
+
+        @Flag(name: .long, help: "Progress and the summary line on standard error even when it is not a terminal.")
+        var progress = false
 
         @OptionGroup var export: ExportArguments
 
@@ -75,6 +86,9 @@ extension KG {
             if let jobs, jobs < 1 {
                 throw ValidationError("--jobs must be at least 1, not \(jobs)")
             }
+            if quiet && progress {
+                throw ValidationError("--quiet and --progress contradict each other; give one")
+            }
             if batch < 1 {
                 throw ValidationError("--batch must be at least 1, not \(batch)")
             }
@@ -86,17 +100,20 @@ extension KG {
             let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             try reportingErrors {
                 let ontology = try common.loadOntology()
+                let meter = ProgressMeter(quiet: quiet, forced: progress)
                 if let format = try streamedFormat() {
                     failed = try streamStandardInput(format: format, export: export, ontology: ontology, date: common.date, jobs: jobs,
-                                                     batchSize: batch, strict: strict, progress: ProgressMeter(quiet: quiet))
+                                                     batchSize: batch, strict: strict, progress: meter)
                     return
                 }
-                let (documents, readFailed) = try readCorpus(paths: files, stdin: stdin, date: common.date, jobs: jobs, strict: strict)
+                let (documents, readFailed) = try readCorpus(paths: files, stdin: stdin, date: common.date, jobs: jobs, strict: strict, ontology: ontology)
                 failed = readFailed
-                let graph = buildGraph(documents, ontology: ontology, jobs: jobs, progress: ProgressMeter(quiet: quiet))
+                let graph = buildGraph(documents, ontology: ontology, jobs: jobs, progress: meter)
                 let single = documents.count == 1 && files.count == 1 && !stdin
                     && CorpusInput.kind(ofPath: files[0]) != .jsonLines && !isFolder(files[0])
-                try export.write(graph, name: single ? documents[0].info.id : "graph", ontology: ontology)
+                try export.write(graph, name: single ? documents[0].info.id : "graph", ontology: ontology, progress: meter)
+                meter.finish()
+                meter.summary(documents: documents.count, statements: graph.statements.count)
             }
             if failed { throw ExitCode.failure }
         }
@@ -104,8 +121,8 @@ extension KG {
         /// The format to stream standard input in, when it is the only input and the one
         /// format (JSON Lines or N-Quads) goes to standard output.
         func streamedFormat() throws -> ExportFormat? {
-            guard stdin, files.isEmpty, export.output == nil else { return nil }
-            let formats = try parseFormats(export.format)
+            guard (stdin && files.isEmpty) || files == ["-"], export.output == nil else { return nil }
+            let formats = try export.formats()
             return formats.count == 1 && (formats[0] == .jsonl || formats[0] == .nquads) ? formats[0] : nil
         }
 

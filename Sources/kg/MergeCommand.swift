@@ -11,9 +11,13 @@ extension KG {
         static let configuration = CommandConfiguration(
             abstract: "Combine shards written by `kg extract --format jsonl` or `--format nquads` into one graph and export it.",
             discussion: """
-            Each SHARD is kg's own JSON Lines or N-Quads (a file, or - for standard input), told \
-            apart by its first character ('{' or '<'), whatever its name. Entities merge by key, \
-            documents by id, statements by subject, relation, object, polarity and modality; every \
+            Each SHARD is a graph kg wrote: JSON Lines, N-Quads, RDF/XML, Turtle or N-Triples (a \
+            file, a folder walked for *.jsonl, *.nq, *.rdf, *.ttl and *.nt, or - for standard \
+            input), told apart by content and extension. News text is refused (kg extract reads \
+            it). Entities merge by key, statements by subject, relation, object, polarity and \
+            modality; a document already merged (same id, same content digest) is not counted \
+            again, so merging a graph with itself gives the same graph, and the same id with \
+            other content is kept as ID~2 with a warning naming both sources; every \
             mention is kept, so weights and evidence are those one extraction of all the documents \
             would give. Shards are merged in the order given; pass them as separate files (not \
             concatenated into one stream) so each shard's documents keep their order. The output \
@@ -28,8 +32,11 @@ extension KG {
             extraction. What is \
             not in N-Quads is the input order of documents (kg extract writes documents by id, \
             except with --stdin, which writes them in input order; merged documents take the \
-            shard's order). The base IRI and ontology namespace are read from the data. N-Triples \
-            are refused: they do not say which document a statement is from.
+            shard's order). The base IRI and ontology namespace are read from the data.
+
+            What it writes by default: without --output and --format, JSON Lines to standard \
+            output; with --output DIR and no --format, every format, one file each in DIR \
+            (graph.EXT).
 
             Examples:
               kg merge part-00000.jsonl part-00001.jsonl --output out --format rdfxml,graphml,jsonl
@@ -40,7 +47,7 @@ extension KG {
         @Option(name: .long, help: ArgumentHelp("Ontology folder (kg.owl, lexicon, gazetteer).", valueName: "dir"))
         var ontology: String?
 
-        @Argument(help: ArgumentHelp("JSON Lines or N-Quads shards; - reads standard input.", valueName: "shard"))
+        @Argument(help: ArgumentHelp("kg graphs (.jsonl, .nq, .rdf, .ttl, .nt) or folders of them; - reads standard input.", valueName: "shard"))
         var shards: [String]
 
         @OptionGroup var export: ExportArguments
@@ -58,29 +65,9 @@ extension KG {
             try reportingErrors {
                 let common = try CommonOptions.parse(ontology.map { ["--ontology", $0] } ?? [])
                 let onto = try common.loadOntology()
-                var reader = ShardReader(vocabulary: onto.relations, gazetteer: onto.gazetteer.map(\.entity))
-                for path in shards {
-                    let name = path == "-" ? "<stdin>" : path
-                    let data: Data
-                    if path == "-" {
-                        data = FileHandle.standardInput.readDataToEndOfFile()
-                    } else if let d = FileManager.default.contents(atPath: path) {
-                        data = d
-                    } else {
-                        var isDir: ObjCBool = false
-                        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-                        report(CorpusProblem(source: path, message: !exists ? "no such file" : isDir.boolValue ? "is a folder, not a shard" : "cannot be read (permission denied?)"))
-                        failed = true
-                        if strict { throw ExitCode.failure }
-                        continue
-                    }
-                    for p in reader.read(data, source: name) {
-                        report(p)
-                        failed = true
-                        if strict { throw ExitCode.failure }
-                    }
-                }
-                try export.write(reader.graph, name: "graph", ontology: onto)
+                let (graph, readFailed) = try readGraph(paths: shards, roles: [.graph], date: nil, strict: strict, ontology: onto)
+                failed = readFailed
+                try export.write(graph, name: "graph", ontology: onto)
             }
             if failed { throw ExitCode.failure }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import Foundation
 import KnowledgeGraph
 import Ontology
@@ -53,47 +54,22 @@ struct QueryOptions: ParsableArguments {
                     minConfidence: minConfidence, includeNegated: includeNegated, includeHypothetical: includeHypothetical)
     }
 
-    /// Loads the graph: a kg RDF/XML file, or text files to extract from (one file, a folder of
-    /// `.txt` files, or a comma-separated list), and the name resolver over it.
+    /// Loads the graph through the common input layer: kg graphs (RDF/XML, Turtle, N-Triples,
+    /// N-Quads, JSON Lines) and news to extract from, as a file, a folder, a comma-separated
+    /// list or - for standard input; then the name resolver over it.
     func load(_ path: String) throws -> (QueryEngine, NameResolver, PatternParser) {
         let ontology = try common.loadOntology()
         let clock = ContinuousClock()
         let start = clock.now
-        let graph: Graph
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
-            if try isRDFXML(path) {
-                graph = try RDFXMLGraphReader.load(file: path, vocabulary: ontology.relations, namespace: ontology.namespace).graph
-            } else {
-                graph = buildGraph([try readDocument(path, date: common.date)], ontology: ontology)
-            }
-        } else if isDir.boolValue {
-            let files = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }.sorted()
-            guard !files.isEmpty else { throw CLIError("\(path): no .txt files in the folder") }
-            graph = buildGraph(try files.map { try readDocument("\(path)/\($0)", date: common.date) }, ontology: ontology)
-        } else if path.contains(",") {
-            let files = path.split(separator: ",").map(String.init)
-            graph = buildGraph(try files.map { try readDocument($0, date: common.date) }, ontology: ontology)
-        } else {
-            throw CLIError("\(path): no such file")
-        }
+        let paths = FileManager.default.fileExists(atPath: path) || path == "-" ? [path] : path.split(separator: ",").map(String.init)
+        let (graph, failed) = try readGraph(paths: paths, date: common.date, strict: true, ontology: ontology)
+        if failed { throw ExitCode.failure }
         let loaded = clock.now
         let resolver = NameResolver(graph: graph, gazetteer: ontology.gazetteer)
         if timing {
             note("loaded \(graph.statements.count) statements, \(graph.entities.count) actors in \(ms(loaded - start)) (+ names \(ms(clock.now - loaded)))")
         }
         return (QueryEngine(graph: graph, filter: filter), resolver, PatternParser(vocabulary: graph.vocabulary, resolver: resolver))
-    }
-
-    /// Whether the file is RDF/XML (named .rdf, or XML naming the RDF namespace near its start)
-    /// rather than text to extract from.
-    private func isRDFXML(_ path: String) throws -> Bool {
-        if path.hasSuffix(".rdf") { return true }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError("\(path): cannot be read (permission denied?)") }
-        defer { try? handle.close() }
-        let prefix = [UInt8](handle.readData(ofLength: 4096))
-        return RDFXMLGraphReader.looksLikeXML(prefix)
-            && String(decoding: prefix, as: UTF8.self).contains("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
     }
 
     func write(_ table: ResultTable) throws {
@@ -131,7 +107,7 @@ func actor(_ name: String, _ resolver: NameResolver) throws -> EntityID? {
     name.hasPrefix("?") ? nil : try resolver.resolve(name)
 }
 
-let graphHelp = ArgumentHelp("A kg RDF/XML file, or text to extract from: a file, a folder of .txt files, or a comma-separated list.", valueName: "graph")
+let graphHelp = ArgumentHelp("A kg graph (.rdf, .ttl, .nt, .nq, .jsonl) or news to extract from (.txt, .html, .jsonl): a file, a folder, a comma-separated list, or - for standard input.", valueName: "graph")
 
 extension KG {
     struct QueryCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import Extraction
 import Foundation
 import KnowledgeGraph
@@ -27,7 +28,7 @@ extension KG {
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp("Text files, or kg RDF/XML exports (.rdf).", valueName: "file"))
+        @Argument(help: ArgumentHelp("News (.txt, .html, .jsonl) or kg graphs (.rdf, .ttl, .nt, .nq, .jsonl): files, folders, or - for standard input.", valueName: "file"))
         var files: [String]
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the pictures to.", valueName: "dir"))
@@ -53,24 +54,20 @@ extension KG {
         func validate() throws {
             try common.validateDate()
             _ = try imageFormats()
-            if files.isEmpty { throw ValidationError("name at least one file to render (a text, or a kg RDF/XML export)") }
+            if files.isEmpty { throw ValidationError("name at least one file to render (news, or a kg graph)") }
         }
 
         func run() throws {
             let formats = try imageFormats()
+            var failed = false
             try reportingErrors {
                 let ontology = try common.loadOntology()
-                let exports = files.filter { $0.hasSuffix(".rdf") }
-                let documents = try files.filter { !$0.hasSuffix(".rdf") }.map { try readDocument($0, date: common.date) }
-                var graph = buildGraph(documents, ontology: ontology)
-                for path in exports {
-                    graph.merge(try RDFXMLGraphReader.load(file: path, vocabulary: ontology.relations, namespace: ontology.namespace).graph)
-                }
+                let (graph, readFailed) = try readGraph(paths: files, date: common.date, strict: false, ontology: ontology)
+                failed = readFailed
                 let options = ExportOptions(ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
+                var isDir: ObjCBool = false
                 let name: String
-                if files.count == 1, let d = documents.first {
-                    name = d.info.id
-                } else if files.count == 1 {
+                if files.count == 1, files[0] != "-", !(FileManager.default.fileExists(atPath: files[0], isDirectory: &isDir) && isDir.boolValue) {
                     name = URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
                 } else {
                     name = "graph"
@@ -88,6 +85,7 @@ extension KG {
                     print("kg: wrote \(target)")
                 }
             }
+            if failed { throw ExitCode.failure }
         }
 
         /// The first executable `name` on PATH.

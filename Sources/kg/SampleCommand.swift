@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import Extraction
 import Foundation
 import KnowledgeGraph
@@ -24,7 +25,8 @@ extension KG {
                 guard let url = Bundle.module.url(forResource: "xi-putin-2022-12-30", withExtension: "txt") else {
                     throw CLIError("the bundled sample article is missing from this build")
                 }
-                let document = try readDocument(url.path, date: common.date)
+                let (documents, failed) = try readCorpus(paths: [url.path], stdin: false, date: common.date, jobs: 1, strict: true, ontology: ontology)
+                guard !failed, let document = documents.first else { throw CLIError("\(url.path): the bundled sample article cannot be read") }
                 let graph = buildGraph([document], ontology: ontology)
                 let out = output ?? URL(fileURLWithPath: ontology.directory).deletingLastPathComponent().appendingPathComponent("exports").path
                 let options = ExportOptions(ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")

@@ -136,7 +136,8 @@ func exports(_ g: Graph) throws -> [String] {
         let batch = DocumentReader.readHTML(Array(Self.page.utf8), source: "dir/putin-xi.html", date: nil)
         #expect(batch.problems.isEmpty)
         let d = try #require(batch.documents.first)
-        #expect(d.info == DocumentInfo(id: "putin-xi", title: "Putin invites Xi to Moscow", date: "2022-12-30", url: "https://example.org/news/putin-xi"))
+        #expect(d.info == DocumentInfo(id: "putin-xi", title: "Putin invites Xi to Moscow", date: "2022-12-30", url: "https://example.org/news/putin-xi",
+                                       digest: SHA256.contentDigest(of: d.text)))
         var g = Graph(vocabulary: ontology.relations)
         extractor.extract(d, into: &g)
         let names = g.statements.map { "\(g[$0.subject].key) \(g.vocabulary[$0.relation].name) \(g[$0.object].key)" }
@@ -166,7 +167,8 @@ func exports(_ g: Graph) throws -> [String] {
         """
         let batch = DocumentReader.readJSONLines(Data(input.utf8), source: "<stdin>", date: "2000-01-01")
         #expect(batch.documents.map(\.info.id) == ["a", "7"])
-        #expect(batch.documents[0].info == DocumentInfo(id: "a", title: "A", date: "2022-12-30", url: "https://x.org/a"))
+        #expect(batch.documents[0].info == DocumentInfo(id: "a", title: "A", date: "2022-12-30", url: "https://x.org/a",
+                                                        digest: SHA256.contentDigest(of: "Putin met Xi.")))
         #expect(batch.documents[1].info.date == "2000-01-01")
         #expect(batch.problems.map { "\($0.source):\($0.line ?? 0)" } == ["<stdin>:3", "<stdin>:4", "<stdin>:5", "<stdin>:6", "<stdin>:7"])
         #expect(batch.problems[1].message.contains("no \"id\""))

@@ -77,12 +77,14 @@ let sampleTXT = "Sources/kg/Resources/xi-putin-2022-12-30.txt"
         let text = try String(contentsOfFile: repository + "/" + sampleRDF, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var broken = lines
-        broken[9] = broken[9].replacingOccurrences(of: "</", with: "</oops") [...]
+        // The first closing tag from line 10 on.
+        let at = try #require((9..<broken.count).first { broken[$0].contains("</") })
+        broken[at] = Substring(broken[at].replacingOccurrences(of: "</", with: "</oops"))
         let path = dir + "/broken.rdf"
         try broken.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let r = try kg(["stats", path])
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("kg: error: \(path):10"), "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("kg: error: \(path):\(at + 1)"), "\(r.stderr)")
         let missing = try kg(["stats", dir + "/missing.rdf"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no such file"))

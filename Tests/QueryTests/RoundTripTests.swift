@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KnowledgeGraph
+import Corpus
 import Query
 import Serialization
 import XMLSupport

@@ -79,6 +79,7 @@ import XMLSupport
             if let date = info.date { out += ",\"date\":" + json(date) }
             if let title = info.title { out += ",\"title\":" + json(title) }
             if let url = info.url { out += ",\"url\":" + json(url) }
+            if let digest = info.digest { out += ",\"digest\":" + json(digest) }
             out += ",\"documentIndex\":\(documentIndex),\"spans\":["
             for (k, m) in mentions.enumerated() {
                 if k > 0 { out += "," }

@@ -148,6 +148,7 @@ private struct Loader {
             case (RDFXMLGraphReader.dcterms, "title"): info.title = try r.readText()
             case (RDFXMLGraphReader.dcterms, "date"): info.date = try r.readText()
             case (RDFXMLGraphReader.dcterms, "source"): info.url = try resource("dcterms:source")
+            case (namespace, "digest"): info.digest = try r.readText()
             default: try r.skipElement()
             }
         }
@@ -162,7 +163,8 @@ private struct Loader {
             throw fail("entity IRI '\(iri)' does not end with entity/KEY", line: line)
         }
         if baseIRI == nil { baseIRI = String(iri[..<slash.lowerBound]) }
-        var entity = Entity(key: percentDecoded(iri[slash.upperBound...]), label: "", type: type)
+        let rawKey = iri[slash.upperBound...]
+        var entity = Entity(key: percentDecode(rawKey) ?? String(rawKey), label: "", type: type)
         var hasLabel = false
         try children { ns, name in
             switch (ns, name) {
@@ -258,28 +260,4 @@ private struct Loader {
         guard e.document >= 0 else { throw fail("kg:Evidence without kg:document", line: line) }
         return e
     }
-}
-
-/// Decodes %XX escapes (the inverse of the serializer's `iriEscape`).
-func percentDecoded(_ s: Substring) -> String {
-    guard s.contains("%") else { return String(s) }
-    var bytes: [UInt8] = []
-    var utf8 = Array(s.utf8)[...]
-    func hex(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
-        default: return nil
-        }
-    }
-    while let b = utf8.popFirst() {
-        if b == UInt8(ascii: "%"), utf8.count >= 2, let h = hex(utf8[utf8.startIndex]), let l = hex(utf8[utf8.startIndex + 1]) {
-            bytes.append(h << 4 | l)
-            utf8 = utf8.dropFirst(2)
-        } else {
-            bytes.append(b)
-        }
-    }
-    return String(decoding: bytes, as: UTF8.self)
 }
