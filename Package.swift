@@ -41,7 +41,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/xi-putin-2022-12-30.txt")]
         ),
-        // Benchmarks of the graph core and the XML exports (run by scripts/bench; never a test).
+        // Benchmarks of the graph core and the XML exports (run by scripts/bench/bench.py; never a test).
         .executableTarget(name: "kg-bench", dependencies: ["KnowledgeGraph", "Serialization", "XMLSupport"], path: "Benchmarks/kg-bench"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),

@@ -17,10 +17,10 @@ Checks (each failure is reported as 'file:line: message'):
   * offices: person and 'of' resolve, role is in the fixed vocabulary, dates
     are valid YYYY-MM-DD with start <= end, every person has an office, and no
     two people hold the same single-holder office at overlapping times;
-  * countries.tsv is up to date with scripts/gen-gazetteer.py (when the
+  * countries.tsv is up to date with scripts/data/gen-gazetteer.py (when the
     iso-codes data is installed).
 
-Usage: python3 scripts/check-gazetteer.py [--gazetteer DIR]
+Usage: python3 scripts/data/check-gazetteer.py [--gazetteer DIR]
 Exit status: 0 when no error was found, 1 otherwise. Warnings do not fail.
 """
 
@@ -35,7 +35,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ISO_JSON = Path("/usr/share/iso-codes/json/iso_3166-1.json")
 
 ENTITY_FILES = {
@@ -306,7 +306,7 @@ def check(gaz: Path) -> tuple[Report, dict[str, int]]:
     # curated source and generated file agree
     extra = read_tsv(gaz / "sources" / "countries-extra.tsv", EXTRA_HEADER, report)
     counts["sources/countries-extra.tsv"] = len(extra)
-    generator = REPO / "scripts" / "gen-gazetteer.py"
+    generator = REPO / "scripts" / "data" / "gen-gazetteer.py"
     if iso_ids is not None and generator.is_file() and (gaz / "sources" / "countries-extra.tsv").is_file():
         spec = importlib.util.spec_from_file_location("gen_gazetteer", generator)
         module = importlib.util.module_from_spec(spec)
@@ -315,7 +315,7 @@ def check(gaz: Path) -> tuple[Report, dict[str, int]]:
             iso = module.load_iso(ISO_JSON)
             table, _ = module.build(iso, module.load_extra(gaz / "sources" / "countries-extra.tsv", iso))
             if module.render(table) != (gaz / "countries.tsv").read_text(encoding="utf-8"):
-                report.error("countries.tsv", "out of date; run python3 scripts/gen-gazetteer.py")
+                report.error("countries.tsv", "out of date; run python3 scripts/data/gen-gazetteer.py")
         except module.GazetteerError as exc:
             report.error("sources/countries-extra.tsv", str(exc))
     return report, counts
