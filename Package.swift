@@ -42,7 +42,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/xi-putin-2022-12-30.txt")]
         ),
-        // Benchmarks of the graph core and the XML exports (run by scripts/bench; never a test).
+        // Benchmarks of the graph core and the XML exports (run by scripts/bench/bench.py; never a test).
         .executableTarget(name: "kg-bench", dependencies: ["KnowledgeGraph", "Serialization", "XMLSupport"], path: "Benchmarks/kg-bench"),
         // Temporary folders of the tests, removed when the test process exits.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // libFuzzer harnesses for kg. A separate package: the main package never depends on it.
-// Build and run with scripts/fuzz.sh (needs -sanitize=fuzzer,address, see there).
+// Build and run with scripts/dev/fuzz.sh (needs -sanitize=fuzzer,address, see there).
 import PackageDescription
 
 let package = Package(

@@ -1,4 +1,4 @@
-// kg-bench: micro-benchmarks of the graph core and the XML exports, driven by scripts/bench.
+// kg-bench: micro-benchmarks of the graph core and the XML exports, driven by scripts/bench/bench.py.
 //
 //   kg-bench memory N            build a graph of N distinct statements; print heap bytes per statement
 //   kg-bench export N DIR        build a graph of N statements with evidence, write DIR/graph.rdf and

@@ -18,21 +18,16 @@ extension Ontology {
         let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let (namespace, relations) = try loadRelations("\(dir)/kg.owl")
         let gazetteer = try loadGazetteer("\(dir)/gazetteer")
-        let keys = Set(gazetteer.map(\.entity.key))
-        var offices: [Office] = []
-        let officeFile = "\(dir)/gazetteer/offices.tsv"
-        if FileManager.default.fileExists(atPath: officeFile) {
-            for row in try TSV.read(officeFile, required: ["person", "role", "of", "start", "end"]) {
-                for column in ["person", "of"] where !keys.contains(row[column]) {
-                    throw row.error("unknown \(column) '\(row[column])' (not an id of the gazetteer)")
-                }
-                offices.append(Office(person: row["person"], role: row["role"], of: row["of"],
-                                      start: row["start"], end: row["end"].isEmpty ? nil : row["end"]))
-            }
-        }
         let titles = try TSV.read("\(dir)/titles.tsv", required: ["title", "role", "leader"]).map {
             Title(phrase: $0["title"], role: $0["role"], leader: $0["leader"] == "yes",
                   defaultOf: $0["default"].isEmpty ? nil : $0["default"])
+        }
+        var offices: [Office] = []
+        let officeFile = "\(dir)/gazetteer/offices.tsv"
+        if FileManager.default.fileExists(atPath: officeFile) {
+            var types: [String: ActorType] = [:]
+            for e in gazetteer { types[e.entity.key] = e.entity.type }
+            offices = try GazetteerRules.loadOffices(officeFile, types: types, roles: Set(titles.map(\.role)))
         }
         var lexicon: [LexiconEntry] = []
         for row in try TSV.read("\(dir)/lexicon.tsv", required: ["relation", "trigger", "pos", "object", "confidence"]) {
@@ -118,19 +113,23 @@ extension Ontology {
         return (namespace, RelationVocabulary(relations))
     }
 
-    /// Reads every `*.tsv` of the gazetteer folder except `offices.tsv`, in name order.
+    /// Reads every `*.tsv` of the gazetteer folder except `offices.tsv`, in name order, and
+    /// checks them with `GazetteerRules`.
     static func loadGazetteer(_ dir: String) throws -> [GazetteerEntry] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
             throw OntologyError(file: dir, message: "cannot list the gazetteer folder")
         }
         var entries: [GazetteerEntry] = []
+        var rows: [TSVRow] = []
         var seen: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".tsv") && name != "offices.tsv" {
             let path = "\(dir)/\(name)"
-            for row in try TSV.read(path, required: ["id", "label", "type", "country", "aliases"]) {
+            let table = GazetteerRules.tables[name]
+            for row in try TSV.read(path, required: ["id", "label", "type", "country", "aliases"], exactHeader: table?.header) {
                 guard let type = ActorType(rawValue: row["type"]) else {
                     throw row.error("type must be Person, Country, Organization or Group, not '\(row["type"])'")
                 }
+                try GazetteerRules.check(row, type: type, table: table)
                 let key = row["id"]
                 guard key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
                     throw row.error("id '\(key)' must be ASCII letters, digits, '-' or '_'")
@@ -141,8 +140,10 @@ extension Ontology {
                                     country: row["country"].isEmpty ? nil : row["country"],
                                     wikidata: row["wikidata"].isEmpty ? nil : row["wikidata"])
                 entries.append(GazetteerEntry(entity: entity, seats: row.list("seats"), demonyms: row.list("demonyms")))
+                rows.append(row)
             }
         }
+        try GazetteerRules.checkAcross(entries, rows: rows)
         return entries
     }
 

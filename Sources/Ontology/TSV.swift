@@ -39,32 +39,75 @@ public struct TSVRow: Sendable {
 
 /// Reads tab-separated files with a header line; `#` starts a comment line.
 enum TSV {
-    static func read(_ path: String, required: [String]) throws -> [TSVRow] {
+    /// Reads `path`. With `exactHeader` the file must follow the gazetteer's format
+    /// (`ontology/gazetteer/README.md`): no byte-order mark, LF line endings with a final LF,
+    /// that header, no comment or empty line, every row with as many cells as the header, and
+    /// no cell with surrounding whitespace or quotes. Otherwise comments and empty lines are
+    /// skipped and the header must contain the `required` columns.
+    /// - Throws: `OntologyError` naming the file and the line.
+    /// - Complexity: O(bytes of the file).
+    static func read(_ path: String, required: [String], exactHeader: [String]? = nil) throws -> [TSVRow] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OntologyError(file: path, message: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw OntologyError(file: path, message: "not valid UTF-8")
         }
+        let strict = exactHeader != nil
+        if strict {
+            if text.hasPrefix("\u{FEFF}") {
+                throw OntologyError(file: path, line: 1, message: "byte-order mark found; save the file as UTF-8 without one")
+            }
+            // Bytes, not Characters: "\r\n" is one Character, so it neither splits nor ends with "\n".
+            if let cr = text.utf8.firstIndex(of: 13) {
+                let line = text.utf8[..<cr].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+                throw OntologyError(file: path, line: line, message: "CR found; use LF line endings")
+            }
+            if !text.isEmpty && text.utf8.last != 10 {
+                let last = text.split(separator: "\n", omittingEmptySubsequences: false).count
+                throw OntologyError(file: path, line: last, message: "the last line is not terminated by LF")
+            }
+        }
         var header: [String]? = nil
         var rows: [TSVRow] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if strict, lines.last?.isEmpty == true { lines.removeLast() }
+        for (i, raw) in lines.enumerated() {
+            if strict {
+                if raw.unicodeScalars.allSatisfy(isWhitespace) { throw OntologyError(file: path, line: i + 1, message: "empty line") }
+                if raw.hasPrefix("#") { throw OntologyError(file: path, line: i + 1, message: "comment line; the gazetteer's tables have none") }
+            }
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard let columns = header else {
                 header = cells
+                if let exactHeader, cells != exactHeader {
+                    throw OntologyError(file: path, line: i + 1,
+                                        message: "the header must be '\(exactHeader.joined(separator: "\\t"))'")
+                }
                 for column in required where !cells.contains(column) {
                     throw OntologyError(file: path, line: i + 1, message: "missing column '\(column)' in the header")
                 }
                 continue
             }
-            if cells.count > columns.count {
+            if cells.count > columns.count || (strict && cells.count != columns.count) {
                 throw OntologyError(file: path, line: i + 1,
                                     message: "\(cells.count) cells but the header has \(columns.count) columns")
             }
             var values: [String: String] = [:]
-            for (c, v) in zip(columns, cells) { values[c] = v }
+            for (c, v) in zip(columns, cells) {
+                // Scalars, not Characters: no grapheme breaking on every cell.
+                if strict, let first = v.unicodeScalars.first, let last = v.unicodeScalars.last {
+                    if isWhitespace(first) || isWhitespace(last) {
+                        throw OntologyError(file: path, line: i + 1, message: "\(c): surrounding whitespace in '\(v)'")
+                    }
+                    if first == "\"" && last == "\"" && v.utf8.count > 1 {
+                        throw OntologyError(file: path, line: i + 1, message: "\(c): quoted value '\(v)'; the files use no quoting")
+                    }
+                }
+                values[c] = v
+            }
             let row = TSVRow(file: path, line: i + 1, values: values)
             for column in required where column == required.first && row[column].isEmpty {
                 throw row.error("empty '\(column)'")
@@ -73,5 +116,12 @@ enum TSV {
         }
         if header == nil { throw OntologyError(file: path, message: "the file is empty (a header line is expected)") }
         return rows
+    }
+
+    /// Unicode whitespace, with the common ASCII answer first (no property lookup).
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value == 0x20 || (0x09...0x0D).contains(s.value) }
+        return s.properties.isWhitespace
     }
 }

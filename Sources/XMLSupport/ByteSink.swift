@@ -61,6 +61,8 @@ private func errnoMessage(_ code: Int32) -> String {
 /// exclusive `flock` on its temporary file until it is renamed, and the kernel drops the lock
 /// when the process dies; so opening the same destination again removes the temporary files
 /// of that destination whose lock is free (stale), and leaves those of live writers alone.
+/// SIGINT and SIGTERM are handled by the CLI: the temporary files are recorded in
+/// `TemporaryFiles`, which it empties before exiting.
 public final class FileSink: ByteSink {
     public let path: String
     private let tempPath: String?
@@ -89,12 +91,14 @@ public final class FileSink: ByteSink {
         // count tells, and a new one is made.
         for _ in 0..<8 {
             template = Array("\(dir)/.\(base).tmp-XXXXXX".utf8CString)
-            fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            // Recorded in TemporaryFiles, so that an interrupted process removes it.
+            fd = TemporaryFiles.create(template: &template)
             if fd < 0 {
                 throw SinkError(path: path, message: "cannot create a file in \(dir): \(errnoMessage(errno))")
             }
             var st = stat()
             if flock(fd, LOCK_EX) == 0, fstat(fd, &st) == 0, st.st_nlink > 0 { break }
+            TemporaryFiles.unregister(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
             close(fd)
             fd = -1
         }
@@ -153,7 +157,7 @@ public final class FileSink: ByteSink {
                     throw SinkError(path: path, message: "sync failed: \(errnoMessage(errno))")
                 }
                 // Renamed while still open and locked, so no cleaner can take it for stale.
-                if rename(tempPath, path) != 0 {
+                if TemporaryFiles.rename(tempPath, to: path) != 0 {
                     throw SinkError(path: path, message: "cannot replace the file: \(errnoMessage(errno))")
                 }
                 done = true
@@ -177,7 +181,7 @@ public final class FileSink: ByteSink {
         done = true
         buffer.removeAll()
         // Unlinked before the descriptor (and its lock) goes.
-        if let tempPath { unlink(tempPath) }
+        if let tempPath { TemporaryFiles.remove(tempPath) }
         if ownsDescriptor && fd >= 0 { close(fd); fd = -1 }
     }
 

@@ -28,5 +28,10 @@ struct KG: ParsableCommand {
         subcommands: [Sample.self, Extract.self, Explain.self, Render.self, Merge.self, QueryCommand.self, NeighborsCommand.self, PathCommand.self, EvidenceCommand.self, StatsCommand.self],
         defaultSubcommand: Sample.self
     )
+
+    static func main() {
+        Interruption.install()
+        main(nil)
+    }
 }
 

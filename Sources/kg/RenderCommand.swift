@@ -108,21 +108,23 @@ extension KG {
             let err = Pipe()
             p.standardError = err
             p.standardOutput = FileHandle.nullDevice
+            TemporaryFiles.register(temp)  // removed if kg is interrupted meanwhile
             do {
                 try p.run()
             } catch {
+                TemporaryFiles.unregister(temp)
                 throw CLIError("\(program): cannot run Graphviz: \(error.localizedDescription)")
             }
             let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             p.waitUntilExit()
             guard p.terminationStatus == 0 else {
-                try? FileManager.default.removeItem(atPath: temp)
+                TemporaryFiles.remove(temp)
                 let detail = message.trimmingCharacters(in: .whitespacesAndNewlines)
                 throw CLIError("\(output): Graphviz failed (exit \(p.terminationStatus))" + (detail.isEmpty ? "" : ": \(detail)"))
             }
-            if rename(temp, output) != 0 {
+            if TemporaryFiles.rename(temp, to: output) != 0 {
                 let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(atPath: temp)
+                TemporaryFiles.remove(temp)
                 throw CLIError("\(output): cannot replace the file: \(reason)")
             }
         }

@@ -1,6 +1,6 @@
 // libFuzzer harness: the extraction pipeline and every serializer on arbitrary text.
 //
-// The ontology is loaded once from KG_ONTOLOGY (scripts/fuzz.sh sets it to ontology/).
+// The ontology is loaded once from KG_ONTOLOGY (scripts/dev/fuzz.sh sets it to ontology/).
 // Input bytes are decoded as `kg extract` decodes a file: invalid UTF-8 replaced by U+FFFD
 // (NUL-containing inputs are refused by the CLI, so they are skipped here too).
 import Extraction

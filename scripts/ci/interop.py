@@ -2,7 +2,7 @@
 """Interoperability check of kg's exports against third-party consumers.
 
 Usage:
-  python3 scripts/interop.py KG_BINARY [--ontology DIR] [--schema GRAPHML_XSD] [--keep]
+  python3 scripts/ci/interop.py KG_BINARY [--ontology DIR] [--schema GRAPHML_XSD] [--keep]
 
 Runs KG_BINARY twice:
   * `KG_BINARY sample --output TMP [--ontology DIR]`  -> xi-putin-2022-12-30.{rdf,graphml,yed.graphml,jsonl}
@@ -35,7 +35,7 @@ import tempfile
 import traceback
 import xml.etree.ElementTree as ET
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ONT = "https://w3id.org/kg-news/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Interoperability of the corpus features (run by .ci/run after scripts/interop.py).
+"""Interoperability of the corpus features (run by .ci/run after scripts/ci/interop.py).
 
-  python3 scripts/interop-corpus.py KG_BINARY
+  python3 scripts/ci/interop-corpus.py KG_BINARY
 
 Builds a small corpus (the development texts beside the repository, or the bundled sample, plus
 an HTML page and JSON Lines documents), then checks with third-party parsers:
@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BASE = "https://w3id.org/kg-news/id/"
 failures = 0
 

@@ -3,14 +3,14 @@
 # (/usr/bin/time -v), to check that tokenizer, sentence splitter and extractor stay linear
 # and memory stays bounded. Not a test: run it by hand, under nice.
 #
-#   scripts/bigline.sh [MB ...]          # default: 1 4 16 100
-#   KG=path/to/kg KIND=prose|nopunct scripts/bigline.sh 1 2 4
+#   scripts/bench/bigline.sh [MB ...]          # default: 1 4 16 100
+#   KG=path/to/kg KIND=prose|nopunct scripts/bench/bigline.sh 1 2 4
 #
 # KIND=prose (default): the sample article with its line breaks turned into spaces, repeated
 # (sentences still end with periods). KIND=nopunct: the same words without any sentence
 # punctuation, so the whole line is one sentence (the worst case for per-sentence stages).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 kg=${KG:-.build/release/kg}
 kind=${KIND:-prose}
 [ -x "$kg" ] || { echo "build first: swift build -c release (or set KG=...)" >&2; exit 64; }

@@ -2,7 +2,7 @@
 """Linked-data, table and picture checks of kg's exports against third-party consumers.
 
 Usage:
-  python3 scripts/interop-linked-data.py KG_BINARY [--ontology DIR] [--keep]
+  python3 scripts/ci/interop-linked-data.py KG_BINARY [--ontology DIR] [--keep]
 
 Runs KG_BINARY on the bundled sample (`sample --output TMP`) and on the hostile fixture
 (`extract Tests/Fixtures/hostile/hostile.txt` with a gazetteer of hostile names), then checks:
@@ -41,7 +41,7 @@ import tempfile
 import traceback
 import xml.etree.ElementTree as ET
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HOSTILE_DIR = os.path.join(REPO, "Tests", "Fixtures", "hostile")
 SAMPLE_ID = "xi-putin-2022-12-30"
 KG = "https://w3id.org/kg-news/ontology#"

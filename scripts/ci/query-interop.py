@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Checks `kg query`, `kg neighbors`, `kg evidence` and `kg stats` against pyoxigraph's SPARQL.
 
+Usage: python3 scripts/ci/query-interop.py [path/to/kg]      (default .build/debug/kg)
+
 For each query, kg answers over its own RDF/XML export (loaded back with libxml2's reader) and
 pyoxigraph answers the equivalent SPARQL over the same file (plus ontology/kg.owl, in a named
 graph, for symmetric relations and QuadClasses); the answers must be the same sets of rows.
 Graphs: the sample article, and a multi-document graph of ../shared/corpus/dev when it exists.
 
-Usage: python3 scripts/query-interop.py [path/to/kg]      (default .build/debug/kg)
 Exits 1 on any difference.
 """
 import json
@@ -18,7 +19,7 @@ import urllib.parse
 
 import pyoxigraph as ox
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KG = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/kg"))
 NS = "https://w3id.org/kg-news/ontology#"
 BASE = "https://w3id.org/kg-news/id/"

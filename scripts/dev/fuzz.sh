@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses of Fuzz/ and runs them.
 #
-#   scripts/fuzz.sh build                 # build only
-#   scripts/fuzz.sh run HARNESS [SECONDS] # run one harness (FuzzExtractor, FuzzXMLParser, ...)
-#   scripts/fuzz.sh all [SECONDS]         # run every harness, one after the other
-#   scripts/fuzz.sh replay                # run every harness over Tests/Fixtures/fuzz/ once
+#   scripts/dev/fuzz.sh build                 # build only
+#   scripts/dev/fuzz.sh run HARNESS [SECONDS] # run one harness (FuzzExtractor, FuzzXMLParser, ...)
+#   scripts/dev/fuzz.sh all [SECONDS]         # run every harness, one after the other
+#   scripts/dev/fuzz.sh replay                # run every harness over Tests/Fixtures/fuzz/ once
 #
 # Harnesses run under `nice -n 15`, with -rss_limit_mb=2048 and -timeout=120 (KG_FUZZ_TIMEOUT;
 # on a loaded 2-core machine a nice-15 process gets little CPU: judge a timeout artifact by
@@ -12,7 +12,7 @@
 # grows in Fuzz/corpus/HARNESS (git-ignored); crashers land in Fuzz/artifacts/HARNESS and
 # belong, once fixed, in Tests/Fixtures/fuzz/HARNESS/ as regression inputs.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 root=$PWD
 scratch=${KG_FUZZ_SCRATCH:-$root/Fuzz/.build}
 harnesses=(FuzzExtractor FuzzXMLParser)

@@ -2,15 +2,15 @@
 # Runs the test suite under AddressSanitizer and ThreadSanitizer, each with its own scratch
 # path (.build-asan, .build-tsan), under `nice -n 15`.
 #
-#   scripts/sanitizers.sh            # both
-#   scripts/sanitizers.sh address    # one of: address, thread
+#   scripts/dev/sanitizers.sh            # both
+#   scripts/dev/sanitizers.sh address    # one of: address, thread
 #
 # Logs go to .build-asan/sanitizer.log and .build-tsan/sanitizer.log; the script exits 1 when
 # a build or a test fails or a sanitizer reports anything.
 # LeakSanitizer is off (ASAN_OPTIONS=detect_leaks=0): the Swift runtime's metadata caches
 # and libxml2's global state live until exit by design and would drown real reports.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 status=0
 for sanitizer in "${@:-address thread}"; do
     for s in $sanitizer; do

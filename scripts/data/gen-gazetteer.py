@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Generate ontology/gazetteer/countries.tsv.
 
+Usage: python3 scripts/data/gen-gazetteer.py [--check] [-v] [--iso PATH]
+
 Inputs
   * Debian's iso-codes data, /usr/share/iso-codes/json/iso_3166-1.json
     (package ``iso-codes``): the authoritative list of ISO 3166-1 entries
@@ -33,8 +35,8 @@ Alias rules
   6. Duplicates are removed, keeping the first occurrence.
 
 Usage
-  python3 scripts/gen-gazetteer.py            # write countries.tsv
-  python3 scripts/gen-gazetteer.py --check    # exit 1 if countries.tsv is stale
+  python3 scripts/data/gen-gazetteer.py            # write countries.tsv
+  python3 scripts/data/gen-gazetteer.py --check    # exit 1 if countries.tsv is stale
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 GAZ = REPO / "ontology" / "gazetteer"
 DEFAULT_ISO = Path("/usr/share/iso-codes/json/iso_3166-1.json")
 DEFAULT_EXTRA = GAZ / "sources" / "countries-extra.tsv"
@@ -229,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = args.output.read_text(encoding="utf-8") if args.output.is_file() else None
         if current != text:
-            print(f"gen-gazetteer: {args.output} is out of date; run python3 scripts/gen-gazetteer.py", file=sys.stderr)
+            print(f"gen-gazetteer: {args.output} is out of date; run python3 scripts/data/gen-gazetteer.py", file=sys.stderr)
             return 1
         print(f"gen-gazetteer: {args.output} is up to date ({len(table)} rows)")
         return 0

@@ -2,10 +2,10 @@
 """kg as a stateless stage of a cluster job: PySpark in local mode.
 
   pip install pyspark        # Java 17 must be installed
-  python3 scripts/spark-demo.py [--kg PATH] [--documents 2000] [--partitions 8] [--cores 2] [--batch 100]
+  python3 scripts/dev/spark-demo.py [--kg PATH] [--documents 2000] [--partitions 8] [--cores 2] [--batch 100]
 
 1. Builds JSON Lines documents ({"id", "text", "date", "url", "title"}) by recombining the real
-   development texts with varied gazetteer names (the generator of scripts/bench).
+   development texts with varied gazetteer names (the generator of scripts/bench/bench.py).
 2. Spark (local[CORES]) pipes every partition through `kg extract --stdin --format jsonl`
    (rdd.pipe: documents on stdin, statements on stdout, one process per partition; kg streams
    them in batches of --batch documents) and saves the shards as part-NNNNN files, as Hadoop
@@ -32,11 +32,11 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def load_bench():
-    loader = importlib.machinery.SourceFileLoader("kgbench", os.path.join(ROOT, "scripts", "bench"))
+    loader = importlib.machinery.SourceFileLoader("kgbench", os.path.join(ROOT, "scripts", "bench", "bench.py"))
     spec = importlib.util.spec_from_loader("kgbench", loader)
     module = importlib.util.module_from_spec(spec)
     loader.exec_module(module)

@@ -7,7 +7,7 @@
    of 200 answers of the pattern once loaded.
 3. pyoxigraph: Store.bulk_load of the same file (RDF/XML), then the same query as SPARQL, median of 200.
 
-Usage: python3 scripts/bench-query.py [--statements N] [--kg PATH] [--file PATH] [--keep]
+Usage: python3 scripts/bench/bench-query.py [--statements N] [--kg PATH] [--file PATH] [--keep]
 """
 import argparse
 import os
@@ -20,7 +20,7 @@ import tempfile
 import time
 import urllib.parse
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NS = "https://w3id.org/kg-news/ontology#"
 BASE = "https://w3id.org/kg-news/id/"
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """kg benchmarks, side by side in one run (figures only; nothing here fails on a slow machine).
 
-  scripts/bench [--size-mb 50] [--jobs N] [--skip-build] [--json OUT.json]
+  scripts/bench/bench.py [--size-mb 50] [--jobs N] [--skip-build] [--json OUT.json]
 
 1. Extraction: a corpus of at least --size-mb MB is generated into a temporary folder by
    recombining the paragraphs of the real development texts (../shared/corpus/dev/*.txt) and
@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEV = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "dev")
 GAZ = os.path.join(ROOT, "ontology", "gazetteer")
 
