@@ -20,26 +20,33 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses exactly `YYYY-MM-DD`; nil for any other shape or a day that does not exist.
     /// - Complexity: O(1).
     public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var n = 0
-            for i in range {
-                guard (48...57).contains(u[i]) else { return nil }
-                n = n * 10 + Int(u[i] - 48)
+        var text = String(text)
+        // Read in place: no array per date (the gazetteer has thousands of them).
+        let parsed: (Int, Int, Int)? = text.withUTF8 { u in
+            guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for i in range {
+                    guard (48...57).contains(u[i]) else { return nil }
+                    n = n * 10 + Int(u[i] - 48)
+                }
+                return n
             }
-            return n
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        guard let (y, m, d) = parsed else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
     /// Parses the date at the start of an ISO 8601 date or date-time ("2022-12-30",
     /// "2022-12-30T08:00:00Z", "2022-12-30 08:00"); nil when there is no valid day there.
     public init?(isoPrefix text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 10 || (u.count > 10 && (u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " "))) else { return nil }
-        self.init(iso: String(decoding: u[0..<10], as: UTF8.self))
+        let u = text.utf8
+        guard u.count >= 10 else { return nil }
+        let tenth = u.index(u.startIndex, offsetBy: 10)
+        guard tenth == u.endIndex || u[tenth] == UInt8(ascii: "T") || u[tenth] == UInt8(ascii: " ") else { return nil }
+        self.init(iso: String(decoding: u[u.startIndex..<tenth], as: UTF8.self))
     }
 
     /// `YYYY-MM-DD`.

@@ -153,12 +153,12 @@ enum GazetteerRules {
             guard roles.contains(row["role"]) else {
                 throw row.error("role '\(row["role"])' is not a role of titles.tsv")
             }
-            guard let start = CalendarDate(row["start"]) else {
+            guard let start = CalendarDate(iso: row["start"]) else {
                 throw row.error("start '\(row["start"])' is not a valid YYYY-MM-DD date")
             }
             var end: CalendarDate?
             if !row["end"].isEmpty {
-                guard let e = CalendarDate(row["end"]) else {
+                guard let e = CalendarDate(iso: row["end"]) else {
                     throw row.error("end '\(row["end"])' is not a valid YYYY-MM-DD date")
                 }
                 guard start <= e else { throw row.error("end \(e) is before start \(start)") }

@@ -1,5 +1,7 @@
 import Foundation
+import KnowledgeGraph
 import Testing
+import TestSupport
 @testable import Ontology
 
 /// A small valid gazetteer; each case breaks one line of it and expects the load error.
@@ -39,7 +41,7 @@ enum GazetteerFixture {
     /// `edit` applied to `file`, into a new temporary folder.
     static func write(file: String? = nil, edit: (String) -> String = { $0 }) throws -> String {
         let fm = FileManager.default
-        let dir = NSTemporaryDirectory() + "kg-gazetteer-\(UUID().uuidString)"
+        let dir = TestTemporary.path("kg-gazetteer")
         try fm.createDirectory(atPath: dir + "/gazetteer", withIntermediateDirectories: true)
         for name in try fm.contentsOfDirectory(atPath: ontologyDirectory) where name != "gazetteer" && name != "README.md" {
             try fm.copyItem(atPath: "\(ontologyDirectory)/\(name)", toPath: "\(dir)/\(name)")
@@ -194,16 +196,16 @@ struct BrokenGazetteer: CustomTestStringConvertible, Sendable {
 @Suite struct CalendarDateTests {
     @Test func acceptsOnlyDaysThatExist() {
         for valid in ["2024-02-29", "2000-02-29", "2023-01-31", "2023-04-30", "2023-12-31", "0001-01-01"] {
-            #expect(CalendarDate(valid)?.description == valid, "\(valid)")
+            #expect(CalendarDate(iso: valid)?.description == valid, "\(valid)")
         }
         for invalid in ["2022-02-30", "2023-02-29", "1900-02-29", "2023-04-31", "2023-13-01", "2023-00-10",
                         "2023-01-00", "2023-1-01", "2023-01-1", "20230101", "2023/01/01", "２０２３-01-01", ""] {
-            #expect(CalendarDate(invalid) == nil, "\(invalid)")
+            #expect(CalendarDate(iso: invalid) == nil, "\(invalid)")
         }
     }
 
     @Test func ordersByDay() {
-        #expect(CalendarDate("2022-12-31")! < CalendarDate("2023-01-01")!)
-        #expect(CalendarDate("2023-02-01")! > CalendarDate("2023-01-31")!)
+        #expect(CalendarDate(iso: "2022-12-31")! < CalendarDate(iso: "2023-01-01")!)
+        #expect(CalendarDate(iso: "2023-02-01")! > CalendarDate(iso: "2023-01-31")!)
     }
 }

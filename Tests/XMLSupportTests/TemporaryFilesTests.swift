@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import XMLSupport
 
 /// FileSink records its temporary file in TemporaryFiles while it is written, and forgets it
 /// once renamed or abandoned (what the CLI's SIGINT/SIGTERM cleanup relies on).
 @Suite struct TemporaryFilesTests {
     func makeTempDir() throws -> String {
-        let dir = NSTemporaryDirectory() + "kg-tempfiles-\(UUID().uuidString)"
+        let dir = TestTemporary.path("kg-tempfiles")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

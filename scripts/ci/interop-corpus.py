@@ -52,8 +52,10 @@ def main():
     try:
         corpus = os.path.join(work, "corpus")
         os.makedirs(os.path.join(corpus, "html"))
-        dev = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "dev")
-        texts = sorted(glob.glob(os.path.join(dev, "*.txt"))) or [os.path.join(ROOT, "Sources/kg/Resources/xi-putin-2022-12-30.txt")]
+        # The committed test articles and the sample: every one has statements, so a JSON Lines
+        # shard (which has no line for a document without statements) loses no document.
+        texts = sorted(glob.glob(os.path.join(ROOT, "Tests/Fixtures/articles/*.txt"))) + [
+            os.path.join(ROOT, "Sources/kg/Resources/xi-putin-2022-12-30.txt")]
         for t in texts:
             shutil.copy(t, corpus)
         with open(os.path.join(corpus, "html", "visit.html"), "w", encoding="utf-8") as f:

@@ -6,11 +6,13 @@ Usage: python3 scripts/ci/query-interop.py [path/to/kg]      (default .build/deb
 For each query, kg answers over its own RDF/XML export (loaded back with libxml2's reader) and
 pyoxigraph answers the equivalent SPARQL over the same file (plus ontology/kg.owl, in a named
 graph, for symmetric relations and QuadClasses); the answers must be the same sets of rows.
-Graphs: the sample article, and a multi-document graph of ../shared/corpus/dev when it exists.
+Graphs: the sample article, and the multi-document graph of the committed test articles
+(Tests/Fixtures/articles).
 
 Exits 1 on any difference.
 """
 import json
+import glob
 import os
 import subprocess
 import sys
@@ -167,14 +169,12 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([KG, "sample", "--output", tmp], check=True, capture_output=True, cwd=ROOT)
         failures += check_graph("sample", os.path.join(tmp, "xi-putin-2022-12-30.rdf"), "xi-putin-2022-12-30", "2022-12-30")
-        dev = os.path.join(ROOT, "..", "shared", "corpus", "dev")
-        if os.path.isdir(dev):
-            texts = sorted(os.path.join(dev, f) for f in os.listdir(dev) if f.endswith(".txt"))
-            out = os.path.join(tmp, "dev")
-            subprocess.run([KG, "extract", *texts, "--output", out, "--format", "rdfxml"], check=True, capture_output=True, cwd=ROOT)
-            failures += check_graph("dev corpus", os.path.join(out, "graph.rdf"), os.path.basename(texts[0])[:-4], "2023-01-01")
-        else:
-            print("  (no ../shared/corpus/dev: multi-document graph skipped)")
+        # A multi-document graph: the committed test articles and the sample (nothing beside the repository).
+        texts = sorted(glob.glob(os.path.join(ROOT, "Tests", "Fixtures", "articles", "*.txt"))) + [
+            os.path.join(ROOT, "Sources", "kg", "Resources", "xi-putin-2022-12-30.txt")]
+        out = os.path.join(tmp, "articles")
+        subprocess.run([KG, "extract", *texts, "--output", out, "--format", "rdfxml"], check=True, capture_output=True, cwd=ROOT)
+        failures += check_graph("test articles", os.path.join(out, "graph.rdf"), os.path.basename(texts[0])[:-4], "2023-01-01")
     if failures:
         raise SystemExit(f"query interop: {failures} difference(s) between kg and pyoxigraph")
     print("query interop: kg's answers equal pyoxigraph's SPARQL answers")
