@@ -977,11 +977,13 @@ extension DocumentAnalysis {
             if entities[a].type == .person, entities[a].country == entities[b].key { return false }
             if entities[b].type == .person, entities[b].country == entities[a].key { return false }
         }
-        switch relation {
-        case "visits", "invades", "claims": return entities[b].type == .country
-        case "leaderOf": return entities[a].type == .person
-        case "memberOf": return entities[b].type == .organization && entities[a].type != .group
-        default: return true
+        // The classes kg.owl gives the relation's subject and object (rdfs:domain, rdfs:range).
+        if let r = knowledge.relationClasses[relation] {
+            if let d = r.domain, entities[a].type != d { return false }
+            if let c = r.range, entities[b].type != c { return false }
         }
+        // A group (the West, protesters) is no member state.
+        if relation == "memberOf" { return entities[a].type != .group }
+        return true
     }
 }

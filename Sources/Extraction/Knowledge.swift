@@ -75,6 +75,8 @@ public final class Knowledge: Sendable {
     /// `ontology` struct copies it (and retains all its arrays) at every access.
     let lexicon: [LexiconEntry]
     let symmetricRelations: Set<String>
+    /// The subject and object classes kg.owl gives each relation that limits them.
+    let relationClasses: [String: (domain: ActorType?, range: ActorType?)]
     func isSymmetric(_ relation: String) -> Bool { symmetricRelations.contains(relation) }
     let wordTable: WordTable
     /// Lexicon triggers by the lower-cased first word form, and gazetteer surfaces by their first
@@ -260,6 +262,9 @@ public final class Knowledge: Sendable {
         wordTable = table
         lexicon = ontology.lexicon
         symmetricRelations = Set(ontology.relations.relations.filter(\.symmetric).map(\.name))
+        var classes: [String: (domain: ActorType?, range: ActorType?)] = [:]
+        for r in ontology.relations.relations where r.domain != nil || r.range != nil { classes[r.name] = (r.domain, r.range) }
+        relationClasses = classes
         self.triggerLists = triggerLists
         self.surfaceLists = surfaceLists
     }

@@ -4,12 +4,14 @@ struct Morphology: Sendable {
 
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
-    /// Whether a short verb doubles its final consonant ("ban" → "banned", "snap" → "snapped").
+    /// Whether a short one-syllable verb doubles its final consonant ("ban" → "banned", "snap" → "snapped").
     func doubles(_ lemma: String) -> Bool {
         let c = Array(lemma)
         guard c.count >= 3, c.count <= 4 else { return false }
         let last = c[c.count - 1], mid = c[c.count - 2], before = c[c.count - 3]
-        return !Self.vowels.contains(last) && !"wxy".contains(last) && Self.vowels.contains(mid) && !Self.vowels.contains(before)
+        guard !Self.vowels.contains(last), !"wxy".contains(last), Self.vowels.contains(mid), !Self.vowels.contains(before) else { return false }
+        // One syllable only: "open" and "edit" have two ("opened", not "openned").
+        return c.dropLast(2).allSatisfy { !Self.vowels.contains($0) }
     }
 
     /// Every form of a verb with its kind.

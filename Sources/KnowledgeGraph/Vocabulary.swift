@@ -35,15 +35,26 @@ public struct Relation: Sendable, Hashable {
     public var symmetric: Bool
     /// 0 structural, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
     public var quadClass: Int
-    /// The nearest CAMEO code, or "" when CAMEO has none.
+    /// The nearest CAMEO code, or "" when CAMEO has none: the first of `cameoCodes`, the one
+    /// exports write for a statement.
     public var cameo: String
+    /// Every CAMEO code the relation covers (`attacks`: 18, 19 and 20), the first one first.
+    public var cameoCodes: [String]
     /// The PLOVER category, or "".
     public var plover: String
     /// The Goldstein scale value of the CAMEO code, if any.
     public var goldstein: Double?
+    /// The class the subject must have (`rdfs:domain`), nil for any actor.
+    public var domain: ActorType?
+    /// The class the object must have (`rdfs:range`), nil for any actor.
+    public var range: ActorType?
 
     public init(name: String, label: String, comment: String = "", symmetric: Bool, quadClass: Int,
-                cameo: String, plover: String, goldstein: Double?) {
+                cameo: String, cameoCodes: [String]? = nil, plover: String, goldstein: Double?,
+                domain: ActorType? = nil, range: ActorType? = nil) {
+        self.domain = domain
+        self.range = range
+        self.cameoCodes = cameoCodes ?? (cameo.isEmpty ? [] : [cameo])
         self.name = name
         self.label = label
         self.comment = comment

@@ -103,9 +103,22 @@ extension Ontology {
             }
             let label = node.children.first { $0.namespace == rdfs && $0.name == "label" }?.text ?? name
             let comment = node.children.first { $0.namespace == rdfs && $0.name == "comment" }?.text ?? ""
+            /// The class of rdfs:domain or rdfs:range when it is one of the actor classes, nil for kg:Actor.
+            func actorClass(_ local: String) throws -> ActorType? {
+                guard let iri = node.children.first(where: { $0.namespace == rdfs && $0.name == local })?.attribute(rdf, "resource") else { return nil }
+                guard iri.hasPrefix(ns) else { throw OntologyError(file: path, line: node.line, message: "relation '\(name)': rdfs:\(local) <\(iri)> is not a class of kg") }
+                let cls = String(iri.dropFirst(ns.count))
+                if cls == "Actor" { return nil }
+                guard let type = ActorType(rawValue: cls) else {
+                    throw OntologyError(file: path, line: node.line, message: "relation '\(name)': rdfs:\(local) '\(cls)' is not Actor, \(ActorType.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return type
+            }
+            let cameoCodes = node.children.filter { $0.namespace == ns && $0.name == "cameoCode" }
+                .map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
             relations.append(Relation(name: name, label: label, comment: comment, symmetric: symmetric, quadClass: quad,
-                                      cameo: value("cameoCode") ?? "", plover: value("ploverCategory") ?? "",
-                                      goldstein: goldstein))
+                                      cameo: cameoCodes.first ?? "", cameoCodes: cameoCodes, plover: value("ploverCategory") ?? "",
+                                      goldstein: goldstein, domain: try actorClass("domain"), range: try actorClass("range")))
         }
         guard let namespace, !relations.isEmpty else {
             throw OntologyError(file: path, message: "no owl:ObjectProperty relations found")

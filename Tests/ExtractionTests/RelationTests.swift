@@ -474,8 +474,9 @@ import Testing
     }
 
     @Test func liftedSanctionsAndDeniedBacking() {
+        // Lifting sanctions is a concession (CAMEO 08), never a positive sanction.
         let f = extract("The United States lifted sanctions on Venezuela's oil sector.")
-        #expect(f.negated.contains("United States sanctions Venezuela") && !f.positive.contains("United States sanctions Venezuela"))
+        #expect(f.positive.contains("United States concedesTo Venezuela") && !f.positive.contains("United States sanctions Venezuela"))
         let g = extract("Rwanda denied backing the M23 rebels in eastern Congo.")
         #expect(g.negated.contains("Rwanda supports M23") && !g.positive.contains("Rwanda supports M23"))
         // Dropping bombs is no lifting: the attack stands.

@@ -17,6 +17,8 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         ("criticizes", false, 3), ("accuses", false, 3), ("warns", false, 3), ("threatens", false, 3),
         ("demands", false, 3), ("rejects", false, 3), ("opposes", false, 3), ("protestsAgainst", false, 4),
         ("sanctions", false, 4), ("attacks", false, 4), ("invades", false, 4), ("fightsWith", true, 4),
+        ("concedesTo", false, 2), ("withdrawsFrom", false, 2), ("investigates", false, 3), ("mobilizesAgainst", false, 4),
+        ("reducesRelationsWith", false, 4), ("coerces", false, 4),
         ("leaderOf", false, 0), ("memberOf", false, 0), ("claims", false, 0),
     ]
 
@@ -27,8 +29,18 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
             #expect(o.relations[id].symmetric == symmetric, "\(name) symmetry")
             #expect(o.relations[id].quadClass == quad, "\(name) QuadClass")
         }
-        #expect(o.relations[o.relations.id("attacks")!].cameo == "19")
-        #expect(o.relations[o.relations.id("attacks")!].goldstein == -10)
+        // attacks covers CAMEO 18, 19 and 20; exports write the first.
+        let attacks = o.relations[o.relations.id("attacks")!]
+        #expect(attacks.cameoCodes == ["18", "19", "20"] && attacks.cameo == "18")
+        #expect(attacks.goldstein == -9)
+        // The six CAMEO roots the spec added, with their codes.
+        let codes = ["concedesTo": "08", "withdrawsFrom": "087", "investigates": "09", "mobilizesAgainst": "15",
+                     "reducesRelationsWith": "16", "coerces": "17"]
+        for (name, code) in codes {
+            let r = o.relations[try #require(o.relations.id(name))]
+            #expect(r.cameoCodes == [code], "\(name)")
+            #expect(!r.plover.isEmpty && r.goldstein != nil, "\(name)")
+        }
         #expect(o.namespace == "https://w3id.org/kg-news/ontology#")
     }
 
