@@ -9,10 +9,11 @@ import XMLSupport
 extension KG {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Combine shards written by `kg extract --format jsonl` or `--format nquads` into one graph and export it.",
+            abstract: "Combine shards written by `kg extract --format jsonl`, `nquads`, `ntriples` or `turtle` into one graph and export it.",
             discussion: """
-            Each SHARD is kg's own JSON Lines or N-Quads (a file, or - for standard input), told \
-            apart by its first character ('{' or '<'), whatever its name. Entities merge by key, \
+            Each SHARD is kg's own JSON Lines, N-Quads, N-Triples or Turtle (a file, or - for \
+            standard input), told apart by its content ('{'; four or three terms a line; @prefix), \
+            and by its extension (.jsonl, .nq, .nt, .ttl) when the content does not tell. Entities merge by key, \
             documents by id, statements by subject, relation, object, polarity and modality; every \
             mention is kept, so weights and evidence are those one extraction of all the documents \
             would give. Shards are merged in the order given; pass them as separate files (not \
@@ -28,8 +29,10 @@ extension KG {
             extraction. What is \
             not in N-Quads is the input order of documents (kg extract writes documents by id, \
             except with --stdin, which writes them in input order; merged documents take the \
-            shard's order). The base IRI and ontology namespace are read from the data. N-Triples \
-            are refused: they do not say which document a statement is from.
+            shard's order). The base IRI and ontology namespace are read from the data.
+
+            N-Triples and Turtle (kg's own, one default graph): each evidence names its document \
+            (kg:document); documents come in id order. A Turtle syntax error stops that shard.
 
             Examples:
               kg merge part-00000.jsonl part-00001.jsonl --output out --format rdfxml,graphml,jsonl
@@ -40,7 +43,7 @@ extension KG {
         @Option(name: .long, help: ArgumentHelp("Ontology folder (kg.owl, lexicon, gazetteer).", valueName: "dir"))
         var ontology: String?
 
-        @Argument(help: ArgumentHelp("JSON Lines or N-Quads shards; - reads standard input.", valueName: "shard"))
+        @Argument(help: ArgumentHelp("JSON Lines, N-Quads, N-Triples or Turtle shards; - reads standard input.", valueName: "shard"))
         var shards: [String]
 
         @OptionGroup var export: ExportArguments
