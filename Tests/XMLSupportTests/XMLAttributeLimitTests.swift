@@ -3,7 +3,8 @@ import Testing
 @testable import XMLSupport
 
 /// Elements with absurdly many attributes are refused by a linear pre-scan before libxml2,
-/// whose attribute handling is worse than quadratic, sees them.
+/// whose attribute handling is worse than quadratic, sees them. (Its cost is measured in a
+/// release build by `kg-bench xmlscan N DIR`, not here: debug timings say nothing.)
 @Suite struct XMLAttributeLimitTests {
     /// `<r>` with an element of `n` attributes on line 3.
     func document(attributes n: Int, value: String = "v") -> [UInt8] {
@@ -94,24 +95,25 @@ import Testing
         }
     }
 
-    @Test func preScanCostIsSmallBesideParsing() throws {
-        // An export-like document of ~8 MB: scanning it must cost a small part of reading it.
-        var s = "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:kg=\"urn:kg#\">\n"
-        for k in 0..<40_000 {
-            s += "<rdf:Description rdf:about=\"urn:e/\(k)\"><kg:label xml:lang=\"en\">Entity \(k) &amp; co</kg:label><kg:p rdf:resource=\"urn:e/\(k + 1)\"/></rdf:Description>\n"
+    /// The 8-bytes-at-a-time search against byte-at-a-time feeding (which only takes the
+    /// scanner's tail loops), on random markup-heavy inputs.
+    @Test func wideSearchAgreesWithByteByByteFeeding() {
+        let tokens = ["<", ">", "\"", "'", "\n", "a", "  ", "=", "é", "<!--", "-->", "<![CDATA[", "]]>", "<?", "?>", "</", "<e ", " x=\"1\"", " y='>'", "abcdefghijkl"]
+        var rng = SystemRandomNumberGenerator()
+        var refused = 0
+        for _ in 0..<2_000 {
+            var doc: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...60, using: &rng) { doc += Array(tokens.randomElement(using: &rng)!.utf8) }
+            for limit in [1, 3] {
+                var whole = XMLAttributeScanner(limit: limit)
+                let expected = doc.withUnsafeBytes { whole.scan($0) }
+                var bytewise = XMLAttributeScanner(limit: limit)
+                var got: Int?
+                for b in doc where got == nil { got = [b].withUnsafeBytes { bytewise.scan($0) } }
+                #expect(got == expected, "\(String(decoding: doc, as: UTF8.self).debugDescription) limit \(limit)")
+                if expected == nil { #expect(whole.line == bytewise.line) } else { refused += 1 }
+            }
         }
-        s += "</rdf:RDF>\n"
-        let bytes = Array(s.utf8)
-        let clock = ContinuousClock()
-        var start = clock.now
-        try XMLAttributeScanner.check(bytes, source: "x")
-        let scan = clock.now - start
-        start = clock.now
-        let r = try XMLStreamReader(bytes: bytes, source: "x")
-        var n = 0
-        while try r.read() { n += 1 }
-        let read = clock.now - start
-        #expect(n > 100_000)
-        #expect(scan < read, "pre-scan \(scan) vs reading \(read)")
+        #expect(refused > 100)
     }
 }
