@@ -127,4 +127,28 @@ import Testing
         let problems = r.read(Data("<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>".utf8), source: "g.rdf")
         #expect(problems.count == 1 && problems[0].message.hasPrefix("RDF/XML cannot be merged"))
     }
+
+    @Test func damagedTurtleAndNTriplesNeverCrash() throws {
+        let g = graph()
+        let texts = try [ExportFormat.turtle, .ntriples].map { Array(try $0.serializer(options: Self.options).string(g).utf8) }
+        let pieces = ["[", "(", ")", "]", "\"", "\"\"\"", "'", ";", ",", ".", "\\u12", "@prefix x: <y> .", "_:b", "a", "\n", "#", "^^", "@en", "1e", ":"].map { Array($0.utf8) }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<150 {
+            for text in texts {
+                var t = text
+                for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                    let at = Int.random(in: 0..<t.count, using: &rng)
+                    switch Int.random(in: 0..<3, using: &rng) {
+                    case 0: t.removeSubrange(at..<min(t.count, at + Int.random(in: 1...40, using: &rng)))
+                    case 1: t.insert(contentsOf: pieces.randomElement(using: &rng)!, at: at)
+                    default: t[at] = UInt8.random(in: 0...255, using: &rng)
+                    }
+                    if t.isEmpty { t = [UInt8(ascii: "<")] }
+                }
+                var r = reader()
+                let problems = r.read(Data(t), source: "x")
+                for p in problems { #expect(!p.message.isEmpty) }
+            }
+        }
+    }
 }
