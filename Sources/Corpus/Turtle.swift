@@ -84,8 +84,11 @@ struct TurtleParser {
             }
             return
         }
-        if keyword("PREFIX", caseInsensitive: true) { return try prefixDeclaration() }
-        if keyword("BASE", caseInsensitive: true) { return try baseDeclaration() }
+        switch peek | 0x20 {
+        case UInt8(ascii: "p"): if keyword("PREFIX", caseInsensitive: true) { return try prefixDeclaration() }
+        case UInt8(ascii: "b"): if keyword("BASE", caseInsensitive: true) { return try baseDeclaration() }
+        default: break
+        }
         try triplesStatement()
         try expectDot(after: "a statement")
     }
@@ -216,8 +219,8 @@ struct TurtleParser {
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return try numericLiteral()
         default:
-            if word("true") { return .literal("true", datatype: Self.xsd + "boolean") }
-            if word("false") { return .literal("false", datatype: Self.xsd + "boolean") }
+            if peek == UInt8(ascii: "t") && word("true") { return .literal("true", datatype: Self.xsd + "boolean") }
+            if peek == UInt8(ascii: "f") && word("false") { return .literal("false", datatype: Self.xsd + "boolean") }
             return try iriOrBlank(what: "an object (<IRI>, prefixed name, _:blank, literal, [ or ()")
         }
     }
