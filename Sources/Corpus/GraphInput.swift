@@ -76,8 +76,9 @@ public struct GraphInputReader {
             var shard = ShardReader(vocabulary: graph.vocabulary, aliases: gazetteerAliases)
             switch kind {
             case .nQuads: problems = shard.readNQuads(data, source: source)
-            case .jsonStatements: problems = shard.readJSONLines(data, source: source)
-            default: problems = shard.read(data, source: source)
+            case .turtle: problems = shard.readTurtle(data, source: source)
+            case .nTriples: problems = shard.readNTriples(data, source: source)
+            default: problems = shard.readJSONLines(data, source: source)
             }
             part = shard.graph
         case .text, .html, .jsonLines:

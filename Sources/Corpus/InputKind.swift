@@ -135,41 +135,29 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
             }
         }
         guard i < bytes.count else { return .plain }
-        let rest = Array(bytes[i...])
-        let head = String(decoding: rest.prefix(512), as: UTF8.self)
-        let lower = head.lowercased()
-        if lower.hasPrefix("@prefix") || lower.hasPrefix("@base") || lower.hasPrefix("prefix ") || lower.hasPrefix("base ") {
-            return .graph(.turtle)
-        }
-        if rest[0] == UInt8(ascii: "{") {
+        let rest = bytes[i...]
+        if rest.first == UInt8(ascii: "{") {
             let firstLine = String(decoding: rest.prefix { $0 != 10 }, as: UTF8.self)
             if firstLine.contains("\"subject\""), firstLine.contains("\"predicate\"") { return .json(documents: false) }
             if firstLine.contains("\"text\"") { return .json(documents: true) }
             return .plain
         }
-        if rest[0] == UInt8(ascii: "<") || rest.starts(with: Array("_:".utf8)) {
-            // `<IRI> <IRI> term [graph] .` is a statement line; otherwise `<` opens markup.
-            if case .graph(let kind) = statementLine(rest) { return .graph(kind) }
-            if rest[0] == UInt8(ascii: "<"), rest.count > 1,
-               rest[1] == UInt8(ascii: "?") || rest[1] == UInt8(ascii: "!") || Self.isNameStart(rest[1]) {
-                if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") { return .html }
-                let text = String(decoding: rest.prefix(8192), as: UTF8.self)
-                return .xml(rdf: text.contains("http://www.w3.org/1999/02/22-rdf-syntax-ns#"))
-            }
+        let lower = String(decoding: rest.prefix(16), as: UTF8.self).lowercased()
+        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") { return .html }
+        // The graph formats by content (GraphFormat); Turtle only with a directive, since news
+        // text may well start with "(Reuters)" or "[Update]".
+        switch GraphFormat.detect(content: bytes) {
+        case .rdfXML?: return .graph(.rdfXML)
+        case .nTriples?: return .graph(.nTriples)
+        case .nQuads?: return .graph(.nQuads)
+        case .turtle? where ["@prefix", "@base", "prefix", "base"].contains(where: { lower.hasPrefix($0) }): return .graph(.turtle)
+        default: break
+        }
+        if rest.first == UInt8(ascii: "<"), let next = rest.dropFirst().first,
+           next == UInt8(ascii: "?") || next == UInt8(ascii: "!") || Self.isNameStart(next) {
+            return .xml(rdf: false)
         }
         return .plain
-    }
-
-    /// N-Triples or N-Quads by the number of terms of the first statement line.
-    private static func statementLine(_ rest: [UInt8]) -> Sniffed {
-        let line = Array(rest.prefix { $0 != 10 })
-        guard line.last == UInt8(ascii: "."), line.count < rest.count || rest.count < 8192 else { return .plain }
-        var parsed: NQuad?
-        line.withUnsafeBufferPointer { buffer in
-            parsed = try? NQuadsLineParser.parse(buffer, number: 1)
-        }
-        guard let quad = parsed else { return .plain }
-        return .graph(quad.graph == nil ? .nTriples : .nQuads)
     }
 
     private static func isNameStart(_ b: UInt8) -> Bool {

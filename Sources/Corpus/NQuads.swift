@@ -3,14 +3,16 @@ enum NQTerm: Hashable, Sendable {
     case iri(String)
     case blank(String)
     /// A literal; `datatype` nil means a plain (`xsd:string`) or language-tagged literal.
-    case literal(String, datatype: String?)
+    /// `language` is kept by the Turtle parser; the N-Quads line parser (kg's shards have
+    /// no language tags) checks the tag and leaves it out.
+    case literal(String, datatype: String?, language: String? = nil)
 
     /// How the term reads in a message: `<iri>`, `_:b`, `"text"`.
     var display: String {
         switch self {
         case .iri(let i): return "<\(i)>"
         case .blank(let b): return "_:\(b)"
-        case .literal(let v, _): return "\"\(v.count > 40 ? String(v.prefix(40)) + "…" : v)\""
+        case .literal(let v, _, _): return "\"\(v.count > 40 ? String(v.prefix(40)) + "…" : v)\""
         }
     }
 }

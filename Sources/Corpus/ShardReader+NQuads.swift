@@ -25,6 +25,9 @@ import KnowledgeGraph
 /// in the order their graphs appear, which is input order for `kg extract --stdin` and id order
 /// for other extractions. A document without statements is still a named graph, so unlike in
 /// JSON Lines it is kept.
+///
+/// `resolve(_:scope:source:)` serves N-Triples and Turtle too (ShardReader+Triples.swift),
+/// where the whole file is one block in the default graph.
 extension ShardReader {
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
@@ -40,7 +43,7 @@ extension ShardReader {
         var blockDocumentTyped = false
         var stop = false
         func flush() {
-            if !block.isEmpty { problems += resolve(block, source: source) }
+            if !block.isEmpty { problems += resolve(block, scope: .namedGraph, source: source) }
             block.removeAll(keepingCapacity: true)
             blockDocumentTyped = false
         }
@@ -88,8 +91,19 @@ extension ShardReader {
         var message: String
     }
 
-    /// Turns one block (one document's quads) into a document, entities and statements.
-    private mutating func resolve(_ block: [NQuad], source: String) -> [CorpusProblem] {
+    /// Where the documents of a run of triples are.
+    enum Scope {
+        /// N-Quads: one block of one named graph, whose name is the document.
+        case namedGraph
+        /// N-Triples and Turtle: one default graph holding every document (the subjects typed
+        /// NS Document); each evidence names its document with `kg:document`.
+        case defaultGraph
+    }
+
+    /// Turns triples (one N-Quads block, or a whole N-Triples or Turtle file) into documents,
+    /// entities and statements, and merges them into `graph`.
+    mutating func resolve(_ block: [NQuad], scope: Scope, source: String) -> [CorpusProblem] {
+        guard !block.isEmpty else { return [] }
         var subjects: [NQTerm: Description] = [:]
         var order: [NQTerm] = []
         for q in block {
@@ -98,9 +112,6 @@ extension ShardReader {
                 order.append(q.subject)
             }
             subjects[q.subject]!.values[q.predicate, default: []].append((q.object, q.line))
-        }
-        guard case .iri(let graphIRI)? = block[0].graph else {
-            return [CorpusProblem(source: source, line: block[0].line, message: "a graph name must be an IRI <.../document/ID>")]
         }
         let rdf = Self.rdf
         func problem(_ e: BlockError) -> CorpusProblem { CorpusProblem(source: source, line: e.line, message: e.message) }
@@ -119,7 +130,7 @@ extension ShardReader {
         }
         func string(_ d: Description, _ p: String, _ name: String, of what: String, required: Bool = true) throws(BlockError) -> String? {
             guard let v = try one(d, p, name, of: what, required: required) else { return nil }
-            guard case .literal(let s, _) = v.term else { throw BlockError(line: v.line, message: "\(name) of \(what) must be a literal, not \(v.term.display)") }
+            guard case .literal(let s, _, _) = v.term else { throw BlockError(line: v.line, message: "\(name) of \(what) must be a literal, not \(v.term.display)") }
             return s
         }
         func iri(_ d: Description, _ p: String, _ name: String, of what: String, required: Bool = true) throws(BlockError) -> String? {
@@ -127,43 +138,88 @@ extension ShardReader {
             guard case .iri(let s) = v.term else { throw BlockError(line: v.line, message: "\(name) of \(what) must be an <IRI>, not \(v.term.display)") }
             return s
         }
+        func documentType(_ d: Description) -> String? {
+            values(d, rdf + "type").compactMap({ v -> String? in
+                if case .iri(let t) = v.term, t.hasSuffix("Document") { return t } else { return nil } }).first
+        }
 
-        // The document: the graph's name, typed NS Document.
-        let docTerm = NQTerm.iri(graphIRI)
-        guard let doc = subjects[docTerm],
-              let typeIRI = values(doc, rdf + "type").compactMap({ v -> String? in
-                  if case .iri(let t) = v.term, t.hasSuffix("Document") { return t } else { return nil } }).first else {
-            return [CorpusProblem(source: source, line: block[0].line, message: "the named graph <\(graphIRI)> does not describe its document (<\(graphIRI)> a kg:Document); is this kg's N-Quads (kg extract --format nquads)?")]
-        }
-        let ns = String(typeIRI.dropLast("Document".count))
-        let info: DocumentInfo
-        let base: String
-        do throws(BlockError) {
-            let what = "document <\(graphIRI)>"
-            let id = try string(doc, Self.dcterms + "identifier", "dcterms:identifier", of: what)!
-            // BASE + "document/" + the percent-encoded id (which has no '/').
-            guard let slash = graphIRI.lastIndex(of: "/"), graphIRI[..<slash].hasSuffix("document"),
-                  percentDecode(graphIRI[graphIRI.index(after: slash)...]) == id else {
-                throw BlockError(line: doc.line, message: "the graph name <\(graphIRI)> is not BASE/document/ID of its dcterms:identifier '\(id)'")
+        // The documents: the graph's name, typed NS Document (N-Quads), or every subject typed
+        // NS Document (N-Triples, Turtle). The namespace is read from that type.
+        var documentIRIs: [String] = []
+        let ns: String
+        switch scope {
+        case .namedGraph:
+            guard case .iri(let graphIRI)? = block[0].graph else {
+                return [CorpusProblem(source: source, line: block[0].line, message: "a graph name must be an IRI <.../document/ID>")]
             }
-            base = String(graphIRI[..<slash].dropLast("document".count))
-            info = DocumentInfo(id: id, title: try string(doc, Self.dcterms + "title", "dcterms:title", of: what, required: false),
-                                date: try string(doc, Self.dcterms + "date", "dcterms:date", of: what, required: false),
-                                url: try iri(doc, Self.dcterms + "source", "dcterms:source", of: what, required: false),
-                                digest: try string(doc, ns + "digest", "kg:digest", of: what, required: false))
-        } catch {
-            return [problem(error)]
+            guard let doc = subjects[.iri(graphIRI)], let typeIRI = documentType(doc) else {
+                return [CorpusProblem(source: source, line: block[0].line, message: "the named graph <\(graphIRI)> does not describe its document (<\(graphIRI)> a kg:Document); is this kg's N-Quads (kg extract --format nquads)?")]
+            }
+            ns = String(typeIRI.dropLast("Document".count))
+            documentIRIs = [graphIRI]
+        case .defaultGraph:
+            guard let typeIRI = order.lazy.compactMap({ subjects[$0].flatMap(documentType) }).first else {
+                return [CorpusProblem(source: source, line: block[0].line, message: "no document (a subject typed kg:Document with its dcterms:identifier); is this kg's export (kg extract --format turtle or ntriples)?")]
+            }
+            ns = String(typeIRI.dropLast("Document".count))
+            for term in order {
+                guard values(subjects[term]!, rdf + "type").contains(where: { $0.term == .iri(typeIRI) }) else { continue }
+                guard case .iri(let x) = term else {
+                    return [CorpusProblem(source: source, line: subjects[term]!.line, message: "a document must be an <IRI> BASE/document/ID, not \(term.display)")]
+                }
+                documentIRIs.append(x)
+            }
         }
-        var renamedInfo = info
-        let decision = ledger.admit(info, source: source)
-        var notes: [CorpusProblem] = []
-        if let w = DocumentLedger.message(decision, id: info.id, source: source) { notes.append(w) }
-        switch decision {
-        case .add: break
-        case .duplicate: return notes
-        case .rename(let id, _): renamedInfo.id = id
+        let scopeName = scope == .namedGraph ? "the graph of its document" : "this file"
+        var problems: [CorpusProblem] = []
+        var base: String?
+        var docIndex: [String: Int] = [:]
+        /// Documents already read: their evidence is dropped, not reported.
+        var skipped = Set<String>()
+        for graphIRI in documentIRIs {
+            let doc = subjects[.iri(graphIRI)]!
+            let info: DocumentInfo
+            do throws(BlockError) {
+                let what = "document <\(graphIRI)>"
+                let id = try string(doc, Self.dcterms + "identifier", "dcterms:identifier", of: what)!
+                // BASE + "document/" + the percent-encoded id (which has no '/').
+                guard let slash = graphIRI.lastIndex(of: "/"), graphIRI[..<slash].hasSuffix("document"),
+                      percentDecode(graphIRI[graphIRI.index(after: slash)...]) == id else {
+                    throw BlockError(line: doc.line, message: scope == .namedGraph
+                        ? "the graph name <\(graphIRI)> is not BASE/document/ID of its dcterms:identifier '\(id)'"
+                        : "the document <\(graphIRI)> is not BASE/document/ID of its dcterms:identifier '\(id)'")
+                }
+                let b = String(graphIRI[..<slash].dropLast("document".count))
+                if let base, base != b {
+                    throw BlockError(line: doc.line, message: "the document <\(graphIRI)> is not under the base <\(base)> of the first document")
+                }
+                base = b
+                info = DocumentInfo(id: id, title: try string(doc, Self.dcterms + "title", "dcterms:title", of: what, required: false),
+                                    date: try string(doc, Self.dcterms + "date", "dcterms:date", of: what, required: false),
+                                    url: try iri(doc, Self.dcterms + "source", "dcterms:source", of: what, required: false),
+                                    digest: try string(doc, ns + "digest", "kg:digest", of: what, required: false))
+            } catch {
+                // N-Quads: the block is lost. N-Triples, Turtle: the other documents are kept.
+                problems.append(problem(error))
+                if scope == .namedGraph { return problems }
+                continue
+            }
+            // A document described again (same id, same content) is not counted twice; other
+            // content under the same id is kept apart (DocumentLedger).
+            let decision = ledger.admit(info, source: source)
+            if let w = DocumentLedger.message(decision, id: info.id, source: source) { problems.append(w) }
+            switch decision {
+            case .add: docIndex[graphIRI] = graph.addDocument(info)
+            case .rename(let id, _):
+                var renamed = info
+                renamed.id = id
+                docIndex[graphIRI] = graph.addDocument(renamed)
+            case .duplicate:
+                if scope == .namedGraph { return problems }
+                skipped.insert(graphIRI)
+            }
         }
-        let docIndex = graph.addDocument(renamedInfo)
+        guard let base else { return problems }
 
         // Entities, read when a statement names them.
         var entities: [String: Entity] = [:]
@@ -174,7 +230,7 @@ extension ShardReader {
             guard x.hasPrefix(prefix), let key = percentDecode(x.dropFirst(prefix.count)), !key.isEmpty else {
                 throw BlockError(line: line, message: "the \(role) <\(x)> is not an entity IRI <\(prefix)KEY>")
             }
-            guard let d = subjects[term] else { throw BlockError(line: line, message: "the entity <\(x)> is not described in the graph of its document (no rdf:type, rdfs:label)") }
+            guard let d = subjects[term] else { throw BlockError(line: line, message: "the entity <\(x)> is not described in \(scopeName) (no rdf:type, rdfs:label)") }
             let what = "entity <\(x)>"
             let types = values(d, rdf + "type").compactMap { v -> ActorType? in
                 if case .iri(let t) = v.term, t.hasPrefix(ns) { return ActorType(rawValue: String(t.dropFirst(ns.count))) }
@@ -186,7 +242,7 @@ extension ShardReader {
             let label = try string(d, Self.rdfs + "label", "rdfs:label", of: what)!
             var altLabels: [String] = []
             for v in values(d, Self.skos + "altLabel") {
-                guard case .literal(let a, _) = v.term else {
+                guard case .literal(let a, _, _) = v.term else {
                     throw BlockError(line: v.line, message: "skos:altLabel of \(what) must be a literal, not \(v.term.display)")
                 }
                 altLabels.append(a)
@@ -199,11 +255,10 @@ extension ShardReader {
         }
         func integer(_ d: Description, _ name: String, of what: String) throws(BlockError) -> Int {
             let v = try one(d, ns + name, "kg:" + name, of: what)!
-            guard case .literal(let s, _) = v.term, let n = Int(s) else { throw BlockError(line: v.line, message: "kg:\(name) of \(what) must be an integer, not \(v.term.display)") }
+            guard case .literal(let s, _, _) = v.term, let n = Int(s) else { throw BlockError(line: v.line, message: "kg:\(name) of \(what) must be an integer, not \(v.term.display)") }
             return n
         }
 
-        var problems: [CorpusProblem] = notes
         for term in order {
             let d = subjects[term]!
             guard values(d, rdf + "type").contains(where: { $0.term == .iri(rdf + "Statement") }) else { continue }
@@ -227,24 +282,39 @@ extension ShardReader {
                 var seen = Set<NQTerm>()
                 for v in values(d, ns + "evidence") where seen.insert(v.term).inserted {
                     guard let e = subjects[v.term] else {
-                        throw BlockError(line: v.line, message: "the evidence \(v.term.display) of \(what) is not described in the graph of its document")
+                        throw BlockError(line: v.line, message: "the evidence \(v.term.display) of \(what) is not described in \(scopeName)")
                     }
                     let ew = "evidence \(v.term.display)"
-                    if let of = try iri(e, ns + "document", "kg:document", of: ew, required: false), of != graphIRI {
-                        throw BlockError(line: e.line, message: "\(ew) is of document <\(of)>, not of its graph <\(graphIRI)>")
+                    let document: Int
+                    switch scope {
+                    case .namedGraph:
+                        let graphIRI = documentIRIs[0]
+                        if let of = try iri(e, ns + "document", "kg:document", of: ew, required: false), of != graphIRI {
+                            throw BlockError(line: e.line, message: "\(ew) is of document <\(of)>, not of its graph <\(graphIRI)>")
+                        }
+                        document = docIndex[graphIRI]!
+                    case .defaultGraph:
+                        let of = try iri(e, ns + "document", "kg:document", of: ew)!
+                        if skipped.contains(of) { continue }
+                        guard let d = docIndex[of] else {
+                            throw BlockError(line: e.line, message: "\(ew) is of document <\(of)>, which is not a document of this file (no <\(of)> a kg:Document with its dcterms:identifier)")
+                        }
+                        document = d
                     }
                     let c = try one(e, ns + "confidence", "kg:confidence", of: ew)!
-                    guard case .literal(let cs, _) = c.term, let confidence = Double(cs) else {
+                    guard case .literal(let cs, _, _) = c.term, let confidence = Double(cs) else {
                         throw BlockError(line: c.line, message: "kg:confidence of \(ew) must be a number, not \(c.term.display)")
                     }
-                    mentions.append(Evidence(document: docIndex, sentence: try integer(e, "sentenceIndex", of: ew),
+                    mentions.append(Evidence(document: document, sentence: try integer(e, "sentenceIndex", of: ew),
                                              start: try integer(e, "start", of: ew), end: try integer(e, "end", of: ew),
                                              quote: try string(e, ns + "quote", "kg:quote", of: ew)!,
                                              pattern: try string(e, ns + "pattern", "kg:pattern", of: ew)!, confidence: confidence))
                 }
+                // Every mention was of a document already read: nothing to add, nothing wrong.
+                if mentions.isEmpty && !skipped.isEmpty && !values(d, ns + "evidence").isEmpty { continue }
                 guard !mentions.isEmpty else { throw BlockError(line: d.line, message: "\(what) has no kg:evidence; a statement needs at least one mention") }
                 let key = StatementKey(subject: graph.intern(subject), relation: relation, object: graph.intern(object), negated: negatedText == "true", modality: modality)
-                for m in mentions.sorted(by: { ($0.start, $0.end, $0.sentence) < ($1.start, $1.end, $1.sentence) }) {
+                for m in mentions.sorted(by: { ($0.document, $0.start, $0.end, $0.sentence) < ($1.document, $1.start, $1.end, $1.sentence) }) {
                     graph.add(key, evidence: m)
                 }
             } catch {

@@ -35,48 +35,80 @@ public struct ShardReader {
         gazetteerAliases = aliases
     }
 
-    /// The format of a shard, from its first non-blank character.
+    /// The format of a shard, from its content.
     public enum Format: Sendable, Equatable {
         /// `{`: kg's JSON Lines.
         case jsonLines
-        /// `<` or `_:`: N-Quads.
+        /// `<` or `_:`: N-Quads (a first statement of four terms, or one that tells nothing).
         case nQuads
+        /// A first statement of three terms.
+        case nTriples
+        /// `@prefix`, `PREFIX`, `@base`, `BASE`, or a first statement that goes on past its line.
+        case turtle
+        /// XML naming the RDF namespace (read by `kg query`, not merged).
+        case rdfXML
         /// Only blanks (or nothing).
         case empty
         /// Something else; the character is given.
         case unknown(Character)
     }
 
-    /// Tells JSON Lines from N-Quads by the first non-blank character (a `#` comment line
-    /// counts for N-Quads), whatever the file is called.
+    /// Tells the format by content (`GraphFormat.detect`), whatever the file is called. A
+    /// first non-blank `<`, `_` or `#` that tells nothing more counts for N-Quads.
     public static func format(of data: Data) -> Format {
-        for b in data where !(b == 32 || b == 9 || b == 10 || b == 13) {
-            switch b {
-            case UInt8(ascii: "{"): return .jsonLines
-            case UInt8(ascii: "<"), UInt8(ascii: "_"), UInt8(ascii: "#"): return .nQuads
-            default:
-                return .unknown(String(decoding: data.drop(while: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }).prefix(4), as: UTF8.self).first ?? "?")
-            }
+        guard let first = data.first(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) }) else { return .empty }
+        switch GraphFormat.detect(path: nil, prefix: data) {
+        case .jsonLines?: return .jsonLines
+        case .nQuads?: return .nQuads
+        case .nTriples?: return .nTriples
+        case .turtle?: return .turtle
+        case .rdfXML?: return .rdfXML
+        case nil: break
         }
-        return .empty
+        switch first {
+        case UInt8(ascii: "<"), UInt8(ascii: "_"), UInt8(ascii: "#"): return .nQuads
+        default:
+            return .unknown(String(decoding: data.drop(while: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }).prefix(4), as: UTF8.self).first ?? "?")
+        }
     }
 
     /// The aliases of an entity read from N-Quads without any `skos:altLabel`: the gazetteer's
     /// for a gazetteer entity, none otherwise.
     func aliases(key: String) -> [String] { gazetteerAliases[key] ?? [] }
 
-    /// Reads one shard, JSON Lines or N-Quads, and merges it into `graph`; bad lines are
-    /// skipped and reported. The format is told by content (`format(of:)`); when the first
-    /// character is neither's, by the name (`.nq` is N-Quads, anything else JSON Lines), so
-    /// each bad line is still reported with its number.
+    /// Reads one shard — JSON Lines, N-Quads, N-Triples or Turtle — and merges it into `graph`;
+    /// bad lines are skipped and reported. The format is told by content (`format(of:)`); when
+    /// the content does not tell, by the name (`GraphFormat.detect(name:)`: `.nq`, `.nt`,
+    /// `.ttl`; anything else is JSON Lines, or N-Quads when the first character is `<`, `_` or
+    /// `#`), so each bad line is still reported with its number.
     /// - Returns: a problem per bad line, as `SOURCE:LINE: message`.
     public mutating func read(_ data: Data, source: String) -> [CorpusProblem] {
-        switch Self.format(of: data) {
+        let content = Self.format(of: data)
+        let format: GraphFormat
+        switch content {
+        case .empty: return []
+        case .jsonLines: format = .jsonLines
+        case .nTriples: format = .nTriples
+        case .turtle: format = .turtle
+        case .rdfXML: format = .rdfXML
+        case .nQuads, .unknown:
+            // N-Quads by content may only be "starts like an RDF line": let the name say more.
+            let byName = GraphFormat.detect(name: source)
+            if GraphFormat.detect(path: nil, prefix: data) == .nQuads {
+                format = .nQuads
+            } else if let byName, byName != .rdfXML {
+                format = byName
+            } else {
+                format = content == .nQuads ? .nQuads : .jsonLines
+            }
+        }
+        switch format {
         case .jsonLines: return readJSONLines(data, source: source)
         case .nQuads: return readNQuads(data, source: source)
-        case .empty: return []
-        case .unknown:
-            return source.lowercased().hasSuffix(".nq") ? readNQuads(data, source: source) : readJSONLines(data, source: source)
+        case .nTriples: return readNTriples(data, source: source)
+        case .turtle: return readTurtle(data, source: source)
+        case .rdfXML:
+            return [CorpusProblem(source: source, message: "RDF/XML cannot be merged; give kg's JSON Lines, N-Quads, N-Triples or Turtle (kg extract --format jsonl, nquads, ntriples or turtle)")]
         }
     }
 

@@ -85,6 +85,8 @@ public enum XMLDocumentParser {
         guard bytes.count <= limits.maxBytes, bytes.count <= Int(Int32.max) else {
             throw XMLError(source: source, message: "the document is \(bytes.count) bytes; the limit is \(limits.maxBytes)")
         }
+        // libxml2's attribute handling is worse than quadratic: refuse absurd elements first.
+        try XMLAttributeScanner.check(bytes, source: source)
         // The push parser reads the first bytes for encoding detection when created, and
         // parses nothing before the hooks below are installed.
         let head = min(4, bytes.count)

@@ -1,9 +1,19 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A pull reader over libxml2's `xmlTextReader`: one node at a time, constant memory.
 ///
 /// Safe by construction: no network access (`XML_PARSE_NONET`), no DTD loading, no entity
-/// substitution, libxml2's default size limits; a document type declaration is refused.
+/// substitution, libxml2's default size limits; a document type declaration is refused; an
+/// element with more than `XMLAttributeScanner.defaultLimit` (256) attributes is refused before
+/// libxml2 sees it (its attribute handling is worse than quadratic), by a linear pre-scan of
+/// the same buffered reads that feed the parser.
 /// Element and namespace names are interned by libxml2's dictionary, so `localName` and
 /// `namespaceURI` return cached Swift strings without re-decoding them at every node.
 ///
@@ -24,6 +34,8 @@ public final class XMLStreamReader {
     private let reader: OpaquePointer
     private let errors = ErrorBox()
     private var buffer: UnsafeMutableBufferPointer<CChar>?
+    /// The file being read, pre-scanned chunk by chunk (nil for bytes in memory).
+    private let input: ScannedInput?
     private var names: [UnsafeRawPointer: String] = [:]
 
     /// The kind of the current node.
@@ -36,11 +48,20 @@ public final class XMLStreamReader {
     public init(file path: String) throws {
         _ = LibXML.ready
         LibXML.silence()
-        guard let r = xmlReaderForFile(path, nil, Self.options) else {
+        guard let input = ScannedInput(path: path) else {
+            throw XMLError(source: path, message: "cannot open the file")
+        }
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        guard let r = xmlReaderForIO({ context, buffer, length in
+            guard let context, let buffer, length > 0 else { return -1 }
+            return Unmanaged<ScannedInput>.fromOpaque(context).takeUnretainedValue().read(into: buffer, length: Int(length))
+        }, nil, context, path, nil, Self.options) else {
+            if let line = input.refusedLine { throw input.scanner.error(source: path, line: line) }
             throw XMLError(source: path, message: "cannot open the file")
         }
         source = path
         reader = r
+        self.input = input
         install()
     }
 
@@ -48,6 +69,7 @@ public final class XMLStreamReader {
     public init(bytes: [UInt8], source: String) throws {
         _ = LibXML.ready
         LibXML.silence()
+        try XMLAttributeScanner.check(bytes, source: source)
         // libxml2 reads the buffer in place while parsing, so it is copied to memory this
         // reader owns (a Swift array's storage must not escape its closure).
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
@@ -59,6 +81,7 @@ public final class XMLStreamReader {
         self.source = source
         self.buffer = buffer
         reader = r
+        input = nil
         install()
     }
 
@@ -102,6 +125,7 @@ public final class XMLStreamReader {
     }
 
     private func error() -> XMLError {
+        if let input, let line = input.refusedLine { return input.scanner.error(source: source, line: line) }
         if let (line, column, message) = errors.first {
             return XMLError(source: source, line: line > 0 ? line : nil, column: column > 0 ? column : nil, message: message)
         }
@@ -184,6 +208,39 @@ public final class XMLStreamReader {
         throw XMLError(source: source, line: line, message: "the document ends inside an element")
     }
 }
+
+/// A file read for libxml2 in chunks, each pre-scanned by an `XMLAttributeScanner` before
+/// libxml2 gets it: the chunk holding an element with too many attributes is refused (the
+/// read fails), so libxml2 never parses that element.
+private final class ScannedInput {
+    let fd: Int32
+    var scanner = XMLAttributeScanner()
+    /// The line of the refused element, once one is found.
+    var refusedLine: Int?
+
+    init?(path: String) {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return nil }
+    }
+
+    deinit { close(fd) }
+
+    /// Fills `buffer` with the next bytes; 0 at the end, -1 on an error or a refusal.
+    func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+        if refusedLine != nil { return -1 }
+        var n: Int
+        repeat { n = readBytes(fd, buffer, length) } while n < 0 && errno == EINTR
+        if n <= 0 { return Int32(n) }
+        if let line = scanner.scan(UnsafeRawBufferPointer(start: buffer, count: n)) {
+            refusedLine = line
+            return -1
+        }
+        return Int32(n)
+    }
+}
+
+/// `read(2)` (the name is taken inside `ScannedInput`).
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
 
 /// The first error libxml2 reported, kept by the structured error handler.
 private final class ErrorBox {

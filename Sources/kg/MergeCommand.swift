@@ -9,7 +9,7 @@ import XMLSupport
 extension KG {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Combine shards written by `kg extract --format jsonl` or `--format nquads` into one graph and export it.",
+            abstract: "Combine shards written by `kg extract --format jsonl`, `nquads`, `ntriples` or `turtle` into one graph and export it.",
             discussion: """
             Each SHARD is a graph kg wrote: JSON Lines, N-Quads, RDF/XML, Turtle or N-Triples (a \
             file, a folder walked for *.jsonl, *.nq, *.rdf, *.ttl and *.nt, or - for standard \
@@ -34,6 +34,8 @@ extension KG {
             except with --stdin, which writes them in input order; merged documents take the \
             shard's order). The base IRI and ontology namespace are read from the data.
 
+            N-Triples and Turtle (kg's own, one default graph): each evidence names its document \
+            (kg:document); documents come in id order. A Turtle syntax error stops that shard.
             What it writes by default: without --output and --format, JSON Lines to standard \
             output; with --output DIR and no --format, every format, one file each in DIR \
             (graph.EXT).

@@ -84,6 +84,32 @@ import TestSupport
         #expect(explained.status == 0 && explained.stdout.hasPrefix("# stdin"))
     }
 
+    @Test func everyQueryAnswersAlikeWhateverTheGraphFormat() throws {
+        let dir = try tempDir()
+        let articles = repositoryRoot.appendingPathComponent("Tests/Fixtures/articles").path
+        #expect(try kg(["extract", articles, sample, "--output", dir, "--format", "rdfxml,turtle,ntriples,nquads,jsonl"]).status == 0)
+        let queries: [[String]] = [
+            ["query", "GRAPH", "?x ?r ?y", "--format", "tsv"],
+            ["query", "GRAPH", "?x @conflict ?y", "--include-hypothetical", "--format", "tsv"],
+            ["neighbors", "GRAPH", "Russia", "--format", "tsv"],
+            ["path", "GRAPH", "Qatar", "Iran", "--format", "tsv"],
+            ["evidence", "GRAPH", "?a", "praises", "?b", "--format", "tsv"],
+            ["stats", "GRAPH", "--format", "tsv"],
+        ]
+        for q in queries {
+            var answers: [String: String] = [:]
+            for ext in ["rdf", "ttl", "nt", "nq", "jsonl"] {
+                let r = try kg(q.map { $0 == "GRAPH" ? "\(dir)/graph.\(ext)" : $0 })
+                #expect(r.status == 0, "\(q) .\(ext): \(r.stderr)")
+                answers[ext] = r.stdout
+            }
+            #expect(answers["rdf"]!.split(separator: "\n").count > 1, "\(q): \(answers["rdf"]!)")
+            for ext in ["ttl", "nt", "nq", "jsonl"] {
+                #expect(answers[ext] == answers["rdf"], "\(q[0]) differs between .rdf and .\(ext)")
+            }
+        }
+    }
+
     @Test func impossibleDatesAreUsageErrorsNamingTheOption() throws {
         for (option, value) in [("--date", "2022-02-30"), ("--date", "2022-13-45"), ("--since", "2023-02-29"), ("--until", "2022-04-31")] {
             let command = option == "--date" ? ["extract", sample, option, value] : ["query", sample, "?x attacks ?y", option, value]

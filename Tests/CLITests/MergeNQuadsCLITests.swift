@@ -48,12 +48,19 @@ import Testing
         let strict = try kg(["merge", dir + "/bad.nq", "--format", "jsonl", "--strict"])
         #expect(strict.status == 1 && strict.stdout.isEmpty)
 
-        // N-Triples do not say which document a statement is from.
+        // N-Triples (and Turtle) are told by content and merged: each evidence names its document.
         let nt = try kg(["extract", corpusFiles()[0], "--format", "ntriples", "--quiet"])
         try nt.stdout.write(toFile: dir + "/g.nt", atomically: false, encoding: .utf8)
         let m = try kg(["merge", dir + "/g.nt", "--format", "jsonl"])
-        #expect(m.status == 1)
-        #expect(m.stderr.hasPrefix("kg: error: \(dir)/g.nt:1: a triple without a graph name"), "\(m.stderr)")
-        #expect(m.stderr.split(separator: "\n").count == 1)
+        #expect(m.status == 0 && m.stderr.isEmpty, "\(m.stderr)")
+        let direct = try kg(["extract", corpusFiles()[0], "--format", "jsonl", "--quiet"])
+        #expect(!m.stdout.isEmpty && m.stdout == direct.stdout)
+        // A named graph still matters in N-Quads: a triple among quads is refused.
+        let quads = good.stdout.split(separator: "\n").map(String.init)
+        let triple = nt.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        try ([quads[0], triple] + quads[1...]).joined(separator: "\n").write(toFile: dir + "/mixed.nq", atomically: false, encoding: .utf8)
+        let mixed = try kg(["merge", dir + "/mixed.nq", "--format", "jsonl"])
+        #expect(mixed.status == 1)
+        #expect(mixed.stderr.hasPrefix("kg: error: \(dir)/mixed.nq:2: a triple without a graph name"), "\(mixed.stderr)")
     }
 }

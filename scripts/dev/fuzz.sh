@@ -6,7 +6,8 @@
 #   scripts/dev/fuzz.sh all [SECONDS]         # run every harness, one after the other
 #   scripts/dev/fuzz.sh replay                # run every harness over Tests/Fixtures/fuzz/ once
 #
-# Harnesses run under `nice -n 15`, with -rss_limit_mb=2048 and -timeout=120 (KG_FUZZ_TIMEOUT;
+# Harnesses run under `nice -n 15`, with -rss_limit_mb=2048, -max_len=8192 (65536 for the XML
+# harnesses; KG_FUZZ_MAX_LEN) and -timeout=120 (KG_FUZZ_TIMEOUT;
 # on a loaded 2-core machine a nice-15 process gets little CPU: judge a timeout artifact by
 # its user time when replayed, not by wall time). The corpus
 # grows in Fuzz/corpus/HARNESS (git-ignored); crashers land in Fuzz/artifacts/HARNESS and
@@ -46,8 +47,12 @@ run() {
     mkdir -p "Fuzz/artifacts/$h"
     local extra=()
     [ -f "Fuzz/dict/$h.dict" ] && extra+=("-dict=Fuzz/dict/$h.dict")
+    # The XML harnesses get inputs large enough for elements with hundreds of attributes (the
+    # pre-scan refuses more than 256; libxml2 is worse than quadratic in them).
+    local max_len=8192
+    case $h in FuzzXMLParser|FuzzRDFXMLReader) max_len=65536 ;; esac
     nice -n 15 "$(binary "$h")" "Fuzz/corpus/$h" "${extra[@]}" \
-        -max_total_time="$secs" -rss_limit_mb=2048 -timeout="${KG_FUZZ_TIMEOUT:-120}" -max_len="${KG_FUZZ_MAX_LEN:-8192}" \
+        -max_total_time="$secs" -rss_limit_mb=2048 -timeout="${KG_FUZZ_TIMEOUT:-120}" -max_len="${KG_FUZZ_MAX_LEN:-$max_len}" \
         -print_final_stats=1 -artifact_prefix="Fuzz/artifacts/$h/"
 }
 
