@@ -12,6 +12,10 @@ extension KG {
         static let configuration = CommandConfiguration(
             abstract: "Show, sentence by sentence, the actors, coreference and patterns behind each statement.",
             discussion: """
+            Writes to standard output, for each document: '# ID' (with whom 'we' stands for), \
+            then each sentence with its actor mentions (how each was resolved) and its statements \
+            (relation, flags, confidence, and the construction and lexicon line behind it).
+
             Example:
               kg explain article.txt
             """)

@@ -107,6 +107,9 @@ func actor(_ name: String, _ resolver: NameResolver) throws -> EntityID? {
     name.hasPrefix("?") ? nil : try resolver.resolve(name)
 }
 
+/// What every query command writes, for its help.
+let queryOutputHelp = "Writes the rows to standard output: an aligned table on a terminal, TSV otherwise (or --format table, tsv, csv, json); --timing adds times on standard error."
+
 let graphHelp = ArgumentHelp("A kg graph (.rdf, .ttl, .nt, .nq, .jsonl) or news to extract from (.txt, .html, .jsonl): a file, a folder, a comma-separated list, or - for standard input.", valueName: "graph")
 
 extension KG {
@@ -115,6 +118,8 @@ extension KG {
             commandName: "query",
             abstract: "Answer a pattern over a graph: who mediates in Ukraine, whom does Russia attack.",
             discussion: """
+            \(queryOutputHelp)
+
             PATTERN is one or more triples `subject relation object` joined by ' . ' on shared \
             variables, then optionally ORDER BY and LIMIT. Subjects and objects are ?variables, \
             actor names (case-insensitive labels, aliases, keys; quote names that contain a \
@@ -174,6 +179,8 @@ extension KG {
             commandName: "neighbors",
             abstract: "List an actor's relations, grouped by relation, with weights.",
             discussion: """
+            \(queryOutputHelp)
+
             dir is → (the actor is the subject), ← (the object) or ↔ (a symmetric relation).
 
             Examples:
@@ -198,6 +205,8 @@ extension KG {
             commandName: "path",
             abstract: "Show the shortest relation paths between two actors.",
             discussion: """
+            \(queryOutputHelp)
+
             Statements are followed in either direction; each hop lists the relations that link \
             the two actors as read from the first (→ forward, ← backward, none for symmetric).
 
@@ -240,6 +249,8 @@ extension KG {
             commandName: "evidence",
             abstract: "Show the sentences, documents and offsets behind a statement.",
             discussion: """
+            \(queryOutputHelp)
+
             Negated and hypothetical statements are shown too, with their flags (the filters \
             --document, --since, --until and --min-confidence still apply). Any of the three may \
             be a ?variable; REL may be alternatives (attacks|invades) or a class (@conflict).
@@ -277,6 +288,8 @@ extension KG {
             commandName: "stats",
             abstract: "Count actors by type, statements by relation and QuadClass, and rank actors by degree.",
             discussion: """
+            \(queryOutputHelp)
+
             Examples:
               kg stats exports/xi-putin-2022-12-30.rdf
               kg stats corpus/ --top 20 --format json

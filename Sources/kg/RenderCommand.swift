@@ -13,8 +13,8 @@ extension KG {
         static let configuration = CommandConfiguration(
             abstract: "Draw the graph of text files: Graphviz DOT, and SVG and PNG when Graphviz is installed.",
             discussion: """
-            Each FILE is a text to extract from, or a kg RDF/XML export (.rdf) to draw as it is; \
-            several are merged. Writes DIR/NAME.dot (NAME is the single input's id, or 'graph'), then runs Graphviz's \
+            Each FILE is news to extract from, or a kg graph (.rdf, .ttl, .nt, .nq, .jsonl) to draw \
+            as it is; folders are walked and - reads standard input; several are merged. Writes DIR/NAME.dot (NAME is the single input's id, or 'graph'), then runs Graphviz's \
             `dot` to write DIR/NAME.svg and DIR/NAME.png. Edges are labelled with the relation and \
             coloured by QuadClass (cooperation greens, conflict reds), nodes by actor type; a \
             legend explains the colours. Without Graphviz (`apt-get install graphviz`), only the \

@@ -11,7 +11,12 @@ extension KG {
     struct Sample: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sample",
-            abstract: "Build the graph of the bundled sample article into exports/ (the default command).")
+            abstract: "Build the graph of the bundled sample article into exports/ (the default command).",
+            discussion: """
+            Writes every format (RDF/XML, GraphML, yEd GraphML, JSON Lines, N-Quads, Turtle, \
+            N-Triples, CSV, DOT) of the sample's graph into exports/ beside the ontology, or into \
+            --output DIR, and prints the counts and the files written.
+            """)
 
         @OptionGroup var common: CommonOptions
 
