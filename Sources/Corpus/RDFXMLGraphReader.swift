@@ -231,6 +231,7 @@ private struct Loader {
     func evidence() throws -> Evidence {
         let line = r.line
         var e = Evidence(document: -1, sentence: 0, start: 0, end: 0, quote: "", pattern: "", confidence: 0)
+        var placeName: String?, placeCountry: String?
         func integer(_ what: String) throws -> Int {
             let text = try r.readText()
             guard let v = Int(text) else { throw fail("kg:\(what) must be an integer, not '\(text)'") }
@@ -250,6 +251,9 @@ private struct Loader {
             case "end": e.end = try integer(name)
             case "quote": e.quote = try r.readText()
             case "pattern": e.pattern = try r.readText()
+            case "eventDate": e.eventDate = try r.readText()
+            case "placeName": placeName = try r.readText()
+            case "placeCountry": placeCountry = try r.readText()
             case "confidence":
                 let text = try r.readText()
                 guard let v = Double(text) else { throw fail("kg:confidence must be a number, not '\(text)'") }
@@ -258,6 +262,7 @@ private struct Loader {
             }
         }
         guard e.document >= 0 else { throw fail("kg:Evidence without kg:document", line: line) }
+        if let placeName { e.place = Place(name: placeName, country: placeCountry) }
         return e
     }
 }

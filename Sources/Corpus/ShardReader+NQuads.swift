@@ -305,10 +305,16 @@ extension ShardReader {
                     guard case .literal(let cs, _, _) = c.term, let confidence = Double(cs) else {
                         throw BlockError(line: c.line, message: "kg:confidence of \(ew) must be a number, not \(c.term.display)")
                     }
+                    var place: Place?
+                    if let name = try string(e, ns + "placeName", "kg:placeName", of: ew, required: false) {
+                        place = Place(name: name, country: try string(e, ns + "placeCountry", "kg:placeCountry", of: ew, required: false))
+                    }
                     mentions.append(Evidence(document: document, sentence: try integer(e, "sentenceIndex", of: ew),
                                              start: try integer(e, "start", of: ew), end: try integer(e, "end", of: ew),
                                              quote: try string(e, ns + "quote", "kg:quote", of: ew)!,
-                                             pattern: try string(e, ns + "pattern", "kg:pattern", of: ew)!, confidence: confidence))
+                                             pattern: try string(e, ns + "pattern", "kg:pattern", of: ew)!, confidence: confidence,
+                                             eventDate: try string(e, ns + "eventDate", "kg:eventDate", of: ew, required: false),
+                                             place: place))
                 }
                 // Every mention was of a document already read: nothing to add, nothing wrong.
                 if mentions.isEmpty && !skipped.isEmpty && !values(d, ns + "evidence").isEmpty { continue }

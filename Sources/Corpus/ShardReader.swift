@@ -223,16 +223,26 @@ public struct ShardReader {
         guard let modality = Modality(rawValue: modalityName) else {
             throw LineError(message: "modality '\(modalityName)' is not one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        /// `"location": {"name", "country"}` of a mention, if any.
+        func location(_ o: [String: Any]) throws -> Place? {
+            guard let value = o["location"], !(value is NSNull) else { return nil }
+            guard let l = value as? [String: Any], let name = l["name"] as? String else {
+                throw LineError(message: "\"location\" must be {\"name\": ..., \"country\": ...}")
+            }
+            return Place(name: name, country: l["country"] as? String)
+        }
         var spans: [Evidence] = []
         if let list = f["spans"] as? [Any] {
             for item in list {
                 guard let m = item as? [String: Any] else { throw LineError(message: "\"spans\" must hold objects") }
                 spans.append(Evidence(document: 0, sentence: try int(m, "sentence"), start: try int(m, "start"), end: try int(m, "end"),
-                                      quote: try string(m, "quote")!, pattern: try string(m, "pattern")!, confidence: try double(m, "confidence")))
+                                      quote: try string(m, "quote")!, pattern: try string(m, "pattern")!, confidence: try double(m, "confidence"),
+                                      eventDate: try string(m, "eventDate", required: false), place: try location(m)))
             }
         } else {
             spans.append(Evidence(document: 0, sentence: try int(f, "sentence"), start: try int(f, "start"), end: try int(f, "end"),
-                                  quote: try string(f, "evidence")!, pattern: try string(f, "pattern")!, confidence: try double(f, "confidence")))
+                                  quote: try string(f, "evidence")!, pattern: try string(f, "pattern")!, confidence: try double(f, "confidence"),
+                                  eventDate: try string(f, "eventDate", required: false), place: try location(f)))
         }
         guard !spans.isEmpty else { throw LineError(message: "\"spans\" is empty; a statement needs at least one mention") }
         let documentIndex = (f["documentIndex"] as? Int) ?? Int.max

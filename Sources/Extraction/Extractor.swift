@@ -32,16 +32,18 @@ public struct DocumentReport: Sendable {
 /// An `Extractor` is immutable and can be shared by threads; each document is analyzed on its own.
 public final class Extractor: Sendable {
     public let knowledge: Knowledge
+    /// When and where each event happened.
+    let setting: EventSettingFinder
     /// See `segmentLength`; smaller in tests.
     let segmentSize: Int
 
-    public init(ontology: Ontology) {
-        knowledge = Knowledge(ontology: ontology)
-        segmentSize = Self.segmentLength
+    public convenience init(ontology: Ontology) {
+        self.init(ontology: ontology, segmentSize: Self.segmentLength)
     }
 
     init(ontology: Ontology, segmentSize: Int) {
         knowledge = Knowledge(ontology: ontology)
+        setting = EventSettingFinder(ontology: ontology)
         self.segmentSize = segmentSize
     }
 
@@ -137,6 +139,7 @@ public final class Extractor: Sendable {
                      sentenceBase: Int, into graph: inout Graph) {
         var ids: [Int: EntityID] = [:]
         var quotes: [Int: String] = [:]
+        let documentDate = (analysis.date ?? graph.documents[doc].date).flatMap { CalendarDate(iso: $0) }
         for r in relations {
             guard let relation = graph.vocabulary.id(r.relation) else { continue }
             let s = ids[r.subject] ?? graph.intern(analysis.entities[r.subject])
@@ -144,11 +147,16 @@ public final class Extractor: Sendable {
             ids[r.subject] = s
             ids[r.object] = o
             if quotes[r.sentence] == nil { quotes[r.sentence] = analysis.sentenceText(r.sentence) }
+            let sentence = analysis.sentences[r.sentence]
+            let future = r.modality == .future || r.modality == .intended
             let evidence = Evidence(document: doc, sentence: sentenceBase + r.sentence,
                                     start: scalarBase + analysis.tokens[r.tokens.lowerBound].start,
                                     end: scalarBase + analysis.tokens[r.tokens.upperBound - 1].end,
                                     quote: quotes[r.sentence] ?? analysis.sentenceText(r.sentence), pattern: r.pattern,
-                                    confidence: (r.confidence * 1000).rounded() / 1000)
+                                    confidence: (r.confidence * 1000).rounded() / 1000,
+                                    eventDate: setting.date(analysis.tokens, sentence: sentence, span: r.tokens,
+                                                            documentDate: documentDate, future: future),
+                                    place: setting.place(analysis.tokens, sentence: sentence, span: r.tokens))
             graph.add(StatementKey(subject: s, relation: relation, object: o, negated: r.negated, modality: r.modality),
                       evidence: evidence)
         }

@@ -49,3 +49,15 @@ struct ExactText: Hashable, Sendable {
         return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
     }
 }
+
+/// When and where the event of a mention happened (`Evidence.eventDate`, `Evidence.place`).
+struct EventSetting: Hashable, Sendable {
+    var date: String?
+    var place: Place?
+}
+
+/// A quote with the setting of its events: the key quotes are interned by.
+struct QuoteKey: Hashable, Sendable {
+    var text: ExactText
+    var setting: EventSetting
+}

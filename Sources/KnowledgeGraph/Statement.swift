@@ -12,9 +12,15 @@ public struct Evidence: Sendable, Hashable {
     /// The lexicon pattern that produced it (for `kg explain`).
     public var pattern: String
     public var confidence: Double
+    /// When the event happened, ISO 8601: a day (`2023-03-04`), a month (`2023-03`), a year
+    /// (`2023`) or a week (`2023-W09`), resolved from the sentence against the document's date;
+    /// the document's date when the sentence names none; nil when neither is known.
+    public var eventDate: String?
+    /// Where the event happened ("in Jeddah", "near Baidoa"), if the sentence says so.
+    public var place: Place?
 
     public init(document: Int, sentence: Int, start: Int, end: Int, quote: String, pattern: String,
-                confidence: Double) {
+                confidence: Double, eventDate: String? = nil, place: Place? = nil) {
         self.document = document
         self.sentence = sentence
         self.start = start
@@ -22,6 +28,20 @@ public struct Evidence: Sendable, Hashable {
         self.quote = quote
         self.pattern = pattern
         self.confidence = confidence
+        self.eventDate = eventDate
+        self.place = place
+    }
+}
+
+/// A place an event happened at: a name as the gazetteer writes it, and its country.
+public struct Place: Sendable, Hashable {
+    public var name: String
+    /// The ISO 3166-1 alpha-3 code of the country (the gazetteer's country id), if known.
+    public var country: String?
+
+    public init(name: String, country: String?) {
+        self.name = name
+        self.country = country
     }
 }
 

@@ -12,8 +12,11 @@ struct StatementStore: Sendable {
     /// The last mention of each statement.
     private(set) var lastMention: [UInt32] = []
     private(set) var mentions: [Mention] = []
+    /// Interned sentences with the when and where of their events: a mention's `quote` points
+    /// here, so the date and place cost no byte per mention.
     private(set) var quotes: [String] = []
-    private var quoteIDs: [ExactText: UInt32] = [:]
+    private(set) var settings: [EventSetting] = []
+    private var quoteIDs: [QuoteKey: UInt32] = [:]
     private(set) var provenances: [Provenance] = []
     private var provenanceIDs: [Provenance: UInt32] = [:]
     /// Evidence whose integers do not fit in `UInt32` (never from the extractor).
@@ -86,10 +89,12 @@ struct StatementStore: Sendable {
                            provenance: 0, previous: Self.none)
         }
         let quote: UInt32
-        let exact = ExactText(e.quote)
+        let setting = EventSetting(date: e.eventDate, place: e.place)
+        let exact = QuoteKey(text: ExactText(e.quote), setting: setting)
         if let q = quoteIDs[exact] { quote = q } else {
             quote = UInt32(quotes.count)
             quotes.append(e.quote)
+            settings.append(setting)
             quoteIDs[exact] = quote
         }
         let p = Provenance(pattern: e.pattern, confidenceBits: e.confidence.bitPattern)
@@ -107,7 +112,8 @@ struct StatementStore: Sendable {
         if m.document == Self.none { return overflow[Int(m.sentence)] }
         let p = provenances[Int(m.provenance)]
         return Evidence(document: Int(m.document), sentence: Int(m.sentence), start: Int(m.start), end: Int(m.end),
-                        quote: quotes[Int(m.quote)], pattern: p.pattern, confidence: Double(bitPattern: p.confidenceBits))
+                        quote: quotes[Int(m.quote)], pattern: p.pattern, confidence: Double(bitPattern: p.confidenceBits),
+                        eventDate: settings[Int(m.quote)].date, place: settings[Int(m.quote)].place)
     }
 
     /// The evidence of statement `i`, in the order it was added.

@@ -62,6 +62,17 @@ public struct Cue: Sendable {
     public var value: String
 }
 
+/// A city events happen in ("in Jeddah"): its name and the gazetteer id of its country.
+public struct PlaceEntry: Sendable, Hashable {
+    public var name: String
+    public var country: String
+
+    public init(name: String, country: String) {
+        self.name = name
+        self.country = country
+    }
+}
+
 /// Everything the extractor knows, loaded from `ontology/`.
 public struct Ontology: Sendable {
     /// The namespace of the relations and classes ("https://w3id.org/kg-news/ontology#").
@@ -76,6 +87,8 @@ public struct Ontology: Sendable {
     public var irregularVerbs: [String: [String]]
     /// Abbreviations that end with a period and do not end a sentence ("Mr.", "Gen.").
     public var abbreviations: Set<String>
+    /// Cities where events happen (`places.tsv`), with their country; empty without the file.
+    public var places: [PlaceEntry] = []
     /// The folder it was loaded from.
     public var directory: String
 

@@ -56,9 +56,42 @@ extension Ontology {
         let abbreviationsText = try String(contentsOfFile: "\(dir)/abbreviations.txt", encoding: .utf8)
         let abbreviations = Set(abbreviationsText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        let countries = Set(gazetteer.lazy.filter { $0.entity.type == .country }.map(\.entity.key))
         return Ontology(namespace: namespace, relations: relations, gazetteer: gazetteer, offices: offices,
                         titles: titles, lexicon: lexicon, cues: cues, irregularVerbs: irregular,
-                        abbreviations: abbreviations, directory: dir)
+                        abbreviations: abbreviations, places: try loadPlaces("\(dir)/places.tsv", countries: countries),
+                        directory: dir)
+    }
+
+    /// Reads `places.tsv` (name, country, population, geonames; `#` comments), if present: one
+    /// pass over the bytes, since it has thousands of rows and every command loads the ontology.
+    /// A place of a country the gazetteer does not have (a gazetteer of one's own) is left out.
+    /// - Throws: `OntologyError` with the line for a bad header, a short row or an empty name.
+    static func loadPlaces(_ path: String, countries: Set<String>) throws -> [PlaceEntry] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        var places: [PlaceEntry] = []
+        places.reserveCapacity(data.count / 28)
+        var header = true
+        var number = 0
+        for line in data.split(separator: 10, omittingEmptySubsequences: false) {
+            number += 1
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let cells = line.split(separator: 9, omittingEmptySubsequences: false)
+            if header {
+                guard cells.count >= 2, cells[0].elementsEqual("name".utf8), cells[1].elementsEqual("country".utf8) else {
+                    throw OntologyError(file: path, line: number, message: "the header must start with name<TAB>country")
+                }
+                header = false
+                continue
+            }
+            guard cells.count >= 2, !cells[0].isEmpty else {
+                throw OntologyError(file: path, line: number, message: "a place needs a name and a country")
+            }
+            let country = String(decoding: cells[1], as: UTF8.self)
+            guard countries.contains(country) else { continue }
+            places.append(PlaceEntry(name: String(decoding: cells[0], as: UTF8.self), country: country))
+        }
+        return places
     }
 
     /// Reads the relations (owl:ObjectProperty) and their annotations from the OWL file.

@@ -8,7 +8,11 @@ import XMLSupport
 /// QuadClass, GoldsteinScale, relation, Actor2Code, Actor2Name, Actor2CountryCode, Actor2Type,
 /// NumMentions, confidence, negated, modality, document, SourceURL, sentence` — `ActorNCode` is
 /// kg's entity id, `EventCode` the CAMEO code (text: read it as a string to keep its leading
-/// zero, e.g. `dtype={"EventCode": str}`), `sentence` the first mention in that document.
+/// zero, e.g. `dtype={"EventCode": str}`), `sentence` the first mention in that document; then
+/// that mention's event: `SQLDATE` (GDELT's event day, YYYYMMDD, empty unless the date is a whole
+/// day), `EventDate` (ISO 8601: a day, month, year or week), `ActionGeo_FullName` and
+/// `ActionGeo_CountryCode` (where it happened, if the sentence says) and `EventId`. `date` is the
+/// document's date.
 /// Negated and hypothetical statements are rows too, flagged by `negated` and `modality`.
 ///
 /// Records end with CRLF; a field with a comma, a quote, CR or LF is quoted, quotes doubled.
@@ -21,6 +25,7 @@ public struct CSVSerializer: GraphSerializer {
         "date", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type", "EventCode", "EventRootCode",
         "QuadClass", "GoldsteinScale", "relation", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type",
         "NumMentions", "confidence", "negated", "modality", "document", "SourceURL", "sentence",
+        "SQLDATE", "EventDate", "ActionGeo_FullName", "ActionGeo_CountryCode", "EventId",
     ]
 
     public func write(_ graph: Graph, to sink: ByteSink) throws {
@@ -34,12 +39,16 @@ public struct CSVSerializer: GraphSerializer {
                     var miss = 1.0
                     for m in mentions { miss *= 1 - min(max(m.confidence, 0), 1) }
                     let d = graph.documents[doc]
+                    let first = mentions.first
+                    let eventDate = first?.eventDate ?? ""
                     try sink.write(Self.record([
                         d.date ?? "", a.key, a.label, a.country ?? "", a.type.rawValue,
                         r.cameo, String(r.cameo.prefix(2)), "\(r.quadClass)", r.goldstein.map(decimal) ?? "", r.name,
                         b.key, b.label, b.country ?? "", b.type.rawValue,
                         "\(mentions.count)", decimal(1 - miss), s.negated ? "true" : "false", s.modality.rawValue,
-                        d.id, d.url ?? "", mentions.first?.quote ?? "",
+                        d.id, d.url ?? "", first?.quote ?? "",
+                        eventDate.utf8.count == 10 ? eventDate.replacingOccurrences(of: "-", with: "") : "", eventDate,
+                        first?.place?.name ?? "", first?.place?.country ?? "", first.map { EventID.of($0, of: s, in: graph) } ?? "",
                     ]))
                 }
             }

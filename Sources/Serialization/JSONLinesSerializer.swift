@@ -87,6 +87,8 @@ struct JSONLinesWriter {
     private var statementBytes: [UInt8] = []
     /// Evidence indexes of the statement, by document, start, end and then their order.
     private var order: [Int] = []
+    /// The statement being written, for the event ids of its mentions.
+    private var current: Statement?
 
     init(_ graph: Graph, documentIndex: [Int]) {
         self.graph = graph
@@ -135,9 +137,29 @@ struct JSONLinesWriter {
         out.appendInt(e.end)
     }
 
+    /// `,"eventId":...,"eventDate":...,"location":{"name":...,"country":...}` of a mention of
+    /// the current statement (date and location only when known).
+    mutating func appendEvent(_ e: Evidence) {
+        guard let s = current else { return }
+        out.appendLiteral(",\"eventId\":")
+        appendJSONStringLiteral(EventID.of(e, of: s, in: graph), to: &out)
+        if let date = e.eventDate {
+            out.appendLiteral(",\"eventDate\":")
+            appendJSONStringLiteral(date, to: &out)
+        }
+        if let place = e.place {
+            out.appendLiteral(",\"location\":{\"name\":")
+            appendJSONStringLiteral(place.name, to: &out)
+            out.appendLiteral(",\"country\":")
+            if let c = place.country { appendJSONStringLiteral(c, to: &out) } else { out.appendLiteral("null") }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
     mutating func appendLines(_ s: Statement) {
         let evidence = s.evidence
         if evidence.isEmpty { return }
+        current = s
         order.removeAll(keepingCapacity: true)
         order.append(contentsOf: evidence.indices)
         if evidence.count > 1 {
@@ -179,6 +201,7 @@ struct JSONLinesWriter {
         out.append(contentsOf: statementBytes)
         out.appendLiteral(",")
         appendPlace(e)
+        appendEvent(e)
         out.appendLiteral(",\"evidence\":")
         appendJSONStringLiteral(e.quote, to: &out)
         out.appendLiteral(",\"mentions\":")
@@ -195,6 +218,7 @@ struct JSONLinesWriter {
             out.appendLiteral(comma ? ",{" : "{")
             comma = true
             appendPlace(m)
+            appendEvent(m)
             out.appendLiteral(",\"quote\":")
             appendJSONStringLiteral(m.quote, to: &out)
             out.appendLiteral(",\"pattern\":")

@@ -111,6 +111,12 @@ public struct NQuadsSerializer: GraphSerializer {
                 quad(ev, kg + "quote", lit(e.quote))
                 quad(ev, kg + "pattern", lit(e.pattern))
                 quad(ev, kg + "confidence", lit(decimal(e.confidence), "decimal"))
+                quad(ev, kg + "eventId", lit(EventID.of(e, of: s, in: graph)))
+                if let date = e.eventDate { quad(ev, kg + "eventDate", lit(date, eventDateDatatype(date))) }
+                if let place = e.place {
+                    quad(ev, kg + "placeName", lit(place.name))
+                    if let c = place.country { quad(ev, kg + "placeCountry", lit(c)) }
+                }
             }
         }
     }

@@ -171,6 +171,12 @@ struct RDFTripleEmitter {
                 try t(b, kg + "quote", lit(e.quote))
                 try t(b, kg + "pattern", lit(e.pattern))
                 try t(b, kg + "confidence", lit(decimal(e.confidence), "decimal"))
+                try t(b, kg + "eventId", lit(EventID.of(e, of: st, in: graph)))
+                if let date = e.eventDate { try t(b, kg + "eventDate", lit(date, eventDateDatatype(date))) }
+                if let place = e.place {
+                    try t(b, kg + "placeName", lit(place.name))
+                    if let c = place.country { try t(b, kg + "placeCountry", lit(c)) }
+                }
             }
         }
     }
@@ -224,4 +230,15 @@ func rdfStringBody(_ s: String) -> String {
         }
     }
     return out
+}
+
+/// The XML Schema type of an event date: `date` for a day, `gYearMonth` for a month, `gYear` for
+/// a year, nil (a plain literal) for an ISO week, which XML Schema has no type for.
+func eventDateDatatype(_ iso: String) -> String? {
+    switch iso.utf8.count {
+    case 10: return "date"
+    case 7 where !iso.contains("W"): return "gYearMonth"
+    case 4: return "gYear"
+    default: return nil
+    }
 }

@@ -34,6 +34,7 @@ public struct RDFXMLSerializer: GraphSerializer {
         let cameoCode: XMLName, cameoEvent: XMLName, goldstein: XMLName, generatedBy: XMLName, derivedFrom: XMLName
         let evidence: XMLName, evidenceNode: XMLName, evidenceDocument: XMLName, sentenceIndex: XMLName
         let start: XMLName, end: XMLName, quote: XMLName, pattern: XMLName, digest: XMLName
+        let eventID: XMLName, eventDate: XMLName, placeName: XMLName, placeCountry: XMLName
 
         init() throws {
             document = try XMLName("kg:Document"); about = try XMLName("rdf:about"); resource = try XMLName("rdf:resource"); datatype = try XMLName("rdf:datatype")
@@ -52,6 +53,8 @@ public struct RDFXMLSerializer: GraphSerializer {
             evidenceNode = try XMLName("kg:Evidence"); evidenceDocument = try XMLName("kg:document")
             sentenceIndex = try XMLName("kg:sentenceIndex"); start = try XMLName("kg:start"); end = try XMLName("kg:end")
             quote = try XMLName("kg:quote"); pattern = try XMLName("kg:pattern"); digest = try XMLName("kg:digest")
+            eventID = try XMLName("kg:eventId"); eventDate = try XMLName("kg:eventDate")
+            placeName = try XMLName("kg:placeName"); placeCountry = try XMLName("kg:placeCountry")
         }
     }
 
@@ -190,6 +193,18 @@ public struct RDFXMLSerializer: GraphSerializer {
                     try w.element(n.quote, text: e.quote)
                     try w.element(n.pattern, text: e.pattern)
                     try w.element(n.confidence, n.datatype, xsdDecimal, text: decimal(e.confidence))
+                    try w.element(n.eventID, text: EventID.of(e, of: s, in: graph))
+                    if let date = e.eventDate {
+                        if let type = eventDateDatatype(date) {
+                            try w.element(n.eventDate, n.datatype, RDFVocabulary.xsd + type, text: date)
+                        } else {
+                            try w.element(n.eventDate, text: date)
+                        }
+                    }
+                    if let place = e.place {
+                        try w.element(n.placeName, text: place.name)
+                        if let c = place.country { try w.element(n.placeCountry, text: c) }
+                    }
                     try w.endElement()
                     try w.endElement()
                 }

@@ -62,6 +62,14 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         #expect(o.gazetteer.contains { $0.entity.label == "Vladimir Putin" && $0.entity.country == "RUS" })
     }
 
+    @Test func everyPlaceIsInACountryOfTheGazetteer() throws {
+        let o = try Ontology.load(directory: ontologyDirectory)
+        let lines = try String(contentsOfFile: ontologyDirectory + "/places.tsv", encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }.count - 1
+        #expect(o.places.count == lines && lines > 10_000)
+        #expect(o.places.contains(PlaceEntry(name: "Jeddah", country: "SAU")))
+    }
+
     @Test func officesAreDated() throws {
         let o = try Ontology.load(directory: ontologyDirectory)
         let biden = o.offices.filter { $0.person == "joe-biden" && $0.role == "president" }

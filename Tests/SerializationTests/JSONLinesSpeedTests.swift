@@ -69,7 +69,7 @@ import XMLSupport
             out += ",\"predicate\":" + json(r.name)
             out += ",\"object\":" + entity(graph[s.object])
             out += ",\"negated\":\(s.negated),\"modality\":" + json(s.modality.rawValue)
-            out += ",\"sentence\":\(e.sentence),\"start\":\(e.start),\"end\":\(e.end)"
+            out += ",\"sentence\":\(e.sentence),\"start\":\(e.start),\"end\":\(e.end)" + event(graph, s, e)
             out += ",\"evidence\":" + json(e.quote)
             out += ",\"mentions\":\(mentions.count),\"confidence\":" + decimal(1 - confidence)
             out += ",\"cameo\":" + (r.cameo.isEmpty ? "null" : json(r.cameo))
@@ -83,10 +83,17 @@ import XMLSupport
             out += ",\"documentIndex\":\(documentIndex),\"spans\":["
             for (k, m) in mentions.enumerated() {
                 if k > 0 { out += "," }
-                out += "{\"sentence\":\(m.sentence),\"start\":\(m.start),\"end\":\(m.end),\"quote\":" + json(m.quote)
+                out += "{\"sentence\":\(m.sentence),\"start\":\(m.start),\"end\":\(m.end)" + event(graph, s, m) + ",\"quote\":" + json(m.quote)
                     + ",\"pattern\":" + json(m.pattern) + ",\"confidence\":" + decimal(m.confidence) + "}"
             }
             return out + "]}\n"
+        }
+
+        func event(_ graph: Graph, _ s: Statement, _ e: Evidence) -> String {
+            var out = ",\"eventId\":" + json(EventID.of(e, of: s, in: graph))
+            if let d = e.eventDate { out += ",\"eventDate\":" + json(d) }
+            if let p = e.place { out += ",\"location\":{\"name\":" + json(p.name) + ",\"country\":" + (p.country.map(json) ?? "null") + "}" }
+            return out
         }
 
         func entity(_ e: Entity) -> String {
