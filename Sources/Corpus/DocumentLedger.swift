@@ -50,6 +50,21 @@ public struct DocumentLedger: Sendable {
         }
     }
 
+    /// Admits a document: the info to add (renamed when its id is taken by other content), or
+    /// nil for a duplicate; and the warning to give, if any.
+    public mutating func resolve(_ info: DocumentInfo, source: String) -> (info: DocumentInfo?, warning: CorpusProblem?) {
+        let decision = admit(info, source: source)
+        let warning = Self.message(decision, id: info.id, source: source)
+        switch decision {
+        case .add: return (info, warning)
+        case .duplicate: return (nil, warning)
+        case .rename(let id, _):
+            var renamed = info
+            renamed.id = id
+            return (renamed, warning)
+        }
+    }
+
     /// Same content digest; without one on either side, the same title, date and URL.
     static func sameContent(_ a: DocumentInfo, _ b: DocumentInfo) -> Bool {
         if let x = a.digest, let y = b.digest { return x == y }

@@ -106,16 +106,9 @@ public struct GraphInputReader {
         var warnings: [CorpusProblem] = []
         var documentMap = [Int?](repeating: nil, count: part.documents.count)
         for (i, d) in part.documents.enumerated() {
-            let decision = ledger.admit(d, source: source)
-            if let w = DocumentLedger.message(decision, id: d.id, source: source) { warnings.append(w) }
-            switch decision {
-            case .add: documentMap[i] = graph.addDocument(d)
-            case .rename(let id, _):
-                var renamed = d
-                renamed.id = id
-                documentMap[i] = graph.addDocument(renamed)
-            case .duplicate: documentMap[i] = nil
-            }
+            let (admitted, warning) = ledger.resolve(d, source: source)
+            if let warning { warnings.append(warning) }
+            documentMap[i] = admitted.map { graph.addDocument($0) }
         }
         for s in part.statements {
             let mentions = s.evidence.compactMap { e -> Evidence? in

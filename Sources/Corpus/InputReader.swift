@@ -38,15 +38,11 @@ public struct InputReader: Sendable {
         for (input, batch) in zip(inputs, batches) {
             problems += batch.problems
             for var d in batch.documents {
-                let decision = ledger.admit(d.info, source: input.source)
-                if let w = DocumentLedger.message(decision, id: d.info.id, source: input.source) { problems.append(w) }
-                switch decision {
-                case .add: documents.append(d)
-                case .rename(let id, _):
-                    d.info.id = id
-                    documents.append(d)
-                case .duplicate: continue
-                }
+                let (admitted, warning) = ledger.resolve(d.info, source: input.source)
+                if let warning { problems.append(warning) }
+                guard let admitted else { continue }
+                d.info = admitted
+                documents.append(d)
             }
         }
         return (documents, problems)

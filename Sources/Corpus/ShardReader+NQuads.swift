@@ -206,15 +206,11 @@ extension ShardReader {
             }
             // A document described again (same id, same content) is not counted twice; other
             // content under the same id is kept apart (DocumentLedger).
-            let decision = ledger.admit(info, source: source)
-            if let w = DocumentLedger.message(decision, id: info.id, source: source) { problems.append(w) }
-            switch decision {
-            case .add: docIndex[graphIRI] = graph.addDocument(info)
-            case .rename(let id, _):
-                var renamed = info
-                renamed.id = id
-                docIndex[graphIRI] = graph.addDocument(renamed)
-            case .duplicate:
+            let (admitted, warning) = ledger.resolve(info, source: source)
+            if let warning { problems.append(warning) }
+            if let admitted {
+                docIndex[graphIRI] = graph.addDocument(admitted)
+            } else {
                 if scope == .namedGraph { return problems }
                 skipped.insert(graphIRI)
             }

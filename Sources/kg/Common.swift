@@ -190,15 +190,11 @@ func streamStandardInput(format: ExportFormat, export: ExportArguments, ontology
         if try reportProblems(batch.problems, strict: strict) { failed = true }
         var admitted: [SourceDocument] = []
         for var d in batch.documents {
-            let decision = ledger.admit(d.info, source: "<stdin>")
-            if let w = DocumentLedger.message(decision, id: d.info.id, source: "<stdin>") { report(w) }
-            switch decision {
-            case .add: admitted.append(d)
-            case .rename(let id, _):
-                d.info.id = id
-                admitted.append(d)
-            case .duplicate: continue
-            }
+            let (info, warning) = ledger.resolve(d.info, source: "<stdin>")
+            if let warning { report(warning) }
+            guard let info else { continue }
+            d.info = info
+            admitted.append(d)
         }
         let documents = admitted
         switch format {
