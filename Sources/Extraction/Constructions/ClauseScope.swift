@@ -1,0 +1,99 @@
+import KnowledgeGraph
+import Ontology
+
+/// Polarity and modality of a trigger, with their scope taken from the tree: what is attached
+/// to the trigger's clause, and what governs that clause.
+///
+/// - Negation: a `not`/`never`/`n't` dependent of the clause's verb; an infinitive or clause
+///   under "refused to", "failed to" or a negating verb ("denied that", "rejected talks with").
+/// - Modality: an auxiliary (`will` future, `would` conditional, `may`/`could` possible,
+///   `should`/`must` intended), a governing "plans to"/"wants to" (`cues.tsv` `modality`), an
+///   `if`/`unless` marker on the clause or on a clause it belongs to. Under an asserting-control
+///   verb ("offered to mediate" is mediating) the relation stays asserted.
+struct ClauseScope: Sendable {
+    let negationWords: Set<String>
+    /// "refused to", "failed to": a governing verb form followed by "to".
+    let negatingControl: Set<String>
+    let auxiliaries: [String: Modality]
+    /// "plans to" → intended: a governing verb form followed by "to".
+    let governing: [String: Modality]
+    let conditionMarkers: Set<String>
+    /// Asserting-control verb forms by relation.
+    let asserting: [String: Set<String>]
+
+    init(ontology: Ontology, asserting: [String: Set<String>]) {
+        var negationWords = Set<String>(), negatingControl = Set<String>()
+        for c in ontology.cues("negation") {
+            if c.words.count == 1 { negationWords.insert(c.words[0]) }
+            if c.words.count == 2, c.words[1] == "to" { negatingControl.insert(c.words[0]) }
+        }
+        var aux: [String: Modality] = [:], governing: [String: Modality] = [:], markers = Set<String>()
+        for c in ontology.cues("modality") {
+            guard let m = Modality(rawValue: c.value) else { continue }
+            if c.words.count == 1 {
+                if m == .conditional && ["if", "unless"].contains(c.words[0]) { markers.insert(c.words[0]) } else { aux[c.words[0]] = m }
+            } else if c.words.count == 2, c.words[1] == "to" || c.words[1] == "for" {
+                governing[c.words[0]] = m
+            }
+        }
+        self.negationWords = negationWords
+        self.negatingControl = negatingControl
+        auxiliaries = aux
+        self.governing = governing
+        conditionMarkers = markers
+        self.asserting = asserting
+    }
+
+    /// The polarity and modality of `trigger` in `c`'s tree.
+    func scope(of trigger: TriggerSite, relation: String, in c: ConstructionContext) -> (negated: Bool, modality: Modality) {
+        let t = c.tree
+        // The clause: a noun trigger's clause is the verb it is an argument of ("held talks").
+        var clause = trigger.head
+        if !trigger.isVerb, let h = t.head(clause), ["obj", "nsubj:pass", "obl"].contains(t.relation(clause)) { clause = h }
+        var negated = false
+        var modality = Modality.asserted
+        func look(at v: Int) {
+            for d in t.dependents(v) {
+                let w = c.word(d), r = t.universal(d)
+                if (r == "advmod" || r == "aux" || r == "neg" || r == "det") && negationWords.contains(w) && r != "det" { negated = true }
+                if r == "aux", let m = auxiliaries[w], modality == .asserted { modality = m }
+                if r == "mark", conditionMarkers.contains(w) { modality = .conditional }
+            }
+        }
+        look(at: clause)
+        // Up the clauses it belongs to: infinitives, complements, coordinated verbs, adverbial clauses.
+        var k = clause
+        var steps = 0
+        while let h = t.head(k), steps < 6 {
+            let r = t.relation(k)
+            let governor = c.word(h)
+            switch t.universal(k) {
+            case "xcomp":
+                if negatingControl.contains(governor) { negated = true }
+                if asserting[relation]?.contains(governor) == true {
+                    // "offered to mediate" is mediating.
+                } else if let m = governing[governor], modality == .asserted {
+                    modality = m
+                }
+                if c.tokens[h].is(.negatingVerb) { negated = true }
+                look(at: h)
+            case "ccomp":
+                // "denied that X attacked": a denial negates its clause; reporting leaves it as it is.
+                if c.tokens[h].is(.negatingVerb) { negated = true }
+            case "conj":
+                look(at: h)
+            case "advcl":
+                if t.dependents(k, ["mark"]).contains(where: { conditionMarkers.contains(c.word($0)) }) { modality = .conditional }
+            case "obj":
+                // "rejected talks with": a negating verb's object event did not happen.
+                if c.tokens[h].is(.negatingVerb) { negated = true }
+            default:
+                break
+            }
+            if ["ccomp", "advcl", "parataxis", "root"].contains(String(t.universal(k))) || r == "acl:relcl" { break }
+            k = h
+            steps += 1
+        }
+        return (negated, modality)
+    }
+}

@@ -1,0 +1,97 @@
+import Ontology
+
+/// Extraction over the dependency parse, as named constructions.
+///
+/// A trigger of the lexicon found in a sentence (`TriggerSite`) has an agent and a patient; each
+/// `ArgumentConstruction` is one general rule of English that finds one of them at a place of
+/// the tree ("the passive's agent is its `obl:agent`", "an object-control verb lends its object to
+/// its infinitive"). `ConstructionRegistry` lists them in the order they are tried; the first that
+/// finds an actor for a role wins, and the statement's `pattern` names the two that did, then the
+/// lexicon line (`passive-agent+passive-subject lexicon.tsv:47 visit`).
+
+/// Which argument of the relation a construction finds.
+enum ArgumentRole: Sendable {
+    /// The agent: the relation's subject.
+    case subject
+    /// The patient: the relation's object.
+    case object
+}
+
+/// A trigger of the lexicon at a place of the tree.
+struct TriggerSite: Sendable {
+    /// The token that heads the trigger in the tree (a multi-word trigger's first word).
+    let head: Int
+    /// All the trigger's tokens.
+    let span: Range<Int>
+    let entry: LexiconEntry
+    /// The form the trigger's first word has (a participle, a gerund, a noun, ...).
+    var form: VerbForm = .base
+    /// Whether the entry is a verb (else a noun).
+    var isVerb: Bool { entry.pos == .verb }
+    /// Whether the entry takes a direct object (`-` in the lexicon's object column).
+    var takesDirectObject: Bool { entry.objectMarkers.contains("") }
+}
+
+/// An actor a construction found: the mention at that place of the tree and its entities.
+struct ParsedArgument: Sendable {
+    var entities: [Int]
+    var mention: Mention
+    /// The token the construction pointed at.
+    var token: Int
+}
+
+/// One general rule that finds a trigger's subject or object in the tree.
+protocol ArgumentConstruction: Sendable {
+    /// The construction's name, which starts the `pattern` of every statement it finds.
+    var name: String { get }
+    var role: ArgumentRole { get }
+    /// The actors this construction finds for `trigger`, empty when it does not apply.
+    func arguments(of trigger: TriggerSite, in context: ConstructionContext) -> [ParsedArgument]
+}
+
+/// What constructions read: the sentence's tree and mentions, and the cues of the ontology.
+struct ConstructionContext {
+    let tree: DependencyTree
+    let mentions: [Mention]
+    let tokens: [Token]
+    let knowledge: Knowledge
+
+    /// The actor whose mention holds token `t`, if any (a locative place or a hyphenated
+    /// modifier is no argument).
+    func actor(at t: Int) -> ParsedArgument? {
+        guard let m = mentions.first(where: { $0.range.contains(t) }), !m.locative, !m.modifier, !m.entities.isEmpty else { return nil }
+        return ParsedArgument(entities: m.entities, mention: m, token: t)
+    }
+
+    /// The actors at `t` and at the conjuncts of `t` ("Russia, China and Iran" shared out);
+    /// an appositive after a name is the same actor ("Ana Cebotari, Moldova's foreign minister").
+    func actors(at t: Int) -> [ParsedArgument] {
+        var out: [ParsedArgument] = []
+        for c in tree.conjuncts(t) {
+            if let a = actor(at: c) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first,
+               !out.contains(where: { $0.mention.range == a.mention.range }) {
+                out.append(a)
+            }
+        }
+        return out
+    }
+
+    /// The lower-case word of token `t`.
+    func word(_ t: Int) -> String { tokens[t].lower }
+
+    /// The preposition or case marker of `t` ("with" of "with Xi"), lower case.
+    func marker(of t: Int) -> String? {
+        tree.dependents(t, ["case"]).first.map { word($0) }
+    }
+}
+
+/// The constructions, in the order they are tried for each role. One list, one file.
+enum ConstructionRegistry {
+    static let subjects: [any ArgumentConstruction] = [
+        ClauseSubject(), PassiveAgent(), NounAgent(), Possessor(), ModifierAgent(),
+        LightVerbSubject(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
+    ]
+    static let objects: [any ArgumentConstruction] = [
+        DirectObject(), PassiveSubject(), PrepositionalObject(), NounObject(), ParticipleHead(),
+    ]
+}

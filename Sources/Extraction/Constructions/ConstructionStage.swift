@@ -1,0 +1,90 @@
+import KnowledgeGraph
+import Ontology
+
+/// The relation stage over the dependency parse: finds the lexicon's triggers in a sentence's
+/// tree (a verb trigger only where the tagger says VERB, a noun trigger only on a noun, so "the
+/// talks" and "the shelling" are not verbs), asks the registered constructions for each
+/// trigger's subject and object, and gives the relations with the polarity and modality of
+/// the trigger's clause.
+struct ConstructionStage: Sendable {
+    let scope: ClauseScope
+
+    init(knowledge: Knowledge) {
+        scope = ClauseScope(ontology: knowledge.ontology, asserting: knowledge.assertingControl)
+    }
+
+    /// The triggers of the lexicon in the tree, longest first where two start on one token.
+    func triggers(in tree: DependencyTree, tokens: [Token], knowledge: Knowledge) -> [TriggerSite] {
+        var out: [TriggerSite] = []
+        for t in tree.tokens where tokens[t].triggerList >= 0 {
+            var found: [TriggerSite] = []
+            for trig in knowledge.triggerLists[Int(tokens[t].triggerList)] {
+                let end = t + 1 + trig.rest.count
+                guard end <= tree.tokens.upperBound,
+                      trig.rest.indices.allSatisfy({ tokens[t + 1 + $0].lower == trig.rest[$0] }) else { continue }
+                let entry = knowledge.lexicon[trig.entry]
+                let tag = tree.tag(t)
+                if entry.pos == .verb && tag != "VERB" { continue }
+                if entry.pos == .noun && tag != "NOUN" && tag != "PROPN" { continue }
+                found.append(TriggerSite(head: t, span: t..<end, entry: entry, form: trig.form))
+            }
+            if let longest = found.map(\.span.count).max() { out += found.filter { $0.span.count == longest } }
+        }
+        return out
+    }
+
+    /// The relations of sentence `s` of `analysis`, read from `tree`.
+    func relations(in analysis: DocumentAnalysis, sentence s: Int, tree: DependencyTree) -> [FoundRelation] {
+        let context = ConstructionContext(tree: tree, mentions: analysis.mentions[s], tokens: analysis.tokens, knowledge: analysis.knowledge)
+        var out: [FoundRelation] = []
+        for trigger in triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge) {
+            let (negated, modality) = scope.scope(of: trigger, relation: trigger.entry.relation, in: context)
+            func emit(_ a: ParsedArgument, _ b: ParsedArgument, _ how: String, penalty: Double) {
+                for x in a.entities {
+                    for y in b.entities where x != y && analysis.typeAllowed(trigger.entry.relation, x, y) {
+                        let lo = min(a.mention.range.lowerBound, b.mention.range.lowerBound, trigger.span.lowerBound)
+                        let hi = max(a.mention.range.upperBound, b.mention.range.upperBound, trigger.span.upperBound)
+                        let pronouns = [a, b].filter { $0.mention.kind == .pronoun || $0.mention.kind == .relative }.count
+                        out.append(FoundRelation(subject: x, relation: analysis.relation(trigger.entry.relation, by: x), object: y,
+                                                 negated: negated, modality: modality,
+                                                 confidence: trigger.entry.confidence * penalty * (pronouns > 0 ? 0.9 : 1),
+                                                 sentence: s, tokens: lo..<hi,
+                                                 pattern: "\(how) \(trigger.entry.source) \(trigger.entry.words.joined(separator: " "))"))
+                    }
+                }
+            }
+            // "talks between A and B": every pair of the coordination.
+            let pairs = BetweenPair().pairs(of: trigger, in: context)
+            if pairs.count >= 2 {
+                for (k, a) in pairs.enumerated() { for b in pairs[(k + 1)...] { emit(a, b, "between-pair", penalty: 0.95) } }
+                continue
+            }
+            guard let (subjectRule, subjects) = first(ConstructionRegistry.subjects, trigger, context),
+                  let (objectRule, objects) = first(ConstructionRegistry.objects, trigger, context) else { continue }
+            for a in subjects {
+                for b in objects where a.mention.range != b.mention.range {
+                    emit(a, b, "\(subjectRule)+\(objectRule)", penalty: 1)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The first construction of `list` that finds an actor, with what it found.
+    private func first(_ list: [any ArgumentConstruction], _ trigger: TriggerSite, _ context: ConstructionContext)
+        -> (String, [ParsedArgument])? {
+        for c in list {
+            let found = c.arguments(of: trigger, in: context)
+            if !found.isEmpty { return (c.name, found) }
+        }
+        return nil
+    }
+}
+
+/// "talks between Armenia and Azerbaijan": a symmetric noun's `between` phrase names both sides.
+struct BetweenPair {
+    func pairs(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb, trigger.entry.objectMarkers.contains("between") else { return [] }
+        return c.tree.dependents(trigger.head).filter { c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
+    }
+}

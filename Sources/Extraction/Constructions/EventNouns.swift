@@ -1,0 +1,78 @@
+import Ontology
+
+/// Constructions of an event noun trigger ("invasion", "talks", "sanctions"): its agent as a
+/// possessor, a modifier, a `by` phrase or the subject of a light verb; its patient as a
+/// prepositional dependent.
+
+/// "Russia's invasion of Ukraine": the noun's `nmod:poss` is the agent.
+struct Possessor: ArgumentConstruction {
+    let name = "possessor"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb else { return [] }
+        return c.tree.dependents(trigger.head, ["nmod:poss"]).flatMap { c.actors(at: $0) }
+    }
+}
+
+/// "the Russian invasion of Ukraine", "US sanctions on Iran": an actor modifying the noun
+/// (`amod` demonym, `compound` name) is the agent.
+struct ModifierAgent: ArgumentConstruction {
+    let name = "modifier-agent"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb else { return [] }
+        return c.tree.dependents(trigger.head, ["amod", "compound"]).filter { !trigger.span.contains($0) }.flatMap { c.actors(at: $0) }
+    }
+}
+
+/// "the invasion of Ukraine by Russia": a `by` phrase of the noun is the agent.
+struct NounAgent: ArgumentConstruction {
+    let name = "noun-agent"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb else { return [] }
+        return c.tree.dependents(trigger.head).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "by" }
+            .flatMap { c.actors(at: $0) }
+    }
+}
+
+/// "Xi held talks with Putin", "the EU imposed sanctions on Iran": a noun trigger that is the
+/// object of a light verb (`cues.tsv`) takes the verb's subject as its agent.
+struct LightVerbSubject: ArgumentConstruction {
+    let name = "light-verb"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb, c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head),
+              c.tokens[verb].is(.lightVerb) else { return [] }
+        // The light verb's own subject, or the one it gets by control or coordination.
+        let asVerb = TriggerSite(head: verb, span: verb..<(verb + 1), entry: trigger.entry.asVerb)
+        for s in [ClauseSubject(), PassiveAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject()] as [any ArgumentConstruction] {
+            let found = s.arguments(of: asVerb, in: c)
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+}
+
+/// "the invasion of Ukraine", "sanctions on Iran", "talks with Putin": a prepositional dependent
+/// of the noun whose preposition the lexicon entry gives.
+struct NounObject: ArgumentConstruction {
+    let name = "noun-object"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb else { return [] }
+        let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "between" }
+        return c.tree.dependents(trigger.head).filter { d in
+            c.tree.universal(d) == "nmod" && c.marker(of: d).map(markers.contains) == true
+        }.flatMap { c.actors(at: $0) }
+    }
+}
+
+extension LexiconEntry {
+    /// The same entry read as a verb (for a light verb's clause).
+    var asVerb: LexiconEntry {
+        var e = self
+        e.pos = .verb
+        return e
+    }
+}

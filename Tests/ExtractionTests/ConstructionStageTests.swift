@@ -1,0 +1,179 @@
+import KnowledgeGraph
+import Testing
+@testable import Extraction
+
+/// The constructions over hand-written Universal Dependencies trees of sentences written for the
+/// tests (the trees a parser should give), so that each rule is tested apart from the parser.
+@Suite struct ConstructionStageTests {
+    static let stage = ConstructionStage(knowledge: sharedExtractor.knowledge)
+
+    /// Relations of a one-sentence text whose tree is given as "word UPOS head relation" lines
+    /// (heads 1-based, 0 for the root), one per kg token: "Subject relation Object" with
+    /// " NEG" and " (modality)" when not asserted, and the constructions used.
+    func relations(_ text: String, _ tree: String, date: String? = "2023-05-24") throws -> [String: String] {
+        let a = DocumentAnalysis(knowledge: sharedExtractor.knowledge, text: text, date: date)
+        a.recognizeActors()
+        let lines = tree.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        let range = a.sentences[0]
+        try #require(lines.count == range.count, "\(range.count) tokens: \(range.map { a.tokens[$0].text })")
+        for (k, t) in range.enumerated() { try #require(a.tokens[t].text == lines[k][0], "token \(k): \(a.tokens[t].text)") }
+        let dt = DependencyTree(tokens: range, upos: lines.map { $0[1] },
+                                heads: lines.map { Int($0[2])! == 0 ? nil : Int($0[2])! - 1 }, relations: lines.map { $0[3] })
+        var out: [String: String] = [:]
+        for r in Self.stage.relations(in: a, sentence: 0, tree: dt) {
+            var key = "\(a.entities[r.subject].label) \(r.relation) \(a.entities[r.object].label)"
+            if r.negated { key += " NEG" }
+            if r.modality != .asserted { key += " (\(r.modality.rawValue))" }
+            out[key] = String(r.pattern.prefix { $0 != " " })
+        }
+        return out
+    }
+
+    @Test func activeClause() throws {
+        let r = try relations("Russia attacked Ukraine.", """
+        Russia PROPN 2 nsubj
+        attacked VERB 0 root
+        Ukraine PROPN 2 obj
+        . PUNCT 2 punct
+        """)
+        #expect(r == ["Russia attacks Ukraine": "clause-subject+direct-object"])
+    }
+
+    @Test func passiveWithAgent() throws {
+        let r = try relations("Ukraine was attacked by Russia.", """
+        Ukraine PROPN 3 nsubj:pass
+        was AUX 3 aux:pass
+        attacked VERB 0 root
+        by ADP 5 case
+        Russia PROPN 3 obl:agent
+        . PUNCT 3 punct
+        """)
+        #expect(r == ["Russia attacks Ukraine": "passive-agent+passive-subject"])
+    }
+
+    @Test func coordinatedSubjectsAndPrepositionalObject() throws {
+        let r = try relations("France, Germany and Italy met with China.", """
+        France PROPN 6 nsubj
+        , PUNCT 3 punct
+        Germany PROPN 1 conj
+        and CCONJ 5 cc
+        Italy PROPN 1 conj
+        met VERB 0 root
+        with ADP 8 case
+        China PROPN 6 obl
+        . PUNCT 6 punct
+        """)
+        #expect(Set(r.keys) == ["France meetsWith China", "Germany meetsWith China", "Italy meetsWith China"])
+    }
+
+    @Test func aNounIsNotAVerb() throws {
+        // "talks" tagged NOUN: the verb "talk" does not fire; the noun "talks" has no agent here.
+        let r = try relations("The talks with Iran ended.", """
+        The DET 2 det
+        talks NOUN 5 nsubj
+        with ADP 4 case
+        Iran PROPN 2 nmod
+        ended VERB 0 root
+        . PUNCT 5 punct
+        """)
+        #expect(r.isEmpty)
+    }
+
+    @Test func eventNounWithPossessorAndOf() throws {
+        let r = try relations("China condemned Russia's invasion of Ukraine.", """
+        China PROPN 2 nsubj
+        condemned VERB 0 root
+        Russia PROPN 5 nmod:poss
+        's PART 3 case
+        invasion NOUN 2 obj
+        of ADP 7 case
+        Ukraine PROPN 5 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(r["Russia invades Ukraine"] == "possessor+noun-object")
+    }
+
+    @Test func lightVerbLendsItsSubject() throws {
+        let r = try relations("Xi held talks with Putin.", """
+        Xi PROPN 2 nsubj
+        held VERB 0 root
+        talks NOUN 2 obj
+        with ADP 5 case
+        Putin PROPN 3 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(r["Xi Jinping meetsWith Vladimir Putin"] == "light-verb+noun-object")
+    }
+
+    @Test func objectControlGivesTheInfinitiveItsSubject() throws {
+        let r = try relations("Putin invited Xi to visit Russia.", """
+        Putin PROPN 2 nsubj
+        invited VERB 0 root
+        Xi PROPN 2 obj
+        to PART 5 mark
+        visit VERB 2 xcomp
+        Russia PROPN 5 obj
+        . PUNCT 2 punct
+        """)
+        #expect(r["Vladimir Putin invites Xi Jinping"] == "clause-subject+direct-object")
+        #expect(r["Xi Jinping visits Russia (intended)"] == "control+direct-object" || r["Xi Jinping visits Russia"] == "control+direct-object",
+                "\(r)")
+    }
+
+    @Test func reportedClauseKeepsItsOwnArguments() throws {
+        let r = try relations("Kyiv said that Russia attacked Ukraine.", """
+        Kyiv PROPN 2 nsubj
+        said VERB 0 root
+        that SCONJ 5 mark
+        Russia PROPN 5 nsubj
+        attacked VERB 2 ccomp
+        Ukraine PROPN 5 obj
+        . PUNCT 2 punct
+        """)
+        #expect(Set(r.keys) == ["Russia attacks Ukraine"])
+    }
+
+    @Test func negationAndModalityFromTheTree() throws {
+        let negated = try relations("Russia did not attack Ukraine.", """
+        Russia PROPN 4 nsubj
+        did AUX 4 aux
+        not PART 4 advmod
+        attack VERB 0 root
+        Ukraine PROPN 4 obj
+        . PUNCT 4 punct
+        """)
+        #expect(Set(negated.keys) == ["Russia attacks Ukraine NEG"])
+        let future = try relations("Russia will attack Ukraine.", """
+        Russia PROPN 3 nsubj
+        will AUX 3 aux
+        attack VERB 0 root
+        Ukraine PROPN 3 obj
+        . PUNCT 3 punct
+        """)
+        #expect(Set(future.keys) == ["Russia attacks Ukraine (future)"])
+        let denied = try relations("Hamas denied that it attacked Israel.", """
+        Hamas PROPN 2 nsubj
+        denied VERB 0 root
+        that SCONJ 5 mark
+        it PRON 5 nsubj
+        attacked VERB 2 ccomp
+        Israel PROPN 5 obj
+        . PUNCT 2 punct
+        """)
+        #expect(Set(denied.keys) == ["Hamas attacks Israel NEG"])
+    }
+
+    @Test func betweenNamesBothSides() throws {
+        let r = try relations("Qatar hosted talks between Israel and Hamas.", """
+        Qatar PROPN 2 nsubj
+        hosted VERB 0 root
+        talks NOUN 2 obj
+        between ADP 5 case
+        Israel PROPN 3 nmod
+        and CCONJ 7 cc
+        Hamas PROPN 5 conj
+        . PUNCT 2 punct
+        """)
+        #expect(r["Israel meetsWith Hamas"] == "between-pair" || r["Hamas meetsWith Israel"] == "between-pair", "\(r)")
+    }
+}
