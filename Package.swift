@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "SQLiteSupport", "Corpus", "Extraction", "Ontology", "Serialization", "Query", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "SQLiteSupport", "Corpus", "Extraction", "Ontology", "Serialization", "XMLSupport", "TestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Corpus", "Serialization", "Extraction", "Ontology", "TestSupport"]),
     ]
 )

@@ -37,7 +37,7 @@ func kg(_ arguments: [String], environment: [String: String] = [:]) throws -> Ru
     let out = Pipe()
     // Standard error to a file, so a long one cannot block the child while stdout is read.
     let errPath = TestTemporary.path("stderr")
-    FileManager.default.createFile(atPath: errPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
     p.standardOutput = out
     p.standardError = err
