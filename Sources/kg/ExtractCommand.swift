@@ -50,7 +50,8 @@ extension KG {
             is skipped with a note; the same id with other content is kept as ID~2. Query the \
             store with kg query and the other reading commands, export it with kg export, or \
             read its views (events, entities, statements, evidence, documents) from pandas, R \
-            or DuckDB.
+            or DuckDB. A store has one writer at a time: another waits up to 5 s for the lock \
+            (KG_STORE_BUSY_TIMEOUT_MS), then fails naming the store; readers never wait.
 
             Formats: \(ExportFormat.allCases.map { "\($0.rawValue) (.\($0.fileExtension))" }.joined(separator: ", "))
 

@@ -64,9 +64,11 @@ struct QueryOptions: ParsableArguments {
     /// documents are read, with every entity for names; the query engine then answers on that
     /// graph as on the whole one. nil from `selecting` reads everything.
     func load(_ path: String, selecting: ((Graph, NameResolver, PatternParser) throws -> [StatementSelection]?)? = nil) throws -> (QueryEngine, NameResolver, PatternParser) {
-        let ontology = try common.loadOntology()
         let clock = ContinuousClock()
+        let begun = clock.now
+        let ontology = try common.loadOntology()
         let start = clock.now
+        if timing { note("ontology loaded in \(ms(start - begun))") }
         if let selecting, isStorePath(path) {
             let store = try GraphStore(path: path, access: .read, busyTimeout: storeBusyTimeout())
             let reader = try StoreReader(store: store, vocabulary: ontology.relations)
