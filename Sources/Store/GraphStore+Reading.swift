@@ -48,7 +48,9 @@ public struct StoreReader {
             var aliases: [Int64: [String]] = [:]
             let a = try db.prepare("SELECT entity, alias FROM kg_alias ORDER BY entity, position")
             while try a.step() { aliases[a.int64(0), default: []].append(a.text(1)) }
-            let q = try db.prepare("SELECT id, key, label, type, country, wikidata FROM kg_entity")
+            // By key through the key index (byte order, which is String order for the ASCII keys
+            // kg makes); checked below, and sorted again otherwise.
+            let q = try db.prepare("SELECT id, key, label, type, country, wikidata FROM kg_entity ORDER BY key")
             while try q.step() {
                 let row = q.int64(0)
                 rows.append((row, Entity(key: q.text(1), label: q.text(2), type: ActorType(rawValue: q.text(3)) ?? .organization,
@@ -60,7 +62,7 @@ public struct StoreReader {
                 if let id = vocabulary.id(r.text(1)) { relations[r.int64(0)] = id }
             }
         }
-        rows.sort { $0.1.key < $1.1.key }
+        if zip(rows, rows.dropFirst()).contains(where: { !($0.1.key < $1.1.key) }) { rows.sort { $0.1.key < $1.1.key } }
         var graph = Graph(vocabulary: vocabulary)
         var byRow: [Int64: EntityID] = [:], rowByKey: [String: Int64] = [:]
         byRow.reserveCapacity(rows.count)
