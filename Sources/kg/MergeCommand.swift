@@ -54,7 +54,7 @@ extension KG {
         @Option(name: .long, help: ArgumentHelp("Ontology folder (kg.owl, lexicon, gazetteer).", valueName: "dir"))
         var ontology: String?
 
-        @Argument(help: ArgumentHelp("kg graphs (.jsonl, .nq, .rdf, .ttl, .nt) or folders of them; - reads standard input.", valueName: "shard"))
+        @Argument(help: ArgumentHelp("kg graphs (.jsonl, .nq, .rdf, .ttl, .nt), kg stores (.db) or folders of them; - reads standard input.", valueName: "shard"))
         var shards: [String]
 
         @OptionGroup var export: ExportArguments

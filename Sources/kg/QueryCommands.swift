@@ -135,7 +135,7 @@ func actor(_ name: String, _ resolver: NameResolver) throws -> EntityID? {
     name.hasPrefix("?") ? nil : try resolver.resolve(name)
 }
 
-let graphHelp = ArgumentHelp("A kg graph (.rdf, .ttl, .nt, .nq, .jsonl) or news to extract from (.txt, .html, .jsonl): a file, a folder, a comma-separated list, or - for standard input.", valueName: "graph")
+let graphHelp = ArgumentHelp("A kg graph (.rdf, .ttl, .nt, .nq, .jsonl), a kg store (.db, .sqlite: read only where the question needs it) or news to extract from (.txt, .html, .jsonl): a file, a folder, a comma-separated list, or - for standard input.", valueName: "graph")
 
 extension KG {
     struct QueryCommand: ParsableCommand {
@@ -157,6 +157,7 @@ extension KG {
               kg query graph.rdf 'Russia ?rel ?other ORDER BY weight DESC LIMIT 5'
               kg query graph.rdf '?a allyOf ?b . ?b @conflict ?c'
               kg query corpus/ '?x attacks ?y' --since 2022-01-01 --min-confidence 0.6 --format json
+              kg query news.db '?x attacks Ukraine'                # a store: only matching statements are read
             """)
 
         @OptionGroup var options: QueryOptions
