@@ -102,6 +102,22 @@ struct Built {
         #expect(Data(try kg(["export", b.store]).stdout.utf8) == read(b.exports + "/graph.jsonl"))
     }
 
+    @Test func storesAndShardsMergeIntoAStore() throws {
+        let b = try Built()
+        let shard = b.folder + "/shard.jsonl"
+        try Data(try kg(["export", b.store]).stdout.utf8).write(to: URL(fileURLWithPath: shard))
+        // A store merged into a new store, then a JSON Lines shard of the same documents: one copy.
+        let copy = b.folder + "/copy.sqlite"
+        let m = try kg(["merge", b.store, "--into", copy])
+        #expect(m.status == 0, "\(m.stderr)")
+        let again = try kg(["merge", shard, "--into", copy])
+        #expect(again.status == 0 && again.stderr.contains("skipped 10 already stored"), "\(again.stderr)")
+        #expect(try kg(["export", copy, "--format", "rdfxml"]).stdout == (try kg(["export", b.store, "--format", "rdfxml"]).stdout))
+        // --into is a store, not an export.
+        let both = try kg(["merge", shard, "--into", copy, "--output", b.folder + "/x"])
+        #expect(both.status == 64 && both.stderr.contains("--into writes a store, not an export"))
+    }
+
     @Test func theSameIDWithOtherContentIsKeptApart() throws {
         let b = try Built()
         let other = try TestTemporary.folder("other")

@@ -1,25 +1,6 @@
 import KnowledgeGraph
 import SQLiteSupport
 
-/// Which statements a query can match: the ends (entity keys) and relations (names) of one
-/// triple pattern; nil matches anything. A store reads, for a selection, every statement with a
-/// bound end as subject or object (so symmetric relations match either way), of the relations
-/// when they are given: a superset the query engine then filters.
-public struct StatementSelection: Sendable, Equatable {
-    public var subject: String?
-    public var relations: [String]?
-    public var object: String?
-
-    public init(subject: String? = nil, relations: [String]? = nil, object: String? = nil) {
-        self.subject = subject
-        self.relations = relations
-        self.object = object
-    }
-
-    /// Whether the selection binds nothing (every statement).
-    public var isEverything: Bool { subject == nil && object == nil && relations == nil }
-}
-
 /// A reading view of a store: its entities loaded once (they are few and every query needs
 /// them for names), and graphs built on demand, whole or of the statements some selections
 /// can match. Graphs built by one reader share entity ids, so a name resolved in
