@@ -21,6 +21,14 @@ let package = Package(
         ),
         // The one module that touches libxml2: a streaming writer and a safe reader.
         .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        // SQLite's C API, through pkg-config. Only SQLiteSupport imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The one module that touches SQLite: connections, prepared statements, transactions.
+        .target(name: "SQLiteSupport", dependencies: ["CSQLite"]),
         // Data model and in-memory indexed graph. No I/O.
         .target(name: "KnowledgeGraph"),
         // Loads ontology/: the OWL relations, the lexicon and the gazetteer.
@@ -31,13 +39,15 @@ let package = Package(
         .target(name: "Serialization", dependencies: ["KnowledgeGraph", "Ontology", "XMLSupport"]),
         // Name resolution and graph queries (patterns, paths, stats).
         .target(name: "Query", dependencies: ["KnowledgeGraph", "Ontology"]),
+        // The persistent graph store: a SQLite file that grows document by document (schema, views).
+        .target(name: "Store", dependencies: ["KnowledgeGraph", "SQLiteSupport"]),
         // Every command's input: folder walking, news (text, HTML pages, JSON Lines documents) and
         // kg graphs (RDF/XML, Turtle, N-Triples, N-Quads, JSON Lines), parallel extraction, merging.
-        .target(name: "Corpus", dependencies: ["KnowledgeGraph", "Ontology", "Extraction", "XMLSupport"]),
+        .target(name: "Corpus", dependencies: ["KnowledgeGraph", "Ontology", "Extraction", "XMLSupport", "Store"]),
         .executableTarget(
             name: "kg",
             dependencies: [
-                "KnowledgeGraph", "Ontology", "Extraction", "Serialization", "Corpus", "Query",
+                "KnowledgeGraph", "Ontology", "Extraction", "Serialization", "Corpus", "Query", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/xi-putin-2022-12-30.txt")]
@@ -53,6 +63,7 @@ let package = Package(
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "SQLiteSupport", "Corpus", "Extraction", "Ontology", "Serialization", "XMLSupport", "TestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Corpus", "Serialization", "Extraction", "Ontology", "TestSupport"]),
     ]
 )

@@ -36,7 +36,7 @@ public enum DocumentReader {
         case .text: return readText([UInt8](data), source: path, date: date)
         case .html: return readHTML([UInt8](data), source: path, date: date)
         case .jsonLines: return readJSONLines(data, source: path, date: date)
-        case .rdfXML, .turtle, .nTriples, .nQuads, .jsonStatements:
+        case .rdfXML, .turtle, .nTriples, .nQuads, .jsonStatements, .store:
             return CorpusBatch(problems: [CorpusProblem(source: path, message: CorpusInput.roleMismatch(input.kind))])
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import KnowledgeGraph
 import Ontology
+import Store
 import XMLSupport
 
 /// Builds one graph from kg's graph files (RDF/XML, Turtle, N-Triples, N-Quads, JSON Lines) and
@@ -39,6 +40,14 @@ public struct GraphInputReader {
     /// - Returns: problems with their place (bad lines are skipped; the rest still counts), and
     ///   warnings for documents skipped or renamed.
     public mutating func read(_ input: CorpusInput) -> [CorpusProblem] {
+        if input.kind == .store && input.path != "-" {
+            let vocabulary = graph.vocabulary
+            return load(source: input.path) {
+                let store = try GraphStore(path: input.path, access: .read)
+                defer { store.close() }
+                return try StoreReader(store: store, vocabulary: vocabulary).graph()
+            }
+        }
         if input.kind == .rdfXML && input.path != "-" {
             // Streamed from the file: memory in the size of the graph, not of the file.
             let (vocabulary, namespace) = (graph.vocabulary, self.namespace)
@@ -83,6 +92,8 @@ public struct GraphInputReader {
             part = shard.graph
         case .text, .html, .jsonLines:
             return [CorpusProblem(source: source, message: CorpusInput.roleMismatch(kind))]
+        case .store:
+            return [CorpusProblem(source: source, message: "a kg store is read from its file, not from standard input; name the file")]
         }
         return problems + merge(part, source: source)
     }
@@ -94,6 +105,8 @@ public struct GraphInputReader {
             return merge(part, source: source)
         } catch let e as XMLError {
             return [CorpusProblem(source: e.source ?? source, line: e.line, column: e.column, message: e.message)]
+        } catch let e as StoreError {
+            return [CorpusProblem(source: e.file, message: e.message)]
         } catch {
             return [CorpusProblem(source: source, message: "\(error)")]
         }

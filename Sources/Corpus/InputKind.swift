@@ -20,6 +20,9 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
     case nQuads
     /// kg's JSON Lines export (one statement per document per line).
     case jsonStatements
+    /// A kg store: a SQLite database kg writes (`kg extract --into`), `.db`/`.sqlite` or
+    /// SQLite's header.
+    case store
 
     /// News (a role) or a graph.
     public enum Role: Sendable, Hashable {
@@ -30,7 +33,7 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
     public var role: Role {
         switch self {
         case .text, .html, .jsonLines: return .news
-        case .rdfXML, .turtle, .nTriples, .nQuads, .jsonStatements: return .graph
+        case .rdfXML, .turtle, .nTriples, .nQuads, .jsonStatements, .store: return .graph
         }
     }
 
@@ -45,18 +48,24 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
         case .nTriples: return "a kg graph (N-Triples)"
         case .nQuads: return "a kg graph (N-Quads)"
         case .jsonStatements: return "a kg graph (JSON Lines statements)"
+        case .store: return "a kg store (SQLite)"
         }
     }
 
     /// The extensions a folder walk picks up for each role.
     public static let newsExtensions: Set<String> = ["txt", "html", "htm", "jsonl"]
-    public static let graphExtensions: Set<String> = ["rdf", "ttl", "nt", "nq", "jsonl"]
+    public static let graphExtensions: Set<String> = ["rdf", "ttl", "nt", "nq", "jsonl", "db", "sqlite"]
 
     /// What the error for a file that is neither news nor a graph lists.
-    public static let readable = "reads .txt, .html and .jsonl news, and kg graphs in .rdf, .ttl, .nt, .nq and .jsonl"
+    public static let readable = "reads .txt, .html and .jsonl news, and kg graphs in .rdf, .ttl, .nt, .nq and .jsonl, and kg stores (.db, .sqlite)"
+
+    /// SQLite's 16-byte file header, "SQLite format 3" and a NUL.
+    public static let sqliteHeader: [UInt8] = Array("SQLite format 3".utf8) + [0]
 
     /// Classifies a file by its name and first bytes (a few KB are enough).
     ///
+    /// A file that starts with SQLite's header, or named `.db`/`.sqlite` is a kg store (whether it
+    /// really is one is checked when it is opened).
     /// Content decides where it is unambiguous: XML naming the RDF namespace is RDF/XML,
     /// `@prefix`/`PREFIX` is Turtle, lines of `<IRI>` terms are N-Triples or N-Quads (by the
     /// number of terms), a JSON line with `"subject"` and `"predicate"` is kg's JSON Lines and one
@@ -71,6 +80,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
     /// - Complexity: O(n) in the length of `prefix`.
     public static func classify(path: String?, prefix: [UInt8], prefer: Role = .news) -> InputKind? {
         let ext = path.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+        if prefix.starts(with: sqliteHeader) { return .store }
+        if ["db", "sqlite", "sqlite3"].contains(ext) { return .store }
         if prefix.contains(0) {
             // Binary: a news file's reader says where; anything else is neither.
             switch ext {

@@ -37,11 +37,36 @@ public struct NameResolver: Sendable {
     }
 
     /// Lower-cased, without diacritics, single spaces, no leading "the ".
+    /// - Complexity: O(n); an ASCII name is lower-cased and spaced byte by byte (no Foundation
+    ///   folding, which dominated loading 20,000 names), with the same result.
     static func normalize(_ s: String) -> String {
+        var bytes = s
+        if let fast = bytes.withUTF8(asciiNormalize) { return fast }
         var n = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         if n.hasPrefix("the ") { n.removeFirst(4) }
         return n
+    }
+
+    /// `normalize` of an ASCII name, or nil when the name has other bytes or control characters
+    /// other than tab, line feed, vertical tab, form feed and carriage return (which are spaces).
+    private static func asciiNormalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        for b in bytes {
+            guard b < 0x80 else { return nil }
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                space = !out.isEmpty
+                continue
+            }
+            guard b >= 0x20 && b != 0x7F else { return nil }
+            if space { out.append(0x20) }
+            space = false
+            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        if out.starts(with: Array("the ".utf8)) { out.removeFirst(4) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The entity `name` stands for.

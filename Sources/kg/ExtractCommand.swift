@@ -5,6 +5,7 @@ import Foundation
 import KnowledgeGraph
 import Ontology
 import Serialization
+import Store
 import XMLSupport
 
 extension KG {
@@ -42,6 +43,16 @@ extension KG {
             format, written to standard output. A one-line summary (documents, statements, \
             seconds) ends the run on standard error when it is a terminal or with --progress.
 
+            A store: with --into GRAPH.db, the statements go into a kg store (SQLite, created \
+            when missing) instead of an export: documents are extracted and committed --batch at \
+            a time (default 500), so a store grows day by day and an interrupted run keeps every \
+            batch committed before it. A document already in the store (same id, same content) \
+            is skipped with a note; the same id with other content is kept as ID~2. Query the \
+            store with kg query and the other reading commands, export it with kg export, or \
+            read its views (events, entities, statements, evidence, documents) from pandas, R \
+            or DuckDB. A store has one writer at a time: another waits up to 5 s for the lock \
+            (KG_STORE_BUSY_TIMEOUT_MS), then fails naming the store; readers never wait.
+
             Formats: \(ExportFormat.allCases.map { "\($0.rawValue) (.\($0.fileExtension))" }.joined(separator: ", "))
 
             Examples:
@@ -51,6 +62,7 @@ extension KG {
               kg extract corpus/ --jobs 8 --output out --format rdfxml,nquads
               cat docs.jsonl | kg extract --stdin --format jsonl > shard.jsonl   # a stateless stage
               kg merge shard-*.jsonl --output out --format rdfxml,graphml        # combine shards
+              kg extract today/ --into news.db                              # grow a store
             """)
 
         @OptionGroup var common: CommonOptions
@@ -64,7 +76,7 @@ extension KG {
         @Option(name: .shortAndLong, help: ArgumentHelp("Documents extracted at once (default: all cores).", valueName: "n"))
         var jobs: Int?
 
-        @Option(name: .long, help: ArgumentHelp("Documents per batch when streaming --stdin (also at most 8 MiB a batch).", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("Documents per batch when streaming --stdin (also at most 8 MiB a batch), or per transaction with --into.", valueName: "n"))
         var batch: Int = DocumentStream.defaultMaxDocuments
 
         @Flag(name: .shortAndLong, help: "No progress or summary on standard error.")
@@ -74,6 +86,9 @@ extension KG {
         var progress = false
 
         @OptionGroup var export: ExportArguments
+
+        @Option(name: .long, help: ArgumentHelp("Add the statements to this kg store (SQLite, created when missing) instead of writing an export.", valueName: "graph.db"))
+        var into: String?
 
         @Flag(name: .long, help: "Stop at the first unreadable file.")
         var strict = false
@@ -93,6 +108,9 @@ extension KG {
                 throw ValidationError("--batch must be at least 1, not \(batch)")
             }
             try export.validate()
+            if into != nil && (export.output != nil || export.format != nil) {
+                throw ValidationError("--into writes a store, not an export; give --into or --output/--format (export a store with kg export)")
+            }
         }
 
         func run() throws {
@@ -101,6 +119,10 @@ extension KG {
             try reportingErrors {
                 let ontology = try common.loadOntology()
                 let meter = ProgressMeter(quiet: quiet, forced: progress)
+                if let into {
+                    failed = try extractIntoStore(into, ontology: ontology, jobs: jobs, meter: meter)
+                    return
+                }
                 if let format = try streamedFormat() {
                     failed = try streamStandardInput(format: format, export: export, ontology: ontology, date: common.date, jobs: jobs,
                                                      batchSize: batch, strict: strict, progress: meter)
@@ -118,10 +140,36 @@ extension KG {
             if failed { throw ExitCode.failure }
         }
 
+        /// Extracts the new documents of the inputs into the store at `path`, `batch` documents
+        /// per extraction and transaction.
+        /// - Returns: whether any input had an error.
+        func extractIntoStore(_ path: String, ontology: Ontology, jobs: Int, meter: ProgressMeter) throws -> Bool {
+            // The store first: a file that is no store, too new or locked fails before any work.
+            var ingest = try openStoreForWriting(path)
+            let (documents, failed) = try readCorpus(paths: files, stdin: stdin, date: common.date, jobs: jobs, strict: strict, ontology: ontology)
+            let (admitted, problems) = ingest.admit(documents, source: files.count == 1 && !stdin ? files[0] : "the inputs")
+            _ = try reportProblems(problems, strict: false)
+            let extraction = ParallelExtraction(extractor: Extractor(ontology: ontology), vocabulary: ontology.relations, jobs: jobs)
+            meter.start(sizes: admitted.map { $0.text.utf8.count })
+            var added = GraphStore.AddResult()
+            var statements = 0
+            for start in stride(from: 0, to: admitted.count, by: batch) {
+                let part = Array(admitted[start..<min(start + batch, admitted.count)])
+                var graph = Graph(vocabulary: ontology.relations)
+                extraction.extract(part, into: &graph) { done in meter.update(done: start + done) }
+                statements += graph.statements.count
+                added.accumulate(try ingest.store.add(graph, documentIDs: graph.documents.map(\.id), batchSize: batch))
+            }
+            meter.finish()
+            meter.summary(documents: admitted.count, statements: statements)
+            if !quiet { note(try storeSummary(ingest, added: added, skipped: documents.count - admitted.count)) }
+            return failed
+        }
+
         /// The format to stream standard input in, when it is the only input and the one
         /// format (JSON Lines or N-Quads) goes to standard output.
         func streamedFormat() throws -> ExportFormat? {
-            guard (stdin && files.isEmpty) || files == ["-"], export.output == nil else { return nil }
+            guard (stdin && files.isEmpty) || files == ["-"], export.output == nil, into == nil else { return nil }
             let formats = try export.formats()
             return formats.count == 1 && (formats[0] == .jsonl || formats[0] == .nquads) ? formats[0] : nil
         }

@@ -4,6 +4,7 @@ import Foundation
 import KnowledgeGraph
 import Ontology
 import Query
+import Store
 import XMLSupport
 
 /// What every query command shares: the ontology, the output format, the filters.
@@ -57,10 +58,29 @@ struct QueryOptions: ParsableArguments {
     /// Loads the graph through the common input layer: kg graphs (RDF/XML, Turtle, N-Triples,
     /// N-Quads, JSON Lines) and news to extract from, as a file, a folder, a comma-separated
     /// list or - for standard input; then the name resolver over it.
-    func load(_ path: String) throws -> (QueryEngine, NameResolver, PatternParser) {
-        let ontology = try common.loadOntology()
+    ///
+    /// A kg store answers without being read whole when `selecting` says which statements the
+    /// command can match (given the names resolved): only those statements, their evidence and
+    /// documents are read, with every entity for names; the query engine then answers on that
+    /// graph as on the whole one. nil from `selecting` reads everything.
+    func load(_ path: String, selecting: ((Graph, NameResolver, PatternParser) throws -> [StatementSelection]?)? = nil) throws -> (QueryEngine, NameResolver, PatternParser) {
         let clock = ContinuousClock()
+        let begun = clock.now
+        let ontology = try common.loadOntology()
         let start = clock.now
+        if timing { note("ontology loaded in \(ms(start - begun))") }
+        if let selecting, isStorePath(path) {
+            let store = try GraphStore(path: path, access: .read, busyTimeout: storeBusyTimeout())
+            let reader = try StoreReader(store: store, vocabulary: ontology.relations)
+            let resolver = NameResolver(graph: reader.entityGraph, gazetteer: ontology.gazetteer)
+            let parser = PatternParser(vocabulary: ontology.relations, resolver: resolver)
+            let named = clock.now
+            let graph = try reader.graph(selecting: try selecting(reader.entityGraph, resolver, parser))
+            if timing {
+                note("read \(graph.statements.count) statements of the store, \(graph.entities.count) actors in \(ms(clock.now - start)) (names \(ms(named - start)))")
+            }
+            return (QueryEngine(graph: graph, filter: filter), resolver, parser)
+        }
         let paths = FileManager.default.fileExists(atPath: path) || path == "-" ? [path] : path.split(separator: ",").map(String.init)
         let (graph, failed) = try readGraph(paths: paths, date: common.date, strict: true, ontology: ontology)
         if failed { throw ExitCode.failure }
@@ -102,6 +122,14 @@ func runningQuery(_ body: () throws -> Void) throws {
     }
 }
 
+/// The statements of a store one triple pattern can match: its bound ends by key, its relations by name.
+func selection(_ subject: Term, _ relation: RelationTerm, _ object: Term, in graph: Graph) -> StatementSelection {
+    func key(_ t: Term) -> String? { if case .entity(let id) = t { return graph[id].key } else { return nil } }
+    var relations: [String]?
+    if case .relations(let ids) = relation { relations = ids.map { graph.vocabulary[$0].name } }
+    return StatementSelection(subject: key(subject), relations: relations, object: key(object))
+}
+
 /// Resolves an actor argument; "?" or "?x" means any actor.
 func actor(_ name: String, _ resolver: NameResolver) throws -> EntityID? {
     name.hasPrefix("?") ? nil : try resolver.resolve(name)
@@ -110,7 +138,7 @@ func actor(_ name: String, _ resolver: NameResolver) throws -> EntityID? {
 /// What every query command writes, for its help.
 let queryOutputHelp = "Writes the rows to standard output: an aligned table on a terminal, TSV otherwise (or --format table, tsv, csv, json); --timing adds times on standard error."
 
-let graphHelp = ArgumentHelp("A kg graph (.rdf, .ttl, .nt, .nq, .jsonl) or news to extract from (.txt, .html, .jsonl): a file, a folder, a comma-separated list, or - for standard input.", valueName: "graph")
+let graphHelp = ArgumentHelp("A kg graph (.rdf, .ttl, .nt, .nq, .jsonl), a kg store (.db, .sqlite: read only where the question needs it) or news to extract from (.txt, .html, .jsonl): a file, a folder, a comma-separated list, or - for standard input.", valueName: "graph")
 
 extension KG {
     struct QueryCommand: ParsableCommand {
@@ -134,6 +162,7 @@ extension KG {
               kg query graph.rdf 'Russia ?rel ?other ORDER BY weight DESC LIMIT 5'
               kg query graph.rdf '?a allyOf ?b . ?b @conflict ?c'
               kg query corpus/ '?x attacks ?y' --since 2022-01-01 --min-confidence 0.6 --format json
+              kg query news.db '?x attacks Ukraine'                # a store: only matching statements are read
             """)
 
         @OptionGroup var options: QueryOptions
@@ -149,8 +178,10 @@ extension KG {
 
         func run() throws {
             try runningQuery {
-                let (engine, _, parser) = try options.load(graph)
                 let text = pattern.joined(separator: " ")
+                let (engine, _, parser) = try options.load(graph) { entities, _, parser in
+                    try parser.parse(text).triples.map { selection($0.subject, $0.relation, $0.object, in: entities) }
+                }
                 let clock = ContinuousClock()
                 let start = clock.now
                 var parsed = try parser.parse(text)
@@ -194,7 +225,9 @@ extension KG {
 
         func run() throws {
             try runningQuery {
-                let (engine, resolver, _) = try options.load(graph)
+                let (engine, resolver, _) = try options.load(graph) { entities, resolver, _ in
+                    [StatementSelection(subject: entities[try resolver.resolve(actor)].key)]
+                }
                 try options.write(engine.neighbors(try resolver.resolve(actor)))
             }
         }
@@ -274,7 +307,10 @@ extension KG {
                 var o = options
                 o.includeNegated = true
                 o.includeHypothetical = true
-                let (engine, resolver, parser) = try o.load(graph)
+                let (engine, resolver, parser) = try o.load(graph) { entities, resolver, parser in
+                    [selection(try actor(subject, resolver).map(Term.entity) ?? .variable("a"), try parser.relationTerm(relation),
+                               try actor(object, resolver).map(Term.entity) ?? .variable("b"), in: entities)]
+                }
                 let r = try parser.relationTerm(relation)
                 var table = engine.evidence(subject: try actor(subject, resolver), relation: r, object: try actor(object, resolver))
                 if let limit { table.rows = Array(table.rows.prefix(limit)) }

@@ -28,7 +28,7 @@ extension KG {
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp("News (.txt, .html, .jsonl) or kg graphs (.rdf, .ttl, .nt, .nq, .jsonl): files, folders, or - for standard input.", valueName: "file"))
+        @Argument(help: ArgumentHelp("News (.txt, .html, .jsonl), kg graphs (.rdf, .ttl, .nt, .nq, .jsonl) or kg stores (.db): files, folders, or - for standard input.", valueName: "file"))
         var files: [String]
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the pictures to.", valueName: "dir"))
