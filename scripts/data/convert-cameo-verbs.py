@@ -47,6 +47,8 @@ accord slight spell address air charge fire shoot post press back block bar ban 
 beat clear commit conduct count drop engage field file force gain grant hand hit house knock
 land lend meet note order pay plant rally rate register ring rule score seal ship stage stamp
 sweep tap tie top track trade weigh
+fly respect favor favour encourage defend protect remove buy value celebrate recognize recognise
+honor honour reward greet
 """.split())
 
 # Words after a verb that make a phrasal verb, not a noun: "- * OFF" keeps a direct object.
@@ -59,6 +61,7 @@ TIES = {"12": "rejects", "13": "threatens"}
 # Codes relations.md puts elsewhere than the longest prefix would, or nowhere.
 ELSEWHERE = {
     "036": None,         # express intent to meet or negotiate ("plans a stop in"): not an invitation
+    "128": None,         # defy norms or law ("breached the airspace"): not rejecting someone's proposal
     "0871": None,        # declare truce or ceasefire: not leaving a country
     "0873": None,        # demobilize armed forces: not leaving a country
     "054": None,         # grant diplomatic recognition: not "supports"
@@ -74,8 +77,22 @@ EXCLUDED_VERBS = {
 EXCLUDED_TRIGGERS = {
     "issue border", "oppose policy", "support violence", "move bolster ties", "continue operation",
     "complete operation", "press on", "cut down", "break away", "break off", "kick off", "affirm",
-    "reassert", "extract", "count on",
+    "reassert", "extract", "count on", "convene", "exclude", "demand action", "demand measures",
+    "launch appeal", "finance", "acquit",
 }
+
+# Synonyms of a block with a specific code are coded alone like its head verb, except these,
+# whose sense in news is not the block's event (WordNet synsets put "inhabit" with "invade",
+# "attire" with "arm", "veto" with "prohibit"); reviewed by meaning, block by block.
+SENSE_MISMATCH = set("""
+involve worry obtrude pry trespass comfort console clap commemorate toast cheer embolden enliven
+galvanize inspire invigorate reassure revitalize rouse spur prefer esteem prize bankroll fund
+invest pay sponsor underwrite pay_for attire equip furnish gear outfit render stock tender
+look_after guard safeguard shield tend ward absolve acquit exculpate vindicate lecture
+reprobate crucify capture catch grab nab snatch pluck pull wrest take_over overturn
+revolutionise revolutionize subvert usurp appropriate tax disallow forbid veto oust dishonor
+dishonour infest inhabit reside sanctify
+""".split())
 # Prepositions that introduce a purpose, a time, a place or a passive agent, not the target.
 NON_TARGET_PREPOSITIONS = {"for", "of", "in", "by", "until", "before", "after", "over", "about", "during", "as"}
 
@@ -167,6 +184,17 @@ class Morphology:
         return {lemma, third, past, gerund}
 
 
+def noun_plural(noun):
+    """kg's plural rule (Morphology.plural)."""
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith(("x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in VOWELS:
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 class Verb:
     def __init__(self, words, lemma_index, forms, code, line):
         self.words = words            # lower-case words of the verb phrase
@@ -197,7 +225,7 @@ def parse_dictionary(path, stats):
         text = text.strip()
         if not text:
             continue
-        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", stripped)
+        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]", stripped)  # "[120]---" happens
         if m:
             block = {"name": m.group(1), "code": m.group(2).strip(), "line": number, "verbs": [], "patterns": []}
             blocks.append(block)
@@ -295,6 +323,23 @@ def parse_post(post):
     return (words, prep if prep is not None else ""), None
 
 
+def irregular_forms(lemma, given, morphology):
+    """(third, past, participle, gerund) from a verb's {...} forms: third in -s, gerund in -ing,
+    then past and participle in the order given (one form for both); missing ones are derived."""
+    regular = sorted(morphology.forms(lemma))
+    third = [f for f in given if f.endswith("s") and not f.endswith("ss")]
+    gerund = [f for f in given if f.endswith("ing")]
+    past = [f for f in given if f not in third and f not in gerund]
+    if len(third) > 1 or len(gerund) > 1 or len(past) > 2:
+        return None
+    derived = Morphology({}).forms(lemma)
+    third = third[0] if third else next(f for f in derived if f.endswith("s") and f != lemma)
+    gerund = gerund[0] if gerund else next(f for f in derived if f.endswith("ing"))
+    if not past:
+        past = [next(f for f in derived if f.endswith("ed"))]
+    return (third, past[0], past[-1], gerund)
+
+
 def convert(dictionary, owl, lexicon, irregular_path):
     stats = Stats()
     codes = relation_codes(owl)
@@ -304,6 +349,7 @@ def convert(dictionary, owl, lexicon, irregular_path):
     blocks = parse_dictionary(dictionary, stats)
 
     candidates = []   # (trigger words, object, relation, code, line, kind)
+    irregular_out = {}  # lemma -> (third, past, participle, gerund) kg does not derive
 
     def verb_ok(verb):
         """None or the reason a verb of the block cannot be a kg trigger."""
@@ -313,7 +359,10 @@ def convert(dictionary, owl, lexicon, irregular_path):
         if not re.match(r"^[a-z][a-z-]*$", lemma):
             return "verb the converter cannot read"
         if verb.forms and not set(verb.forms) <= morphology.forms(lemma):
-            return "irregular forms kg does not derive"
+            forms = irregular_forms(lemma, verb.forms, morphology)
+            if forms is None:
+                return "irregular forms the converter cannot assign"
+            irregular_out.setdefault(lemma, forms)
         if "and" in verb.words or "or" in verb.words:
             return "verb phrase with a conjunction"
         if " ".join(verb.words) in EXCLUDED_VERBS:
@@ -325,17 +374,14 @@ def convert(dictionary, owl, lexicon, irregular_path):
         by_lemma = {}
         for v in verbs:
             by_lemma.setdefault(" ".join(v.words), v)
-        # The verb alone: its own code, else the block's for the verb that names the block. The
-        # other synonyms of a block come from WordNet synsets ("delay" in a block coded 112
-        # "accuse"), so they are not coded alone.
+        # The verb alone: its own code, else the block's when that is specific (not xx0): the
+        # synonyms of a block come from WordNet synsets ("delay" in a block coded 112 "accuse"
+        # via its catch-all code), so a block's catch-all code codes none of them alone.
         head = block["name"].lower().replace("+", "")
         for v in verbs:
             code = v.code or block["code"]
             if not code or code.startswith("-"):
                 stats.skip_verb("verb without an event code")
-                continue
-            if v.code is None and "_".join(v.words) != head:
-                stats.skip_verb("synonym without its own code (the block's code is its head verb's)")
                 continue
             code = code.split(":")[0].strip()
             if not re.match(r"^\d{2,4}$", code):
@@ -345,6 +391,9 @@ def convert(dictionary, owl, lexicon, irregular_path):
                 # "190 use conventional military force, not specified": the catch-all code of a
                 # block, given to "die", "pound" and "target" alike; a verb alone needs a specific one.
                 stats.skip_verb("verb alone with a root's unspecified code (xx0)")
+                continue
+            if v.code is None and "_".join(v.words) != head and "_".join(v.words) in SENSE_MISMATCH:
+                stats.skip_verb("synonym whose sense in news is not the block's event")
                 continue
             reason = verb_ok(v)
             if reason is None and v.words[0] in GENERAL_VERBS:
@@ -395,12 +444,19 @@ def convert(dictionary, owl, lexicon, irregular_path):
                 continue
             used = 0
             for v in targets:
+                if " ".join(v.words + words) in EXCLUDED_TRIGGERS:
+                    stats.skip("code that does not fit the words")
+                    continue
                 reason = verb_ok(v)
                 if reason is None and v.words[0] in GENERAL_VERBS and not words:
                     reason = "general verb with only a preposition"
                 if reason:
                     continue
                 candidates.append((tuple(v.words) + tuple(words), prep, relation, active, line, "pattern"))
+                if words and words[-1] not in PARTICLES:
+                    # CAMEO matches a noun's regular plural too ("fire rocket" -> "fire rockets").
+                    plural = tuple(words[:-1]) + (noun_plural(words[-1]),)
+                    candidates.append((tuple(v.words) + plural, prep, relation, active, line, "pattern"))
                 used += 1
             if used:
                 stats.converted_patterns += 1
@@ -437,7 +493,9 @@ def convert(dictionary, owl, lexicon, irregular_path):
         rows.append((relations[0], text, "verb", "|".join(o or "-" for o in objects), confidence, first[3], first[4]))
     rows.sort(key=lambda r: (r[0], r[1]))
     stats.converted_verbs = sum(1 for c in candidates if c[5] == "verb")
-    return rows, stats, dropped
+    used = {r[1].split(" ")[0] for r in rows}
+    irregular_rows = sorted((k, *v) for k, v in irregular_out.items() if k in used and k not in irregular)
+    return rows, stats, dropped, irregular_rows
 
 
 def render(rows, stats, dropped, dictionary_name):
@@ -451,8 +509,9 @@ def render(rows, stats, dropped, dictionary_name):
     out.append("# Source: PETRARCH 2's CAMEO.2.0.txt, openeventdata/petrarch2 commit 676801cd (2019-03-18),")
     out.append("# MIT licence, Copyright (c) 2015 Open Event Data Alliance. kg's own entries (lexicon.tsv) win.")
     out.append("# Relation of a code: the relation of kg.owl whose kg:cameoCode is its longest prefix; 12 rejects,")
-    out.append("# 13 threatens, 19x fightsWith after 'with'/'between' else attacks, 191 coerces; 0871, 0873,")
-    out.append("# 054-056 and codes without a kg relation are left out.")
+    out.append("# 13 threatens, 19x fightsWith after 'with'/'between' else attacks, 191 coerces; left out: "
+               + ", ".join(sorted(k for k, v in ELSEWHERE.items() if v is None)) + " and codes without a kg relation.")
+    out.append(f"# Confidence {CONFIDENCE_PATTERN} for a verb with fixed words or a preposition, {CONFIDENCE_VERB} for a verb alone.")
     out.append(f"# Summary: {len(rows)} entries; patterns converted {stats.converted_patterns}, skipped {sum(stats.patterns.values())}:")
     for reason, n in sorted(stats.patterns.items(), key=lambda kv: (-kv[1], kv[0])):
         out.append(f"#   {n:5d}  {reason}")
@@ -469,11 +528,21 @@ def render(rows, stats, dropped, dictionary_name):
     return "\n".join(out) + "\n"
 
 
+def render_irregular(rows, dictionary_name):
+    out = ["# Irregular forms of the verbs of lexicon-cameo.tsv that kg does not derive and irregular-verbs.tsv",
+           f"# does not have, from the {{...}} forms of {dictionary_name} (PETRARCH 2, MIT, Copyright (c) 2015",
+           "# Open Event Data Alliance). Generated by scripts/data/convert-cameo-verbs.py; do not edit by hand.",
+           "lemma\tthird\tpast\tparticiple\tgerund"]
+    out += ["\t".join(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dictionary", default=DEFAULT_DICTIONARY, help="CAMEO.2.0.txt (default: %(default)s)")
     ap.add_argument("--ontology", default=os.path.join(ROOT, "ontology"), help="kg's ontology folder (kg.owl, lexicon.tsv, irregular-verbs.tsv)")
     ap.add_argument("--output", default=DEFAULT_OUTPUT, help="the lexicon to write (default: %(default)s)")
+    ap.add_argument("--irregular-output", help="the irregular verbs to write (default: irregular-verbs-cameo.tsv beside --output)")
     ap.add_argument("--check", action="store_true", help="exit 1 if the output file is out of date")
     args = ap.parse_args()
     if not os.path.isfile(args.dictionary):
@@ -481,21 +550,27 @@ def main():
               "pass --dictionary PATH (PETRARCH 2's data/dictionaries/CAMEO.2.0.txt)", file=sys.stderr)
         return 2
     onto = args.ontology
-    rows, stats, dropped = convert(args.dictionary, f"{onto}/kg.owl", f"{onto}/lexicon.tsv", f"{onto}/irregular-verbs.tsv")
-    text = render(rows, stats, dropped, os.path.basename(args.dictionary))
+    rows, stats, dropped, irregular = convert(args.dictionary, f"{onto}/kg.owl", f"{onto}/lexicon.tsv", f"{onto}/irregular-verbs.tsv")
+    name = os.path.basename(args.dictionary)
+    irregular_output = args.irregular_output or os.path.join(os.path.dirname(os.path.abspath(args.output)), "irregular-verbs-cameo.tsv")
+    outputs = [(args.output, render(rows, stats, dropped, name)), (irregular_output, render_irregular(irregular, name))]
     if args.check:
-        try:
-            with open(args.output, encoding="utf-8") as f:
-                current = f.read()
-        except OSError:
-            current = None
-        if current != text:
-            print(f"convert-cameo-verbs: {args.output} is out of date; run scripts/data/convert-cameo-verbs.py", file=sys.stderr)
-            return 1
-        return 0
-    with open(args.output, "w", encoding="utf-8") as f:
-        f.write(text)
-    print(f"wrote {len(rows)} entries to {args.output}", file=sys.stderr)
+        stale = []
+        for path, text in outputs:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    current = f.read()
+            except OSError:
+                current = None
+            if current != text:
+                stale.append(path)
+        for path in stale:
+            print(f"convert-cameo-verbs: {path} is out of date; run scripts/data/convert-cameo-verbs.py", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in outputs:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    print(f"wrote {len(rows)} entries to {args.output} and {len(irregular)} irregular verbs to {irregular_output}", file=sys.stderr)
     return 0
 
 
