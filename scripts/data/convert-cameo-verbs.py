@@ -79,6 +79,10 @@ EXCLUDED_TRIGGERS = {
     "complete operation", "press on", "cut down", "break away", "break off", "kick off", "affirm",
     "reassert", "extract", "count on", "convene", "exclude", "demand action", "demand measures",
     "launch appeal", "finance", "acquit",
+    "sue",         # a lawsuit is CAMEO 115, which kg has no relation for, not an arrest (173)
+    "recapture",   # retaking one's own territory is no invasion
+    "rush",        # "rushed to" takes an infinitive as often as a place ("rushed to condemn X")
+    "extradite",   # its direct object is the person handed over, not the partner
 }
 
 # Synonyms of a block with a specific code are coded alone like its head verb, except these,
@@ -398,6 +402,10 @@ def convert(dictionary, owl, lexicon, irregular_path):
             reason = verb_ok(v)
             if reason is None and v.words[0] in GENERAL_VERBS:
                 reason = "general verb alone"
+            if reason is None and code.startswith("08"):
+                # "gave up Crimea", "declassified the files": the direct object of a concession verb
+                # is what is yielded, while concedesTo's object is the party yielded to.
+                reason = "concession or withdrawal verb whose direct object is what is yielded"
             relation = None
             if reason is None:
                 relation, reason = map_code(code, codes)
@@ -430,6 +438,9 @@ def convert(dictionary, owl, lexicon, irregular_path):
                 continue
             if words and not prep and not all(w in PARTICLES for w in words):
                 stats.skip("noun after the verb without a preposition for the target")
+                continue
+            if active.startswith("08") and not prep:
+                stats.skip("concession or withdrawal verb whose direct object is what is yielded")
                 continue
             if relation == "attacks" and active.startswith("19") and prep in SYMMETRIC_FIGHT_PREPOSITIONS:
                 relation = "fightsWith"
