@@ -430,8 +430,11 @@ extension DocumentAnalysis {
                 while p > range.lowerBound, tokens[p].is(.determiner) { p -= 1 }
                 // The verb must not be a trigger of another relation: "attacked Israel with rockets"
                 // is no aid, though rockets sent to a country are. (No verb at all when the mention
-                // opens the sentence: "Iran with sanctions ...".)
-                let otherRelation = p < range.lowerBound || tokens[p].triggerList >= 0 && !knowledge.triggerLists[Int(tokens[p].triggerList)].contains {
+                // opens the sentence: "Iran with sanctions ...".) Only triggers whose other words
+                // follow count: "hit" alone is not "hit out at".
+                let here = p < range.lowerBound || tokens[p].triggerList < 0 ? [] : knowledge.triggerLists[Int(tokens[p].triggerList)]
+                    .filter { matches($0.rest, at: p + 1, limit: range.upperBound) }
+                let otherRelation = p < range.lowerBound || !here.isEmpty && !here.contains {
                     knowledge.lexicon[$0.entry].relation == entry.relation
                 }
                 if !otherRelation, p < m.range.lowerBound, tokens[p].isWord, !tokens[p].isCapitalized,

@@ -51,8 +51,10 @@ public struct LexiconEntry: Sendable {
     /// How the object attaches: "" for a direct object, else a preposition ("with", "on").
     public var objectMarkers: [String]
     public var confidence: Double
-    /// "lexicon.tsv:LINE", shown by `kg explain`.
+    /// "lexicon.tsv:LINE", or "lexicon-cameo.tsv:LINE (CAMEO.2.0.txt:LINE)", shown by `kg explain`.
     public var source: String
+    /// The CAMEO event code of the entry's pattern (`lexicon-cameo.tsv`), or "".
+    public var cameo: String = ""
 }
 
 /// A cue word or phrase of the language: negation, modality, light verbs and the like.

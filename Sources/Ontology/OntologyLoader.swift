@@ -7,8 +7,8 @@ extension Ontology {
     static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
     static let owl = "http://www.w3.org/2002/07/owl#"
 
-    /// Loads an ontology folder: `kg.owl`, `lexicon.tsv`, `titles.tsv`, `cues.tsv`,
-    /// `irregular-verbs.tsv`, `abbreviations.txt` and every `gazetteer/*.tsv`.
+    /// Loads an ontology folder: `kg.owl`, `lexicon.tsv` (and `lexicon-cameo.tsv` if present), `titles.tsv`, `cues.tsv`,
+    /// `irregular-verbs.tsv` (and `irregular-verbs-cameo.tsv` if present), `abbreviations.txt` and every `gazetteer/*.tsv`.
     /// - Throws: `OntologyError` or `XMLError` naming the file and line.
     public static func load(directory: String) throws -> Ontology {
         var isDir: ObjCBool = false
@@ -29,29 +29,24 @@ extension Ontology {
             for e in gazetteer { types[e.entity.key] = e.entity.type }
             offices = try GazetteerRules.loadOffices(officeFile, types: types, roles: Set(titles.map(\.role)))
         }
-        var lexicon: [LexiconEntry] = []
-        for row in try TSV.read("\(dir)/lexicon.tsv", required: ["relation", "trigger", "pos", "object", "confidence"]) {
-            guard relations.id(row["relation"]) != nil else {
-                throw row.error("unknown relation '\(row["relation"])' (not in kg.owl)")
-            }
-            guard let pos = PartOfSpeech(rawValue: row["pos"]) else {
-                throw row.error("pos must be 'verb' or 'noun', not '\(row["pos"])'")
-            }
-            guard let confidence = Double(row["confidence"]), (0...1).contains(confidence) else {
-                throw row.error("confidence must be a number from 0 to 1, not '\(row["confidence"])'")
-            }
-            let markers = row["object"].split(separator: "|", omittingEmptySubsequences: false)
-                .map { $0 == "-" ? "" : String($0) }
-            lexicon.append(LexiconEntry(relation: row["relation"], words: row["trigger"].lowercased().split(separator: " ").map(String.init),
-                                        pos: pos, objectMarkers: markers, confidence: confidence,
-                                        source: "lexicon.tsv:\(row.line)"))
+        var lexicon = try loadLexicon("\(dir)/lexicon.tsv", relations: relations)
+        // The field's CAMEO verb dictionary, converted by scripts/data/convert-cameo-verbs.py:
+        // kg's own entries win where both have the same words and part of speech.
+        let cameoFile = "\(dir)/lexicon-cameo.tsv"
+        if FileManager.default.fileExists(atPath: cameoFile) {
+            let own = Set(lexicon.map { "\($0.pos.rawValue) \($0.words.joined(separator: " "))" })
+            lexicon += try loadLexicon(cameoFile, relations: relations)
+                .filter { !own.contains("\($0.pos.rawValue) \($0.words.joined(separator: " "))") }
         }
         let cues = try TSV.read("\(dir)/cues.tsv", required: ["category", "phrase", "value"]).map {
             Cue(category: $0["category"], words: $0["phrase"].lowercased().split(separator: " ").map(String.init), value: $0["value"])
         }
         var irregular: [String: [String]] = [:]
-        for row in try TSV.read("\(dir)/irregular-verbs.tsv", required: ["lemma", "third", "past", "participle", "gerund"]) {
-            irregular[row["lemma"]] = [row["third"], row["past"], row["participle"], row["gerund"]]
+        for name in ["irregular-verbs-cameo.tsv", "irregular-verbs.tsv"] where name == "irregular-verbs.tsv" || FileManager.default.fileExists(atPath: "\(dir)/\(name)") {
+            // kg's own table is read last, so its forms win.
+            for row in try TSV.read("\(dir)/\(name)", required: ["lemma", "third", "past", "participle", "gerund"]) {
+                irregular[row["lemma"]] = [row["third"], row["past"], row["participle"], row["gerund"]]
+            }
         }
         let abbreviationsText = try String(contentsOfFile: "\(dir)/abbreviations.txt", encoding: .utf8)
         let abbreviations = Set(abbreviationsText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -61,6 +56,37 @@ extension Ontology {
                         titles: titles, lexicon: lexicon, cues: cues, irregularVerbs: irregular,
                         abbreviations: abbreviations, places: try loadPlaces("\(dir)/places.tsv", countries: countries),
                         directory: dir)
+    }
+
+    /// Reads a trigger lexicon (`lexicon.tsv`, `lexicon-cameo.tsv`): relation, trigger, pos,
+    /// object, confidence, and optionally `cameo` (the CAMEO event code of the entry's pattern)
+    /// and `source` (where the entry comes from, shown after the file's own line).
+    /// - Throws: `OntologyError` with the line for an unknown relation, part of speech or a bad confidence.
+    static func loadLexicon(_ path: String, relations: RelationVocabulary) throws -> [LexiconEntry] {
+        let file = (path as NSString).lastPathComponent
+        var lexicon: [LexiconEntry] = []
+        for row in try TSV.read(path, required: ["relation", "trigger", "pos", "object", "confidence"]) {
+            guard relations.id(row["relation"]) != nil else {
+                throw row.error("unknown relation '\(row["relation"])' (not in kg.owl)")
+            }
+            guard let pos = PartOfSpeech(rawValue: row["pos"]) else {
+                throw row.error("pos must be 'verb' or 'noun', not '\(row["pos"])'")
+            }
+            guard let confidence = Double(row["confidence"]), (0...1).contains(confidence) else {
+                throw row.error("confidence must be a number from 0 to 1, not '\(row["confidence"])'")
+            }
+            let cameo = row["cameo"]
+            guard cameo.allSatisfy(\.isASCII) && cameo.allSatisfy(\.isNumber) else {
+                throw row.error("cameo must be a CAMEO event code of digits, not '\(cameo)'")
+            }
+            let markers = row["object"].split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0 == "-" ? "" : String($0) }
+            let origin = row["source"].isEmpty ? "" : " (\(row["source"]))"
+            lexicon.append(LexiconEntry(relation: row["relation"], words: row["trigger"].lowercased().split(separator: " ").map(String.init),
+                                        pos: pos, objectMarkers: markers, confidence: confidence,
+                                        source: "\(file):\(row.line)\(origin)", cameo: cameo))
+        }
+        return lexicon
     }
 
     /// Reads `places.tsv` (name, country, population, geonames; `#` comments), if present: one

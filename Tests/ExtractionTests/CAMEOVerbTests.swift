@@ -1,0 +1,61 @@
+import Testing
+@testable import Extraction
+
+/// Triggers that only ontology/lexicon-cameo.tsv knows (converted from PETRARCH 2's CAMEO verb
+/// dictionary), on sentences written for the tests; and general verbs the conversion leaves out.
+@Suite struct CAMEOVerbTests {
+    @Test(arguments: [
+        // 111 criticize: synonyms of a block with a specific code.
+        ("Iran berated the United States on Monday.", "Iran criticizes United States"),
+        ("Turkey castigated Greece over the dispute.", "Turkey criticizes Greece"),
+        ("China scolded Japan for its remarks.", "China criticizes Japan"),
+        // 041 discuss by telephone: meetsWith.
+        ("Joe Biden telephoned Xi Jinping on Friday.", "Joe Biden meetsWith Xi Jinping"),
+        // 174 expel or deport, 172 administrative sanctions: coerces.
+        ("Niger evicted France from the base.", "Niger coerces France"),
+        ("Russia outlawed NATO in 2023.", "Russia coerces NATO"),
+        // 181 abduct, with irregular forms from irregular-verbs-cameo.tsv ("kidnapped").
+        ("Al-Shabaab kidnapped Kenya's envoy.", "al-Shabaab attacks Kenya"),
+        // 192 occupy: invades.
+        ("Russia overran Ukraine's eastern towns.", "Russia invades Ukraine"),
+        // 194 artillery: a pattern with fixed words and the target's preposition ("fire rockets into").
+        ("Hezbollah fired rockets into Israel.", "Hezbollah attacks Israel"),
+        // 051 praise.
+        ("India extolled Japan at the summit.", "India praises Japan"),
+    ])
+    func aCAMEOTriggerGivesItsRelation(_ text: String, _ triple: String) {
+        let f = extract(text, date: "2023-06-01")
+        #expect(f.positive.contains(triple), "\(text) → \(f.all)")
+    }
+
+    @Test func theEntryNamesItsCAMEOLineInExplain() throws {
+        let g = extractGraph("Iran berated the United States on Monday.", date: "2023-06-01")
+        let patterns = g.statements.flatMap { $0.evidence.map(\.pattern) }
+        #expect(patterns.contains { $0.hasPrefix("lexicon-cameo.tsv:") && $0.contains("(CAMEO.2.0.txt:") }, "\(patterns)")
+    }
+
+    @Test(arguments: [
+        // General verbs and WordNet synonyms the conversion leaves out, in their everyday sense.
+        "Brazil respects Argentina's decision to hold elections.",
+        "Germany's team flew into Qatar on Sunday.",
+        "Egypt's army inhabited the old fort for decades.",
+        "France favoured Italy's wine over Spain's.",
+        // A verb alone with a root's catch-all code (190): "destroy", "target" give nothing.
+        "The storm destroyed Haiti's harvest.",
+    ])
+    func aGeneralVerbInAnEverydaySenseGivesNothing(_ text: String) {
+        let f = extract(text, date: "2023-06-01")
+        #expect(f.all.isEmpty, "\(text) → \(f.all)")
+    }
+}
+
+/// A multi-word trigger ("hit out at", from the CAMEO lexicon) does not make its first word alone
+/// a trigger of its relation: "hit Iran with new sanctions" stays a sanction.
+@Suite struct MultiWordTriggerTests {
+    @Test func theFirstWordOfAPhraseIsNoTriggerAlone() {
+        let f = extract("The United States hit Iran with new sanctions on Friday.", date: "2023-04-01")
+        #expect(f.positive == ["United States sanctions Iran"], "\(f.all)")
+        let g = extract("Iran hit out at the United States on Friday.", date: "2023-04-01")
+        #expect(g.positive == ["Iran criticizes United States"], "\(g.all)")
+    }
+}
