@@ -33,10 +33,14 @@ let package = Package(
         .target(name: "Query", dependencies: ["KnowledgeGraph", "XMLSupport", "Ontology"]),
         // Corpus input: folder walking, HTML pages, JSON Lines documents, parallel extraction, shards.
         .target(name: "Corpus", dependencies: ["KnowledgeGraph", "Extraction", "XMLSupport"]),
+        // Part-of-speech tagger and dependency parser (UD English): model bytes in, analyses out. No I/O.
+        .target(name: "Syntax"),
+        // Trains, evaluates and benchmarks the syntax model (never a test).
+        .executableTarget(name: "kg-train-syntax", dependencies: ["Syntax"]),
         .executableTarget(
             name: "kg",
             dependencies: [
-                "KnowledgeGraph", "Ontology", "Extraction", "Serialization", "Corpus", "Query",
+                "KnowledgeGraph", "Ontology", "Extraction", "Serialization", "Corpus", "Query", "Syntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/xi-putin-2022-12-30.txt")]
@@ -50,6 +54,7 @@ let package = Package(
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology"], exclude: ["Golden"]),
         .testTarget(name: "CLITests"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Serialization", "Extraction", "Ontology"]),
     ]
 )

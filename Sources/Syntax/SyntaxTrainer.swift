@@ -1,0 +1,242 @@
+/// Trains a `SyntaxModel` from annotated sentences: the tagger first (best iteration by dev
+/// UPOS), then jackknifed tags for the training sentences (each fold tagged by a tagger that
+/// did not see it), then the parser on those predicted tags with the arc-hybrid dynamic
+/// oracle and exploration (best iteration by dev LAS). Deterministic for a given seed.
+/// No I/O: progress goes to `log`.
+public struct SyntaxTrainer {
+    public struct Settings: Sendable {
+        public var taggerIterations = 10
+        public var parserIterations = 15
+        /// Jackknife folds for the parser's training tags (0 or 1: gold tags).
+        public var folds = 10
+        public var seed: UInt64 = 2026
+        /// Parser iterations (1-based) from which predicted wrong transitions are followed.
+        public var explorationStart = 2
+        public var explorationProbability = 0.9
+        /// A tag dictionary keeps words seen this often.
+        public var dictionaryMinCount = 5
+        /// UPOS|XPOS pairs seen this often are tags of their own (0: UPOS only).
+        public var minTagPairCount = 0
+        /// Whether the parser trains on non-projective trees too (the dynamic oracle then
+        /// follows the cheapest action; some arcs of such trees are unreachable).
+        public var nonProjective = false
+        /// Features updated fewer times are dropped from the shipped weights.
+        public var minUpdates: Int32 = 1
+        /// Quantized weights smaller than this are dropped.
+        public var minQuantized: Int16 = 1
+        public init() {}
+
+        var description: String {
+            "tagger_iterations=\(taggerIterations)\nparser_iterations=\(parserIterations)\nfolds=\(folds)\nseed=\(seed)\n"
+                + "exploration_start=\(explorationStart)\nexploration_probability=\(explorationProbability)\n"
+                + "dictionary_min_count=\(dictionaryMinCount)\nmin_tag_pair_count=\(minTagPairCount)\nnon_projective=\(nonProjective)\nmin_updates=\(minUpdates)\nmin_quantized=\(minQuantized)\n"
+        }
+    }
+
+    let train: [CoNLLUSentence]
+    let dev: [CoNLLUSentence]
+    let settings: Settings
+    let log: (String) -> Void
+    public init(train: [CoNLLUSentence], dev: [CoNLLUSentence], settings: Settings, log: @escaping (String) -> Void) {
+        self.train = train
+        self.dev = dev
+        self.settings = settings
+        self.log = log
+    }
+
+    /// A SplitMix64 generator: fixed seed, same sequence on every platform.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+        mutating func shuffle(_ a: inout [Int]) {
+            guard a.count > 1 else { return }
+            for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, Int(next() % UInt64(i + 1))) }
+        }
+    }
+
+    /// Trains the model.
+    /// - Returns: the model, with its settings and dev scores in `settings`.
+    /// - Complexity: O(iterations × words × features).
+    public func run() -> SyntaxModel {
+        // Fine tags: UPOS|XPOS pairs seen often enough, else the bare UPOS.
+        var pairCounts: [String: Int] = [:]
+        for s in train { for w in s.words { pairCounts[w.upos + "|" + w.xpos, default: 0] += 1 } }
+        let fineTag = { (w: CoNLLUSentence.Word) -> String in
+            let pair = w.upos + "|" + w.xpos
+            return settings.minTagPairCount > 0 && (pairCounts[pair] ?? 0) >= settings.minTagPairCount ? pair : w.upos
+        }
+        let tags = Array(Set(train.flatMap { $0.words.map(fineTag) })).sorted()
+        let labels = Array(Set(train.flatMap { $0.words.map(\.deprel) })).sorted()
+        let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
+        let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        log("\(train.count) training sentences, \(dev.count) dev sentences; \(tags.count) tags, \(labels.count) relations")
+        var random = Random(state: settings.seed)
+
+        // 1. The tagger, on all of train; its best iteration count is reused for the folds.
+        let (tagger, bestTaggerIteration) = trainTagger(train, tags: tags, tagIndex: tagIndex, fineTag: fineTag, iterations: settings.taggerIterations,
+                                                       random: &random, verbose: true)
+        let devContexts = dev.map { WordContext(words: $0.forms, dictionary: tagger.dictionary) }
+        let devTags = devContexts.map { tagger.tag($0) }
+
+        // 2. Jackknifed training tags.
+        var trainTags: [[Int]] = train.map { $0.words.map { tagIndex[fineTag($0)] ?? 0 } }
+        if settings.folds > 1 {
+            var correct = 0, total = 0
+            for k in 0..<settings.folds {
+                let rest = train.indices.filter { $0 % settings.folds != k }.map { train[$0] }
+                var foldRandom = Random(state: settings.seed &+ UInt64(k) &+ 1)
+                let (foldTagger, _) = trainTagger(rest, tags: tags, tagIndex: tagIndex, fineTag: fineTag, iterations: bestTaggerIteration,
+                                                  random: &foldRandom, verbose: false)
+                for i in train.indices where i % settings.folds == k {
+                    let predicted = foldTagger.tag(WordContext(words: train[i].forms, dictionary: foldTagger.dictionary))
+                    for (p, g) in zip(predicted, trainTags[i]) { total += 1; if p == g { correct += 1 } }
+                    trainTags[i] = predicted
+                }
+            }
+            log("jackknifed training tags (\(settings.folds) folds): UPOS \(fixed2(100 * Double(correct) / Double(max(total, 1))))")
+        }
+
+        // 3. The parser.
+        let contexts = train.map { WordContext(words: $0.forms, dictionary: tagger.dictionary) }
+        var transitions = PerceptronTrainer(classes: 3)
+        var relations = PerceptronTrainer(classes: labels.count)
+        var best: (las: Double, parser: DependencyParser, iteration: Int, score: AttachmentScore)?
+        var order = train.indices.filter { settings.nonProjective || ArcHybrid.isProjective(heads: [-1] + train[$0].words.map { $0.head ?? 0 }) }
+        log("parser training on \(order.count) of \(train.count) sentences (non-projective \(settings.nonProjective ? "kept" : "skipped"))")
+        var features: [UInt64] = []
+        var scores = [Float](repeating: 0, count: 3)
+        var labelScores = [Float](repeating: 0, count: labels.count)
+        for iteration in 1...max(settings.parserIterations, 1) {
+            random.shuffle(&order)
+            let explore = iteration >= settings.explorationStart
+            var correctTransitions = 0, allTransitions = 0
+            for s in order {
+                let sentence = train[s]
+                let n = sentence.words.count
+                let gold = ArcHybrid.Gold(heads: [-1] + sentence.words.map { $0.head ?? 0 })
+                let goldLabels = sentence.words.map { labelIndex[$0.deprel] ?? 0 }
+                let items = ParserFeatures.Items(w: contexts[s], tags: trainTags[s])
+                var state = ArcHybrid(words: n)
+                while !state.isTerminal {
+                    ParserFeatures.extract(state, items, into: &features)
+                    transitions.score(features, into: &scores)
+                    var costs = [Int.max, Int.max, Int.max]
+                    var minCost = Int.max
+                    var guess = -1, truth = -1
+                    for a in ArcHybrid.Action.allCases where state.isValid(a) {
+                        let c = state.cost(a, gold: gold)
+                        costs[a.rawValue] = c
+                        minCost = min(minCost, c)
+                        if guess < 0 || scores[a.rawValue] > scores[guess] { guess = a.rawValue }
+                    }
+                    for a in 0..<3 where costs[a] == minCost {
+                        if truth < 0 || scores[a] > scores[truth] { truth = a }
+                    }
+                    guard guess >= 0 else { break }
+                    transitions.tick()
+                    allTransitions += 1
+                    var chosen = guess
+                    if costs[guess] > minCost {
+                        transitions.update(features, truth: truth, guess: guess)
+                        if !(explore && random.unit() < settings.explorationProbability) { chosen = truth }
+                    } else {
+                        correctTransitions += 1
+                    }
+                    let action = ArcHybrid.Action(rawValue: chosen)!
+                    var label = -1
+                    if action != .shift {
+                        let d = state.s(0), h = state.head(for: action)
+                        ParserFeatures.extractLabel(state, items, dependent: d, head: h, into: &features)
+                        relations.score(features, into: &labelScores)
+                        var predicted = 0
+                        for c in labelScores.indices.dropFirst() where labelScores[c] > labelScores[predicted] { predicted = c }
+                        label = predicted
+                        if h == gold.heads[d] {
+                            relations.tick()
+                            relations.update(features, truth: goldLabels[d - 1], guess: predicted)
+                            if !explore { label = goldLabels[d - 1] }
+                        }
+                    }
+                    state.apply(action, label: label)
+                }
+            }
+            let parser = DependencyParser(labels: labels,
+                                          transitions: transitions.averaged(minUpdates: settings.minUpdates, minQuantized: settings.minQuantized),
+                                          relations: relations.averaged(minUpdates: settings.minUpdates, minQuantized: settings.minQuantized))
+            var score = AttachmentScore()
+            for (i, sentence) in dev.enumerated() {
+                let (heads, labelIDs) = parser.parse(devContexts[i], tags: devTags[i])
+                score.add(gold: sentence.words, predicted: SyntaxAnalysis(upos: devTags[i].map { tagger.upos[$0] }, heads: heads,
+                                                                            relations: labelIDs.map { $0 >= 0 ? labels[$0] : "dep" }))
+            }
+            log("parser iteration \(iteration): train transitions \(fixed2(100 * Double(correctTransitions) / Double(max(allTransitions, 1))))%; "
+                + "dev UPOS \(fixed2(score.upos)) UAS \(fixed2(score.uas)) LAS \(fixed2(score.las)) "
+                + "(\(parser.transitions.featureCount)+\(parser.relations.featureCount) features, \(parser.transitions.entryCount)+\(parser.relations.entryCount) weights)")
+            if best == nil || score.las > best!.las { best = (score.las, parser, iteration, score) }
+        }
+        let chosen = best!
+        let description = settings.description
+            + "best_tagger_iteration=\(bestTaggerIteration)\nbest_parser_iteration=\(chosen.iteration)\n"
+            + "dev_upos=\(fixed2(chosen.score.upos))\ndev_uas=\(fixed2(chosen.score.uas))\ndev_las=\(fixed2(chosen.score.las))\n"
+            + "train_sentences=\(train.count)\n"
+        return SyntaxModel(settings: description, tagger: tagger, parser: chosen.parser)
+    }
+
+    /// Trains a tagger on `sentences`, keeping the iteration best on dev when `verbose`
+    /// (otherwise exactly `iterations` iterations).
+    func trainTagger(_ sentences: [CoNLLUSentence], tags: [String], tagIndex: [String: Int],
+                     fineTag: (CoNLLUSentence.Word) -> String, iterations: Int,
+                     random: inout Random, verbose: Bool) -> (Tagger, Int) {
+        var occurrences: [(word: UInt64, tag: Int)] = []
+        let empty = TagDictionary()
+        for s in sentences {
+            let w = WordContext(words: s.forms, dictionary: empty)
+            for (i, word) in s.words.enumerated() { occurrences.append((w.lower[i], tagIndex[fineTag(word)] ?? 0)) }
+        }
+        let dictionary = TagDictionary.build(occurrences, minCount: settings.dictionaryMinCount, minShare: 0.01)
+        let contexts = sentences.map { WordContext(words: $0.forms, dictionary: dictionary) }
+        let gold = sentences.map { $0.words.map { tagIndex[fineTag($0)] ?? 0 } }
+        var trainer = PerceptronTrainer(classes: tags.count)
+        var order = Array(sentences.indices)
+        var features: [UInt64] = []
+        var scores = [Float](repeating: 0, count: tags.count)
+        let start = tags.count + 1
+        var best: (accuracy: Double, tagger: Tagger, iteration: Int)?
+        for iteration in 1...max(iterations, 1) {
+            random.shuffle(&order)
+            for s in order {
+                let w = contexts[s]
+                var predicted: [Int] = []
+                for i in 0..<w.count {
+                    TaggerFeatures.extract(w, i, p1: i > 0 ? predicted[i - 1] : start, p2: i > 1 ? predicted[i - 2] : start, into: &features)
+                    trainer.score(features, into: &scores)
+                    var guess = 0
+                    for c in scores.indices.dropFirst() where scores[c] > scores[guess] { guess = c }
+                    trainer.tick()
+                    trainer.update(features, truth: gold[s][i], guess: guess)
+                    predicted.append(guess)
+                }
+            }
+            guard verbose || iteration == iterations else { continue }
+            let tagger = Tagger(tags: tags, dictionary: dictionary,
+                                weights: trainer.averaged(minUpdates: settings.minUpdates, minQuantized: settings.minQuantized))
+            guard verbose else { return (tagger, iteration) }
+            var correct = 0, total = 0
+            for s in dev {
+                let p = tagger.tag(WordContext(words: s.forms, dictionary: dictionary))
+                for (t, w) in zip(p, s.words) { total += 1; if tagger.upos[t] == w.upos { correct += 1 } }
+            }
+            let accuracy = 100 * Double(correct) / Double(max(total, 1))
+            log("tagger iteration \(iteration): dev UPOS \(fixed2(accuracy)) (\(tagger.weights.featureCount) features, \(tagger.weights.entryCount) weights)")
+            if best == nil || accuracy > best!.accuracy { best = (accuracy, tagger, iteration) }
+        }
+        return (best!.tagger, best!.iteration)
+    }
+}
