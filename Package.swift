@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "KnowledgeGraph", targets: ["KnowledgeGraph"]),
         .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "Serialization", targets: ["Serialization"]),
+        .library(name: "Syntax", targets: ["Syntax"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,7 +55,7 @@ let package = Package(
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology"], exclude: ["Golden"]),
         .testTarget(name: "CLITests"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization"]),
-        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], exclude: ["Fixtures"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Serialization", "Extraction", "Ontology"]),
     ]
 )

@@ -14,7 +14,11 @@ enum ParserFeatures {
     struct Items {
         let w: WordContext
         let tags: [Int]
-        @inline(__always) func word(_ x: Int) -> UInt64 { x < 0 ? WordContext.none : x == 0 ? WordContext.root : w.lower[x - 1] }
+        /// The lower-case form of frequent words (those of the tag dictionary), else the word's
+        /// shape: rare words' forms only make the parser memorise its training sentences.
+        @inline(__always) func word(_ x: Int) -> UInt64 {
+            x < 0 ? WordContext.none : x == 0 ? WordContext.root : w.ambiguity[x - 1] != 0 ? w.lower[x - 1] : w.shape[x - 1] &+ 0x5348_4150_45
+        }
         @inline(__always) func tag(_ x: Int) -> UInt64 { x < 0 ? ParserFeatures.noTag : x == 0 ? ParserFeatures.rootTag : UInt64(tags[x - 1]) }
         @inline(__always) func suffix(_ x: Int) -> UInt64 { x <= 0 ? WordContext.none : w.suffix3[x - 1] }
     }
@@ -92,6 +96,9 @@ enum ParserFeatures {
         out.append(K.key(192, UInt64(min(state.stack.count, 4)), s0p, b0p))
         out.append(K.key(193, s0p, lab(s0L), lab(s0R)))
         out.append(K.key(194, s0p, items.suffix(s0), b0p)); out.append(K.key(195, s1p, s0p, s0sl, s0sr))
+        // Look-ahead beyond b0 and s0's pairs with b1.
+        out.append(K.key(196, s0w, b1p)); out.append(K.key(197, s0p, b1w)); out.append(K.key(198, s0p, b1p)); out.append(K.key(199, s0w, b1w))
+        out.append(K.key(200, s1p, b0p, b1p)); out.append(K.key(240, b0w, b1w)); out.append(K.key(241, items.suffix(b0), b0p, s0p))
     }
 
     /// Writes the labeller's features for the arc `head → dependent` into `out` (cleared first).

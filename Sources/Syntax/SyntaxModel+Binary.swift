@@ -8,7 +8,7 @@
 /// | settings | UInt32 length + UTF-8 (`key=value` lines) |
 /// | UPOS tags, relation labels | UInt32 count + (UInt32 length + UTF-8) each |
 /// | tag dictionary | UInt32 count + (UInt64 word hash, UInt64 tag bit set) each, by hash |
-/// | tagger, transition, relation weights | a weight table each (below) |
+/// | tagger first pass, tagger second pass, transition, relation weights | a weight table each (below) |
 /// | checksum | UInt64 FNV-1a of every byte before it |
 ///
 /// A weight table: UInt16 classes, UInt32 bit pattern of the Float32 scale, UInt32 feature
@@ -44,7 +44,7 @@ extension SyntaxModel {
         let dict = tagger.dictionary.classesByWord.sorted { $0.key < $1.key }
         w.u32(UInt32(dict.count))
         for (k, v) in dict { w.u64(k); w.u64(v) }
-        for table in [tagger.weights, parser.transitions, parser.relations] {
+        for table in [tagger.weights, tagger.second, parser.transitions, parser.relations] {
             w.u16(UInt16(table.classes))
             w.u32(table.scale.bitPattern)
             w.u32(UInt32(table.keys.count))
@@ -102,7 +102,7 @@ extension SyntaxModel {
             dict[k] = v
         }
         var tables: [WeightTable] = []
-        for (what, classes) in [("tagger", lists[0].count), ("transition", 3), ("relation", lists[1].count)] {
+        for (what, classes) in [("tagger", lists[0].count), ("second-pass tagger", lists[0].count), ("transition", 3), ("relation", lists[1].count)] {
             let c = Int(try r.u16("\(what) classes"))
             guard c == classes else { throw SyntaxError.malformedModel("\(what) weights have \(c) classes, expected \(classes)") }
             let scale = Float(bitPattern: try r.u32("\(what) scale"))
@@ -135,7 +135,7 @@ extension SyntaxModel {
             throw SyntaxError.malformedModel("\(r.end - r.offset) unexpected bytes after the weights")
         }
         self.init(settings: settings,
-                  tagger: Tagger(tags: lists[0], dictionary: TagDictionary(classesByWord: dict), weights: tables[0]),
-                  parser: DependencyParser(labels: lists[1], transitions: tables[1], relations: tables[2]))
+                  tagger: Tagger(tags: lists[0], dictionary: TagDictionary(classesByWord: dict), weights: tables[0], second: tables[1]),
+                  parser: DependencyParser(labels: lists[1], transitions: tables[2], relations: tables[3]))
     }
 }

@@ -79,28 +79,58 @@ public struct SyntaxTrainer {
         log("\(train.count) training sentences, \(dev.count) dev sentences; \(tags.count) tags, \(labels.count) relations")
         var random = Random(state: settings.seed)
 
-        // 1. The tagger, on all of train; its best iteration count is reused for the folds.
-        let (tagger, bestTaggerIteration) = trainTagger(train, tags: tags, tagIndex: tagIndex, fineTag: fineTag, iterations: settings.taggerIterations,
-                                                       random: &random, verbose: true)
-        let devContexts = dev.map { WordContext(words: $0.forms, dictionary: tagger.dictionary) }
-        let devTags = devContexts.map { tagger.tag($0) }
+        // 1. The tagger's first pass, on all of train; its best iteration count is reused for the folds.
+        let gold = train.map { $0.words.map { tagIndex[fineTag($0)] ?? 0 } }
+        let dictionary = buildDictionary(train, gold: gold)
+        let devContexts = dev.map { WordContext(words: $0.forms, dictionary: dictionary) }
+        let scratch = Tagger(tags: tags, dictionary: dictionary, weights: .empty(tags.count), second: .empty(tags.count))
+        let (first, bestFirst) = trainPass(train, gold: gold, dictionary: dictionary, right: nil, iterations: settings.taggerIterations,
+                                           random: &random, dev: (devContexts, nil), name: "tagger pass 1", tagger: scratch)
+        let devFirst = devContexts.map { scratch.pass($0, first, right: nil) }
 
-        // 2. Jackknifed training tags.
-        var trainTags: [[Int]] = train.map { $0.words.map { tagIndex[fineTag($0)] ?? 0 } }
-        if settings.folds > 1 {
-            var correct = 0, total = 0
-            for k in 0..<settings.folds {
-                let rest = train.indices.filter { $0 % settings.folds != k }.map { train[$0] }
+        // 2. Jackknifed first-pass tags of train: each fold tagged by a tagger trained on the others.
+        let folds = max(settings.folds, 1)
+        // Contiguous blocks (whole documents, mostly), so that a fold's tags are as wrong as
+        // tags of unseen text are.
+        let fold = { (i: Int) -> Int in i * folds / max(self.train.count, 1) }
+        var foldDictionaries: [TagDictionary] = []
+        var trainFirst = gold
+        if folds > 1 {
+            for k in 0..<folds {
+                let rest = train.indices.filter { fold($0) != k }
+                let foldDictionary = buildDictionary(rest.map { train[$0] }, gold: rest.map { gold[$0] })
+                foldDictionaries.append(foldDictionary)
                 var foldRandom = Random(state: settings.seed &+ UInt64(k) &+ 1)
-                let (foldTagger, _) = trainTagger(rest, tags: tags, tagIndex: tagIndex, fineTag: fineTag, iterations: bestTaggerIteration,
-                                                  random: &foldRandom, verbose: false)
-                for i in train.indices where i % settings.folds == k {
-                    let predicted = foldTagger.tag(WordContext(words: train[i].forms, dictionary: foldTagger.dictionary))
-                    for (p, g) in zip(predicted, trainTags[i]) { total += 1; if p == g { correct += 1 } }
-                    trainTags[i] = predicted
+                let (table, _) = trainPass(rest.map { train[$0] }, gold: rest.map { gold[$0] }, dictionary: foldDictionary, right: nil,
+                                           iterations: bestFirst, random: &foldRandom, dev: nil, name: "", tagger: scratch)
+                for i in train.indices where fold(i) == k {
+                    trainFirst[i] = scratch.pass(WordContext(words: train[i].forms, dictionary: foldDictionary), table, right: nil)
                 }
             }
-            log("jackknifed training tags (\(settings.folds) folds): UPOS \(fixed2(100 * Double(correct) / Double(max(total, 1))))")
+            log("jackknifed first-pass training tags (\(folds) folds): \(fixed2(agreement(trainFirst, gold))) % of fine tags right")
+        }
+
+        // 3. The second pass, which also reads the first pass's tags to the right.
+        let (second, bestSecond) = trainPass(train, gold: gold, dictionary: dictionary, right: trainFirst, iterations: settings.taggerIterations,
+                                             random: &random, dev: (devContexts, devFirst), name: "tagger pass 2", tagger: scratch)
+        let tagger = Tagger(tags: tags, dictionary: dictionary, weights: first, second: second)
+        let devTags = devContexts.map { tagger.tag($0) }
+
+        // 4. Jackknifed second-pass tags of train, for the parser.
+        var trainTags = gold
+        if folds > 1 {
+            for k in 0..<folds {
+                let rest = train.indices.filter { fold($0) != k }
+                var foldRandom = Random(state: settings.seed &+ UInt64(k) &+ 101)
+                let (table, _) = trainPass(rest.map { train[$0] }, gold: rest.map { gold[$0] }, dictionary: foldDictionaries[k],
+                                           right: rest.map { trainFirst[$0] }, iterations: bestSecond, random: &foldRandom,
+                                           dev: nil, name: "", tagger: scratch)
+                for i in train.indices where fold(i) == k {
+                    let w = WordContext(words: train[i].forms, dictionary: foldDictionaries[k])
+                    trainTags[i] = trainFirst[i].withUnsafeBufferPointer { scratch.pass(w, table, right: $0) }
+                }
+            }
+            log("jackknifed second-pass training tags (\(folds) folds): \(fixed2(agreement(trainTags, gold))) % of fine tags right")
         }
 
         // 3. The parser.
@@ -183,60 +213,80 @@ public struct SyntaxTrainer {
         }
         let chosen = best!
         let description = settings.description
-            + "best_tagger_iteration=\(bestTaggerIteration)\nbest_parser_iteration=\(chosen.iteration)\n"
+            + "best_tagger_iterations=\(bestFirst),\(bestSecond)\nbest_parser_iteration=\(chosen.iteration)\n"
             + "dev_upos=\(fixed2(chosen.score.upos))\ndev_uas=\(fixed2(chosen.score.uas))\ndev_las=\(fixed2(chosen.score.las))\n"
             + "train_sentences=\(train.count)\n"
         return SyntaxModel(settings: description, tagger: tagger, parser: chosen.parser)
     }
 
-    /// Trains a tagger on `sentences`, keeping the iteration best on dev when `verbose`
-    /// (otherwise exactly `iterations` iterations).
-    func trainTagger(_ sentences: [CoNLLUSentence], tags: [String], tagIndex: [String: Int],
-                     fineTag: (CoNLLUSentence.Word) -> String, iterations: Int,
-                     random: inout Random, verbose: Bool) -> (Tagger, Int) {
+    /// The share of equal tags, in percent.
+    func agreement(_ a: [[Int]], _ b: [[Int]]) -> Double {
+        var same = 0, total = 0
+        for (x, y) in zip(a, b) { for (p, q) in zip(x, y) { total += 1; if p == q { same += 1 } } }
+        return 100 * Double(same) / Double(max(total, 1))
+    }
+
+    /// The tag dictionary of tagged sentences.
+    func buildDictionary(_ sentences: [CoNLLUSentence], gold: [[Int]]) -> TagDictionary {
         var occurrences: [(word: UInt64, tag: Int)] = []
         let empty = TagDictionary()
-        for s in sentences {
+        for (s, g) in zip(sentences, gold) {
             let w = WordContext(words: s.forms, dictionary: empty)
-            for (i, word) in s.words.enumerated() { occurrences.append((w.lower[i], tagIndex[fineTag(word)] ?? 0)) }
+            for i in 0..<w.count {
+                occurrences.append((w.lower[i], g[i]))
+                occurrences.append((w.form[i], g[i]))
+            }
         }
-        let dictionary = TagDictionary.build(occurrences, minCount: settings.dictionaryMinCount, minShare: 0.01)
+        return TagDictionary.build(occurrences, minCount: settings.dictionaryMinCount, minShare: 0.01)
+    }
+
+    /// Trains one tagger pass on `sentences` (with the first pass's tags `right` for the second
+    /// pass). With `dev`, logs dev UPOS per iteration and keeps the best iteration; without,
+    /// runs exactly `iterations` iterations.
+    func trainPass(_ sentences: [CoNLLUSentence], gold: [[Int]], dictionary: TagDictionary, right: [[Int]]?, iterations: Int,
+                   random: inout Random, dev: (contexts: [WordContext], right: [[Int]]?)?, name: String,
+                   tagger: Tagger) -> (WeightTable, Int) {
+        let tags = tagger.tags
         let contexts = sentences.map { WordContext(words: $0.forms, dictionary: dictionary) }
-        let gold = sentences.map { $0.words.map { tagIndex[fineTag($0)] ?? 0 } }
         var trainer = PerceptronTrainer(classes: tags.count)
         var order = Array(sentences.indices)
         var features: [UInt64] = []
         var scores = [Float](repeating: 0, count: tags.count)
         let start = tags.count + 1
-        var best: (accuracy: Double, tagger: Tagger, iteration: Int)?
+        var best: (accuracy: Double, table: WeightTable, iteration: Int)?
         for iteration in 1...max(iterations, 1) {
             random.shuffle(&order)
             for s in order {
                 let w = contexts[s]
                 var predicted: [Int] = []
-                for i in 0..<w.count {
-                    TaggerFeatures.extract(w, i, p1: i > 0 ? predicted[i - 1] : start, p2: i > 1 ? predicted[i - 2] : start, into: &features)
-                    trainer.score(features, into: &scores)
-                    var guess = 0
-                    for c in scores.indices.dropFirst() where scores[c] > scores[guess] { guess = c }
-                    trainer.tick()
-                    trainer.update(features, truth: gold[s][i], guess: guess)
-                    predicted.append(guess)
+                let rightTags = right?[s] ?? []
+                rightTags.withUnsafeBufferPointer { r in
+                    for i in 0..<w.count {
+                        TaggerFeatures.extract(w, i, p1: i > 0 ? predicted[i - 1] : start, p2: i > 1 ? predicted[i - 2] : start,
+                                               right: right == nil ? nil : r, into: &features)
+                        trainer.score(features, into: &scores)
+                        var guess = 0
+                        for c in scores.indices.dropFirst() where scores[c] > scores[guess] { guess = c }
+                        trainer.tick()
+                        trainer.update(features, truth: gold[s][i], guess: guess)
+                        predicted.append(guess)
+                    }
                 }
             }
-            guard verbose || iteration == iterations else { continue }
-            let tagger = Tagger(tags: tags, dictionary: dictionary,
-                                weights: trainer.averaged(minUpdates: settings.minUpdates, minQuantized: settings.minQuantized))
-            guard verbose else { return (tagger, iteration) }
+            guard dev != nil || iteration == iterations else { continue }
+            let table = trainer.averaged(minUpdates: settings.minUpdates, minQuantized: settings.minQuantized)
+            guard let dev else { return (table, iteration) }
             var correct = 0, total = 0
-            for s in dev {
-                let p = tagger.tag(WordContext(words: s.forms, dictionary: dictionary))
+            for (k, s) in self.dev.enumerated() {
+                let p: [Int]
+                if let r = dev.right?[k] { p = r.withUnsafeBufferPointer { tagger.pass(dev.contexts[k], table, right: $0) } }
+                else { p = tagger.pass(dev.contexts[k], table, right: nil) }
                 for (t, w) in zip(p, s.words) { total += 1; if tagger.upos[t] == w.upos { correct += 1 } }
             }
             let accuracy = 100 * Double(correct) / Double(max(total, 1))
-            log("tagger iteration \(iteration): dev UPOS \(fixed2(accuracy)) (\(tagger.weights.featureCount) features, \(tagger.weights.entryCount) weights)")
-            if best == nil || accuracy > best!.accuracy { best = (accuracy, tagger, iteration) }
+            log("\(name) iteration \(iteration): dev UPOS \(fixed2(accuracy)) (\(table.featureCount) features, \(table.entryCount) weights)")
+            if best == nil || accuracy > best!.accuracy { best = (accuracy, table, iteration) }
         }
-        return (best!.tagger, best!.iteration)
+        return (best!.table, best!.iteration)
     }
 }

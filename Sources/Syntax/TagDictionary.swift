@@ -22,7 +22,8 @@ public struct TagDictionary: Sendable, Equatable {
         return TagDictionary(classesByWord: result)
     }
 
-    /// The tag set of a word (0 if unknown).
+    /// The tag set of a word, by the hash of its lower-case form (`WordContext.lower`) or of its
+    /// exact form (`WordContext.form`); 0 if unknown.
     @inline(__always) func classes(of lowerHash: UInt64) -> UInt64 { classesByWord[lowerHash] ?? 0 }
 
     public var count: Int { classesByWord.count }

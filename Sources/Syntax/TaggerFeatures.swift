@@ -8,9 +8,11 @@ enum TaggerFeatures {
     /// Writes the features of word `i` into `out` (cleared first).
     /// - Parameters:
     ///   - p1, p2: the predicted tags of words i-1 and i-2 (`tagCount` + 1 before the start).
+    ///   - right: for the second pass, the first pass's tags of the whole sentence (their
+    ///     tags of words i+1, i+2 become features); nil in the first pass.
     /// - Complexity: O(1).
     @inline(__always)
-    static func extract(_ w: WordContext, _ i: Int, p1: Int, p2: Int, into out: inout [UInt64]) {
+    static func extract(_ w: WordContext, _ i: Int, p1: Int, p2: Int, right: UnsafeBufferPointer<Int>?, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         let none = WordContext.none
         let n = w.count
@@ -56,5 +58,26 @@ enum TaggerFeatures {
         out.append(FeatureHash.key(32, am1, a0, ap1))
         out.append(FeatureHash.key(33, i > 0 ? w.shape[i - 1] : none, w.shape[i]))
         out.append(FeatureHash.key(34, a0, w.suffix2[i]))
+        let f0 = w.formAmbiguity[i]
+        out.append(FeatureHash.key(35, f0))
+        out.append(FeatureHash.key(36, f0, a0))
+        out.append(FeatureHash.key(37, t1, f0))
+        out.append(FeatureHash.key(38, w.capitalization, first, w.shape[i]))
+        out.append(FeatureHash.key(39, w.capitalization, f0, a0))
+        out.append(FeatureHash.key(40, i + 1 < n ? w.formAmbiguity[i + 1] : none))
+        if let right {
+            let r0 = UInt64(right[i])
+            let r1 = i + 1 < n ? UInt64(right[i + 1]) : none, r2 = i + 2 < n ? UInt64(right[i + 2]) : none
+            out.append(FeatureHash.key(41, r1))
+            out.append(FeatureHash.key(42, r1, r2))
+            out.append(FeatureHash.key(43, t1, r1))
+            out.append(FeatureHash.key(44, l0, r1))
+            out.append(FeatureHash.key(45, r0))
+            out.append(FeatureHash.key(46, t1, r0, r1))
+            out.append(FeatureHash.key(47, w.suffix3[i], r1))
+            out.append(FeatureHash.key(48, a0, r1))
+            out.append(FeatureHash.key(49, lp1, r1))
+            out.append(FeatureHash.key(50, w.shape[i], r1))
+        }
     }
 }

@@ -12,17 +12,18 @@ public struct WeightTable: Sendable, Equatable {
     let starts: [UInt32]
     /// Entry = class << 16 | UInt16(bitPattern: weight).
     let entries: [UInt32]
-    /// Open-addressing slots, 24 bytes each so that a hit costs one cache miss: the key, the
-    /// entry count, and up to three entries inline (more: `inline.0` is the start in `entries`).
+    /// Open-addressing slots of 16 bytes, so that a lookup costs one cache miss: the key and a
+    /// payload. Tables of at most 4 classes hold the 4 weights inline (`dense`); others hold up to
+    /// two entries inline (24 bits each, count in bits 48…), or a count and a start in `entries`.
     struct Slot {
         var key: UInt64 = 0
-        var count: UInt32 = 0
-        var inline: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var payload: UInt64 = 0
     }
     private let slots: [Slot]
     private let mask: Int
+    private let dense: Bool
 
-    /// Builds the table and its hash index.
+    /// Builds the table and its hash index (at most 70 % full).
     /// - Complexity: O(f + e) for f features and e entries.
     init(classes: Int, scale: Float, keys: [UInt64], starts: [UInt32], entries: [UInt32]) {
         self.classes = classes
@@ -30,27 +31,35 @@ public struct WeightTable: Sendable, Equatable {
         self.keys = keys
         self.starts = starts
         self.entries = entries
+        dense = classes == 3 || classes == 4
         var c = 16
-        while c < keys.count * 2 { c <<= 1 }
+        while c * 7 < keys.count * 10 { c <<= 1 }
         var slots = [Slot](repeating: Slot(), count: c)
         let m = c - 1
         for (f, k) in keys.enumerated() {
             var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & m
             while slots[i].key != 0 && slots[i].key != k { i = (i &+ 1) & m }
             let a = Int(starts[f]), n = Int(starts[f + 1]) - a
-            var slot = Slot(key: k, count: UInt32(n))
-            if n <= 3 {
-                if n > 0 { slot.inline.0 = entries[a] }
-                if n > 1 { slot.inline.1 = entries[a + 1] }
-                if n > 2 { slot.inline.2 = entries[a + 2] }
+            var payload: UInt64 = 0
+            if dense {
+                for e in entries[a..<(a + n)] {
+                    payload |= UInt64(e & 0xFFFF) << (16 * UInt64(e >> 16))
+                }
+            } else if n <= 2 {
+                payload = UInt64(n) << 48
+                if n > 0 { payload |= UInt64(entries[a] & 0xFF_FFFF) }
+                if n > 1 { payload |= UInt64(entries[a + 1] & 0xFF_FFFF) << 24 }
             } else {
-                slot.inline.0 = UInt32(a)
+                payload = UInt64(n) << 48 | UInt64(a)
             }
-            slots[i] = slot
+            slots[i] = Slot(key: k, payload: payload)
         }
         self.slots = slots
         mask = m
     }
+
+    /// A table with no features.
+    static func empty(_ classes: Int) -> WeightTable { WeightTable(classes: classes, scale: 1, keys: [], starts: [0], entries: []) }
 
     public static func == (a: WeightTable, b: WeightTable) -> Bool {
         a.classes == b.classes && a.scale == b.scale && a.keys == b.keys && a.starts == b.starts && a.entries == b.entries
@@ -81,14 +90,21 @@ public struct WeightTable: Sendable, Equatable {
                     while true {
                         let slot = sl[i]
                         if slot.key == key {
-                            switch slot.count {
-                            case 0: break
-                            case 1: WeightTable.add(slot.inline.0, scores)
-                            case 2: WeightTable.add(slot.inline.0, scores); WeightTable.add(slot.inline.1, scores)
-                            case 3: WeightTable.add(slot.inline.0, scores); WeightTable.add(slot.inline.1, scores); WeightTable.add(slot.inline.2, scores)
-                            default:
-                                let a = Int(slot.inline.0)
-                                for e in a..<(a + Int(slot.count)) { WeightTable.add(en[e], scores) }
+                            let p = slot.payload
+                            if dense {
+                                scores[0] &+= Int32(Int16(truncatingIfNeeded: p))
+                                scores[1] &+= Int32(Int16(truncatingIfNeeded: p >> 16))
+                                scores[2] &+= Int32(Int16(truncatingIfNeeded: p >> 32))
+                                if scores.count > 3 { scores[3] &+= Int32(Int16(truncatingIfNeeded: p >> 48)) }
+                            } else {
+                                let n = Int(p >> 48)
+                                if n <= 2 {
+                                    if n > 0 { WeightTable.add(UInt32(truncatingIfNeeded: p & 0xFF_FFFF), scores) }
+                                    if n > 1 { WeightTable.add(UInt32(truncatingIfNeeded: (p >> 24) & 0xFF_FFFF), scores) }
+                                } else {
+                                    let a = Int(truncatingIfNeeded: p & 0xFFFF_FFFF_FFFF)
+                                    for e in a..<(a + n) { WeightTable.add(en[e], scores) }
+                                }
                             }
                             break
                         }

@@ -10,6 +10,10 @@ struct WordContext: Sendable {
     var suffix1: [UInt64], suffix2: [UInt64], suffix3: [UInt64], suffix4: [UInt64]
     /// Bit t set when the word had tag t in training; 0 for unknown words.
     var ambiguity: [UInt64]
+    /// The same for the exact (case-sensitive) form.
+    var formAmbiguity: [UInt64]
+    /// How capitalized the sentence is: 0 (under a third of its words), 1, 2 (over two thirds).
+    var capitalization: UInt64 = 0
 
     /// Stand-in values beyond the sentence's ends.
     static let none: UInt64 = 0x4E4F_4E45
@@ -22,6 +26,8 @@ struct WordContext: Sendable {
         prefix1 = []; prefix2 = []; prefix3 = []
         suffix1 = []; suffix2 = []; suffix3 = []; suffix4 = []
         ambiguity = []
+        formAmbiguity = []
+        var capitalized = 0, alphabetic = 0
         for arr in [\WordContext.form, \.lower, \.shape, \.prefix1, \.prefix2, \.prefix3, \.suffix1, \.suffix2, \.suffix3, \.suffix4, \.ambiguity] as [WritableKeyPath<WordContext, [UInt64]>] {
             self[keyPath: arr].reserveCapacity(words.count)
         }
@@ -75,6 +81,12 @@ struct WordContext: Sendable {
             suffix1.append(sfx[0]); suffix2.append(sfx[1]); suffix3.append(sfx[2]); suffix4.append(sfx[3])
             shape.append(shapeHash)
             ambiguity.append(dictionary.classes(of: h))
+            formAmbiguity.append(dictionary.classes(of: form[form.count - 1]))
+            if let f = w.unicodeScalars.first, f.properties.isAlphabetic {
+                alphabetic += 1
+                if f.properties.isUppercase { capitalized += 1 }
+            }
         }
+        capitalization = alphabetic < 3 ? 3 : capitalized * 3 < alphabetic ? 0 : capitalized * 3 < alphabetic * 2 ? 1 : 2
     }
 }

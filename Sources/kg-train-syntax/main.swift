@@ -76,7 +76,20 @@ case "evaluate":
     say("model \(positional[0]) loaded in \(fixed(seconds, 3)) s")
     for path in positional.dropFirst() {
         var score = AttachmentScore()
-        for s in readSentences(path) { score.add(gold: s.words, predicted: model.analyse(s.forms)) }
+        var confusions: [String: Int] = [:]
+        var headErrors: [String: Int] = [:]
+        for s in readSentences(path) {
+            let analysis = model.analyse(s.forms)
+            score.add(gold: s.words, predicted: analysis)
+            for (g, p) in zip(s.words, analysis.upos) where g.upos != p { confusions["\(g.upos)→\(p)", default: 0] += 1 }
+            for (i, g) in s.words.enumerated() where g.head != analysis.heads[i] { headErrors[String(AttachmentScore.universal(g.deprel)), default: 0] += 1 }
+        }
+        if options["confusions"] != nil {
+            say("most frequent UPOS confusions (gold→predicted): "
+                + confusions.sorted { $0.value > $1.value }.prefix(15).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            say("wrong heads by gold relation: "
+                + headErrors.sorted { $0.value > $1.value }.prefix(15).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
         say("\(path): \(score.words) words  UPOS \(fixed(score.upos))  UAS \(fixed(score.uas))  LAS \(fixed(score.las))")
     }
 case "benchmark":
@@ -95,13 +108,15 @@ case "benchmark":
     let budget = Double(options["seconds"] ?? "5") ?? 5
     var passes = 0, checksum = 0
     let start = Date()
+    let cpuStart = clock()
     repeat {
         for s in sentences { checksum &+= model!.analyse(s).heads.count }
         passes += 1
     } while Date().timeIntervalSince(start) < budget
     let elapsed = Date().timeIntervalSince(start)
-    say("tagging+parsing: \(passes) passes over \(sentences.count) sentences / \(words) words in \(fixed(elapsed)) s: "
-        + "\(Int(Double(words * passes) / elapsed)) words/s, one thread (checksum \(checksum))")
+    let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+    say("tagging+parsing: \(passes) passes over \(sentences.count) sentences / \(words) words in \(fixed(elapsed)) s wall, \(fixed(cpu)) s CPU: "
+        + "\(Int(Double(words * passes) / elapsed)) words/s wall, \(Int(Double(words * passes) / cpu)) words per CPU second, one thread (checksum \(checksum))")
 default:
     guard let trainPath = options["train"], let devPath = options["dev"], let output = options["output"] else {
         fail("training needs --train, --dev and --output\n\(usage)", code: 64)
