@@ -55,6 +55,14 @@ struct ArcHybrid: Sendable {
         }
     }
 
+    /// The one valid action when there is no choice (stack empty: SHIFT; only the root left
+    /// in the buffer: RIGHT, then LEFT for the last word), else nil.
+    var onlyValidAction: Action? {
+        if stack.isEmpty { return next <= n ? .shift : nil }
+        if next > n { return stack.count >= 2 ? .right : .left }
+        return nil
+    }
+
     /// The head the stack top would get from `action` (LEFT or RIGHT).
     @inline(__always) func head(for action: Action) -> Int { action == .left ? b(0) : s(1) }
 

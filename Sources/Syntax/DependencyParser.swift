@@ -27,12 +27,17 @@ public struct DependencyParser: Sendable, Equatable {
         var scores = [Int32](repeating: 0, count: 3)
         var labelScores = [Int32](repeating: 0, count: labels.count)
         while !state.isTerminal {
-            ParserFeatures.extract(state, items, into: &features)
-            scores[0] = 0; scores[1] = 0; scores[2] = 0
-            features.withUnsafeBufferPointer { f in scores.withUnsafeMutableBufferPointer { transitions.score(f, into: $0) } }
             var action: ArcHybrid.Action?
-            for a in ArcHybrid.Action.allCases where state.isValid(a) {
-                if action == nil || scores[a.rawValue] > scores[action!.rawValue] { action = a }
+            if let forced = state.onlyValidAction {
+                // No choice to make (empty stack, or only the root left in the buffer).
+                action = forced
+            } else {
+                ParserFeatures.extract(state, items, into: &features)
+                scores[0] = 0; scores[1] = 0; scores[2] = 0
+                features.withUnsafeBufferPointer { f in scores.withUnsafeMutableBufferPointer { transitions.score(f, into: $0) } }
+                for a in ArcHybrid.Action.allCases where state.isValid(a) {
+                    if action == nil || scores[a.rawValue] > scores[action!.rawValue] { action = a }
+                }
             }
             guard let a = action else { break }
             var label = -1

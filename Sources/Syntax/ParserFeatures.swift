@@ -21,6 +21,8 @@ enum ParserFeatures {
         }
         @inline(__always) func tag(_ x: Int) -> UInt64 { x < 0 ? ParserFeatures.noTag : x == 0 ? ParserFeatures.rootTag : UInt64(tags[x - 1]) }
         @inline(__always) func suffix(_ x: Int) -> UInt64 { x <= 0 ? WordContext.none : w.suffix3[x - 1] }
+        /// The tags the word had in training (a bit set; 0 unknown): a hint when its tag is wrong.
+        @inline(__always) func ambiguity(_ x: Int) -> UInt64 { x <= 0 ? WordContext.none : w.ambiguity[x - 1] }
     }
 
     @inline(__always) static func bucket(_ d: Int) -> UInt64 {
@@ -99,6 +101,8 @@ enum ParserFeatures {
         // Look-ahead beyond b0 and s0's pairs with b1.
         out.append(K.key(196, s0w, b1p)); out.append(K.key(197, s0p, b1w)); out.append(K.key(198, s0p, b1p)); out.append(K.key(199, s0w, b1w))
         out.append(K.key(200, s1p, b0p, b1p)); out.append(K.key(240, b0w, b1w)); out.append(K.key(241, items.suffix(b0), b0p, s0p))
+        let s0a = items.ambiguity(s0), b0a = items.ambiguity(b0)
+        out.append(K.key(242, s0a, b0p)); out.append(K.key(243, s0p, b0a)); out.append(K.key(244, s0a, b0a)); out.append(K.key(245, s1p, s0a))
     }
 
     /// Writes the labeller's features for the arc `head → dependent` into `out` (cleared first).
@@ -127,5 +131,6 @@ enum ParserFeatures {
         out.append(K.key(225, dp, hp, items.tag(state.b(0)))); out.append(K.key(226, lab(Int(state.left1[h])), dp, dir))
         out.append(K.key(227, dp, hp, dsl, dir)); out.append(K.key(228, items.word(dR), dp)); out.append(K.key(229, dp, hw, hsl))
         out.append(K.key(230, UInt64(state.leftCount[d]), UInt64(state.rightCount[d]), dp, hp))
+        out.append(K.key(231, items.ambiguity(d), hp, dir)); out.append(K.key(232, dp, items.ambiguity(h), dir))
     }
 }

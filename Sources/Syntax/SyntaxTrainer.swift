@@ -14,14 +14,14 @@ public struct SyntaxTrainer {
         public var explorationStart = 2
         public var explorationProbability = 0.9
         /// A tag dictionary keeps words seen this often.
-        public var dictionaryMinCount = 5
+        public var dictionaryMinCount = 8
         /// UPOS|XPOS pairs seen this often are tags of their own (0: UPOS only).
         public var minTagPairCount = 0
         /// Whether the parser trains on non-projective trees too (the dynamic oracle then
         /// follows the cheapest action; some arcs of such trees are unreachable).
         public var nonProjective = false
         /// Features updated fewer times are dropped from the shipped weights.
-        public var minUpdates: Int32 = 1
+        public var minUpdates: Int32 = 2
         /// Quantized weights smaller than this are dropped.
         public var minQuantized: Int16 = 1
         public init() {}
@@ -155,6 +155,12 @@ public struct SyntaxTrainer {
                 let items = ParserFeatures.Items(w: contexts[s], tags: trainTags[s])
                 var state = ArcHybrid(words: n)
                 while !state.isTerminal {
+                    if let forced = state.onlyValidAction {
+                        // No decision, nothing to learn (as in parsing).
+                        let label = forced == .shift ? -1 : labelArc(state, forced, items, gold, goldLabels, &relations, &features, &labelScores, explore)
+                        state.apply(forced, label: label)
+                        continue
+                    }
                     ParserFeatures.extract(state, items, into: &features)
                     transitions.score(features, into: &scores)
                     var costs = [Int.max, Int.max, Int.max]
@@ -180,20 +186,7 @@ public struct SyntaxTrainer {
                         correctTransitions += 1
                     }
                     let action = ArcHybrid.Action(rawValue: chosen)!
-                    var label = -1
-                    if action != .shift {
-                        let d = state.s(0), h = state.head(for: action)
-                        ParserFeatures.extractLabel(state, items, dependent: d, head: h, into: &features)
-                        relations.score(features, into: &labelScores)
-                        var predicted = 0
-                        for c in labelScores.indices.dropFirst() where labelScores[c] > labelScores[predicted] { predicted = c }
-                        label = predicted
-                        if h == gold.heads[d] {
-                            relations.tick()
-                            relations.update(features, truth: goldLabels[d - 1], guess: predicted)
-                            if !explore { label = goldLabels[d - 1] }
-                        }
-                    }
+                    let label = action == .shift ? -1 : labelArc(state, action, items, gold, goldLabels, &relations, &features, &labelScores, explore)
                     state.apply(action, label: label)
                 }
             }
@@ -217,6 +210,22 @@ public struct SyntaxTrainer {
             + "dev_upos=\(fixed2(chosen.score.upos))\ndev_uas=\(fixed2(chosen.score.uas))\ndev_las=\(fixed2(chosen.score.las))\n"
             + "train_sentences=\(train.count)\n"
         return SyntaxModel(settings: description, tagger: tagger, parser: chosen.parser)
+    }
+
+    /// Labels the arc `action` makes in training: trains the labeller when the head is right,
+    /// and returns the label to attach (gold before exploration, else the prediction).
+    func labelArc(_ state: ArcHybrid, _ action: ArcHybrid.Action, _ items: ParserFeatures.Items, _ gold: ArcHybrid.Gold,
+                  _ goldLabels: [Int], _ relations: inout PerceptronTrainer, _ features: inout [UInt64],
+                  _ labelScores: inout [Float], _ explore: Bool) -> Int {
+        let d = state.s(0), h = state.head(for: action)
+        ParserFeatures.extractLabel(state, items, dependent: d, head: h, into: &features)
+        relations.score(features, into: &labelScores)
+        var predicted = 0
+        for c in labelScores.indices.dropFirst() where labelScores[c] > labelScores[predicted] { predicted = c }
+        guard h == gold.heads[d] else { return predicted }
+        relations.tick()
+        relations.update(features, truth: goldLabels[d - 1], guess: predicted)
+        return explore ? predicted : goldLabels[d - 1]
     }
 
     /// The share of equal tags, in percent.

@@ -10,7 +10,7 @@ let usage = """
 usage: kg-train-syntax --train TRAIN.conllu --dev DEV.conllu --output MODEL
                        [--tagger-iterations N] [--parser-iterations N] [--folds N] [--seed N]
                        [--min-updates N] [--min-quantized N] [--exploration-start N] [--min-tag-pair-count N]
-                       [--non-projective 0|1]
+                       [--non-projective 0|1] [--dictionary-min-count N] [--exploration-probability P]
        kg-train-syntax --evaluate MODEL FILE.conllu...
        kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S]
 """
@@ -129,6 +129,11 @@ default:
     settings.parserIterations = intOption("parser-iterations", settings.parserIterations)
     settings.folds = intOption("folds", settings.folds)
     settings.nonProjective = intOption("non-projective", 0) != 0
+    settings.dictionaryMinCount = intOption("dictionary-min-count", settings.dictionaryMinCount)
+    if let p = options["exploration-probability"] {
+        guard let v = Double(p), (0...1).contains(v) else { fail("--exploration-probability must be in 0…1, not '\(p)'", code: 64) }
+        settings.explorationProbability = v
+    }
     settings.minTagPairCount = intOption("min-tag-pair-count", settings.minTagPairCount)
     settings.seed = UInt64(intOption("seed", Int(settings.seed)))
     settings.minUpdates = Int32(intOption("min-updates", Int(settings.minUpdates)))
