@@ -23,10 +23,11 @@ import Testing
         let model = try committedModel.get()
         let s = score(model, try fixtureSentences())
         #expect(s.words == 1881)
-        // Measured when the model was committed: see ontology/syntax/README.md.
-        #expect(s.upos >= 92.0, "UPOS \(s.upos)")
-        #expect(s.uas >= 80.0, "UAS \(s.uas)")
-        #expect(s.las >= 76.0, "LAS \(s.las)")
+        // Measured when the model was committed: UPOS 95.59, UAS 84.42, LAS 80.97 (see
+        // ontology/syntax/README.md); the floors are about 3 points lower.
+        #expect(s.upos >= 93.0, "UPOS \(s.upos)")
+        #expect(s.uas >= 81.0, "UAS \(s.uas)")
+        #expect(s.las >= 77.5, "LAS \(s.las)")
     }
 
     @Test func simpleNewsSentence() throws {
