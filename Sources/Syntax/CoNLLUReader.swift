@@ -44,7 +44,8 @@ public enum CoNLLUReader {
             sentences.append(CoNLLUSentence(comments: comments, words: words, multiwords: multiwords, line: first))
         }
 
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on it too.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
@@ -84,8 +85,9 @@ public enum CoNLLUReader {
             guard !columns[1].isEmpty else { throw fail(lineNumber, "empty FORM") }
             var head: Int?
             if columns[6] != "_" {
-                guard let h = Int(columns[6]) else { throw fail(lineNumber, "HEAD '\(columns[6])' is not a number") }
-                head = h
+                // Without `annotated`, the annotation columns are not checked.
+                guard let h = Int(columns[6]) ?? (annotated ? nil : -1) else { throw fail(lineNumber, "HEAD '\(columns[6])' is not a number") }
+                head = annotated ? h : Int(columns[6])
             }
             if annotated && (columns[7].isEmpty || columns[7] == "_") {
                 throw fail(lineNumber, "missing DEPREL")

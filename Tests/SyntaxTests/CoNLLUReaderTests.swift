@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Syntax
 
@@ -61,5 +62,13 @@ import Testing
     @Test func windowsLineEndingsAndNoFinalBlankLine() throws {
         let s = try CoNLLUReader.read("1\tHi\t_\tINTJ\t_\t_\t0\troot\t_\t_\r\n", source: "w", annotated: true)
         #expect(s.count == 1 && s[0].forms == ["Hi"])
+        let crlf = CoNLLUReaderTests.sample.replacingOccurrences(of: "\n", with: "\r\n")
+        let t = try CoNLLUReader.read(crlf, source: "crlf", annotated: true)
+        #expect(t.count == 2 && t[0].forms == ["I", "ca", "n't", "go", "."] && t[1].line == 11)
+    }
+
+    @Test func annotationColumnsAreNotCheckedWhenNotAnnotated() throws {
+        let s = try CoNLLUReader.read("1\tHi\t_\t_\t_\t_\tx\t_\t_\t_\n", source: "n", annotated: false)
+        #expect(s[0].forms == ["Hi"] && s[0].words[0].head == nil)
     }
 }
