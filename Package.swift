@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "KnowledgeGraph", targets: ["KnowledgeGraph"]),
         .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "Serialization", targets: ["Serialization"]),
+        .library(name: "Syntax", targets: ["Syntax"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,10 +45,14 @@ let package = Package(
         // Every command's input: folder walking, news (text, HTML pages, JSON Lines documents) and
         // kg graphs (RDF/XML, Turtle, N-Triples, N-Quads, JSON Lines), parallel extraction, merging.
         .target(name: "Corpus", dependencies: ["KnowledgeGraph", "Ontology", "Extraction", "XMLSupport", "Store"]),
+        // Part-of-speech tagger and dependency parser (UD English): model bytes in, analyses out. No I/O.
+        .target(name: "Syntax"),
+        // Trains, evaluates and benchmarks the syntax model (never a test).
+        .executableTarget(name: "kg-train-syntax", dependencies: ["Syntax"]),
         .executableTarget(
             name: "kg",
             dependencies: [
-                "KnowledgeGraph", "Ontology", "Extraction", "Serialization", "Corpus", "Query", "Store",
+                "KnowledgeGraph", "Ontology", "Extraction", "Serialization", "Corpus", "Query", "Store", "Syntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/xi-putin-2022-12-30.txt")]
@@ -64,6 +69,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "SQLiteSupport", "Corpus", "Extraction", "Ontology", "Serialization", "XMLSupport", "TestSupport"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Corpus", "Serialization", "Extraction", "Ontology", "TestSupport"]),
     ]
 )

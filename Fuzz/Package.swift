@@ -29,6 +29,16 @@ let package = Package(
                 .product(name: "Serialization", package: "kg"),
             ]
         ),
+        // `kg parse`: tokenizer → UD words → tagger and parser, the CoNLL-U reader and writer,
+        // and the model reader, on arbitrary bytes.
+        .executableTarget(
+            name: "FuzzParser",
+            dependencies: [
+                "FuzzDriver",
+                .product(name: "Extraction", package: "kg"),
+                .product(name: "Syntax", package: "kg"),
+            ]
+        ),
         // The Query module is not a product of kg: Sources/FuzzQuery is a symbolic link to
         // ../Sources/Query, built here as a module of its own name.
         .target(

@@ -25,7 +25,7 @@ struct KG: ParsableCommand {
           kg explain article.txt
         """,
         version: kgVersion,
-        subcommands: [Sample.self, Extract.self, Explain.self, Render.self, Merge.self, Export.self, QueryCommand.self, NeighborsCommand.self, PathCommand.self, EvidenceCommand.self, StatsCommand.self],
+        subcommands: [Sample.self, Extract.self, Explain.self, Parse.self, Render.self, Merge.self, Export.self, QueryCommand.self, NeighborsCommand.self, PathCommand.self, EvidenceCommand.self, StatsCommand.self],
         defaultSubcommand: Sample.self
     )
 

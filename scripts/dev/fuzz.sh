@@ -18,6 +18,7 @@ root=$PWD
 scratch=${KG_FUZZ_SCRATCH:-$root/Fuzz/.build}
 harnesses=(FuzzExtractor FuzzXMLParser)
 [ -d Fuzz/Sources/FuzzRDFXMLReader ] && harnesses+=(FuzzRDFXMLReader)
+[ -d Fuzz/Sources/FuzzParser ] && harnesses+=(FuzzParser)
 export KG_ONTOLOGY=$root/ontology
 # Swift's own crash backtracer reads foreign stack memory, which ASan reports as noise.
 export SWIFT_BACKTRACE=enable=no
@@ -35,6 +36,7 @@ seeds() {
     mkdir -p "$dir"
     case $h in
         FuzzExtractor) cp -n Sources/kg/Resources/*.txt Tests/Fixtures/hostile/*.txt "$dir"/ 2>/dev/null || true ;;
+        FuzzParser) cp -n Sources/kg/Resources/*.txt Tests/Fixtures/hostile/*.txt Tests/SyntaxTests/Fixtures/*.conllu "$dir"/ 2>/dev/null || true ;;
         FuzzRDFXMLReader) cp -n exports/*.rdf Tests/SerializationTests/Golden/*.rdf "$dir"/ 2>/dev/null || true ;;
         *) cp -n ontology/kg.owl Tests/SerializationTests/Golden/*.rdf Tests/SerializationTests/Golden/*.graphml "$dir"/ 2>/dev/null || true ;;
     esac

@@ -1,0 +1,51 @@
+/// A greedy left-to-right part-of-speech tagger scored by an averaged perceptron over
+/// `TaggerFeatures`.
+public struct Tagger: Sendable, Equatable {
+    /// The tag inventory: `UPOS|XPOS` pairs (`VERB|VBN`), or a bare UPOS for rare pairs.
+    /// The parser reads these fine tags; the analysis reports their UPOS part.
+    public let tags: [String]
+    /// The UPOS part of each tag.
+    public let upos: [String]
+    public let dictionary: TagDictionary
+    /// First-pass weights (left-to-right, left context tags only).
+    public let weights: WeightTable
+    /// Second-pass weights: the first pass's tags of the next words are features too.
+    public let second: WeightTable
+
+    init(tags: [String], dictionary: TagDictionary, weights: WeightTable, second: WeightTable) {
+        self.tags = tags
+        self.upos = tags.map { String($0.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring($0)) }
+        self.dictionary = dictionary
+        self.weights = weights
+        self.second = second
+    }
+
+    /// The tag of "before the sentence start" in the history features.
+    var start: Int { tags.count + 1 }
+
+    /// Tags a sentence whose word context is `w`: a first pass, then a second pass that also
+    /// sees the first pass's tags of the words to the right.
+    /// - Complexity: O(n) in the number of words.
+    func tag(_ w: WordContext) -> [Int] {
+        let first = pass(w, weights, right: nil)
+        return first.withUnsafeBufferPointer { pass(w, second, right: $0) }
+    }
+
+    /// One greedy left-to-right pass.
+    func pass(_ w: WordContext, _ table: WeightTable, right: UnsafeBufferPointer<Int>?) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(w.count)
+        var features: [UInt64] = []
+        features.reserveCapacity(64)
+        var scores = [Int32](repeating: 0, count: tags.count)
+        for i in 0..<w.count {
+            TaggerFeatures.extract(w, i, p1: i > 0 ? result[i - 1] : start, p2: i > 1 ? result[i - 2] : start, right: right, into: &features)
+            for c in 0..<scores.count { scores[c] = 0 }
+            features.withUnsafeBufferPointer { f in scores.withUnsafeMutableBufferPointer { table.score(f, into: $0) } }
+            var best = 0
+            for c in scores.indices.dropFirst() where scores[c] > scores[best] { best = c }
+            result.append(best)
+        }
+        return result
+    }
+}

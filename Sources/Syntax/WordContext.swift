@@ -1,0 +1,92 @@
+/// The per-word values features are built from, computed once per sentence: hashes of the
+/// form, its lower-case (digits as 0), shape, prefixes and suffixes, and the word's ambiguity
+/// class (the set of tags it had in training). Shared by the tagger and the parser.
+struct WordContext: Sendable {
+    var count: Int
+    var form: [UInt64]
+    var lower: [UInt64]
+    var shape: [UInt64]
+    var prefix1: [UInt64], prefix2: [UInt64], prefix3: [UInt64]
+    var suffix1: [UInt64], suffix2: [UInt64], suffix3: [UInt64], suffix4: [UInt64]
+    /// Bit t set when the word had tag t in training; 0 for unknown words.
+    var ambiguity: [UInt64]
+    /// The same for the exact (case-sensitive) form.
+    var formAmbiguity: [UInt64]
+    /// How capitalized the sentence is: 0 (under a third of its words), 1, 2 (over two thirds).
+    var capitalization: UInt64 = 0
+
+    /// Stand-in values beyond the sentence's ends.
+    static let none: UInt64 = 0x4E4F_4E45
+    static let root: UInt64 = 0x524F_4F54
+
+    /// - Complexity: O(total length of the words).
+    init(words: [String], dictionary: TagDictionary) {
+        count = words.count
+        form = []; lower = []; shape = []
+        prefix1 = []; prefix2 = []; prefix3 = []
+        suffix1 = []; suffix2 = []; suffix3 = []; suffix4 = []
+        ambiguity = []
+        formAmbiguity = []
+        var capitalized = 0, alphabetic = 0
+        for arr in [\WordContext.form, \.lower, \.shape, \.prefix1, \.prefix2, \.prefix3, \.suffix1, \.suffix2, \.suffix3, \.suffix4, \.ambiguity] as [WritableKeyPath<WordContext, [UInt64]>] {
+            self[keyPath: arr].reserveCapacity(words.count)
+        }
+        var scalars: [Unicode.Scalar] = []
+        for w in words {
+            form.append(FeatureHash.string(w))
+            scalars.removeAll(keepingCapacity: true)
+            var shapeHash = FeatureHash.offset
+            var lastShape: UInt8 = 0, run = 0
+            for s in w.unicodeScalars {
+                var l = s
+                let v = s.value
+                let cls: UInt8
+                if v < 128 {
+                    if v &- 65 < 26 { l = Unicode.Scalar(v + 32)!; cls = UInt8(ascii: "X") }
+                    else if v &- 97 < 26 { cls = UInt8(ascii: "x") }
+                    else if v &- 48 < 10 { l = "0"; cls = UInt8(ascii: "d") }
+                    else { cls = UInt8(v) }
+                } else if s.properties.isUppercase {
+                    l = s.properties.lowercaseMapping.unicodeScalars.first ?? s
+                    cls = UInt8(ascii: "X")
+                } else if s.properties.isAlphabetic {
+                    cls = UInt8(ascii: "x")
+                } else if s.properties.numericType != nil {
+                    cls = UInt8(ascii: "d")
+                } else {
+                    cls = UInt8(truncatingIfNeeded: v | 0x80)
+                }
+                if cls == lastShape { run += 1 } else { run = 1; lastShape = cls }
+                if run <= 2 { shapeHash = FeatureHash.step(shapeHash, cls) }
+                scalars.append(l)
+            }
+            var h = FeatureHash.offset
+            var p1 = WordContext.none, p2 = WordContext.none, p3 = WordContext.none
+            for (k, s) in scalars.enumerated() {
+                h = FeatureHash.mix(h, UInt64(s.value))
+                if k == 0 { p1 = h } else if k == 1 { p2 = h } else if k == 2 { p3 = h }
+            }
+            lower.append(h)
+            prefix1.append(p1); prefix2.append(p2 == WordContext.none ? p1 : p2); prefix3.append(p3 == WordContext.none ? (p2 == WordContext.none ? p1 : p2) : p3)
+            var sh = FeatureHash.offset &+ 7
+            var sfx = [UInt64](repeating: 0, count: 4)
+            var k = 0
+            for s in scalars.reversed() {
+                sh = FeatureHash.mix(sh, UInt64(s.value))
+                sfx[k] = sh
+                k += 1
+                if k == 4 { break }
+            }
+            for j in k..<4 { sfx[j] = k > 0 ? sfx[k - 1] : WordContext.none }
+            suffix1.append(sfx[0]); suffix2.append(sfx[1]); suffix3.append(sfx[2]); suffix4.append(sfx[3])
+            shape.append(shapeHash)
+            ambiguity.append(dictionary.classes(of: h))
+            formAmbiguity.append(dictionary.classes(of: form[form.count - 1]))
+            if let f = w.unicodeScalars.first, f.properties.isAlphabetic {
+                alphabetic += 1
+                if f.properties.isUppercase { capitalized += 1 }
+            }
+        }
+        capitalization = alphabetic < 3 ? 3 : capitalized * 3 < alphabetic ? 0 : capitalized * 3 < alphabetic * 2 ? 1 : 2
+    }
+}

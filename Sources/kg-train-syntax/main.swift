@@ -1,0 +1,156 @@
+// Trains, evaluates and benchmarks kg's syntax model (see ontology/syntax/README.md).
+//
+//   kg-train-syntax --train TRAIN.conllu --dev DEV.conllu --output MODEL [options]
+//   kg-train-syntax --evaluate MODEL FILE.conllu...
+//   kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S]
+import Foundation
+import Syntax
+
+let usage = """
+usage: kg-train-syntax --train TRAIN.conllu --dev DEV.conllu --output MODEL
+                       [--tagger-iterations N] [--parser-iterations N] [--folds N] [--seed N]
+                       [--min-updates N] [--min-quantized N] [--exploration-start N] [--min-tag-pair-count N]
+                       [--non-projective 0|1] [--dictionary-min-count N] [--exploration-probability P]
+       kg-train-syntax --evaluate MODEL FILE.conllu...
+       kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S]
+"""
+
+func fail(_ message: String, code: Int32 = 1) -> Never {
+    FileHandle.standardError.write(Data("kg-train-syntax: error: \(message)\n".utf8))
+    exit(code)
+}
+
+func say(_ message: String) {
+    FileHandle.standardOutput.write(Data((message + "\n").utf8))
+}
+
+func readSentences(_ path: String, annotated: Bool = true) -> [CoNLLUSentence] {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("\(path): cannot read the file") }
+    do {
+        return try CoNLLUReader.read(String(decoding: data, as: UTF8.self), source: path, annotated: annotated)
+    } catch {
+        fail("\(error)")
+    }
+}
+
+func loadModel(_ path: String) -> (SyntaxModel, Double) {
+    let start = Date()
+    guard let data = FileManager.default.contents(atPath: path) else { fail("\(path): cannot read the model") }
+    do {
+        let model = try SyntaxModel(bytes: [UInt8](data))
+        return (model, Date().timeIntervalSince(start))
+    } catch {
+        fail("\(path): \(error)")
+    }
+}
+
+func fixed(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var options: [String: String] = [:]
+var positional: [String] = []
+var mode = "train"
+while !arguments.isEmpty {
+    let a = arguments.removeFirst()
+    switch a {
+    case "--evaluate": mode = "evaluate"
+    case "--benchmark": mode = "benchmark"
+    case "--help", "-h": print(usage); exit(0)
+    case _ where a.hasPrefix("--"):
+        guard !arguments.isEmpty else { fail("\(a) needs a value\n\(usage)", code: 64) }
+        options[String(a.dropFirst(2))] = arguments.removeFirst()
+    default: positional.append(a)
+    }
+}
+
+@MainActor func intOption(_ name: String, _ value: Int) -> Int {
+    guard let s = options[name] else { return value }
+    guard let v = Int(s), v >= 0 else { fail("--\(name) must be a non-negative integer, not '\(s)'", code: 64) }
+    return v
+}
+
+switch mode {
+case "evaluate":
+    guard positional.count >= 2 else { fail("--evaluate needs MODEL and at least one FILE.conllu\n\(usage)", code: 64) }
+    let (model, seconds) = loadModel(positional[0])
+    say("model \(positional[0]) loaded in \(fixed(seconds, 3)) s")
+    for path in positional.dropFirst() {
+        var score = AttachmentScore()
+        var confusions: [String: Int] = [:]
+        var headErrors: [String: Int] = [:]
+        for s in readSentences(path) {
+            let analysis = model.analyse(s.forms)
+            score.add(gold: s.words, predicted: analysis)
+            for (g, p) in zip(s.words, analysis.upos) where g.upos != p { confusions["\(g.upos)→\(p)", default: 0] += 1 }
+            for (i, g) in s.words.enumerated() where g.head != analysis.heads[i] { headErrors[String(AttachmentScore.universal(g.deprel)), default: 0] += 1 }
+        }
+        if options["confusions"] != nil {
+            say("most frequent UPOS confusions (gold→predicted): "
+                + confusions.sorted { $0.value > $1.value }.prefix(15).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            say("wrong heads by gold relation: "
+                + headErrors.sorted { $0.value > $1.value }.prefix(15).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        say("\(path): \(score.words) words  UPOS \(fixed(score.upos))  UAS \(fixed(score.uas))  LAS \(fixed(score.las))")
+    }
+case "benchmark":
+    guard positional.count == 2 else { fail("--benchmark needs MODEL and FILE.conllu\n\(usage)", code: 64) }
+    var loads: [Double] = []
+    var model: SyntaxModel?
+    for _ in 0..<3 {
+        let (m, t) = loadModel(positional[0])
+        loads.append(t)
+        model = m
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: positional[0])[.size] as? Int) ?? 0
+    say("model: \(fixed(Double(size) / 1_000_000)) MB, load time \(fixed(loads.sorted()[1], 3)) s (median of 3)")
+    let sentences = readSentences(positional[1], annotated: false).map(\.forms)
+    let words = sentences.reduce(0) { $0 + $1.count }
+    let budget = Double(options["seconds"] ?? "5") ?? 5
+    var passes = 0, checksum = 0
+    let start = Date()
+    let cpuStart = clock()
+    repeat {
+        for s in sentences { checksum &+= model!.analyse(s).heads.count }
+        passes += 1
+    } while Date().timeIntervalSince(start) < budget
+    let elapsed = Date().timeIntervalSince(start)
+    let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+    say("tagging+parsing: \(passes) passes over \(sentences.count) sentences / \(words) words in \(fixed(elapsed)) s wall, \(fixed(cpu)) s CPU: "
+        + "\(Int(Double(words * passes) / elapsed)) words/s wall, \(Int(Double(words * passes) / cpu)) words per CPU second, one thread (checksum \(checksum))")
+default:
+    guard let trainPath = options["train"], let devPath = options["dev"], let output = options["output"] else {
+        fail("training needs --train, --dev and --output\n\(usage)", code: 64)
+    }
+    for forbidden in ["-test", "pud"] where trainPath.contains(forbidden) || devPath.contains(forbidden) {
+        fail("refusing to train or tune on a test file ('\(forbidden)' in a path)", code: 64)
+    }
+    var settings = SyntaxTrainer.Settings()
+    settings.taggerIterations = intOption("tagger-iterations", settings.taggerIterations)
+    settings.parserIterations = intOption("parser-iterations", settings.parserIterations)
+    settings.folds = intOption("folds", settings.folds)
+    settings.nonProjective = intOption("non-projective", 0) != 0
+    settings.dictionaryMinCount = intOption("dictionary-min-count", settings.dictionaryMinCount)
+    if let p = options["exploration-probability"] {
+        guard let v = Double(p), (0...1).contains(v) else { fail("--exploration-probability must be in 0…1, not '\(p)'", code: 64) }
+        settings.explorationProbability = v
+    }
+    settings.minTagPairCount = intOption("min-tag-pair-count", settings.minTagPairCount)
+    settings.seed = UInt64(intOption("seed", Int(settings.seed)))
+    settings.minUpdates = Int32(intOption("min-updates", Int(settings.minUpdates)))
+    settings.minQuantized = Int16(clamping: intOption("min-quantized", Int(settings.minQuantized)))
+    settings.explorationStart = intOption("exploration-start", settings.explorationStart)
+    let start = Date()
+    let train = readSentences(trainPath), dev = readSentences(devPath)
+    let trainer = SyntaxTrainer(train: train, dev: dev, settings: settings) { message in
+        say("[\(fixed(Date().timeIntervalSince(start), 0)) s] \(message)")
+    }
+    let model = trainer.run()
+    let bytes = model.serialized()
+    do {
+        try Data(bytes).write(to: URL(fileURLWithPath: output))
+    } catch {
+        fail("\(output): cannot write the model: \(error)")
+    }
+    say("wrote \(output): \(fixed(Double(bytes.count) / 1_000_000)) MB; training took \(fixed(Date().timeIntervalSince(start), 0)) s")
+    say(model.settings)
+}
