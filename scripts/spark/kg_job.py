@@ -377,15 +377,20 @@ def read_documents(spark, paths, text, F):
     """The documents as (f, b, m, id, digest, value): value the JSON Lines document given to kg,
     (f, b, m) its place in input order (file path, split start, row), digest SHA-256 of the text."""
     if text:
-        df = spark.read.option("wholetext", True).text(paths)
+        df = spark.read.text(paths, wholetext=True)
         df = df.select(F.col("value").alias("text"), F.col("_metadata.file_path").alias("f"),
                        F.col("_metadata.file_block_start").alias("b"), F.monotonically_increasing_id().alias("m"))
-        name = F.element_at(F.split(F.col("f"), "/"), -1)
-        df = df.withColumn("id", F.regexp_replace(name, r"\.[^.]*$", ""))
+        @F.udf("string")
+        def document_id(path):
+            # kg's id of a text file: its name without the last extension (the path is a URI).
+            name = unquote(path.rstrip("/").rsplit("/", 1)[-1])
+            return name.rsplit(".", 1)[0] if "." in name[1:] else name
+
+        df = df.withColumn("id", document_id("f"))
         df = df.withColumn("value", F.to_json(F.struct("id", "text"))) \
                .withColumn("digest", F.sha2(F.col("text"), 256)).drop("text")
         return df
-    df = spark.read.option("lineSep", "\n").text(paths)
+    df = spark.read.text(paths, lineSep="\n")
     df = df.select("value", F.col("_metadata.file_path").alias("f"), F.col("_metadata.file_block_start").alias("b"),
                    F.monotonically_increasing_id().alias("m"))
     # kg skips lines of spaces, tabs and carriage returns.

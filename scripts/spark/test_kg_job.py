@@ -16,6 +16,7 @@ two people described differently by two documents each):
 - the Parquet tables agree with that extraction (documents in input order, entities, statements
   with weight, confidence and every mention);
 - the same with entities joined rather than broadcast (--broadcast-limit 0);
+- plain text files (--text), one document each, named by file: the same equality;
 - an entity described differently by two documents is written as the first describes it;
 - an archive without its ontology fails the job: exit status 1 and kg's own error message;
 - the packed kg runs in an empty environment from another folder, with its ontology beside it.
@@ -237,7 +238,8 @@ def tests(t, a, work):
 
     def parquet_tables():
         from pyspark.sql import SparkSession
-        spark = SparkSession.builder.master("local[1]").appName("kg-test").config("spark.ui.enabled", "false").getOrCreate()
+        spark = SparkSession.builder.master("local[1]").appName("kg-test").config("spark.ui.enabled", "false") \
+            .config("spark.ui.showConsoleProgress", "false").getOrCreate()
         spark.sparkContext.setLogLevel("ERROR")
         try:
             check_parquet(spark, out, ref)
@@ -251,6 +253,21 @@ def tests(t, a, work):
         assert code == 0, log
         merge_equals_extraction(out2)
     t.check("the same with entities joined, not broadcast (--broadcast-limit 0)", joined)
+
+    def text_files():
+        folder = os.path.join(work, "texts")
+        os.makedirs(folder)
+        for name, text in (("b-second.txt", "China praised Pakistan.\nPakistan thanked China."),
+                           ("a first.txt", "Russia attacked Ukraine."), ("c.third.txt", "Qatar mediated talks between Israel and Hamas.")):
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        code, log, out3 = run_job(["--input", folder, "--text", "--archive", archive, "--partitions", "2"], work, "out-text")
+        assert code == 0, log
+        parts = sorted(glob.glob(os.path.join(out3, "nquads", "part-*")))
+        merged = kg_run(kg, "merge", *parts, "--format", "jsonl")
+        assert merged == kg_run(kg, "extract", folder, "--format", "jsonl", "--quiet"), "text files: merge != extraction"
+        assert b'"document":"a first"' in merged and b'"document":"c.third"' in merged
+    t.check("plain text files (--text): ids from file names, merge == one kg extract of the folder", text_files)
 
     t.check("an entity described differently by two documents is written as the first describes it",
             lambda: entity_first_wins(kg, work))
