@@ -26,10 +26,10 @@ UTF-8 files, one document each, the id being the file name without its extension
    statements by (subject, relation, object, negated, modality), evidence accumulated, weight =
    number of mentions, confidence = 1 - prod(1 - c) over them.
 4. Output, in DIR:
-   nquads/part-*     N-Quads for bulk loading: each document's named graph as kg writes it, with
+   nquads/part-*.nq  N-Quads for bulk loading: each document's named graph as kg writes it, with
                      the merged description of each entity; documents in input order across the
-                     part files, so `kg merge DIR/nquads/part-*` gives the graph of one `kg
-                     extract` of all the documents (every export byte for byte).
+                     part files, so `kg merge DIR/nquads` (or DIR/nquads/part-*) gives the graph
+                     of one `kg extract` of all the documents (every export byte for byte).
    parquet/documents position (input order), id, title, date, url, digest, statements, mentions
    parquet/entities  key, iri, label, type, aliases, country, wikidata, documents, first_position
    parquet/statements iri, subject, predicate, object, negated, modality, weight, confidence,
@@ -464,6 +464,19 @@ def hadoop_size(spark, path):
     return total
 
 
+def name_parts(spark, folder, extension):
+    """Renames part-NNNNN to part-NNNNN.nq: loaders (Jena, Oxigraph) and `kg merge FOLDER` tell
+    N-Quads by the extension; the numbers, so the order, stay."""
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(folder)
+    fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    for status in fs.listStatus(path):
+        name = status.getPath().getName()
+        if name.startswith("part-") and not name.endswith(extension):
+            if not fs.rename(status.getPath(), jvm.org.apache.hadoop.fs.Path(path, name + extension)):
+                raise RuntimeError(f"could not rename {folder}/{name} to {name}{extension}")
+
+
 def hadoop_exists(spark, path):
     jvm = spark.sparkContext._jvm
     hp = jvm.org.apache.hadoop.fs.Path(path)
@@ -539,6 +552,7 @@ def run(a, log):
         graphs = positioned.leftOuterJoin(replacements).sortByKey(numPartitions=partitions) \
             .map(lambda pr: (pr[0], render(pr[0], pr[1][0], pr[1][1])))
     graphs.flatMap(lambda pg: pg[1]).saveAsTextFile(out + "/nquads")
+    name_parts(spark, out + "/nquads", ".nq")
     t2 = time.time()
 
     # Parquet tables.

@@ -8,9 +8,9 @@ written here (44 JSON Lines documents, with a repeated document, an id reused fo
 a document with no statement, negation, modality, a symmetric relation, quotes and accents, and
 two people described differently by two documents each):
 
-- the job succeeds in local[2] and writes nquads/part-* and parquet/{documents,entities,statements};
-- `kg merge nquads/part-*` gives the graph of one `kg extract` of all the documents: JSON Lines,
-  RDF/XML and GraphML byte for byte;
+- the job succeeds in local[2] and writes nquads/part-*.nq and parquet/{documents,entities,statements};
+- `kg merge nquads/part-*` (and `kg merge nquads`) gives the graph of one `kg extract` of all
+  the documents: JSON Lines, RDF/XML and GraphML byte for byte;
 - the part files hold the lines of that extraction's N-Quads (compared sorted: the parts keep
   input order, kg extract writes documents by id);
 - the Parquet tables agree with that extraction (documents in input order, entities, statements
@@ -207,10 +207,12 @@ def tests(t, a, work):
         assert len(glob.glob(os.path.join(out, "nquads", "part-*"))) >= 3
     t.check("the job succeeds in local[2] and writes N-Quads and Parquet", job_succeeds)
 
-    def merge_equals_extraction(out):
+    def merge_equals_extraction(out, folder=False):
         parts = sorted(glob.glob(os.path.join(out, "nquads", "part-*")))
+        assert parts and all(p.endswith(".nq") for p in parts), parts
         merged = os.path.join(out + "-merged")
-        kg_run(kg, "merge", *parts, "--output", merged, "--format", "jsonl,rdfxml,graphml")
+        kg_run(kg, "merge", *([os.path.join(out, "nquads")] if folder else parts), "--output", merged,
+               "--format", "jsonl,rdfxml,graphml")
         for name in ("graph.jsonl", "graph.rdf", "graph.graphml"):
             with open(os.path.join(merged, name), "rb") as f1, open(os.path.join(ref, name), "rb") as f2:
                 x, y = f1.read(), f2.read()
@@ -251,8 +253,8 @@ def tests(t, a, work):
         code, log, out2 = run_job(["--input", documents, "--archive", archive, "--partitions", "2", "--broadcast-limit", "0"],
                                   work, "out-join")
         assert code == 0, log
-        merge_equals_extraction(out2)
-    t.check("the same with entities joined, not broadcast (--broadcast-limit 0)", joined)
+        merge_equals_extraction(out2, folder=True)
+    t.check("the same with entities joined, not broadcast (--broadcast-limit 0), merging the folder nquads/", joined)
 
     def text_files():
         folder = os.path.join(work, "texts")
