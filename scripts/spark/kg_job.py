@@ -39,6 +39,13 @@ UTF-8 files, one document each, the id being the file name without its extension
    With --metrics FILE, the figures of the run (documents, bytes, seconds, kg's peak memory) as
    JSON in FILE (a local file on the driver).
 
+Limits: a bad input line (not JSON, no id, an impossible date) makes kg exit 1, so the job fails
+naming it, where one `kg extract` would skip it and go on. Ids that differ only in Unicode
+normalization are one id for kg (Swift compares strings canonically), two here. Files are taken
+in the order of their URI strings (kg: UTF-8 byte order of paths; the same for plain names).
+The Parquet confidence is a product over the evidence in table order; kg's may differ in the
+last bit. Beyond 99,999 part files, sort them numerically, not as text, before `kg merge`.
+
 Needs PySpark (pip install pyspark) and Java 17.
 """
 import argparse
