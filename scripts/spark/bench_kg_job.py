@@ -134,7 +134,7 @@ def main():
             "merge_nquads_bytes_per_input_byte": round(m["nquads_bytes"] / input_bytes, 2),
             "merge_parquet_bytes_per_input_byte": round(m["parquet_bytes"] / input_bytes, 2),
             "statements": m["statements"], "entities": m["entities"], "varying_entities": m["varying_entities"],
-            "driver_process_tree_peak_rss_MB": round(driver_rss / 1024, 1),
+            "python_driver_peak_rss_MB": round(driver_rss / 1024, 1),  # the JVM is not counted (local mode: spark.driver.memory, 1g by default)
             "one_process_kg_merge_seconds": round(merge_seconds, 1), "one_process_kg_merge_peak_rss_MB": round(merge_rss / 1024, 1),
             "one_process_kg_extract_seconds": round(extract_seconds, 1), "one_process_kg_extract_peak_rss_MB": round(extract_rss / 1024, 1),
             "merged_equals_one_extraction": same,
