@@ -220,7 +220,12 @@ extension Ontology {
     }
 
     /// Finds the ontology folder: `explicit`, then `$KG_ONTOLOGY`, then `./ontology`, then an
-    /// `ontology/` beside or above the executable, then the source checkout's.
+    /// `ontology/` beside or above the executable (`BIN/ontology`, `BIN/../ontology`, …: an
+    /// unpacked `kg.tgz` of scripts/spark/pack.sh), then the source checkout's.
+    ///
+    /// The executable is the running binary (`/proc/self/exe`) when the system says, so a kg
+    /// found through `PATH` (argv[0] `kg`, no folder) still finds the ontology beside it;
+    /// `executable` (argv[0]) comes next, as before.
     public static func locate(explicit: String? = nil, executable: String? = nil, sourceFile: String = #filePath) -> String? {
         if let explicit { return explicit }
         if let env = ProcessInfo.processInfo.environment["KG_ONTOLOGY"], !env.isEmpty { return env }
@@ -228,7 +233,12 @@ extension Ontology {
         func has(_ dir: String) -> Bool { fm.fileExists(atPath: "\(dir)/kg.owl") }
         if has("ontology") { return "ontology" }
         var candidates: [URL] = []
-        if let executable { candidates.append(URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()) }
+        if let running = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe"), running.hasPrefix("/") {
+            candidates.append(URL(fileURLWithPath: running).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        if let executable {
+            candidates.append(URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
         candidates.append(URL(fileURLWithPath: sourceFile).deletingLastPathComponent())
         for start in candidates {
             var dir = start
