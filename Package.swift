@@ -35,7 +35,7 @@ let package = Package(
         // Loads ontology/: the OWL relations, the lexicon and the gazetteer.
         .target(name: "Ontology", dependencies: ["KnowledgeGraph", "XMLSupport"]),
         // The extraction pipeline: sentences, tokens, actors, coreference, relations.
-        .target(name: "Extraction", dependencies: ["KnowledgeGraph", "Ontology"]),
+        .target(name: "Extraction", dependencies: ["KnowledgeGraph", "Ontology", "Syntax"]),
         // RDF/XML, GraphML and JSON Lines serializers.
         .target(name: "Serialization", dependencies: ["KnowledgeGraph", "Ontology", "XMLSupport"]),
         // Name resolution and graph queries (patterns, paths, stats).
@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "TestSupport"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestSupport"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Ontology"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Ontology", "Syntax"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization", "TestSupport"]),

@@ -186,7 +186,7 @@ extension DocumentAnalysis {
     }
 
     /// The first of each (sentence, subject, relation, object, polarity, modality).
-    private func dedupe(_ found: [FoundRelation]) -> [FoundRelation] {
+    func dedupe(_ found: [FoundRelation]) -> [FoundRelation] {
         var seen = Set<RelationKey>()
         var out: [FoundRelation] = []
         for f in found {

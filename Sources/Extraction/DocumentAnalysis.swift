@@ -36,6 +36,8 @@ final class DocumentAnalysis {
 
     /// Whether to keep notes on how each mention and relation was found (for `kg explain`).
     let trace: Bool
+    /// The parse of each sentence the relation stage parsed, kept when tracing.
+    var trees: [Int: DependencyTree] = [:]
 
     init(knowledge: Knowledge, text: String, date: String?, id: String = "", trace: Bool = false) {
         self.trace = trace

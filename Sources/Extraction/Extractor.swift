@@ -1,5 +1,6 @@
 import KnowledgeGraph
 import Ontology
+import Syntax
 
 /// A document to extract from.
 public struct SourceDocument: Sendable {
@@ -20,6 +21,9 @@ public struct DocumentReport: Sendable {
         public var text: String
         public var mentions: [(text: String, kind: MentionKind, entities: [String], note: String)]
         public var relations: [(subject: String, relation: String, object: String, negated: Bool, modality: Modality, confidence: Double, pattern: String)]
+        /// The sentence's parse when it was parsed: per token, its text, UPOS, head (1-based
+        /// within the sentence, 0 for the root) and relation.
+        public var parse: [(word: String, upos: String, head: Int, relation: String)] = []
     }
     public var info: DocumentInfo
     public var issuer: String?
@@ -36,22 +40,53 @@ public final class Extractor: Sendable {
     let setting: EventSettingFinder
     /// See `segmentLength`; smaller in tests.
     let segmentSize: Int
+    /// The syntax stage, when a model is given.
+    let parser: SentenceParser?
+    /// The relation stage over the parse.
+    let constructions: ConstructionStage
+    /// Which relation stage runs.
+    public let relationStage: RelationStage
+
+    /// How relations are found: by patterns over tokens (the tuned stage), or by named
+    /// constructions over the dependency parse (needs a syntax model).
+    public enum RelationStage: String, Sendable, CaseIterable {
+        case patterns, constructions
+    }
 
     public convenience init(ontology: Ontology) {
         self.init(ontology: ontology, segmentSize: Self.segmentLength)
     }
 
-    init(ontology: Ontology, segmentSize: Int) {
+    /// An extractor with a syntax model: `kg explain` shows the parse, and with `relations:
+    /// .constructions` the relations come from it.
+    public convenience init(ontology: Ontology, syntax: SyntaxModel?, relations: RelationStage = .patterns) {
+        self.init(ontology: ontology, segmentSize: Self.segmentLength, syntax: syntax, relations: relations)
+    }
+
+    init(ontology: Ontology, segmentSize: Int, syntax: SyntaxModel? = nil, relations: RelationStage = .patterns) {
         knowledge = Knowledge(ontology: ontology)
         setting = EventSettingFinder(ontology: ontology)
         self.segmentSize = segmentSize
+        parser = syntax.map { SentenceParser(model: $0) }
+        constructions = ConstructionStage(knowledge: knowledge)
+        relationStage = syntax == nil ? .patterns : relations
     }
 
     func analyze(_ document: SourceDocument, trace: Bool = false) -> (DocumentAnalysis, [FoundRelation]) {
         let analysis = DocumentAnalysis(knowledge: knowledge, text: document.text, date: document.info.date, id: document.info.id,
                                         trace: trace)
         analysis.recognizeActors()
+        if relationStage == .constructions, let parser {
+            return (analysis, analysis.constructionRelations(parser: parser, stage: constructions))
+        }
         let relations = analysis.findRelations()
+        if trace, let parser {
+            // kg explain shows the parse of every sentence with an actor and a trigger.
+            for (s, range) in analysis.sentences.enumerated()
+            where !analysis.mentions[s].isEmpty && range.contains(where: { analysis.tokens[$0].triggerList >= 0 }) {
+                analysis.trees[s] = parser.tree(analysis.tokens, sentence: range)
+            }
+        }
         return (analysis, relations)
     }
 
@@ -173,7 +208,13 @@ public final class Extractor: Sendable {
             let rels = relations.filter { $0.sentence == s }.map { r in
                 (a.entities[r.subject].label, r.relation, a.entities[r.object].label, r.negated, r.modality, r.confidence, r.pattern)
             }
-            sentences.append(.init(index: s, text: a.sentenceText(s), mentions: mentions, relations: rels))
+            var sentence = DocumentReport.Sentence(index: s, text: a.sentenceText(s), mentions: mentions, relations: rels)
+            if let tree = a.trees[s] {
+                sentence.parse = tree.tokens.map { t in
+                    (a.tokens[t].text, tree.tag(t), tree.head(t).map { $0 - tree.tokens.lowerBound + 1 } ?? 0, tree.relation(t))
+                }
+            }
+            sentences.append(sentence)
         }
         return DocumentReport(info: document.info, issuer: a.issuer.map { a.entities[$0].label }, sentences: sentences)
     }

@@ -5,6 +5,7 @@ import Foundation
 import KnowledgeGraph
 import Ontology
 import Serialization
+import Syntax
 import XMLSupport
 
 /// Options every command shares.
@@ -15,8 +16,20 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Article date (YYYY-MM-DD), to pick office holders; default: a date in the text.", valueName: "date"))
     var date: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "How relations are found: patterns (over tokens, the default) or constructions (named constructions over the dependency parse; experimental).",
+        valueName: "stage"))
+    var relations: Extractor.RelationStage = .patterns
+
     func validateDate() throws {
         try validateDateOption("--date", date)
+    }
+
+    /// The extractor the options ask for; with `parse` (kg explain), or with the constructions
+    /// stage, the syntax model of the ontology (`syntax/en_ewt.model`) is loaded too.
+    func makeExtractor(_ ontology: Ontology, parse: Bool = false) throws -> Extractor {
+        guard parse || relations == .constructions else { return Extractor(ontology: ontology) }
+        return Extractor(ontology: ontology, syntax: try loadSyntaxModel(ontology), relations: relations)
     }
 
     func loadOntology() throws -> Ontology {
@@ -36,6 +49,13 @@ func validateDateOption(_ name: String, _ value: String?) throws {
             && value.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
         throw ValidationError(shape ? "\(name) '\(value)' is not a day of the calendar" : "\(name) must be a date YYYY-MM-DD, not '\(value)'")
     }
+}
+
+/// The syntax model of the ontology folder (`syntax/en_ewt.model`).
+func loadSyntaxModel(_ ontology: Ontology) throws -> SyntaxModel {
+    let path = ontology.directory + "/syntax/en_ewt.model"
+    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read the syntax model") }
+    do { return try SyntaxModel(bytes: [UInt8](data)) } catch { throw CLIError("\(path): \(error)") }
 }
 
 /// A failure reported as `kg: error: MESSAGE` with exit code 1.
@@ -107,8 +127,9 @@ func parseFormats(_ list: String) throws -> [ExportFormat] {
 }
 
 /// Builds the graph of some documents on `jobs` threads; the result does not depend on `jobs`.
-func buildGraph(_ documents: [SourceDocument], ontology: Ontology, jobs: Int = 1, progress: ProgressMeter? = nil) -> Graph {
-    let extraction = ParallelExtraction(extractor: Extractor(ontology: ontology), vocabulary: ontology.relations, jobs: jobs)
+func buildGraph(_ documents: [SourceDocument], ontology: Ontology, extractor: Extractor? = nil, jobs: Int = 1,
+                progress: ProgressMeter? = nil) -> Graph {
+    let extraction = ParallelExtraction(extractor: extractor ?? Extractor(ontology: ontology), vocabulary: ontology.relations, jobs: jobs)
     var graph = Graph(vocabulary: ontology.relations)
     progress?.start(sizes: documents.map { $0.text.utf8.count })
     extraction.extract(documents, into: &graph) { done in progress?.update(done: done) }
@@ -169,10 +190,10 @@ func readGraph(paths: [String], roles: Set<InputKind.Role> = [.news, .graph], da
 /// input and `batchSize`, not on `jobs` or timing.
 /// - Returns: whether any line was bad.
 /// - Throws: `ExitCode.failure` at the first bad line when `strict`; a write or export error.
-func streamStandardInput(format: ExportFormat, export: ExportArguments, ontology: Ontology, date: String?, jobs: Int,
+func streamStandardInput(format: ExportFormat, export: ExportArguments, ontology: Ontology, extractor: Extractor, date: String?, jobs: Int,
                          batchSize: Int, strict: Bool, progress: ProgressMeter) throws -> Bool {
     let options = ExportOptions(baseIRI: export.baseIRI, ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
-    let extraction = ParallelExtraction(extractor: Extractor(ontology: ontology), vocabulary: ontology.relations, jobs: jobs)
+    let extraction = ParallelExtraction(extractor: extractor, vocabulary: ontology.relations, jobs: jobs)
     var stream = DocumentStream.descriptor(0, date: date, maxDocuments: batchSize)
     let out = StandardOutput()
     var failed = false

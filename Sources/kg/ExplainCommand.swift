@@ -13,8 +13,10 @@ extension KG {
             abstract: "Show, sentence by sentence, the actors, coreference and patterns behind each statement.",
             discussion: """
             Writes to standard output, for each document: '# ID' (with whom 'we' stands for), \
-            then each sentence with its actor mentions (how each was resolved) and its statements \
-            (relation, flags, confidence, and the construction and lexicon line behind it).
+            then each sentence: its parse when it has an actor and a trigger (word, UPOS, head, \
+            relation per token, from ontology/syntax/en_ewt.model), its actor mentions (how each \
+            was resolved) and its statements (relation, flags, confidence, and the construction \
+            and lexicon line behind it).
 
             Example:
               kg explain article.txt
@@ -34,7 +36,9 @@ extension KG {
             var failed = false
             try reportingErrors {
                 let ontology = try common.loadOntology()
-                let extractor = Extractor(ontology: ontology)
+                // The parse is shown when the ontology has a syntax model.
+                let hasModel = FileManager.default.fileExists(atPath: ontology.directory + "/syntax/en_ewt.model")
+                let extractor = try common.makeExtractor(ontology, parse: hasModel)
                 let (documents, readFailed) = try readCorpus(paths: files, stdin: false, date: common.date, jobs: 1, strict: false, ontology: ontology)
                 failed = readFailed
                 for document in documents {
@@ -44,6 +48,9 @@ extension KG {
                     out += "\n"
                     for s in report.sentences {
                         out += "\n[\(s.index)] \(s.text)\n"
+                        for (k, w) in s.parse.enumerated() {
+                            out += "    \(k + 1)\t\(w.word)\t\(w.upos)\t\(w.head)\t\(w.relation)\n"
+                        }
                         for m in s.mentions {
                             let target = m.entities.isEmpty ? "?" : m.entities.joined(separator: ", ")
                             out += "    actor  '\(m.text)' → \(target)  (\(m.kind.rawValue): \(m.note))\n"

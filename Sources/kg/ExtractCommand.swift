@@ -124,13 +124,14 @@ extension KG {
                     return
                 }
                 if let format = try streamedFormat() {
-                    failed = try streamStandardInput(format: format, export: export, ontology: ontology, date: common.date, jobs: jobs,
+                    failed = try streamStandardInput(format: format, export: export, ontology: ontology, extractor: try common.makeExtractor(ontology),
+                                                     date: common.date, jobs: jobs,
                                                      batchSize: batch, strict: strict, progress: meter)
                     return
                 }
                 let (documents, readFailed) = try readCorpus(paths: files, stdin: stdin, date: common.date, jobs: jobs, strict: strict, ontology: ontology)
                 failed = readFailed
-                let graph = buildGraph(documents, ontology: ontology, jobs: jobs, progress: meter)
+                let graph = buildGraph(documents, ontology: ontology, extractor: try common.makeExtractor(ontology), jobs: jobs, progress: meter)
                 let single = documents.count == 1 && files.count == 1 && !stdin
                     && CorpusInput.kind(ofPath: files[0]) != .jsonLines && !isFolder(files[0])
                 try export.write(graph, name: single ? documents[0].info.id : "graph", ontology: ontology, progress: meter)
@@ -149,7 +150,7 @@ extension KG {
             let (documents, failed) = try readCorpus(paths: files, stdin: stdin, date: common.date, jobs: jobs, strict: strict, ontology: ontology)
             let (admitted, problems) = ingest.admit(documents, source: files.count == 1 && !stdin ? files[0] : "the inputs")
             _ = try reportProblems(problems, strict: false)
-            let extraction = ParallelExtraction(extractor: Extractor(ontology: ontology), vocabulary: ontology.relations, jobs: jobs)
+            let extraction = ParallelExtraction(extractor: try common.makeExtractor(ontology), vocabulary: ontology.relations, jobs: jobs)
             meter.start(sizes: admitted.map { $0.text.utf8.count })
             var added = GraphStore.AddResult()
             var statements = 0

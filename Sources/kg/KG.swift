@@ -35,3 +35,5 @@ struct KG: ParsableCommand {
     }
 }
 
+
+extension Extractor.RelationStage: ExpressibleByArgument {}

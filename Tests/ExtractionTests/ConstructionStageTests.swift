@@ -1,4 +1,6 @@
+import Foundation
 import KnowledgeGraph
+import Syntax
 import Testing
 @testable import Extraction
 
@@ -235,5 +237,39 @@ import Testing
         . PUNCT 8 punct
         """)
         #expect(Set(r.keys) == ["Russia attacks Ukraine (conditional)"], "\(r)")
+    }
+
+}
+
+/// The construction stage with the committed syntax model in the loop.
+@Suite struct ParsedExtractionTests {
+    static let extractor: Extractor = {
+        let path = sharedOntology.directory + "/syntax/en_ewt.model"
+        let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+        let model = try? SyntaxModel(bytes: bytes)
+        return Extractor(ontology: sharedOntology, syntax: model, relations: .constructions)
+    }()
+
+    func found(_ text: String) -> [String: String] {
+        var g = Graph(vocabulary: sharedOntology.relations)
+        Self.extractor.extract(SourceDocument(id: "t", text: text, date: "2023-05-24"), into: &g)
+        var out: [String: String] = [:]
+        for s in g.statements {
+            out["\(g[s.subject].label) \(g.vocabulary[s.relation].name) \(g[s.object].label)"] = String(s.evidence[0].pattern.prefix { $0 != " " })
+        }
+        return out
+    }
+
+    @Test func theModelIsLoadedAndTheStageRuns() {
+        #expect(Self.extractor.relationStage == .constructions)
+        #expect(found("Russia attacked Ukraine on Monday.") == ["Russia attacks Ukraine": "clause-subject+direct-object"])
+        #expect(found("Ukraine was attacked by Russia.")["Russia attacks Ukraine"] == "passive-agent+passive-subject")
+    }
+
+    @Test func explainShowsTheParse() throws {
+        let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
+        let parse = try #require(report.sentences.first?.parse)
+        #expect(parse.map(\.word) == ["China", "praised", "Pakistan", "."])
+        #expect(parse[1].head == 0 && parse[0].head == 2 && parse[0].relation == "nsubj")
     }
 }

@@ -1,0 +1,42 @@
+import Syntax
+
+/// The syntax stage: parses a sentence of kg's tokens with the syntax model and lays the tree
+/// back on the tokens (`DependencyTree`).
+///
+/// kg's tokens become UD English words (`UDWordMapper`: "cannot" is two words, a run of periods
+/// one); each word's analysis goes to the token its text starts in. A token that no word starts
+/// in (the second period of "..") hangs on the token before it as `punct`; of a token that starts
+/// two words ("cannot"), the first word's analysis is kept.
+struct SentenceParser: Sendable {
+    let model: SyntaxModel
+
+    /// The tree of the sentence `range` of `tokens`.
+    /// - Complexity: O(n) in the sentence's tokens (the parser is linear).
+    func tree(_ tokens: [Token], sentence range: Range<Int>) -> DependencyTree {
+        let words = UDWordMapper.words(tokens[range].map { UDWordMapper.Token(text: $0.text, start: $0.start, end: $0.end) })
+        let analysis = model.analyse(words.map(\.form))
+        // The token of each word: the one its start falls in.
+        var tokenOfWord: [Int] = []
+        tokenOfWord.reserveCapacity(words.count)
+        var t = range.lowerBound
+        for w in words {
+            while t + 1 < range.upperBound && tokens[t + 1].start <= w.start { t += 1 }
+            tokenOfWord.append(t - range.lowerBound)
+        }
+        let n = range.count
+        var upos = [String](repeating: "PUNCT", count: n)
+        var heads = [Int?](repeating: nil, count: n)
+        var relations = [String](repeating: "punct", count: n)
+        var hasWord = [Bool](repeating: false, count: n)
+        for (k, w) in tokenOfWord.enumerated() where !hasWord[w] {
+            hasWord[w] = true
+            upos[w] = analysis.upos[k]
+            relations[w] = analysis.relations[k]
+            let h = analysis.heads[k]
+            heads[w] = h == 0 ? nil : tokenOfWord[h - 1]
+            if heads[w] == w { heads[w] = nil }
+        }
+        for k in 0..<n where !hasWord[k] { heads[k] = k > 0 ? k - 1 : nil }
+        return DependencyTree(tokens: range, upos: upos, heads: heads, relations: relations)
+    }
+}
