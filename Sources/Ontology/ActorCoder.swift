@@ -1,7 +1,7 @@
 import KnowledgeGraph
 
 /// Gives actors their CAMEO actor code for a date, from the ontology's data: the codes of
-/// countries and organizations (`code` columns, `cameo-actors.tsv`), people's dated roles
+/// countries and organizations (`code` columns, `gazetteer/cameo-codes.tsv`), people's dated roles
 /// (`gazetteer/*-roles.tsv`) and dated offices (`offices.tsv`).
 ///
 /// A person's code on a date is, in this order: the first dated role that holds, the

@@ -65,6 +65,9 @@ enum GazetteerRules {
         }
     }
 
+    /// The file of CAMEO actor codes for entities of the other files (`id`, `code`).
+    static let codesFile = "cameo-codes.tsv"
+
     /// Whether `name` is a file of dated CAMEO roles (`*-roles.tsv`), not an entity file.
     static func isRoleFile(_ name: String) -> Bool { name.hasSuffix("-roles.tsv") }
 

@@ -18,7 +18,7 @@ extension Ontology {
         let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let (namespace, relations) = try loadRelations("\(dir)/kg.owl")
         var gazetteer = try loadGazetteer("\(dir)/gazetteer")
-        try applyCodes("\(dir)/cameo-actors.tsv", to: &gazetteer)
+        try applyCodes("\(dir)/gazetteer/\(GazetteerRules.codesFile)", to: &gazetteer)
         let titles = try TSV.read("\(dir)/titles.tsv", required: ["title", "role", "leader"]).map {
             Title(phrase: $0["title"], role: $0["role"], leader: $0["leader"] == "yes",
                   defaultOf: $0["default"].isEmpty ? nil : $0["default"])
@@ -133,7 +133,8 @@ extension Ontology {
         return (namespace, RelationVocabulary(relations))
     }
 
-    /// Reads every `*.tsv` of the gazetteer folder except `offices.tsv`, in name order, and
+    /// Reads every `*.tsv` of the gazetteer folder except `offices.tsv`, `cameo-codes.tsv` and
+    /// the `*-roles.tsv` files, in name order, and
     /// checks them with `GazetteerRules`.
     static func loadGazetteer(_ dir: String) throws -> [GazetteerEntry] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
@@ -142,7 +143,7 @@ extension Ontology {
         var entries: [GazetteerEntry] = []
         var rows: [TSVRow] = []
         var seen: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".tsv") && name != "offices.tsv" && !GazetteerRules.isRoleFile(name) {
+        for name in names.sorted() where name.hasSuffix(".tsv") && name != "offices.tsv" && name != GazetteerRules.codesFile && !GazetteerRules.isRoleFile(name) {
             let path = "\(dir)/\(name)"
             let table = GazetteerRules.tables[name]
             for row in try TSV.read(path, required: ["id", "label", "type", "country", "aliases"], exactHeader: table?.header) {
@@ -172,7 +173,7 @@ extension Ontology {
         return entries
     }
 
-    /// Reads `cameo-actors.tsv` (optional; columns `id`, `code`) and gives each listed entity
+    /// Reads `gazetteer/cameo-codes.tsv` (optional; columns `id`, `code`) and gives each listed entity
     /// that has no code of its own that CAMEO actor code.
     /// - Throws: `OntologyError` for an unknown id, a repeated id or a malformed code.
     static func applyCodes(_ path: String, to gazetteer: inout [GazetteerEntry]) throws {
