@@ -6,8 +6,9 @@ import XMLSupport
 /// One row per statement per document, like the JSON Lines export, in the same order. Columns:
 /// `date, Actor1Code, Actor1Name, Actor1CountryCode, Actor1Type, EventCode, EventRootCode,
 /// QuadClass, GoldsteinScale, relation, Actor2Code, Actor2Name, Actor2CountryCode, Actor2Type,
-/// NumMentions, confidence, negated, modality, document, SourceURL, sentence` — `ActorNCode` is
-/// kg's entity id, `EventCode` the CAMEO code (text: read it as a string to keep its leading
+/// NumMentions, confidence, negated, modality, document, SourceURL, sentence, Actor1Id, Actor2Id` —
+/// `ActorNCode` is the actor's CAMEO actor code as GDELT has it ("RUS", "RUSGOV", "IGOUNO"; empty
+/// when unknown), `ActorNId` kg's entity id, `EventCode` the CAMEO code (text: read it as a string to keep its leading
 /// zero, e.g. `dtype={"EventCode": str}`), `sentence` the first mention in that document.
 /// Negated and hypothetical statements are rows too, flagged by `negated` and `modality`.
 ///
@@ -20,7 +21,7 @@ public struct CSVSerializer: GraphSerializer {
     public static let columns = [
         "date", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type", "EventCode", "EventRootCode",
         "QuadClass", "GoldsteinScale", "relation", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type",
-        "NumMentions", "confidence", "negated", "modality", "document", "SourceURL", "sentence",
+        "NumMentions", "confidence", "negated", "modality", "document", "SourceURL", "sentence", "Actor1Id", "Actor2Id",
     ]
 
     public func write(_ graph: Graph, to sink: ByteSink) throws {
@@ -35,11 +36,11 @@ public struct CSVSerializer: GraphSerializer {
                     for m in mentions { miss *= 1 - min(max(m.confidence, 0), 1) }
                     let d = graph.documents[doc]
                     try sink.write(Self.record([
-                        d.date ?? "", a.key, a.label, a.country ?? "", a.type.rawValue,
+                        d.date ?? "", a.code ?? "", a.label, a.country ?? "", a.type.rawValue,
                         r.cameo, String(r.cameo.prefix(2)), "\(r.quadClass)", r.goldstein.map(decimal) ?? "", r.name,
-                        b.key, b.label, b.country ?? "", b.type.rawValue,
+                        b.code ?? "", b.label, b.country ?? "", b.type.rawValue,
                         "\(mentions.count)", decimal(1 - miss), s.negated ? "true" : "false", s.modality.rawValue,
-                        d.id, d.url ?? "", mentions.first?.quote ?? "",
+                        d.id, d.url ?? "", mentions.first?.quote ?? "", a.key, b.key,
                     ]))
                 }
             }
