@@ -72,6 +72,9 @@ ORG_WORDS = {
     "LEAGUE", "MISSION", "MOVEMENT", "OFFICE", "ORGANISATION", "ORGANIZATION", "PANEL", "PARLIAMENT",
     "PARTNERSHIP", "PROGRAM", "PROGRAMME", "SECRETARIAT", "TRIBUNAL", "UNION", "ARMY", "FRONT",
     "BRIGADE", "BRIGADES", "PARTY", "NETWORK", "INTERNATIONAL", "WATCH", "CROSS", "CRESCENT",
+    "DEPARTMENT", "MINISTRY", "ADMINISTRATION", "SERVICE", "SERVICES", "DIRECTORATE", "POLICE",
+    "GUARD", "GUARDS", "CORPS", "NAVY", "RIFLES", "MILITIA", "BATTALION", "REGIMENT", "LEGION",
+    "SECURITY", "INTELLIGENCE", "PARLIAMENT", "SENATE", "TREASURY", "CABINET", "GOVERNMENT",
 }
 # Honorifics and titles that are not agent nouns of PETRARCH but make a form a title form.
 TITLE_WORDS = {
@@ -80,6 +83,13 @@ TITLE_WORDS = {
     "SHEIKH", "SHEIK", "CHIEF", "HEAD", "LEADER", "SPOKESMAN", "SPOKESWOMAN", "ENVOY", "CMDR",
     "COLONEL", "MAJOR", "CAPTAIN", "LIEUTENANT", "MARSHAL", "ADMIRAL", "HIS", "HER", "HOLINESS",
     "MAJESTY", "HIGHNESS", "EXCELLENCY", "THE",
+}
+# Titles of people: a form with one names an office holder, not an organization.
+PERSON_TITLES = {
+    "PRESIDENT", "VICE", "MINISTER", "PREMIER", "CHANCELLOR", "DIRECTOR", "SECRETARY", "AMBASSADOR",
+    "ENVOY", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "OFFICIAL", "OFFICIALS", "GOVERNOR", "MAYOR",
+    "KING", "QUEEN", "PRINCE", "EMIR", "CHAIRMAN", "CHAIRWOMAN", "CHAIRPERSON", "COMMANDER", "CHIEF",
+    "HEAD", "LEADER", "SOLDIERS", "SOLDIER", "SPOKESMEN",
 }
 # Words written in lower case inside a name (not first).
 LOWER_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "da", "del", "der", "van",
@@ -315,6 +325,9 @@ class HandMade:
         # Words of country surfaces ("Russian", "Kremlin") that make a person form a title form.
         self.country_words = {k.upper() for k, e in self.owner.items()
                               if self.types.get(e) == "Country" and re.fullmatch(r"[A-Za-z]+", k)}
+        # Every word of a country form ("United", "States"): never what makes two names one entity.
+        self.country_tokens = {w.upper() for k, e in self.owner.items() if self.types.get(e) == "Country"
+                               for w in re.findall(r"[A-Za-z]+", k)}
 
 
 # ---------------------------------------------------------------- conversion
@@ -483,12 +496,14 @@ class Converter:
             return False
         return True
 
-    def org_form_ok(self, words: list[str], why: Dropped, what: str) -> bool:
+    def org_form_ok(self, words: list[str], acronyms: set[str], why: Dropped, what: str) -> bool:
         upper = [w.upper() for w in words]
+        if set(upper) & PERSON_TITLES:
+            why.add("organization: a person's title in the form (an office, not a body)", what)
+            return False
         if len(words) == 1:
-            w = upper[0]
-            if not (re.fullmatch(r"[A-Z][A-Z0-9.&-]{2,}", words[0]) and w not in self.vocabulary and len(re.sub(r"[^A-Z]", "", w)) >= 2):
-                why.add("organization: a single word that is no acronym (or an English word)", what)
+            if upper[0] not in acronyms or len(upper[0]) < 3:
+                why.add("organization: a single word that is no acronym of three or more letters", what)
                 return False
             return True
         if len(words) < 3 and not set(upper) & ORG_WORDS and all(w in self.vocabulary or w in LOWER_WORDS_UPPER for w in upper):
@@ -496,12 +511,48 @@ class Converter:
             return False
         return True
 
-    def forms(self, record: Record, kind: str) -> list[str]:
-        acronyms: set[str] = set()
+    def acronyms(self, record: Record) -> set[str]:
+        """The one-word phrases of the record that are acronyms: PETRARCH writes every word in
+        capitals, so a word counts as one only with a digit, without a vowel, or as the
+        initials of another phrase of the record ("FBI", "ANSF"); not "GAZA", "SNOWDEN"."""
+        initials = set()
+        for phrase in record.phrases:
+            words = [w for w in tokens_of(phrase) if w.lower() not in LOWER_WORDS]
+            if len(words) > 1:
+                initials.add("".join(w[0] for w in words).upper())
+        out = set()
         for phrase in record.phrases:
             words = tokens_of(phrase)
-            if kind != "person" and len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9.&]{1,}", words[0]) and words[0] not in self.vocabulary:
-                acronyms.add(words[0])
+            if len(words) != 1:
+                continue
+            w = words[0].upper()
+            letters = re.sub(r"[^A-Z]", "", w)
+            if not re.fullmatch(r"[A-Z][A-Z0-9.&-]+", w) or w in self.vocabulary or len(letters) < 2:
+                continue
+            if re.search(r"[0-9]", w) or not re.search(r"[AEIOU]", letters) or letters in initials:
+                out.add(w)
+        return out
+
+    def related(self, form: str, label: str, acronyms: set[str]) -> bool:
+        """Whether an alias names the label's entity and not just one with the same code
+        (PETRARCH's '+' phrases share a code, not always an entity: "Guardian Council" under
+        "Islamic Consultative Assembly"): an acronym of the record, a spelling of the label, or
+        a shared distinctive word (not English, not an organization or function word)."""
+        if form.upper() in acronyms:
+            # An acronym names the label only when it spells the label's initials ("FBI", not "DEA").
+            words = [w for w in re.findall(r"[A-Za-z]+", label) if w.lower() not in LOWER_WORDS]
+            return re.sub(r"[^A-Z]", "", form.upper()) == "".join(w[0] for w in words).upper()
+        squash = lambda t: re.sub(r"[^A-Z]", "", t.upper())
+        if squash(form) == squash(label):
+            return True
+        def distinctive(t: str) -> set[str]:
+            return {w for w in re.findall(r"[A-Z]+", t.upper().replace("’", "'"))
+                    if len(w) > 2 and w not in self.vocabulary and w not in ORG_WORDS and w not in LOWER_WORDS_UPPER
+                    and w not in self.hand.country_tokens}
+        return bool(distinctive(form) & distinctive(label))
+
+    def forms(self, record: Record, kind: str) -> list[str]:
+        acronyms = self.acronyms(record) if kind != "person" else set()
         out: list[str] = []
         for phrase in record.phrases:
             words = tokens_of(phrase)
@@ -511,7 +562,7 @@ class Converter:
             if self.discarded(words):
                 self.dropped.add("a discard of Phoenix.discards.txt", what)
                 continue
-            ok = self.person_form_ok(words, self.dropped, what) if kind == "person" else self.org_form_ok(words, self.dropped, what)
+            ok = self.person_form_ok(words, self.dropped, what) if kind == "person" else self.org_form_ok(words, acronyms, self.dropped, what)
             if not ok:
                 continue
             form = display(phrase, acronyms)
@@ -522,6 +573,9 @@ class Converter:
                 # "Ban Ki-moon": a hyphenated given name is written lower case after the hyphen.
                 variants.append(re.sub(r"-([A-Z])([a-z])", lambda m: "-" + m.group(1).lower() + m.group(2), form))
             for v in variants:
+                if out and not self.related(v, out[0], acronyms):
+                    self.dropped.add(f"{kind}: alias sharing no distinctive word with the name (another entity with the same code)", f"{what} [{out[0]}]")
+                    continue
                 if v not in out:
                     out.append(v)
         return with_twins(out)
@@ -541,8 +595,11 @@ class Converter:
                 continue
             if dated:
                 self.person(r, people)
-            elif defaults:
+            elif defaults and self.looks_like_organization(r):
                 self.organization(r, orgs, "national institution")
+            elif defaults:
+                if not self.skip_if_hand_made(r, [], "national institution", None):
+                    self.dropped.add("national: undated name without an organization word (a person, place or seat?)", f"{r.source}:{r.line} {r.phrases[0]}")
             else:
                 self.dropped.add("record without a code", f"{r.source}:{r.line} {r.phrases[0]}")
         for r in self.international:
@@ -550,9 +607,7 @@ class Converter:
             if dated:
                 self.person(r, people)
             elif r.codes:
-                words = {w.upper() for p in r.phrases for w in tokens_of(p)}
-                acronym = any(len(tokens_of(p)) == 1 and tokens_of(p)[0].upper() not in self.vocabulary for p in r.phrases)
-                if words & ORG_WORDS or acronym:
+                if self.looks_like_organization(r):
                     self.organization(r, orgs, "international organization")
                 elif self.skip_if_hand_made(r, [], "international organization", next((c for c, s, e in r.codes if CAMEO_CODE.match(c)), None)):
                     pass
@@ -610,6 +665,11 @@ class Converter:
         tables["agents"] = self.agents
         tables["codes"] = sorted([k, sorted(v)[0]] for k, v in self.hand_codes.items() if len(v) == 1)
         return tables
+
+    def looks_like_organization(self, r: Record) -> bool:
+        """An organization word in the primary name, or an acronym among the phrases."""
+        words = {w.upper() for w in tokens_of(r.phrases[0])}
+        return bool(words & ORG_WORDS) or bool(self.acronyms(r))
 
     def merge(self, entries: list[dict]) -> list[dict]:
         """Merges entries that share a form and agree on country and code (PETRARCH repeats
