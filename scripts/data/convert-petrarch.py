@@ -226,26 +226,30 @@ def read_vocabulary(petrarch: Path) -> set[str]:
 # ---------------------------------------------------------------- names
 
 def tokens_of(phrase: str) -> list[str]:
-    """The words of a PETRARCH phrase, without parenthesised parts."""
-    phrase = re.sub(r"\([^)]*\)", " ", phrase)
+    """The words of a PETRARCH phrase, without parenthesised parts (an unclosed '(' ends the
+    phrase: "(acting"), quoted nicknames ('"nando"') and a comma before a suffix ("JR.")."""
+    phrase = re.sub(r"\([^)]*\)", " ", phrase).split("(")[0]
+    phrase = re.sub(r'"[^"]*"?', " ", phrase).replace(",", " ")
     return [t for t in re.split(r"[_\s]+", phrase) if t]
 
 
-def display_word(word: str, first: bool, acronyms: set[str]) -> str:
+def display_word(word: str, first: bool, acronyms: set[str], person: bool = False) -> str:
     upper = word.upper()
+    if person and upper.rstrip(".") in ("JR", "SR"):
+        return upper[0] + upper[1:].lower()
     letters = re.sub(r"[^A-Z]", "", upper)
     if upper in acronyms or re.fullmatch(r"(?:[A-Z]\.)+", upper):
         return upper
     if "-" in word:
         parts = word.split("-")
-        out = [display_word(p, first and k == 0, acronyms) if p else p for k, p in enumerate(parts)]
+        out = [display_word(p, first and k == 0, acronyms, person) if p else p for k, p in enumerate(parts)]
         if out and out[0] in ("Al", "El") and len(out) > 1 and not first:
             out[0] = out[0].lower()
         return "-".join(out)
     lower = word.lower()
     if not first and lower in LOWER_WORDS:
         return lower
-    if letters and not re.search(r"[AEIOUY]", letters) and len(letters) >= 2:
+    if not person and letters and not re.search(r"[AEIOUY]", letters) and len(letters) >= 2:
         return upper  # no vowel: an acronym (ICJ, UNHCR)
     if "'" in word:
         head, _, tail = lower.partition("'")
@@ -257,9 +261,9 @@ def display_word(word: str, first: bool, acronyms: set[str]) -> str:
     return lower[:1].upper() + lower[1:]
 
 
-def display(phrase: str, acronyms: set[str]) -> str:
+def display(phrase: str, acronyms: set[str], person: bool = False) -> str:
     words = tokens_of(phrase)
-    return " ".join(display_word(w, k == 0, acronyms) for k, w in enumerate(words))
+    return " ".join(display_word(w, k == 0, acronyms, person) for k, w in enumerate(words))
 
 
 def slug(label: str) -> str:
@@ -447,20 +451,26 @@ class Converter:
         """CAMEO country code -> ISO id, from the country records' names matched to countries.tsv."""
         votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         self.country_records = 0
+        squashed = {re.sub(r"[^A-Z]", "", k.upper()): e for k, e in self.hand.owner.items() if e in self.hand.countries}
         for r in self.countries:
             code = country_record_code(r)
             if code is None:
                 continue
             self.country_records += 1
             for phrase in r.phrases[:1]:
-                owner = self.hand.owner.get(match_key(display(phrase, set())))
+                # Letters only: "TIMOR_LESTE_" is "Timor-Leste".
+                owner = squashed.get(re.sub(r"[^A-Z]", "", phrase.upper()))
                 if owner in self.hand.countries:
                     votes[code][owner] += 1
-            if code in self.hand.countries:
-                votes[code][code] += 0
+            votes[code]
         for code in sorted(votes):
-            iso = sorted(votes[code].items(), key=lambda kv: (-kv[1], kv[0] != code, kv[0]))[0][0]
-            self.cameo_to_iso[code] = iso
+            # A code that is an ISO id of countries.tsv is that country (CAMEO's COG is the
+            # Republic of the Congo even though its record is named "CONGO", which is the DRC's
+            # form here); the names decide only for codes that are not ISO ids (KSV).
+            if code in self.hand.countries:
+                self.cameo_to_iso[code] = code
+            elif votes[code]:
+                self.cameo_to_iso[code] = sorted(votes[code].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         for code, iso in sorted(self.cameo_to_iso.items()):
             # Where two CAMEO codes name one country, the equal one wins.
             if iso == code or iso not in self.hand_codes:
@@ -559,13 +569,16 @@ class Converter:
             what = f"{record.source}:{record.line} {phrase}"
             if not words:
                 continue
+            if any(not re.fullmatch(r"[A-Za-z0-9.'&-]+", w) for w in words) or any(w.upper() in ("A.K.A.", "AKA") for w in words):
+                self.dropped.add("a form with characters that are not letters of a name (` ; / ...) or 'a.k.a.'", what)
+                continue
             if self.discarded(words):
                 self.dropped.add("a discard of Phoenix.discards.txt", what)
                 continue
             ok = self.person_form_ok(words, self.dropped, what) if kind == "person" else self.org_form_ok(words, acronyms, self.dropped, what)
             if not ok:
                 continue
-            form = display(phrase, acronyms)
+            form = display(phrase, acronyms, person=kind == "person")
             if kind != "person" and len(words) == 1:
                 form = words[0].upper()
             variants = [form]
