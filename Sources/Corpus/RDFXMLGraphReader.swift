@@ -14,7 +14,7 @@ public struct LoadedGraph: Sendable {
 /// Reads kg's own RDF/XML export back into a `Graph`, streaming (libxml2's `xmlTextReader`).
 ///
 /// The file is read in the order kg writes it: `kg:Document`s, then entities (`kg:Country`,
-/// `kg:Person`, … with their label, aliases as `skos:altLabel` in order, country code and
+/// `kg:Person`, … with their label, aliases as `skos:altLabel` in order, country code, CAMEO actor code and
 /// Wikidata id), then `rdf:Statement`s with their `kg:Evidence`. Statements are rebuilt from
 /// their reification (the direct triples are redundant and skipped), so negated and hypothetical
 /// statements come back too; weight and confidence are recomputed from the evidence. Documents
@@ -171,6 +171,7 @@ private struct Loader {
             case (RDFXMLGraphReader.rdfs, "label"): entity.label = try r.readText(); hasLabel = true
             case (RDFXMLGraphReader.skos, "altLabel"): entity.aliases.append(try r.readText())
             case (namespace, "countryCode"): entity.country = try r.readText()
+            case (namespace, "cameoActorCode"): entity.code = try r.readText()
             case (namespace, "wikidata"): entity.wikidata = try r.readText()
             default: try r.skipElement()
             }

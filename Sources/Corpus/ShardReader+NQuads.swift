@@ -5,7 +5,7 @@ import KnowledgeGraph
 ///
 /// Each document is a named graph `<BASE/document/ID>` whose quads kg writes together: the
 /// document (`rdf:type kg:Document`, `dcterms:identifier`, title, date, source), the entities
-/// its statements name (class, label, aliases as `skos:altLabel` in order, country code, Wikidata
+/// its statements name (class, label, aliases as `skos:altLabel` in order, country code, CAMEO actor code, Wikidata
 /// id), the direct triples, and each
 /// statement reified (`rdf:subject`, `rdf:predicate`, `rdf:object`, `kg:negated`,
 /// `kg:modality`) with one `kg:Evidence` per mention (sentence, start, end, quote, pattern,
@@ -245,7 +245,8 @@ extension ShardReader {
             }
             let e = Entity(key: key, label: label, type: type, aliases: altLabels.isEmpty ? aliases(key: key) : altLabels,
                            country: try string(d, ns + "countryCode", "kg:countryCode", of: what, required: false),
-                           wikidata: try string(d, ns + "wikidata", "kg:wikidata", of: what, required: false))
+                           wikidata: try string(d, ns + "wikidata", "kg:wikidata", of: what, required: false),
+                           code: try string(d, ns + "cameoActorCode", "kg:cameoActorCode", of: what, required: false))
             entities[x] = e
             return e
         }

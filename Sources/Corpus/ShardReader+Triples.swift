@@ -6,7 +6,7 @@ import KnowledgeGraph
 ///
 /// Both hold exactly the triples of the RDF/XML export in one default graph: every document
 /// (`<BASE/document/ID> a kg:Document` with `dcterms:identifier`, title, date, source), the
-/// entities (class, label, `skos:altLabel`s in order, country code, Wikidata id), and each
+/// entities (class, label, `skos:altLabel`s in order, country code, CAMEO actor code, Wikidata id), and each
 /// statement reified with its `kg:Evidence` nodes (blank nodes `_:evN`), each naming its
 /// document with `kg:document`. The whole file is resolved at once by the routine that
 /// resolves an N-Quads block (`resolve(_:scope:source:)`), with the same rules: the base IRI

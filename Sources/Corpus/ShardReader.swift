@@ -6,7 +6,7 @@ import KnowledgeGraph
 /// the graph one extraction of all their documents would have built.
 ///
 /// Each line carries its document (id, date, title, url, `documentIndex`), both entities (key,
-/// label, type, country, aliases, wikidata), the relation, polarity, modality and every mention
+/// label, type, country, code, aliases, wikidata), the relation, polarity, modality and every mention
 /// in that document (`spans`). Lines without `spans` (older exports) count as one mention taken
 /// from the top-level fields. Documents are added per shard in `documentIndex` order, shards in
 /// the order given, so merged documents keep their input order. A document without statements
@@ -207,7 +207,8 @@ public struct ShardReader {
             }
             let aliases = (e["aliases"] as? [Any])?.compactMap { $0 as? String } ?? []
             return Entity(key: key, label: label, type: type, aliases: aliases,
-                          country: try string(e, "country", required: false), wikidata: try string(e, "wikidata", required: false))
+                          country: try string(e, "country", required: false), wikidata: try string(e, "wikidata", required: false),
+                          code: try string(e, "code", required: false))
         }
         let docID = try string(f, "document")!
         let info = DocumentInfo(id: docID, title: try string(f, "title", required: false),

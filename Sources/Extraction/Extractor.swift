@@ -170,6 +170,13 @@ public final class Extractor: Sendable {
         }
     }
 
+    /// The entity with its CAMEO actor code for the document's date.
+    private func coded(_ entity: Entity, on date: String?) -> Entity {
+        var e = entity
+        e.code = knowledge.coder.code(of: entity, on: date)
+        return e
+    }
+
     private func add(_ relations: [FoundRelation], of analysis: DocumentAnalysis, document doc: Int, scalarBase: Int,
                      sentenceBase: Int, into graph: inout Graph) {
         var ids: [Int: EntityID] = [:]
@@ -177,8 +184,8 @@ public final class Extractor: Sendable {
         let documentDate = (analysis.date ?? graph.documents[doc].date).flatMap { CalendarDate(iso: $0) }
         for r in relations {
             guard let relation = graph.vocabulary.id(r.relation) else { continue }
-            let s = ids[r.subject] ?? graph.intern(analysis.entities[r.subject])
-            let o = ids[r.object] ?? graph.intern(analysis.entities[r.object])
+            let s = ids[r.subject] ?? graph.intern(coded(analysis.entities[r.subject], on: analysis.date))
+            let o = ids[r.object] ?? graph.intern(coded(analysis.entities[r.object], on: analysis.date))
             ids[r.subject] = s
             ids[r.object] = o
             if quotes[r.sentence] == nil { quotes[r.sentence] = analysis.sentenceText(r.sentence) }

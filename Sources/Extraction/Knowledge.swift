@@ -31,6 +31,8 @@ enum VerbForm: Sendable {
 /// looks tokens up in O(1) instead of scanning lists.
 public final class Knowledge: Sendable {
     public let ontology: Ontology
+    /// CAMEO actor codes of the gazetteer's actors, by date.
+    public let coder: ActorCoder
     let tokenizer: Tokenizer
     /// Gazetteer entries, as loaded; `Surface.entity` indexes this.
     let entries: [GazetteerEntry]
@@ -86,6 +88,7 @@ public final class Knowledge: Sendable {
 
     public init(ontology: Ontology) {
         self.ontology = ontology
+        coder = ActorCoder(ontology)
         let tokenizer = Tokenizer(abbreviations: ontology.abbreviations)
         self.tokenizer = tokenizer
         entries = ontology.gazetteer

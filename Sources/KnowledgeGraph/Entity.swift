@@ -19,15 +19,20 @@ public struct Entity: Sendable, Hashable {
     public var country: String?
     /// Wikidata id ("Q7747"), if known.
     public var wikidata: String?
+    /// The CAMEO actor code, if known: a country's CAMEO country code ("RUS"), an organization's
+    /// code ("IGOUNO", "SDNMIL"), a person's code for the date of the document it was found in
+    /// ("RUSGOV" while in a government office of Russia).
+    public var code: String?
 
     public init(key: String, label: String, type: ActorType, aliases: [String] = [], country: String? = nil,
-                wikidata: String? = nil) {
+                wikidata: String? = nil, code: String? = nil) {
         self.key = key
         self.label = label
         self.type = type
         self.aliases = aliases
         self.country = country
         self.wikidata = wikidata
+        self.code = code
     }
 }
 

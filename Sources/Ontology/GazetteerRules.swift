@@ -65,6 +65,50 @@ enum GazetteerRules {
         }
     }
 
+    /// The file of CAMEO actor codes for entities of the other files (`id`, `code`).
+    static let codesFile = "cameo-codes.tsv"
+
+    /// Whether `name` is a file of dated CAMEO roles (`*-roles.tsv`), not an entity file.
+    static func isRoleFile(_ name: String) -> Bool { name.hasSuffix("-roles.tsv") }
+
+    /// A CAMEO actor code: uppercase ASCII letters or digits, in groups of three ("RUS", "RUSGOV", "IGOUNOKID").
+    static func isCAMEOCode(_ code: String) -> Bool {
+        let u = code.utf8
+        return !u.isEmpty && u.count % 3 == 0 && u.count <= 15
+            && u.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// Reads a roles file (`person`, `code`, `start`, `end`): every person is a Person of the
+    /// gazetteer, every code a CAMEO actor code, `start` and `end` real dates (blank: open) in
+    /// order. Rows keep their file order, which decides between roles that overlap.
+    /// - Complexity: O(rows).
+    static func loadRoles(_ path: String, gazetteer: [GazetteerEntry]) throws -> [ActorRole] {
+        var types: [String: ActorType] = [:]
+        for e in gazetteer { types[e.entity.key] = e.entity.type }
+        var roles: [ActorRole] = []
+        for row in try TSV.read(path, required: ["person", "code", "start", "end"]) {
+            guard let type = types[row["person"]] else {
+                throw row.error("unknown person '\(row["person"])' (not an id of the gazetteer)")
+            }
+            guard type == .person else { throw row.error("person '\(row["person"])' is of type \(type.rawValue), not Person") }
+            guard isCAMEOCode(row["code"]) else {
+                throw row.error("code '\(row["code"])' is not a CAMEO actor code (uppercase letters or digits in groups of three)")
+            }
+            var dates: [CalendarDate?] = []
+            for column in ["start", "end"] {
+                if row[column].isEmpty { dates.append(nil); continue }
+                guard let d = CalendarDate(iso: row[column]) else {
+                    throw row.error("\(column) '\(row[column])' is not a valid YYYY-MM-DD date")
+                }
+                dates.append(d)
+            }
+            if let s = dates[0], let e = dates[1], e < s { throw row.error("end \(e) is before start \(s)") }
+            roles.append(ActorRole(person: row["person"], code: row["code"], start: row["start"].isEmpty ? nil : row["start"],
+                                   end: row["end"].isEmpty ? nil : row["end"]))
+        }
+        return roles
+    }
+
     /// `a-z0-9` runs joined by single hyphens.
     static func isSlug(_ id: String) -> Bool {
         var previousHyphen = true  // no leading hyphen

@@ -27,6 +27,35 @@ public struct Office: Sendable {
     }
 }
 
+/// A dated CAMEO actor code of a person (`gazetteer/*-roles.tsv`): the code the person
+/// carries from `start` to `end` (nil: open). A role with neither is the person's default.
+public struct ActorRole: Sendable {
+    public var person: String
+    /// A CAMEO actor code: a country code and a sector ("RUSGOV"), or an IGO code ("IGOUNO").
+    public var code: String
+    public var start: String?
+    public var end: String?
+
+    /// Whether the role holds on `date` (ISO; both ends included, as in PETRARCH).
+    public func holds(on date: String) -> Bool {
+        (start.map { $0 <= date } ?? true) && (end.map { date <= $0 } ?? true)
+    }
+
+    public var isDefault: Bool { start == nil && end == nil }
+}
+
+/// An agent noun of `agents.tsv` ("minister", "rebels") and the CAMEO code it adds to its
+/// actor's code: after it ("RUS" + "GOV") or, for `before`, in front ("NGO" + ...).
+public struct Agent: Sendable {
+    public var noun: String
+    /// The plural, if the noun has one.
+    public var plural: String?
+    public var code: String
+    public var before: Bool
+    /// The CAMEO sector: the first three letters of the code ("GOV", "MIL", "REB").
+    public var sector: String { String(code.prefix(3)) }
+}
+
 /// A title that names a role: "Prime Minister" → prime minister, a leader role.
 public struct Title: Sendable {
     public var phrase: String
@@ -82,6 +111,10 @@ public struct Ontology: Sendable {
     public var relations: RelationVocabulary
     public var gazetteer: [GazetteerEntry]
     public var offices: [Office]
+    /// Dated CAMEO actor codes of people, in file order (the first that holds on a date wins).
+    public var roles: [ActorRole]
+    /// Agent nouns with their CAMEO codes (`agents.tsv`), in file order.
+    public var agents: [Agent]
     public var titles: [Title]
     public var lexicon: [LexiconEntry]
     public var cues: [Cue]

@@ -17,7 +17,8 @@ extension Ontology {
         }
         let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let (namespace, relations) = try loadRelations("\(dir)/kg.owl")
-        let gazetteer = try loadGazetteer("\(dir)/gazetteer")
+        var gazetteer = try loadGazetteer("\(dir)/gazetteer")
+        try applyCodes("\(dir)/gazetteer/\(GazetteerRules.codesFile)", to: &gazetteer)
         let titles = try TSV.read("\(dir)/titles.tsv", required: ["title", "role", "leader"]).map {
             Title(phrase: $0["title"], role: $0["role"], leader: $0["leader"] == "yes",
                   defaultOf: $0["default"].isEmpty ? nil : $0["default"])
@@ -29,6 +30,12 @@ extension Ontology {
             for e in gazetteer { types[e.entity.key] = e.entity.type }
             offices = try GazetteerRules.loadOffices(officeFile, types: types, roles: Set(titles.map(\.role)))
         }
+        var roles: [ActorRole] = []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "\(dir)/gazetteer")) ?? []
+        for name in names.sorted() where GazetteerRules.isRoleFile(name) {
+            roles += try GazetteerRules.loadRoles("\(dir)/gazetteer/\(name)", gazetteer: gazetteer)
+        }
+        let agents = try loadAgents("\(dir)/agents.tsv")
         var lexicon = try loadLexicon("\(dir)/lexicon.tsv", relations: relations)
         // The field's CAMEO verb dictionary, converted by scripts/data/convert-cameo-verbs.py:
         // kg's own entries win where both have the same words and part of speech.
@@ -53,7 +60,7 @@ extension Ontology {
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })
         let countries = Set(gazetteer.lazy.filter { $0.entity.type == .country }.map(\.entity.key))
         return Ontology(namespace: namespace, relations: relations, gazetteer: gazetteer, offices: offices,
-                        titles: titles, lexicon: lexicon, cues: cues, irregularVerbs: irregular,
+                        roles: roles, agents: agents, titles: titles, lexicon: lexicon, cues: cues, irregularVerbs: irregular,
                         abbreviations: abbreviations, places: try loadPlaces("\(dir)/places.tsv", countries: countries),
                         directory: dir)
     }
@@ -185,7 +192,8 @@ extension Ontology {
         return (namespace, RelationVocabulary(relations))
     }
 
-    /// Reads every `*.tsv` of the gazetteer folder except `offices.tsv`, in name order, and
+    /// Reads every `*.tsv` of the gazetteer folder except `offices.tsv`, `cameo-codes.tsv` and
+    /// the `*-roles.tsv` files, in name order, and
     /// checks them with `GazetteerRules`.
     static func loadGazetteer(_ dir: String) throws -> [GazetteerEntry] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
@@ -194,7 +202,7 @@ extension Ontology {
         var entries: [GazetteerEntry] = []
         var rows: [TSVRow] = []
         var seen: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".tsv") && name != "offices.tsv" {
+        for name in names.sorted() where name.hasSuffix(".tsv") && name != "offices.tsv" && name != GazetteerRules.codesFile && !GazetteerRules.isRoleFile(name) {
             let path = "\(dir)/\(name)"
             let table = GazetteerRules.tables[name]
             for row in try TSV.read(path, required: ["id", "label", "type", "country", "aliases"], exactHeader: table?.header) {
@@ -203,20 +211,63 @@ extension Ontology {
                 }
                 try GazetteerRules.check(row, type: type, table: table)
                 let key = row["id"]
-                guard key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                guard key.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else {
                     throw row.error("id '\(key)' must be ASCII letters, digits, '-' or '_'")
                 }
                 if let other = seen[key] { throw row.error("id '\(key)' is already used in \(other)") }
                 seen[key] = "\(path):\(row.line)"
+                let code = row["code"]
+                if !code.isEmpty, !GazetteerRules.isCAMEOCode(code) {
+                    throw row.error("code '\(code)' is not a CAMEO actor code (uppercase letters or digits in groups of three)")
+                }
                 let entity = Entity(key: key, label: row["label"], type: type, aliases: row.list("aliases"),
                                     country: row["country"].isEmpty ? nil : row["country"],
-                                    wikidata: row["wikidata"].isEmpty ? nil : row["wikidata"])
+                                    wikidata: row["wikidata"].isEmpty ? nil : row["wikidata"],
+                                    code: code.isEmpty ? nil : code)
                 entries.append(GazetteerEntry(entity: entity, seats: row.list("seats"), demonyms: row.list("demonyms")))
                 rows.append(row)
             }
         }
         try GazetteerRules.checkAcross(entries, rows: rows)
         return entries
+    }
+
+    /// Reads `gazetteer/cameo-codes.tsv` (optional; columns `id`, `code`) and gives each listed entity
+    /// that has no code of its own that CAMEO actor code.
+    /// - Throws: `OntologyError` for an unknown id, a repeated id or a malformed code.
+    static func applyCodes(_ path: String, to gazetteer: inout [GazetteerEntry]) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        var index: [String: Int] = [:]
+        for (i, e) in gazetteer.enumerated() { index[e.entity.key] = i }
+        var seen: Set<String> = []
+        for row in try TSV.read(path, required: ["id", "code"]) {
+            guard let i = index[row["id"]] else { throw row.error("unknown id '\(row["id"])' (not an id of the gazetteer)") }
+            guard GazetteerRules.isCAMEOCode(row["code"]) else {
+                throw row.error("code '\(row["code"])' is not a CAMEO actor code (uppercase letters or digits in groups of three)")
+            }
+            guard seen.insert(row["id"]).inserted else { throw row.error("'\(row["id"])' is listed twice") }
+            if gazetteer[i].entity.code == nil { gazetteer[i].entity.code = row["code"] }
+        }
+    }
+
+    /// Reads `agents.tsv` (optional): `agent`, `plural` (blank: none), `code` (CAMEO) and
+    /// `position` (`after` or `before` the actor's code).
+    static func loadAgents(_ path: String) throws -> [Agent] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        var agents: [Agent] = []
+        var seen: [String: Int] = [:]
+        for row in try TSV.read(path, required: ["agent", "plural", "code", "position"]) {
+            guard GazetteerRules.isCAMEOCode(row["code"]) else {
+                throw row.error("code '\(row["code"])' is not a CAMEO actor code (uppercase letters or digits in groups of three)")
+            }
+            guard row["position"] == "after" || row["position"] == "before" else {
+                throw row.error("position must be 'after' or 'before', not '\(row["position"])'")
+            }
+            if let line = seen.updateValue(row.line, forKey: row["agent"]) { throw row.error("agent '\(row["agent"])' is already on line \(line)") }
+            agents.append(Agent(noun: row["agent"], plural: row["plural"].isEmpty ? nil : row["plural"], code: row["code"],
+                                before: row["position"] == "before"))
+        }
+        return agents
     }
 
     /// Finds the ontology folder: `explicit`, then `$KG_ONTOLOGY`, then `./ontology`, then an

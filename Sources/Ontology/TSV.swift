@@ -22,14 +22,24 @@ public struct OntologyError: Error, CustomStringConvertible, Sendable {
 public struct TSVRow: Sendable {
     public let file: String
     public let line: Int
-    let values: [String: String]
+    /// The column index of each header name, shared by the rows of one file.
+    let columns: [String: Int]
+    let cells: [String]
 
-    /// The value of `column`, or "" when the row is short.
-    public subscript(column: String) -> String { values[column] ?? "" }
+    /// The value of `column`, or "" when the row is short or has no such column.
+    public subscript(column: String) -> String {
+        guard let i = columns[column], i < cells.count else { return "" }
+        return cells[i]
+    }
 
-    /// The `|`-separated values of `column`, without empty ones.
+    /// The `|`-separated values of `column`, trimmed, without empty ones.
     public func list(_ column: String) -> [String] {
-        self[column].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        self[column].split(separator: "|").compactMap { value in
+            let scalars = value.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !TSV.isWhitespace($0) }),
+                  let last = scalars.lastIndex(where: { !TSV.isWhitespace($0) }) else { return nil }
+            return String(scalars[first...last])
+        }
     }
 
     public func error(_ message: String) -> OntologyError {
@@ -69,8 +79,10 @@ enum TSV {
             }
         }
         var header: [String]? = nil
+        var index: [String: Int] = [:]
         var rows: [TSVRow] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes, not Characters: no grapheme breaking over the whole file.
+        var lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
         if strict, lines.last?.isEmpty == true { lines.removeLast() }
         for (i, raw) in lines.enumerated() {
             if strict {
@@ -78,10 +90,11 @@ enum TSV {
                 if raw.hasPrefix("#") { throw OntologyError(file: path, line: i + 1, message: "comment line; the gazetteer's tables have none") }
             }
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if line.unicodeScalars.allSatisfy(isWhitespace) || line.hasPrefix("#") { continue }
+            let cells = line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard let columns = header else {
                 header = cells
+                for (k, c) in cells.enumerated() where index[c] == nil { index[c] = k }
                 if let exactHeader, cells != exactHeader {
                     throw OntologyError(file: path, line: i + 1,
                                         message: "the header must be '\(exactHeader.joined(separator: "\\t"))'")
@@ -95,10 +108,9 @@ enum TSV {
                 throw OntologyError(file: path, line: i + 1,
                                     message: "\(cells.count) cells but the header has \(columns.count) columns")
             }
-            var values: [String: String] = [:]
-            for (c, v) in zip(columns, cells) {
+            for (c, v) in zip(columns, cells) where strict {
                 // Scalars, not Characters: no grapheme breaking on every cell.
-                if strict, let first = v.unicodeScalars.first, let last = v.unicodeScalars.last {
+                if let first = v.unicodeScalars.first, let last = v.unicodeScalars.last {
                     if isWhitespace(first) || isWhitespace(last) {
                         throw OntologyError(file: path, line: i + 1, message: "\(c): surrounding whitespace in '\(v)'")
                     }
@@ -106,9 +118,8 @@ enum TSV {
                         throw OntologyError(file: path, line: i + 1, message: "\(c): quoted value '\(v)'; the files use no quoting")
                     }
                 }
-                values[c] = v
             }
-            let row = TSVRow(file: path, line: i + 1, values: values)
+            let row = TSVRow(file: path, line: i + 1, columns: index, cells: cells)
             for column in required where column == required.first && row[column].isEmpty {
                 throw row.error("empty '\(column)'")
             }

@@ -6,11 +6,13 @@ import XMLSupport
 /// One row per statement per document, like the JSON Lines export, in the same order. Columns:
 /// `date, Actor1Code, Actor1Name, Actor1CountryCode, Actor1Type, EventCode, EventRootCode,
 /// QuadClass, GoldsteinScale, relation, Actor2Code, Actor2Name, Actor2CountryCode, Actor2Type,
-/// NumMentions, confidence, negated, modality, document, SourceURL, sentence` — `ActorNCode` is
-/// kg's entity id, `EventCode` the CAMEO code (text: read it as a string to keep its leading
-/// zero, e.g. `dtype={"EventCode": str}`), `sentence` the first mention in that document; then
-/// that mention's event: `SQLDATE` (GDELT's event day, YYYYMMDD, empty unless the date is a whole
-/// day), `EventDate` (ISO 8601: a day, month, year or week), `ActionGeo_FullName` and
+/// NumMentions, confidence, negated, modality, document, SourceURL, sentence, SQLDATE, EventDate,
+/// ActionGeo_FullName, ActionGeo_CountryCode, EventId, Actor1Id, Actor2Id` — `ActorNCode` is the
+/// actor's CAMEO actor code as GDELT has it ("RUS", "RUSGOV", "IGOUNO"; empty when unknown),
+/// `ActorNId` kg's entity id, `EventCode` the CAMEO code (text: read it as a string to keep its
+/// leading zero, e.g. `dtype={"EventCode": str}`), `sentence` the first mention in that document;
+/// then that mention's event: `SQLDATE` (GDELT's event day, YYYYMMDD, empty unless the date is a
+/// whole day), `EventDate` (ISO 8601: a day, month, year or week), `ActionGeo_FullName` and
 /// `ActionGeo_CountryCode` (where it happened, if the sentence says) and `EventId`. `date` is the
 /// document's date.
 /// Negated and hypothetical statements are rows too, flagged by `negated` and `modality`.
@@ -25,7 +27,7 @@ public struct CSVSerializer: GraphSerializer {
         "date", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type", "EventCode", "EventRootCode",
         "QuadClass", "GoldsteinScale", "relation", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type",
         "NumMentions", "confidence", "negated", "modality", "document", "SourceURL", "sentence",
-        "SQLDATE", "EventDate", "ActionGeo_FullName", "ActionGeo_CountryCode", "EventId",
+        "SQLDATE", "EventDate", "ActionGeo_FullName", "ActionGeo_CountryCode", "EventId", "Actor1Id", "Actor2Id",
     ]
 
     public func write(_ graph: Graph, to sink: ByteSink) throws {
@@ -42,13 +44,14 @@ public struct CSVSerializer: GraphSerializer {
                     let first = mentions.first
                     let eventDate = first?.eventDate ?? ""
                     try sink.write(Self.record([
-                        d.date ?? "", a.key, a.label, a.country ?? "", a.type.rawValue,
+                        d.date ?? "", a.code ?? "", a.label, a.country ?? "", a.type.rawValue,
                         r.cameo, String(r.cameo.prefix(2)), "\(r.quadClass)", r.goldstein.map(decimal) ?? "", r.name,
-                        b.key, b.label, b.country ?? "", b.type.rawValue,
+                        b.code ?? "", b.label, b.country ?? "", b.type.rawValue,
                         "\(mentions.count)", decimal(1 - miss), s.negated ? "true" : "false", s.modality.rawValue,
                         d.id, d.url ?? "", first?.quote ?? "",
                         eventDate.utf8.count == 10 ? eventDate.replacingOccurrences(of: "-", with: "") : "", eventDate,
                         first?.place?.name ?? "", first?.place?.country ?? "", first.map { EventID.of($0, of: s, in: graph) } ?? "",
+                        a.key, b.key,
                     ]))
                 }
             }

@@ -3,7 +3,7 @@ import XMLSupport
 
 /// JSON Lines: one line per statement and document, the contract of `kgscore.py`.
 ///
-/// Fields: document, subject {id, label, type, country}, predicate, object {...}, negated,
+/// Fields: document, subject {id, label, type, country, code (the CAMEO actor code)}, predicate, object {...}, negated,
 /// modality, sentence, start, end, evidence (the first mention in that document), mentions,
 /// confidence, cameo, quadClass, goldstein, pattern; then what `kg merge` needs to rebuild the
 /// graph from shards: the document's date, title and url when known, `documentIndex` (the
@@ -244,6 +244,8 @@ struct JSONLinesWriter {
             appendJSONStringLiteral(e.type.rawValue, to: &entityBytes)
             entityBytes.appendLiteral(",\"country\":")
             if let c = e.country { appendJSONStringLiteral(c, to: &entityBytes) } else { entityBytes.appendLiteral("null") }
+            entityBytes.appendLiteral(",\"code\":")
+            if let c = e.code { appendJSONStringLiteral(c, to: &entityBytes) } else { entityBytes.appendLiteral("null") }
             entityBytes.appendLiteral(",\"aliases\":[")
             for (k, a) in e.aliases.enumerated() {
                 if k > 0 { entityBytes.append(UInt8(ascii: ",")) }

@@ -5,7 +5,7 @@ import XMLSupport
 ///
 /// The graph `<BASE/document/ID>` holds what that document says: its metadata (identifier,
 /// title, date, source URL), the description of every entity it mentions (class, label, aliases
-/// as `skos:altLabel` in the entity's order, country code, Wikidata id), the direct triple of
+/// as `skos:altLabel` in the entity's order, country code, CAMEO actor code, Wikidata id), the direct triple of
 /// each positive statement, each statement reified as `rdf:Statement` with its coding (CAMEO,
 /// QuadClass, Goldstein), polarity and modality, and one `kg:Evidence` per mention. Evidence
 /// nodes are IRIs (`BASE/evidence/DOC/STATEMENT/K`), not blank nodes, so shards written
@@ -79,6 +79,7 @@ public struct NQuadsSerializer: GraphSerializer {
             quad(x, RDFVocabulary.rdfs + "label", lit(e.label))
             for a in e.aliases { quad(x, RDFVocabulary.skos + "altLabel", lit(a)) }
             if let c = e.country { quad(x, kg + "countryCode", lit(c)) }
+            if let c = e.code { quad(x, kg + "cameoActorCode", lit(c)) }
             if let q = e.wikidata {
                 quad(x, kg + "wikidata", lit(q))
                 quad(x, RDFVocabulary.owl + "sameAs", iri("http://www.wikidata.org/entity/" + iriEscape(q)))

@@ -62,7 +62,7 @@ struct RDFNaming {
 
 /// Produces the triples of a graph one at a time, in a deterministic order grouped by subject:
 /// documents (also `prov:Entity`), entities (class, `rdfs:label`, one `skos:altLabel` per alias
-/// in the entity's order, country code, Wikidata) with their direct relation triples, the run
+/// in the entity's order, country code, CAMEO actor code, Wikidata) with their direct relation triples, the run
 /// and its agent (PROV-O), then
 /// every statement reified with its evidence as blank nodes `_:ev1`, `_:ev2`, …
 ///
@@ -117,6 +117,7 @@ struct RDFTripleEmitter {
             try t(s, V.rdfs + "label", lit(e.label))
             for a in e.aliases { try t(s, V.skos + "altLabel", lit(a)) }
             if let c = e.country { try t(s, kg + "countryCode", lit(c)) }
+            if let c = e.code { try t(s, kg + "cameoActorCode", lit(c)) }
             if let q = e.wikidata {
                 try t(s, kg + "wikidata", lit(q))
                 try t(s, V.owl + "sameAs", .iri(n.wikidata(q)))

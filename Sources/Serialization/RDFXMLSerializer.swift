@@ -5,7 +5,7 @@ import XMLSupport
 ///
 /// - Documents as `kg:Document` and `prov:Entity` with `dcterms:` title, date and source.
 /// - Entities typed by their class with `rdfs:label`, one `skos:altLabel` per alias (in the
-///   entity's order), `kg:countryCode`, `kg:wikidata` and `owl:sameAs` to Wikidata; each
+///   entity's order), `kg:countryCode`, `kg:cameoActorCode`, `kg:wikidata` and `owl:sameAs` to Wikidata; each
 ///   positive statement (not negated, asserted) as a direct property of its subject, e.g.
 ///   `<kg:attacks rdf:resource="…/UKR"/>`.
 /// - Every statement, positive or not, reified as `rdf:Statement` with its coding (CAMEO,
@@ -27,7 +27,7 @@ public struct RDFXMLSerializer: GraphSerializer {
     struct Names {
         let document: XMLName, about: XMLName, resource: XMLName, datatype: XMLName
         let identifier: XMLName, title: XMLName, date: XMLName, source: XMLName
-        let label: XMLName, altLabel: XMLName, countryCode: XMLName, wikidata: XMLName, sameAs: XMLName
+        let label: XMLName, altLabel: XMLName, countryCode: XMLName, cameoActorCode: XMLName, wikidata: XMLName, sameAs: XMLName
         let provEntity: XMLName, associated: XMLName, used: XMLName
         let statement: XMLName, subject: XMLName, predicate: XMLName, object: XMLName
         let negated: XMLName, modality: XMLName, weight: XMLName, confidence: XMLName, quadClass: XMLName
@@ -41,6 +41,7 @@ public struct RDFXMLSerializer: GraphSerializer {
             identifier = try XMLName("dcterms:identifier"); title = try XMLName("dcterms:title")
             date = try XMLName("dcterms:date"); source = try XMLName("dcterms:source")
             label = try XMLName("rdfs:label"); altLabel = try XMLName("skos:altLabel"); countryCode = try XMLName("kg:countryCode")
+            cameoActorCode = try XMLName("kg:cameoActorCode")
             wikidata = try XMLName("kg:wikidata"); sameAs = try XMLName("owl:sameAs")
             provEntity = try XMLName("prov:Entity"); associated = try XMLName("prov:wasAssociatedWith"); used = try XMLName("prov:used")
             statement = try XMLName("rdf:Statement"); subject = try XMLName("rdf:subject")
@@ -129,6 +130,7 @@ public struct RDFXMLSerializer: GraphSerializer {
                 try w.element(n.label, text: e.label)
                 for a in e.aliases { try w.element(n.altLabel, text: a) }
                 if let c = e.country { try w.element(n.countryCode, text: c) }
+                if let c = e.code { try w.element(n.cameoActorCode, text: c) }
                 if let q = e.wikidata {
                     try w.element(n.wikidata, text: q)
                     try w.element(n.sameAs, n.resource, "http://www.wikidata.org/entity/" + iriEscape(q))

@@ -40,7 +40,8 @@ public enum Schema {
         label    TEXT NOT NULL,
         type     TEXT NOT NULL,                   -- Country, Person, Organization, Group, ...
         country  TEXT,                            -- ISO 3166 alpha-3
-        wikidata TEXT                             -- Q-id
+        wikidata TEXT,                            -- Q-id
+        code     TEXT                             -- CAMEO actor code (RUS, RUSGOV, IGOUNO)
     );
 
     -- Other names of an actor, in order.
@@ -112,15 +113,15 @@ public enum Schema {
     -- GDELT-like events, the columns of kg's CSV export: one row per statement per document.
     CREATE VIEW events AS
     SELECT d.date AS date,
-           a.key AS Actor1Code, a.label AS Actor1Name, a.country AS Actor1CountryCode, a.type AS Actor1Type,
+           a.code AS Actor1Code, a.label AS Actor1Name, a.country AS Actor1CountryCode, a.type AS Actor1Type,
            r.cameo AS EventCode, substr(r.cameo, 1, 2) AS EventRootCode, r.quad_class AS QuadClass,
            r.goldstein AS GoldsteinScale, r.name AS relation,
-           b.key AS Actor2Code, b.label AS Actor2Name, b.country AS Actor2CountryCode, b.type AS Actor2Type,
+           b.code AS Actor2Code, b.label AS Actor2Name, b.country AS Actor2CountryCode, b.type AS Actor2Type,
            ev.mentions AS NumMentions, ev.confidence AS confidence, s.negated AS negated, s.modality AS modality,
            d.key AS document, d.url AS SourceURL, m.quote AS sentence,
            CASE WHEN length(m.event_date) = 10 THEN replace(m.event_date, '-', '') END AS SQLDATE,
            m.event_date AS EventDate, m.place_name AS ActionGeo_FullName, m.place_country AS ActionGeo_CountryCode,
-           m.event_id AS EventId, s.id AS statement
+           m.event_id AS EventId, a.key AS Actor1Id, b.key AS Actor2Id, s.id AS statement
     FROM kg_event ev
     JOIN kg_statement s ON s.id = ev.statement
     JOIN kg_entity a ON a.id = s.subject
@@ -131,7 +132,7 @@ public enum Schema {
 
     -- Actors with their aliases ("; "-separated) and how many statements they are an end of.
     CREATE VIEW entities AS
-    SELECT e.key, e.label, e.type, e.country, e.wikidata,
+    SELECT e.key, e.label, e.type, e.country, e.wikidata, e.code,
            (SELECT group_concat(alias, '; ') FROM (SELECT alias FROM kg_alias x WHERE x.entity = e.id ORDER BY x.position)) AS aliases,
            (SELECT count(*) FROM kg_statement s WHERE s.subject = e.id)
              + (SELECT count(*) FROM kg_statement s WHERE s.object = e.id AND s.subject <> e.id) AS statements

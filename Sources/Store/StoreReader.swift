@@ -31,11 +31,12 @@ public struct StoreReader {
             while try a.step() { aliases[a.int64(0), default: []].append(a.text(1)) }
             // By key through the key index (byte order, which is String order for the ASCII keys
             // kg makes); checked below, and sorted again otherwise.
-            let q = try db.prepare("SELECT id, key, label, type, country, wikidata FROM kg_entity ORDER BY key")
+            let q = try db.prepare("SELECT id, key, label, type, country, wikidata, code FROM kg_entity ORDER BY key")
             while try q.step() {
                 let row = q.int64(0)
                 rows.append((row, Entity(key: q.text(1), label: q.text(2), type: ActorType(rawValue: q.text(3)) ?? .organization,
-                                         aliases: aliases[row] ?? [], country: q.optionalText(4), wikidata: q.optionalText(5))))
+                                         aliases: aliases[row] ?? [], country: q.optionalText(4), wikidata: q.optionalText(5),
+                                         code: q.optionalText(6))))
             }
             let r = try db.prepare("SELECT id, name FROM kg_relation")
             while try r.step() {

@@ -17,7 +17,7 @@ struct StoreWriter {
         entityRows = [Int64?](repeating: nil, count: graph.entities.count)
         statementRows = [Int64?](repeating: nil, count: graph.statements.count)
         findEntity = try database.prepare("SELECT id FROM kg_entity WHERE key = ?")
-        insertEntityRow = try database.prepare("INSERT INTO kg_entity (key, label, type, country, wikidata) VALUES (?, ?, ?, ?, ?)")
+        insertEntityRow = try database.prepare("INSERT INTO kg_entity (key, label, type, country, wikidata, code) VALUES (?, ?, ?, ?, ?, ?)")
         insertAlias = try database.prepare("INSERT INTO kg_alias (entity, position, alias) VALUES (?, ?, ?)")
         insertRelationRow = try database.prepare("""
             INSERT INTO kg_relation (name, label, symmetric, quad_class, cameo, plover, goldstein) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -64,6 +64,7 @@ struct StoreWriter {
         try insertEntityRow.bind(3, e.type.rawValue)
         try insertEntityRow.bind(4, e.country)
         try insertEntityRow.bind(5, e.wikidata)
+        try insertEntityRow.bind(6, e.code)
         try insertEntityRow.run()
         let row = database.lastInsertRowID
         for (position, alias) in e.aliases.enumerated() {

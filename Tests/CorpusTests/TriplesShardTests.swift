@@ -48,7 +48,12 @@ import Testing
             #expect(r.graph.checkInvariants())
             #expect(r.graph.documents == g.documents, "\(format)")
             #expect(try jsonl(r.graph) == expected, "\(format)")
+            // CAMEO actor codes come back (kg:cameoActorCode, "code" in JSON Lines).
+            #expect(Dictionary(uniqueKeysWithValues: r.graph.entities.map { ($0.key, $0.code) })
+                    == Dictionary(uniqueKeysWithValues: g.entities.map { ($0.key, $0.code) }), "\(format)")
         }
+        #expect(g.entities.first { $0.key == "RUS" }?.code == "RUS")
+        #expect(g.entities.first { $0.key == "vladimir-putin" }?.code == "RUSGOV")
         // The explicit readers too, and a merge of both files (a graph read twice counts twice).
         var t = reader(), n = reader()
         #expect(t.readTurtle(Data(try ExportFormat.turtle.serializer(options: Self.options).string(g).utf8), source: "g.ttl").isEmpty)

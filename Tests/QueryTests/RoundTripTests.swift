@@ -34,6 +34,10 @@ func rdfxml(_ graph: Graph, _ options: ExportOptions = options) throws -> String
         #expect(loaded.statements.count == graph.statements.count)
         #expect(loaded.statements.map(\.weight).reduce(0, +) == graph.statements.map(\.weight).reduce(0, +))
         #expect(try rdfxml(loaded) == first)
+        // CAMEO actor codes (kg:cameoActorCode) come back from RDF/XML.
+        #expect(first.contains("<kg:cameoActorCode>RUS</kg:cameoActorCode>"))
+        #expect(Dictionary(uniqueKeysWithValues: loaded.entities.map { ($0.key, $0.code) })
+                == Dictionary(uniqueKeysWithValues: graph.entities.map { ($0.key, $0.code) }))
     }
 
     @Test func multiDocumentGraphRoundTrips() throws {

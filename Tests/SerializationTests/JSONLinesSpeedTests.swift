@@ -99,6 +99,7 @@ import XMLSupport
         func entity(_ e: Entity) -> String {
             "{\"id\":" + json(e.key) + ",\"label\":" + json(e.label) + ",\"type\":" + json(e.type.rawValue)
                 + ",\"country\":" + (e.country.map(json) ?? "null")
+                + ",\"code\":" + (e.code.map(json) ?? "null")
                 + ",\"aliases\":[" + e.aliases.map(json).joined(separator: ",") + "]"
                 + ",\"wikidata\":" + (e.wikidata.map(json) ?? "null") + "}"
         }
@@ -203,7 +204,8 @@ import XMLSupport
             let text = edgeCases[(k * 7 + 3) % edgeCases.count]
             entities.append(g.intern(Entity(key: "key-\(k)", label: "Label \(k) \(text)", type: ActorType.allCases[k % 4],
                                             aliases: Array(edgeCases[k % 5..<(k % 5 + k % 3)]) ,
-                                            country: k % 2 == 0 ? "C\(k)\u{2028}" : nil, wikidata: k % 3 == 0 ? "Q\(k)" : nil)))
+                                            country: k % 2 == 0 ? "C\(k)\u{2028}" : nil, wikidata: k % 3 == 0 ? "Q\(k)" : nil,
+                                            code: k % 4 == 1 ? "IGO\(k)\"" : nil)))
         }
         let relations = ontology.relations.ids
         for n in 0..<statements {

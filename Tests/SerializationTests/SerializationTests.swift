@@ -17,8 +17,8 @@ func smallGraph() -> Graph {
     var g = Graph(vocabulary: ontology.relations)
     let d = g.addDocument(DocumentInfo(id: "doc <1> & \"2\"", title: "Title & <more>", date: "2024-01-02", url: "https://example.org/a?b=1&c=2"))
     let a = g.intern(Entity(key: "ben-jerry", label: "Ben & Jerry's <Republic> 🚀", type: .country, country: "BJR"))
-    let b = g.intern(Entity(key: "RUS", label: "Russia", type: .country, country: "RUS", wikidata: "Q159"))
-    let c = g.intern(Entity(key: "rtl-\u{200F}", label: "Émirat \u{200F}Alliance\u{202E} \"Quote\"", type: .organization))
+    let b = g.intern(Entity(key: "RUS", label: "Russia", type: .country, country: "RUS", wikidata: "Q159", code: "RUS"))
+    let c = g.intern(Entity(key: "rtl-\u{200F}", label: "Émirat \u{200F}Alliance\u{202E} \"Quote\"", type: .organization, code: "IGOUNO"))
     func ev(_ start: Int, _ quote: String) -> Evidence {
         Evidence(document: d, sentence: 0, start: start, end: start + 4, quote: quote, pattern: "test", confidence: 0.8)
     }

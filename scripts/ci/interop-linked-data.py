@@ -57,7 +57,7 @@ CSV_COLUMNS = ["date", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1T
                "EventRootCode", "QuadClass", "GoldsteinScale", "relation", "Actor2Code", "Actor2Name",
                "Actor2CountryCode", "Actor2Type", "NumMentions", "confidence", "negated", "modality",
                "document", "SourceURL", "sentence", "SQLDATE", "EventDate", "ActionGeo_FullName",
-               "ActionGeo_CountryCode", "EventId"]
+               "ActionGeo_CountryCode", "EventId", "Actor1Id", "Actor2Id"]
 
 
 class Checker:
@@ -331,10 +331,10 @@ def check_csv(c, path, lines):
     c.check(f"{name}: header = GDELT-like columns", rows[0] == CSV_COLUMNS, "", f"{rows[0]}")
     c.check(f"{name}: every record has {len(CSV_COLUMNS)} fields", all(len(r) == len(CSV_COLUMNS) for r in rows))
     records = [dict(zip(rows[0], r)) for r in rows[1:]]
-    got = [(r["document"], r["Actor1Code"], r["Actor1Name"], r["relation"], r["Actor2Code"], r["Actor2Name"],
+    got = [(r["document"], r["Actor1Id"], r["Actor1Code"], r["Actor1Name"], r["relation"], r["Actor2Id"], r["Actor2Code"], r["Actor2Name"],
             r["negated"], r["modality"], r["EventCode"], r["sentence"]) for r in records]
-    want = [(d["document"], d["subject"]["id"], d["subject"]["label"], d["predicate"], d["object"]["id"],
-             d["object"]["label"], "true" if d["negated"] else "false", d["modality"], d["cameo"] or "", d["evidence"])
+    want = [(d["document"], d["subject"]["id"], d["subject"]["code"] or "", d["subject"]["label"], d["predicate"],
+             d["object"]["id"], d["object"]["code"] or "", d["object"]["label"], "true" if d["negated"] else "false", d["modality"], d["cameo"] or "", d["evidence"])
             for d in lines]
     c.check(f"{name}: one record per JSON Lines line, same actors, labels, relation, flags, CAMEO code and sentence",
             got == want, f"{len(got)} records",
