@@ -164,7 +164,7 @@ def parse_document(lines):
                 ns = o[1:-len("Document>")]
             doc[p] = o
         elif s.startswith(entity_prefix):
-            if p in ENTITY_PREDICATES or (ns and p in ("<" + ns + "countryCode>", "<" + ns + "wikidata>")):
+            if p in ENTITY_PREDICATES or (ns and p in ("<" + ns + "countryCode>", "<" + ns + "wikidata>", "<" + ns + "cameoActorCode>")):
                 key = unquote(s[len(entity_prefix):-1])
                 e = entities.get(key)
                 if e is None:
