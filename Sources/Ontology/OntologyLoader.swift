@@ -10,14 +10,21 @@ extension Ontology {
     /// Loads an ontology folder: `kg.owl`, `lexicon.tsv` (and `lexicon-cameo.tsv` if present), `titles.tsv`, `cues.tsv`,
     /// `irregular-verbs.tsv` (and `irregular-verbs-cameo.tsv` if present), `abbreviations.txt` and every `gazetteer/*.tsv`.
     /// - Throws: `OntologyError` or `XMLError` naming the file and line.
-    public static func load(directory: String) throws -> Ontology {
+    /// What to load: everything (extraction), or only what reading a graph needs (`graphs`: the
+    /// relations, the hand-made gazetteer for names, titles and cues; not the lexicons, the
+    /// places, nor the dictionaries converted from PETRARCH, whose names a graph carries itself).
+    public enum Scope: Sendable {
+        case full, graphs
+    }
+
+    public static func load(directory: String, scope: Scope = .full) throws -> Ontology {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw OntologyError(file: directory, message: "no such ontology folder")
         }
         let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let (namespace, relations) = try loadRelations("\(dir)/kg.owl")
-        var gazetteer = try loadGazetteer("\(dir)/gazetteer")
+        var gazetteer = try loadGazetteer("\(dir)/gazetteer", converted: scope == .full)
         try applyCodes("\(dir)/gazetteer/\(GazetteerRules.codesFile)", to: &gazetteer)
         let titles = try TSV.read("\(dir)/titles.tsv", required: ["title", "role", "leader"]).map {
             Title(phrase: $0["title"], role: $0["role"], leader: $0["leader"] == "yes",
@@ -31,16 +38,16 @@ extension Ontology {
             offices = try GazetteerRules.loadOffices(officeFile, types: types, roles: Set(titles.map(\.role)))
         }
         var roles: [ActorRole] = []
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "\(dir)/gazetteer")) ?? []
+        let names = scope == .full ? (try? FileManager.default.contentsOfDirectory(atPath: "\(dir)/gazetteer")) ?? [] : []
         for name in names.sorted() where GazetteerRules.isRoleFile(name) {
             roles += try GazetteerRules.loadRoles("\(dir)/gazetteer/\(name)", gazetteer: gazetteer)
         }
-        let agents = try loadAgents("\(dir)/agents.tsv")
-        var lexicon = try loadLexicon("\(dir)/lexicon.tsv", relations: relations)
+        let agents = scope == .full ? try loadAgents("\(dir)/agents.tsv") : []
+        var lexicon = scope == .full ? try loadLexicon("\(dir)/lexicon.tsv", relations: relations) : []
         // The field's CAMEO verb dictionary, converted by scripts/data/convert-cameo-verbs.py:
         // kg's own entries win where both have the same words and part of speech.
         let cameoFile = "\(dir)/lexicon-cameo.tsv"
-        if FileManager.default.fileExists(atPath: cameoFile) {
+        if scope == .full, FileManager.default.fileExists(atPath: cameoFile) {
             let own = Set(lexicon.map { "\($0.pos.rawValue) \($0.words.joined(separator: " "))" })
             lexicon += try loadLexicon(cameoFile, relations: relations)
                 .filter { !own.contains("\($0.pos.rawValue) \($0.words.joined(separator: " "))") }
@@ -61,7 +68,7 @@ extension Ontology {
         let countries = Set(gazetteer.lazy.filter { $0.entity.type == .country }.map(\.entity.key))
         return Ontology(namespace: namespace, relations: relations, gazetteer: gazetteer, offices: offices,
                         roles: roles, agents: agents, titles: titles, lexicon: lexicon, cues: cues, irregularVerbs: irregular,
-                        abbreviations: abbreviations, places: try loadPlaces("\(dir)/places.tsv", countries: countries),
+                        abbreviations: abbreviations, places: scope == .full ? try loadPlaces("\(dir)/places.tsv", countries: countries) : [],
                         directory: dir)
     }
 
@@ -195,14 +202,16 @@ extension Ontology {
     /// Reads every `*.tsv` of the gazetteer folder except `offices.tsv`, `cameo-codes.tsv` and
     /// the `*-roles.tsv` files, in name order, and
     /// checks them with `GazetteerRules`.
-    static func loadGazetteer(_ dir: String) throws -> [GazetteerEntry] {
+    /// - Parameter converted: also the files converted from PETRARCH (`petrarch-*.tsv`).
+    static func loadGazetteer(_ dir: String, converted: Bool = true) throws -> [GazetteerEntry] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
             throw OntologyError(file: dir, message: "cannot list the gazetteer folder")
         }
         var entries: [GazetteerEntry] = []
         var rows: [TSVRow] = []
         var seen: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".tsv") && name != "offices.tsv" && name != GazetteerRules.codesFile && !GazetteerRules.isRoleFile(name) {
+        for name in names.sorted() where name.hasSuffix(".tsv") && name != "offices.tsv" && name != GazetteerRules.codesFile && !GazetteerRules.isRoleFile(name)
+            && (converted || !name.hasPrefix("petrarch-")) {
             let path = "\(dir)/\(name)"
             let table = GazetteerRules.tables[name]
             for row in try TSV.read(path, required: ["id", "label", "type", "country", "aliases"], exactHeader: table?.header) {

@@ -32,11 +32,13 @@ struct CommonOptions: ParsableArguments {
         return Extractor(ontology: ontology, syntax: try loadSyntaxModel(ontology), relations: relations)
     }
 
-    func loadOntology() throws -> Ontology {
+    /// - Parameter scope: `.graphs` when every input is a graph or a store (faster: no lexicon,
+    ///   places or converted dictionaries).
+    func loadOntology(scope: Ontology.Scope = .full) throws -> Ontology {
         guard let dir = Ontology.locate(explicit: ontology, executable: CommandLine.arguments.first) else {
             throw CLIError("cannot find the ontology folder; pass --ontology DIR or set KG_ONTOLOGY")
         }
-        return try Ontology.load(directory: dir)
+        return try Ontology.load(directory: dir, scope: scope)
     }
 }
 

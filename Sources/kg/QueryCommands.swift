@@ -66,7 +66,9 @@ struct QueryOptions: ParsableArguments {
     func load(_ path: String, selecting: ((Graph, NameResolver, PatternParser) throws -> [StatementSelection]?)? = nil) throws -> (QueryEngine, NameResolver, PatternParser) {
         let clock = ContinuousClock()
         let begun = clock.now
-        let ontology = try common.loadOntology()
+        let paths = FileManager.default.fileExists(atPath: path) || path == "-" ? [path] : path.split(separator: ",").map(String.init)
+        // Graphs and stores only: the ontology without what extraction alone needs.
+        let ontology = try common.loadOntology(scope: onlyGraphs(paths) ? .graphs : .full)
         let start = clock.now
         if timing { note("ontology loaded in \(ms(start - begun))") }
         if let selecting, isStorePath(path) {
@@ -81,7 +83,6 @@ struct QueryOptions: ParsableArguments {
             }
             return (QueryEngine(graph: graph, filter: filter), resolver, parser)
         }
-        let paths = FileManager.default.fileExists(atPath: path) || path == "-" ? [path] : path.split(separator: ",").map(String.init)
         let (graph, failed) = try readGraph(paths: paths, date: common.date, strict: true, ontology: ontology)
         if failed { throw ExitCode.failure }
         let loaded = clock.now
@@ -90,6 +91,13 @@ struct QueryOptions: ParsableArguments {
             note("loaded \(graph.statements.count) statements, \(graph.entities.count) actors in \(ms(loaded - start)) (+ names \(ms(clock.now - loaded)))")
         }
         return (QueryEngine(graph: graph, filter: filter), resolver, PatternParser(vocabulary: graph.vocabulary, resolver: resolver))
+    }
+
+    /// Whether every input is a kg graph or store (no news to extract, no standard input).
+    private func onlyGraphs(_ paths: [String]) -> Bool {
+        guard !paths.contains("-") else { return false }
+        let (inputs, problems) = CorpusInput.expand(paths, roles: [.news, .graph])
+        return problems.isEmpty && !inputs.isEmpty && inputs.allSatisfy { $0.kind.role == .graph }
     }
 
     func write(_ table: ResultTable) throws {

@@ -62,6 +62,17 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         #expect(o.gazetteer.contains { $0.entity.label == "Vladimir Putin" && $0.entity.country == "RUS" })
     }
 
+    @Test func readingGraphsLoadsOnlyWhatTheyNeed() throws {
+        let full = try Ontology.load(directory: ontologyDirectory)
+        let light = try Ontology.load(directory: ontologyDirectory, scope: .graphs)
+        #expect(light.relations.relations.map(\.name) == full.relations.relations.map(\.name))
+        #expect(light.namespace == full.namespace)
+        #expect(light.lexicon.isEmpty && light.places.isEmpty && !full.lexicon.isEmpty && !full.places.isEmpty)
+        // The hand-made gazetteer, not the entries converted from PETRARCH.
+        #expect(light.gazetteer.contains { $0.entity.key == "vladimir-putin" })
+        #expect(light.gazetteer.count < full.gazetteer.count)
+    }
+
     @Test func everyPlaceIsInACountryOfTheGazetteer() throws {
         let o = try Ontology.load(directory: ontologyDirectory)
         let lines = try String(contentsOfFile: ontologyDirectory + "/places.tsv", encoding: .utf8)
