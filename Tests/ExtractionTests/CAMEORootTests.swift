@@ -49,4 +49,11 @@ import Testing
     @Test func bothCoordinatedSubjectsCoerce() {
         #expect(extract("Egypt and Saudi Arabia blockaded Qatar.").positive == ["Egypt coerces Qatar", "Saudi Arabia coerces Qatar"])
     }
+
+    @Test func policeAndSecurityForcesActForTheirState() {
+        #expect(extract("Israeli police arrested Palestinians.").positive == ["Israel coerces Palestinians"])
+        #expect(extract("Russian special forces attacked Ukraine.").positive == ["Russia attacks Ukraine"])
+        // A demonym before another noun is still only a modifier.
+        #expect(extract("Israeli tourists visited Egypt.").all.isEmpty)
+    }
 }
