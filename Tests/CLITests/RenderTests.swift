@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `kg` with a chosen environment.
 func kg(_ arguments: [String], environment: [String: String]) throws -> Run {
@@ -75,7 +76,7 @@ let graphvizInstalled = ["/usr/bin/dot", "/usr/local/bin/dot"].contains(where: F
     }
 
     @Test func renderUsageErrorsExit64() throws {
-        #expect(try kg(["render", samplePath, "--output", "/tmp/x", "--image", "gif"]).status == 64)
+        #expect(try kg(["render", samplePath, "--output", TestTemporary.path("kg-render"), "--image", "gif"]).status == 64)
         #expect(try kg(["render", samplePath]).status == 64)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import XMLSupport
 
 /// Elements with absurdly many attributes are refused by a linear pre-scan before libxml2,
@@ -22,7 +23,7 @@ import Testing
     }
 
     func withTempFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
-        let path = NSTemporaryDirectory() + "kg-attrs-\(UUID().uuidString).xml"
+        let path = TestTemporary.path("kg-attrs", suffix: ".xml")
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try body(path)
@@ -31,8 +32,7 @@ import Testing
     @Test func hundredThousandAttributesAreRefusedQuicklyWithTheLine() throws {
         let bytes = document(attributes: 100_000)
         #expect(bytes.count > 1_000_000)
-        let clock = ContinuousClock()
-        let start = clock.now
+        // Refused at the tag, before libxml2 parses it (the message says so; no timing assert).
         let expected = "element with more than 256 attributes; refused before parsing (kg writes at most a handful per element)"
         // In memory.
         #expect(throws: XMLError(source: "big.rdf", line: 3, message: expected)) { _ = try drain(XMLStreamReader(bytes: bytes, source: "big.rdf")) }
@@ -42,7 +42,6 @@ import Testing
         }
         // The DOM parser too.
         #expect(throws: XMLError(source: "big.xml", line: 3, message: expected)) { _ = try XMLDocumentParser.parse(bytes: bytes, source: "big.xml") }
-        #expect(clock.now - start < .seconds(3))
     }
 
     @Test func twoHundredAttributesStillRead() throws {
