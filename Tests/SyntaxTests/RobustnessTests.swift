@@ -23,22 +23,21 @@ import Testing
         check(["\u{0}", "\u{7}", "a\tb", "\n", "", " ", "\u{FEFF}", "\u{202E}abc", String(repeating: "x", count: 10_000)])
     }
 
-    @Test func fiveHundredWordsWithoutPunctuationIsLinear() throws {
+    @Test func fiveHundredWordsWithoutPunctuationAreParsedInBoundedPieces() throws {
         let model = try committedModel.get()
         let words = (0..<500).map { ["the", "army", "said", "that", "troops", "moved", "north", "and"][$0 % 8] }
-        let start = Date()
         let a = model.analyse(words)
-        let one = Date().timeIntervalSince(start)
         #expect(a.count == 500)
         #expect(a.heads.filter { $0 == 0 }.count >= 1)
-        // 5000 words (cut into pieces of SyntaxModel.maximumSentenceLength) in about 10× the time.
+        // 5000 words are cut into pieces of SyntaxModel.maximumSentenceLength, each parsed alone
+        // (so the time is linear in the words; the speed is kg-train-syntax --benchmark's, not a test's):
+        // one tree, every later piece's root attached to the first.
         let long = (0..<5000).map { words[$0 % 500] }
-        let start2 = Date()
         let b = model.analyse(long)
-        let ten = Date().timeIntervalSince(start2)
         #expect(b.count == 5000)
         #expect(b.heads.filter { $0 == 0 }.count == 1)
-        #expect(ten < max(one * 40, 2.0), "500 words in \(one) s, 5000 in \(ten) s")
+        #expect(b.relations.filter { $0 == "parataxis" }.count >= 5000 / SyntaxModel.maximumSentenceLength - 1)
+        #expect(b.heads.allSatisfy { $0 >= 0 && $0 <= 5000 })
         check(long, model)
     }
 }
