@@ -112,6 +112,19 @@ extension DocumentAnalysis {
 
     /// "a Rwanda-supported rebel group", "Iranian-backed militias": the compound's participle
     /// relates the modifier to the head it modifies, or to the mention the phrase is apposed to.
+    /// The relations the actor stage already gives: hyphenated compounds ("Rwanda-backed") and
+    /// leaderOf from titles and appositions. Both relation stages start with them.
+    func actorRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
+        var found = compoundRelations(s, list: list)
+        for m in list {
+            if let of = m.leaderOf, let p = m.entities.first, p != of {
+                found.append(FoundRelation(subject: p, relation: "leaderOf", object: of, negated: false, modality: .asserted,
+                                           confidence: 0.9, sentence: s, tokens: m.range, pattern: trace ? "title: \(m.note)" : "title"))
+            }
+        }
+        return found
+    }
+
     func compoundRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
         var out: [FoundRelation] = []
         let range = sentences[s]
@@ -148,14 +161,7 @@ extension DocumentAnalysis {
         for (s, range) in sentences.enumerated() {
             let list = mentions[s].filter { !$0.entities.isEmpty }
             coordinationCache = (list.count, list.first?.range, list.last?.range, coordinations(list))
-            found += compoundRelations(s, list: list)
-            // leaderOf from titles and appositions.
-            for m in list {
-                if let of = m.leaderOf, let p = m.entities.first, p != of {
-                    found.append(FoundRelation(subject: p, relation: "leaderOf", object: of, negated: false, modality: .asserted,
-                                               confidence: 0.9, sentence: s, tokens: m.range, pattern: trace ? "title: \(m.note)" : "title"))
-                }
-            }
+            found += actorRelations(s, list: list)
             var i = range.lowerBound
             while i < range.upperBound {
                 guard tokens[i].triggerList >= 0 else { i += 1; continue }

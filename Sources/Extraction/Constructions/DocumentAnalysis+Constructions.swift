@@ -10,13 +10,7 @@ extension DocumentAnalysis {
             let list = mentions[s].filter { !$0.entities.isEmpty }
             guard !list.isEmpty else { continue }
             coordinationCache = (list.count, list.first?.range, list.last?.range, coordinations(list))
-            found += compoundRelations(s, list: list)
-            for m in list {
-                if let of = m.leaderOf, let p = m.entities.first, p != of {
-                    found.append(FoundRelation(subject: p, relation: "leaderOf", object: of, negated: false, modality: .asserted,
-                                               confidence: 0.9, sentence: s, tokens: m.range, pattern: trace ? "title: \(m.note)" : "title"))
-                }
-            }
+            found += actorRelations(s, list: list)
             // Parse only the sentences that can give a triple: an actor and a trigger.
             guard range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
             let tree = parser.tree(tokens, sentence: range)
