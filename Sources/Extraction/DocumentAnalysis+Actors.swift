@@ -223,7 +223,8 @@ extension DocumentAnalysis {
         if let e = localNames[tokens[i].norm], !(i + 1 < limit && isCapitalizedWord(tokens[i + 1])) {
             return (i + 1, e, "surname of \(entities[e].label)")
         }
-        if title(at: i, limit: limit) != nil || DateFinder.month(tokens[i]) != nil { return nil }
+        // A title, a month or a weekday is no first name ("Foreign Minister Tuesday said").
+        if title(at: i, limit: limit) != nil || DateFinder.month(tokens[i]) != nil || tokens[i].is(.weekday) { return nil }
         var j = i
         while j < limit, j - i < 4 {
             let t = tokens[j]

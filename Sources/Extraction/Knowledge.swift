@@ -236,6 +236,7 @@ public final class Knowledge: Sendable {
         mark(DocumentAnalysis.possessivePronouns, .possessivePronoun)
         mark(DocumentAnalysis.nameParticles, .nameParticle)
         mark(DocumentAnalysis.officeAdjectives, .officeAdjective)
+        mark(ontology.cues("date-weekday").compactMap { $0.words.count == 1 ? $0.words[0] : nil }, .weekday)
         mark(reporting, .reporting)
         mark(lightVerbs, .lightVerb)
         mark(controlObject, .controlObject)

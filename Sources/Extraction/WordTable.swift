@@ -53,6 +53,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let documentNoun = WordClass(rawValue: 1 << 35)
     /// "new", "acting": an adjective that keeps an office the same ("Britain's new prime minister").
     static let officeAdjective = WordClass(rawValue: 1 << 36)
+    /// A day of the week (`cues.tsv` `date-weekday`): never a name ("Foreign Minister Tuesday said").
+    static let weekday = WordClass(rawValue: 1 << 37)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

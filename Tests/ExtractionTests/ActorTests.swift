@@ -27,6 +27,13 @@ import Testing
         #expect(!actors("Athletes arrived for the Beijing Winter Olympics.").contains("China"))
     }
 
+    @Test func aWeekdayAfterATitleIsNoName() {
+        #expect(!actors("Foreign Minister Tuesday announced sanctions on Iran.").contains("Tuesday"))
+        #expect(extract("Foreign Minister Tuesday announced sanctions on Iran.").all.isEmpty)
+        // A real name after the same title still is one.
+        #expect(actors("Foreign Minister Ana Cebotari announced sanctions on Iran.").contains("Ana Cebotari"))
+    }
+
     @Test func titledNamesNotInTheGazetteerBecomePeople() {
         let report = sharedExtractor.explain(.init(id: "t", text: "Indonesian Foreign Minister Retno Marsudi met Blinken.", date: "2022-05-01"))
         let names = report.sentences[0].mentions.flatMap(\.entities)
