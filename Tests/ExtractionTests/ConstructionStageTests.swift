@@ -179,6 +179,59 @@ import Testing
         #expect(r["Israel meetsWith Hamas"] == "between-pair" || r["Hamas meetsWith Israel"] == "between-pair", "\(r)")
     }
 
+    @Test func aPossessorStandsForWhatItOwnsAndAPrepositionInTheTriggerIntroducesTheObject() throws {
+        let r = try relations("Iraq called on Iran's militias to stop.", """
+        Iraq PROPN 2 nsubj
+        called VERB 0 root
+        on ADP 6 case
+        Iran PROPN 6 nmod:poss
+        's PART 4 case
+        militias NOUN 2 obl
+        to PART 8 mark
+        stop VERB 2 xcomp
+        . PUNCT 2 punct
+        """)
+        #expect(r["Iraq appealsTo Iran"] == "clause-subject+direct-object", "\(r)")
+    }
+
+    @Test func aThatClauseGivesItsSubjectAsTheObject() throws {
+        let r = try relations("The G7 demanded that Iran cease its attacks.", """
+        The DET 2 det
+        G7 PROPN 3 nsubj
+        demanded VERB 0 root
+        that SCONJ 6 mark
+        Iran PROPN 6 nsubj
+        cease VERB 3 ccomp
+        its PRON 8 nmod:poss
+        attacks NOUN 6 obj
+        . PUNCT 3 punct
+        """)
+        #expect(r["G7 demands Iran"] == "clause-subject+complement-subject", "\(r)")
+    }
+
+    @Test func anEventsAgentIsTheObjectOfAVerbAboutTheEvent() throws {
+        let r = try relations("Japan condemned the launch by North Korea.", """
+        Japan PROPN 2 nsubj
+        condemned VERB 0 root
+        the DET 4 det
+        launch NOUN 2 obj
+        by ADP 7 case
+        North PROPN 7 compound
+        Korea PROPN 4 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(r["Japan criticizes North Korea"] == "clause-subject+event-agent", "\(r)")
+        // A demonym alone before a noun makes no actor of it.
+        let tv = try relations("Russian television criticized Ukraine.", """
+        Russian ADJ 2 amod
+        television NOUN 3 nsubj
+        criticized VERB 0 root
+        Ukraine PROPN 3 obj
+        . PUNCT 3 punct
+        """)
+        #expect(tv.isEmpty, "\(tv)")
+    }
+
     @Test func copulaNounWithItsSubject() throws {
         let r = try relations("Belarus is an ally of Russia.", """
         Belarus PROPN 4 nsubj

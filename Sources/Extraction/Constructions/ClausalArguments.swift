@@ -56,3 +56,34 @@ struct ParticipleHead: ArgumentConstruction {
         return c.actors(at: noun)
     }
 }
+
+/// "The G7 demanded that Iran cease its attacks": a verb whose object is a clause (`ccomp` with
+/// "that") takes that clause's subject as its object, when the lexicon entry takes a direct one.
+struct ComplementSubject: ArgumentConstruction {
+    let name = "complement-subject"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, trigger.takesDirectObject else { return [] }
+        return c.tree.dependents(trigger.head, ["ccomp"]).flatMap { clause in
+            c.tree.dependents(clause, ["nsubj", "nsubj:pass"]).flatMap { c.actors(at: $0) }
+        }
+    }
+}
+
+/// "condemned the launch of a missile by North Korea", "condemns the Houthi missile attack": the
+/// object of a verb is an event noun; the event's agent is the verb's object.
+struct EventAgentObject: ArgumentConstruction {
+    let name = "event-agent"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, trigger.takesDirectObject else { return [] }
+        for event in c.tree.dependents(trigger.head, ["obj"]) where c.tokens[event].is([.agentNoun, .agentNounPlural]) {
+            let agents = c.tree.dependents(event).filter { d in
+                c.tree.relation(d) == "nmod:poss" || (c.tree.universal(d) == "nmod" && c.marker(of: d) == "by")
+                    || ((c.tree.relation(d) == "amod" || c.tree.relation(d) == "compound") && c.actor(at: d) != nil)
+            }.compactMap { c.actor(at: $0) }
+            if !agents.isEmpty { return agents }
+        }
+        return []
+    }
+}

@@ -68,12 +68,26 @@ struct ConstructionContext {
     func actors(at t: Int) -> [ParsedArgument] {
         var out: [ParsedArgument] = []
         for c in tree.conjuncts(t) {
-            if let a = actor(at: c) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first,
-               !out.contains(where: { $0.mention.range == a.mention.range }) {
+            if let a = actor(at: c) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
+                ?? owner(of: c), !out.contains(where: { $0.mention.range == a.mention.range }) {
                 out.append(a)
             }
         }
         return out
+    }
+
+    /// "Iran's Revolutionary Guards", "NATO troops": a noun that is no actor but belongs to one
+    /// (its possessor, or a name modifying it) stands for that actor. A demonym alone does not
+    /// ("Russian television" is no actor; "the Russian army" is one already, by the actor stage).
+    func owner(of t: Int) -> ParsedArgument? {
+        guard ["NOUN", "PROPN"].contains(tree.tag(t)) else { return nil }
+        for d in tree.dependents(t, ["nmod:poss"]) {
+            if let a = actor(at: d) { return a }
+        }
+        for d in tree.dependents(t, ["compound"]) {
+            if let a = actor(at: d), a.mention.kind == .name { return a }
+        }
+        return nil
     }
 
     /// The lower-case word of token `t`.
@@ -93,5 +107,6 @@ enum ConstructionRegistry {
     ]
     static let objects: [any ArgumentConstruction] = [
         DirectObject(), PassiveSubject(), PrepositionalObject(), NounObject(), ParticipleHead(),
+        ComplementSubject(), EventAgentObject(),
     ]
 }

@@ -33,7 +33,13 @@ struct DirectObject: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, trigger.takesDirectObject else { return [] }
         // A multi-word trigger ("cut ties with") has its own words as objects: skip them.
-        return c.tree.dependents(trigger.head, ["obj", "iobj"]).filter { !trigger.span.contains($0) }.flatMap { c.actors(at: $0) }
+        let objects = c.tree.dependents(trigger.head, ["obj", "iobj"]).filter { !trigger.span.contains($0) }.flatMap { c.actors(at: $0) }
+        if !objects.isEmpty { return objects }
+        // "called on Iran": the trigger's own last word is the preposition of its object.
+        guard trigger.span.count > 1 else { return [] }
+        return c.tree.dependents(trigger.head).filter { d in
+            ["obl", "nmod"].contains(c.tree.universal(d)) && c.tree.dependents(d, ["case"]).contains { trigger.span.contains($0) }
+        }.flatMap { c.actors(at: $0) }
     }
 }
 
