@@ -232,6 +232,28 @@ import Testing
         #expect(tv.isEmpty, "\(tv)")
     }
 
+    @Test func coordinatedSubjectsOfASymmetricRelationRelateToEachOther() throws {
+        let r = try relations("China and Russia met in Beijing.", """
+        China PROPN 4 nsubj
+        and CCONJ 3 cc
+        Russia PROPN 1 conj
+        met VERB 0 root
+        in ADP 6 case
+        Beijing PROPN 4 obl
+        . PUNCT 4 punct
+        """)
+        #expect(r["China meetsWith Russia"] == "clause-subject+plural-subject" || r["Russia meetsWith China"] == "clause-subject+plural-subject", "\(r)")
+        // Not for a relation that is not symmetric.
+        let a = try relations("China and Russia attacked.", """
+        China PROPN 4 nsubj
+        and CCONJ 3 cc
+        Russia PROPN 1 conj
+        attacked VERB 0 root
+        . PUNCT 4 punct
+        """)
+        #expect(a.isEmpty, "\(a)")
+    }
+
     @Test func copulaNounWithItsSubject() throws {
         let r = try relations("Belarus is an ally of Russia.", """
         Belarus PROPN 4 nsubj

@@ -59,8 +59,15 @@ struct ConstructionStage: Sendable {
                 for (k, a) in pairs.enumerated() { for b in pairs[(k + 1)...] { emit(a, b, "between-pair", penalty: 0.95) } }
                 continue
             }
-            guard let (subjectRule, subjects) = first(ConstructionRegistry.subjects, trigger, context),
-                  let (objectRule, objects) = first(ConstructionRegistry.objects, trigger, context) else { continue }
+            guard let (subjectRule, subjects) = first(ConstructionRegistry.subjects, trigger, context) else { continue }
+            guard let (objectRule, objects) = first(ConstructionRegistry.objects, trigger, context) else {
+                // "China and Russia met", "their cooperation": a symmetric relation between
+                // coordinated subjects when it has no object.
+                if analysis.knowledge.isSymmetric(trigger.entry.relation), subjects.count >= 2 {
+                    for (k, a) in subjects.enumerated() { for b in subjects[(k + 1)...] { emit(a, b, "\(subjectRule)+plural-subject", penalty: 0.95) } }
+                }
+                continue
+            }
             for a in subjects {
                 for b in objects where a.mention.range != b.mention.range {
                     emit(a, b, "\(subjectRule)+\(objectRule)", penalty: 1)
