@@ -110,8 +110,6 @@ extension DocumentAnalysis {
         }
     }
 
-    /// "a Rwanda-supported rebel group", "Iranian-backed militias": the compound's participle
-    /// relates the modifier to the head it modifies, or to the mention the phrase is apposed to.
     /// The relations the actor stage already gives: hyphenated compounds ("Rwanda-backed") and
     /// leaderOf from titles and appositions. Both relation stages start with them.
     func actorRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
@@ -125,6 +123,8 @@ extension DocumentAnalysis {
         return found
     }
 
+    /// "a Rwanda-supported rebel group", "Iranian-backed militias": the compound's participle
+    /// relates the modifier to the head it modifies, or to the mention the phrase is apposed to.
     func compoundRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
         var out: [FoundRelation] = []
         let range = sentences[s]

@@ -63,33 +63,38 @@ struct EventSettingFinder: Sendable {
 
     // MARK: Dates
 
-    /// The date of an event whose words are `span`, in the sentence `sentence` of `tokens`.
+    /// The resolved date expressions of a sentence, with their tokens: read once per sentence
+    /// (and per direction of weekdays), then `nearest` gives each event its own.
     /// - Parameters:
-    ///   - documentDate: the document's date; the answer when the sentence names no date.
-    ///   - future: whether the event is future or intended (a weekday then looks forward).
-    /// - Returns: an ISO 8601 date, month, year or week; nil when nothing can be resolved.
+    ///   - documentDate: what relative dates are resolved against.
+    ///   - future: whether the events are future or intended (a weekday then looks forward).
+    /// - Returns: ISO 8601 dates, months, years or weeks; what cannot be resolved is left out.
     /// - Complexity: O(n) in the sentence's tokens.
-    func date(_ tokens: [Token], sentence: Range<Int>, span: Range<Int>, documentDate: CalendarDate?, future: Bool) -> String? {
-        var best: (distance: Int, value: String)?
-        func consider(_ range: Range<Int>, _ value: String?) {
-            guard let value else { return }
-            let d = range.upperBound <= span.lowerBound ? span.lowerBound - range.upperBound + 1
-                : (range.lowerBound >= span.upperBound ? range.lowerBound - span.upperBound + 1 : 0)
-            if best == nil || d < best!.distance { best = (d, value) }
-        }
+    func dates(_ tokens: [Token], sentence: Range<Int>, documentDate: CalendarDate?, future: Bool) -> [(Range<Int>, String)] {
+        var out: [(Range<Int>, String)] = []
         var i = sentence.lowerBound
         while i < sentence.upperBound {
             if let (range, value) = expression(at: i, tokens, sentence: sentence, documentDate: documentDate, future: future) {
                 // A dateline ("JEDDAH, May 22, 2023 — ...") dates the report, not the event.
                 let dateline = range.upperBound < sentence.upperBound && ["—", "–", "-", "--"].contains(tokens[range.upperBound].text)
-                if !dateline { consider(range, value) }
+                if !dateline, let value { out.append((range, value)) }
                 i = max(range.upperBound, i + 1)
             } else {
                 i += 1
             }
         }
-        return best?.value ?? documentDate?.iso
+        return out
     }
+
+    /// The value of the candidate nearest to the event's words `span` (the first of equals).
+    static func nearest<T>(_ candidates: [(Range<Int>, T)], to span: Range<Int>) -> T? {
+        func distance(_ r: Range<Int>) -> Int {
+            r.upperBound <= span.lowerBound ? span.lowerBound - r.upperBound + 1
+                : (r.lowerBound >= span.upperBound ? r.lowerBound - span.upperBound + 1 : 0)
+        }
+        return candidates.min { distance($0.0) < distance($1.0) }?.1
+    }
+
 
     /// The date expression starting at `i`, its tokens and its value (nil when it needs the
     /// document's date and there is none).
@@ -179,11 +184,11 @@ struct EventSettingFinder: Sendable {
 
     // MARK: Places
 
-    /// The place nearest to `span` named after a place preposition ("in Jeddah", "near the
-    /// city of Baidoa", "in Russia's Samara region": Samara), nil when the sentence names none.
+    /// The places a sentence names after a place preposition ("in Jeddah", "near Baidoa", "in
+    /// Russia's Samara region": Samara), with their tokens; `nearest` gives each event its own.
     /// - Complexity: O(n·k) in the sentence's tokens and the longest place name.
-    func place(_ t: [Token], sentence: Range<Int>, span: Range<Int>) -> Place? {
-        var best: (distance: Int, place: Place)?
+    func places(_ t: [Token], sentence: Range<Int>) -> [(Range<Int>, Place)] {
+        var out: [(Range<Int>, Place)] = []
         for i in sentence where placePrepositions.contains(t[i].lower) {
             var j = i + 1
             while j < sentence.upperBound, t[j].lower == "the" { j += 1 }
@@ -194,12 +199,11 @@ struct EventSettingFinder: Sendable {
                 range = range.lowerBound..<inner.upperBound
                 place = city
             }
-            let d = range.upperBound <= span.lowerBound ? span.lowerBound - range.upperBound + 1
-                : (range.lowerBound >= span.upperBound ? range.lowerBound - span.upperBound + 1 : 0)
-            if best == nil || d < best!.distance { best = (d, place) }
+            out.append((range, place))
         }
-        return best?.place
+        return out
     }
+
 
     /// The longest place name of capitalized words starting at `j`.
     func match(_ t: [Token], at j: Int, end: Int) -> (Range<Int>, Place)? {

@@ -181,24 +181,33 @@ public final class Extractor: Sendable {
                      sentenceBase: Int, into graph: inout Graph) {
         var ids: [Int: EntityID] = [:]
         var quotes: [Int: String] = [:]
-        let documentDate = (analysis.date ?? graph.documents[doc].date).flatMap { CalendarDate(iso: $0) }
+        let date = analysis.date ?? graph.documents[doc].date
+        let documentDate = date.flatMap { CalendarDate(iso: $0) }
+        // The date expressions (by sentence and direction) and places (by sentence) are read
+        // once per sentence, however many relations it has.
+        var dates: [Int: [(Range<Int>, String)]] = [:]
+        var places: [Int: [(Range<Int>, Place)]] = [:]
         for r in relations {
             guard let relation = graph.vocabulary.id(r.relation) else { continue }
-            let s = ids[r.subject] ?? graph.intern(coded(analysis.entities[r.subject], on: analysis.date))
-            let o = ids[r.object] ?? graph.intern(coded(analysis.entities[r.object], on: analysis.date))
+            let s = ids[r.subject] ?? graph.intern(coded(analysis.entities[r.subject], on: date))
+            let o = ids[r.object] ?? graph.intern(coded(analysis.entities[r.object], on: date))
             ids[r.subject] = s
             ids[r.object] = o
             if quotes[r.sentence] == nil { quotes[r.sentence] = analysis.sentenceText(r.sentence) }
             let sentence = analysis.sentences[r.sentence]
             let future = r.modality == .future || r.modality == .intended
+            let dateKey = 2 * r.sentence + (future ? 1 : 0)
+            if dates[dateKey] == nil {
+                dates[dateKey] = setting.dates(analysis.tokens, sentence: sentence, documentDate: documentDate, future: future)
+            }
+            if places[r.sentence] == nil { places[r.sentence] = setting.places(analysis.tokens, sentence: sentence) }
             let evidence = Evidence(document: doc, sentence: sentenceBase + r.sentence,
                                     start: scalarBase + analysis.tokens[r.tokens.lowerBound].start,
                                     end: scalarBase + analysis.tokens[r.tokens.upperBound - 1].end,
                                     quote: quotes[r.sentence] ?? analysis.sentenceText(r.sentence), pattern: r.pattern,
                                     confidence: (r.confidence * 1000).rounded() / 1000,
-                                    eventDate: setting.date(analysis.tokens, sentence: sentence, span: r.tokens,
-                                                            documentDate: documentDate, future: future),
-                                    place: setting.place(analysis.tokens, sentence: sentence, span: r.tokens))
+                                    eventDate: EventSettingFinder.nearest(dates[dateKey]!, to: r.tokens) ?? documentDate?.iso,
+                                    place: EventSettingFinder.nearest(places[r.sentence]!, to: r.tokens))
             graph.add(StatementKey(subject: s, relation: relation, object: o, negated: r.negated, modality: r.modality),
                       evidence: evidence)
         }
