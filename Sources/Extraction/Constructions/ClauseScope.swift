@@ -55,7 +55,7 @@ struct ClauseScope: Sendable {
         func look(at v: Int) {
             for d in t.dependents(v) {
                 let w = c.word(d), r = t.universal(d)
-                if (r == "advmod" || r == "aux" || r == "neg" || r == "det") && negationWords.contains(w) && r != "det" { negated = true }
+                if (r == "advmod" || r == "aux" || r == "neg") && negationWords.contains(w) { negated = true }
                 if r == "aux", let m = auxiliaries[w], modality == .asserted { modality = m }
                 if r == "mark", conditionMarkers.contains(w) { modality = .conditional }
             }
