@@ -132,18 +132,7 @@ struct NQuadsLineParser {
             if b == 10 || b == 13 { throw SyntaxError(message: "a raw line break in a literal; write it as \\n") }
             if b == UInt8(ascii: "\\") {
                 guard i + 1 < bytes.count else { throw SyntaxError(message: "a literal ends with a lone '\\'") }
-                let e = bytes[i + 1]
-                let simple: UInt8?
-                switch e {
-                case UInt8(ascii: "t"): simple = 9
-                case UInt8(ascii: "b"): simple = 8
-                case UInt8(ascii: "n"): simple = 10
-                case UInt8(ascii: "r"): simple = 13
-                case UInt8(ascii: "f"): simple = 12
-                case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"): simple = e
-                default: simple = nil
-                }
-                if let simple {
+                if let simple = unescaped(bytes[i + 1]) {
                     out.append(simple)
                     i += 2
                 } else {
@@ -187,9 +176,25 @@ struct NQuadsLineParser {
         return scalar
     }
 
-    private func appendScalar(_ s: Unicode.Scalar, to out: inout [UInt8]) {
-        out.append(contentsOf: Array(String(Character(s)).utf8))
+}
+
+/// The byte a string escape (`ECHAR` of N-Triples, N-Quads and Turtle) stands for: `\t`, `\b`,
+/// `\n`, `\r`, `\f`, `\"`, `\'`, `\\`; nil for any other letter (`\u`/`\U` are read apart).
+func unescaped(_ e: UInt8) -> UInt8? {
+    switch e {
+    case UInt8(ascii: "t"): return 9
+    case UInt8(ascii: "b"): return 8
+    case UInt8(ascii: "n"): return 10
+    case UInt8(ascii: "r"): return 13
+    case UInt8(ascii: "f"): return 12
+    case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"): return e
+    default: return nil
     }
+}
+
+/// Appends the UTF-8 of a scalar read from a `\u` or `\U` escape.
+func appendScalar(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+    out.append(contentsOf: String(Character(s)).utf8)
 }
 
 /// Decodes `%XX` escapes (as `iriEscape` writes them); nil when an escape is malformed or the

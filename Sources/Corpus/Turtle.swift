@@ -320,7 +320,7 @@ struct TurtleParser {
                 guard i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "u") || bytes[i + 1] == UInt8(ascii: "U") else {
                     throw error("only \\u and \\U escapes are allowed in an IRI")
                 }
-                append(try uchar(), to: &out)
+                appendScalar(try uchar(), to: &out)
                 continue
             }
             if b <= 0x20 || b == UInt8(ascii: "<") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "{") || b == UInt8(ascii: "}")
@@ -564,21 +564,10 @@ struct TurtleParser {
             }
             if b == UInt8(ascii: "\\") {
                 guard i + 1 < bytes.count else { throw error("a string ends with a lone '\\'") }
-                let e = bytes[i + 1]
-                let simple: UInt8?
-                switch e {
-                case UInt8(ascii: "t"): simple = 9
-                case UInt8(ascii: "b"): simple = 8
-                case UInt8(ascii: "n"): simple = 10
-                case UInt8(ascii: "r"): simple = 13
-                case UInt8(ascii: "f"): simple = 12
-                case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"): simple = e
-                default: simple = nil
-                }
-                if let simple {
+                if let simple = unescaped(bytes[i + 1]) {
                     out.append(simple); i += 2
                 } else {
-                    append(try uchar(), to: &out)
+                    appendScalar(try uchar(), to: &out)
                 }
                 continue
             }
@@ -638,9 +627,6 @@ struct TurtleParser {
         return scalar
     }
 
-    private func append(_ s: Unicode.Scalar, to out: inout [UInt8]) {
-        out.append(contentsOf: Array(String(Character(s)).utf8))
-    }
 
     // MARK: - Characters
 
