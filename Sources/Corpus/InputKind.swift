@@ -92,15 +92,19 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
         }
         switch sniff(prefix) {
         case .graph(let kind): return kind
-        case .json(let documents):
+        case .json(let documents?):
             return documents ? .jsonLines : .jsonStatements
+        case .json(nil) where ["", "jsonl", "ndjson"].contains(ext):
+            // JSON whose first line says neither (a bad line): what the command reads, so each
+            // line's error is reported.
+            return prefer == .graph ? .jsonStatements : .jsonLines
         case .xml(let rdf):
             if rdf { return .rdfXML }
             if ["html", "htm", "xhtml"].contains(ext) { return .html }
             return ["", "txt", "text"].contains(ext) ? .text : nil
         case .html:
             return .html
-        case .plain:
+        case .plain, .json(nil):
             switch ext {
             case "", "txt", "text": return .text
             case "html", "htm", "xhtml": return .html
@@ -125,7 +129,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
 
     private enum Sniffed {
         case graph(InputKind)
-        case json(documents: Bool)
+        /// JSON Lines: of documents (true), of statements (false), or a first line that says neither (nil).
+        case json(documents: Bool?)
         case xml(rdf: Bool)
         case html
         case plain
@@ -151,7 +156,7 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
             let firstLine = String(decoding: rest.prefix { $0 != 10 }, as: UTF8.self)
             if firstLine.contains("\"subject\""), firstLine.contains("\"predicate\"") { return .json(documents: false) }
             if firstLine.contains("\"text\"") { return .json(documents: true) }
-            return .plain
+            return .json(documents: nil)
         }
         let lower = String(decoding: rest.prefix(16), as: UTF8.self).lowercased()
         if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") { return .html }

@@ -53,8 +53,14 @@ public struct InputReader: Sendable {
     func readNews(_ input: CorpusInput) -> CorpusBatch {
         guard input.path == "-" else { return DocumentReader.read(input, date: date) }
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        switch InputKind.classify(path: nil, prefix: [UInt8](data.prefix(8192))) {
-        case .jsonLines?, nil where data.first == UInt8(ascii: "{"):
+        return newsFromStandardInput(data, kind: InputKind.classify(path: nil, prefix: [UInt8](data.prefix(8192))))
+    }
+
+    /// Standard input's news: JSON Lines documents, an HTML page, or one text with the id
+    /// `stdin`; a kg graph is refused.
+    private func newsFromStandardInput(_ data: Data, kind: InputKind?) -> CorpusBatch {
+        switch kind {
+        case .jsonLines?:
             return DocumentReader.readJSONLines(data, source: "<stdin>", date: date)
         case .html?:
             return DocumentReader.readHTML([UInt8](data), source: "<stdin>", date: date)
@@ -82,11 +88,11 @@ public struct InputReader: Sendable {
             if input.path == "-" {
                 // Standard input is read once: as a graph when it is one, else as news.
                 let data = FileHandle.standardInput.readDataToEndOfFile()
-                let sniffed = InputKind.classify(path: nil, prefix: [UInt8](data.prefix(8192)))
+                let sniffed = InputKind.classify(path: nil, prefix: [UInt8](data.prefix(8192)), prefer: roles.contains(.news) ? .news : .graph)
                 if let s = sniffed, s.role == .graph {
                     problems += reader.read(data, kind: s, source: "<stdin>")
                 } else if roles.contains(.news) {
-                    let batch = newsFromData(data, kind: sniffed)
+                    let batch = newsFromStandardInput(data, kind: sniffed)
                     problems += batch.problems
                     problems += extract(batch.documents, into: &reader, source: "<stdin>", progress: progress)
                 } else {
@@ -107,17 +113,6 @@ public struct InputReader: Sendable {
             problems += extract(documents, into: &reader, source: paths.count == 1 ? paths[0] : "the news inputs", progress: progress)
         }
         return (reader.graph, problems)
-    }
-
-    private func newsFromData(_ data: Data, kind: InputKind?) -> CorpusBatch {
-        switch kind {
-        case .jsonLines?: return DocumentReader.readJSONLines(data, source: "<stdin>", date: date)
-        case .html?: return DocumentReader.readHTML([UInt8](data), source: "<stdin>", date: date)
-        default:
-            var batch = DocumentReader.readText([UInt8](data), source: "<stdin>", date: date)
-            for i in batch.documents.indices { batch.documents[i].info.id = "stdin" }
-            return batch
-        }
     }
 
     private func extract(_ documents: [SourceDocument], into reader: inout GraphInputReader, source: String,

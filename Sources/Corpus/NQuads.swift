@@ -167,7 +167,9 @@ struct NQuadsLineParser {
         case UInt8(ascii: "U"): n = 8
         default: throw SyntaxError(message: "unknown escape '\\\(Character(Unicode.Scalar(bytes[i + 1])))'")
         }
+        // Hex digits only ("+041" would parse as a number).
         guard i + 2 + n <= bytes.count,
+              bytes[(i + 2)..<(i + 2 + n)].allSatisfy({ ($0 >= 48 && $0 <= 57) || (($0 | 0x20) >= 97 && ($0 | 0x20) <= 102) }),
               let v = UInt32(String(decoding: bytes[(i + 2)..<(i + 2 + n)], as: UTF8.self), radix: 16),
               let scalar = Unicode.Scalar(v) else {
             throw SyntaxError(message: "a bad \\\(n == 4 ? "u" : "U") escape; expected \(n) hex digits of a Unicode scalar")

@@ -44,13 +44,6 @@ public enum RDFXMLGraphReader {
         var loader = Loader(reader: reader, vocabulary: vocabulary, namespace: namespace)
         return try loader.run()
     }
-
-    /// Whether the file looks like XML (starts with `<` after optional BOM and whitespace).
-    public static func looksLikeXML(_ prefix: [UInt8]) -> Bool {
-        var bytes = prefix[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        return bytes.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) } == UInt8(ascii: "<")
-    }
 }
 
 /// The state of one load.

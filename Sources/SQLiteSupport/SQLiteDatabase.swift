@@ -101,9 +101,6 @@ public final class SQLiteDatabase {
     /// The rowid of the last row inserted on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
-    /// The number of rows the last INSERT, UPDATE or DELETE changed.
-    public var changes: Int { Int(sqlite3_changes(handle)) }
-
     /// The SQLite library's version ("3.40.1").
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 }

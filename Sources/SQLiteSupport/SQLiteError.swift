@@ -23,8 +23,4 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
     public var isFull: Bool { code == 13 }
     /// The file is not a SQLite database (`SQLITE_NOTADB`).
     public var isNotADatabase: Bool { code == 26 }
-    /// The file cannot be opened (`SQLITE_CANTOPEN`).
-    public var isCannotOpen: Bool { code == 14 }
-    /// The database is read-only (`SQLITE_READONLY`) or the disk refused a write (`SQLITE_IOERR`).
-    public var isReadOnlyOrIO: Bool { code == 8 || code == 10 }
 }

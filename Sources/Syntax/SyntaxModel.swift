@@ -49,11 +49,4 @@ public struct SyntaxModel: Sendable, Equatable {
         return SyntaxAnalysis(upos: tags.map { tagger.upos[$0] }, heads: heads,
                               relations: labels.map { $0 >= 0 && $0 < parser.labels.count ? parser.labels[$0] : "dep" })
     }
-
-    /// Only the UPOS tags of a sentence.
-    /// - Complexity: O(n).
-    public func tag(_ words: [String]) -> [String] {
-        let w = WordContext(words: words, dictionary: tagger.dictionary)
-        return tagger.tag(w).map { tagger.upos[$0] }
-    }
 }

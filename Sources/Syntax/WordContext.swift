@@ -28,7 +28,7 @@ struct WordContext: Sendable {
         ambiguity = []
         formAmbiguity = []
         var capitalized = 0, alphabetic = 0
-        for arr in [\WordContext.form, \.lower, \.shape, \.prefix1, \.prefix2, \.prefix3, \.suffix1, \.suffix2, \.suffix3, \.suffix4, \.ambiguity] as [WritableKeyPath<WordContext, [UInt64]>] {
+        for arr in [\WordContext.form, \.lower, \.shape, \.prefix1, \.prefix2, \.prefix3, \.suffix1, \.suffix2, \.suffix3, \.suffix4, \.ambiguity, \.formAmbiguity] as [WritableKeyPath<WordContext, [UInt64]>] {
             self[keyPath: arr].reserveCapacity(words.count)
         }
         var scalars: [Unicode.Scalar] = []
@@ -69,16 +69,21 @@ struct WordContext: Sendable {
             lower.append(h)
             prefix1.append(p1); prefix2.append(p2 == WordContext.none ? p1 : p2); prefix3.append(p3 == WordContext.none ? (p2 == WordContext.none ? p1 : p2) : p3)
             var sh = FeatureHash.offset &+ 7
-            var sfx = [UInt64](repeating: 0, count: 4)
+            // The last one to four scalars' hashes (no array per word: this runs for every word).
+            var sfx: (UInt64, UInt64, UInt64, UInt64) = (WordContext.none, WordContext.none, WordContext.none, WordContext.none)
             var k = 0
             for s in scalars.reversed() {
                 sh = FeatureHash.mix(sh, UInt64(s.value))
-                sfx[k] = sh
+                switch k {
+                case 0: sfx = (sh, sh, sh, sh)
+                case 1: sfx = (sfx.0, sh, sh, sh)
+                case 2: sfx = (sfx.0, sfx.1, sh, sh)
+                default: sfx.3 = sh
+                }
                 k += 1
                 if k == 4 { break }
             }
-            for j in k..<4 { sfx[j] = k > 0 ? sfx[k - 1] : WordContext.none }
-            suffix1.append(sfx[0]); suffix2.append(sfx[1]); suffix3.append(sfx[2]); suffix4.append(sfx[3])
+            suffix1.append(sfx.0); suffix2.append(sfx.1); suffix3.append(sfx.2); suffix4.append(sfx.3)
             shape.append(shapeHash)
             ambiguity.append(dictionary.classes(of: h))
             formAmbiguity.append(dictionary.classes(of: form[form.count - 1]))

@@ -55,7 +55,11 @@ func validateDateOption(_ name: String, _ value: String?) throws {
 
 /// The syntax model of the ontology folder (`syntax/en_ewt.model`).
 func loadSyntaxModel(_ ontology: Ontology) throws -> SyntaxModel {
-    let path = ontology.directory + "/syntax/en_ewt.model"
+    try loadSyntaxModel(path: ontology.directory + "/syntax/en_ewt.model")
+}
+
+/// A syntax model file.
+func loadSyntaxModel(path: String) throws -> SyntaxModel {
     guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read the syntax model") }
     do { return try SyntaxModel(bytes: [UInt8](data)) } catch { throw CLIError("\(path): \(error)") }
 }

@@ -170,7 +170,7 @@ extension KG {
         /// The format to stream standard input in, when it is the only input and the one
         /// format (JSON Lines or N-Quads) goes to standard output.
         func streamedFormat() throws -> ExportFormat? {
-            guard (stdin && files.isEmpty) || files == ["-"], export.output == nil, into == nil else { return nil }
+            guard stdin, files.isEmpty, export.output == nil, into == nil else { return nil }
             let formats = try export.formats()
             return formats.count == 1 && (formats[0] == .jsonl || formats[0] == .nquads) ? formats[0] : nil
         }

@@ -38,11 +38,7 @@ extension KG {
                 guard let modelPath = model ?? directory.map({ "\($0)/syntax/en_ewt.model" }) else {
                     throw CLIError("cannot find the ontology folder; pass --ontology DIR, --model FILE or set KG_ONTOLOGY")
                 }
-                guard let data = FileManager.default.contents(atPath: modelPath) else {
-                    throw CLIError("\(modelPath): cannot read the syntax model")
-                }
-                let syntax: SyntaxModel
-                do { syntax = try SyntaxModel(bytes: [UInt8](data)) } catch { throw CLIError("\(modelPath): \(error)") }
+                let syntax = try loadSyntaxModel(path: modelPath)
                 let sink = StandardOutput()
                 var buffer: [UInt8] = []
                 func emit(_ text: String) throws {
@@ -62,7 +58,8 @@ extension KG {
                     }
                 } else {
                     guard let directory else { throw CLIError("cannot find the ontology folder; pass --ontology DIR or set KG_ONTOLOGY") }
-                    let ontology = try Ontology.load(directory: directory)
+                    // Reading texts needs the abbreviations, not the lexicons and dictionaries.
+                    let ontology = try Ontology.load(directory: directory, scope: .graphs)
                     let tokenizer = Tokenizer(abbreviations: ontology.abbreviations)
                     let (documents, _) = try readCorpus(paths: files, stdin: false, date: nil, jobs: 1, strict: true, ontology: ontology)
                     for document in documents {
@@ -72,8 +69,7 @@ extension KG {
                             let words = UDWordMapper.words(tokens[range].map { UDWordMapper.Token(text: $0.text, start: $0.start, end: $0.end) })
                             guard !words.isEmpty else { continue }
                             let first = words[0].start, last = words[words.count - 1].end
-                            var text = String(String.UnicodeScalarView(scalars[first..<last]))
-                            text = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+                            let text = CoNLLUSentence.clean(String(String.UnicodeScalarView(scalars[first..<last])))
                             let sentence = CoNLLUSentence(
                                 comments: ["# sent_id = \(document.info.id)-\(k + 1)", "# text = \(text)"],
                                 words: words.map { CoNLLUSentence.Word(form: $0.text) })

@@ -65,7 +65,7 @@ extension KG {
             var failed = false
             try reportingErrors {
                 let common = try CommonOptions.parse(ontology.map { ["--ontology", $0] } ?? [])
-                let onto = try common.loadOntology()
+                let onto = try common.loadOntology(scope: .graphs)
                 let (graph, readFailed) = try readGraph(paths: inputs, roles: [.graph], date: nil, strict: true, ontology: onto)
                 failed = readFailed
                 let name = inputs.count == 1 && inputs[0] != "-" ? ((inputs[0] as NSString).lastPathComponent as NSString).deletingPathExtension : "graph"

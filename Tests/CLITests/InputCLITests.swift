@@ -80,6 +80,11 @@ import TestSupport
         let fromStdin = try kg(["stats", "-", "--format", "tsv"], input: nq)
         #expect(fromStdin.status == 0 && fromStdin.stdout == fromFile.stdout, "\(fromStdin.stderr)")
         let text = try String(contentsOfFile: sample, encoding: .utf8)
+        // "-" is standard input as news, text or JSON Lines, whatever the output format.
+        let piped = try kg(["extract", "-"], input: "Russia attacked Ukraine.")
+        #expect(piped.status == 0 && piped.stdout.contains("\"document\":\"stdin\""), "\(piped.stderr)")
+        let bad = try kg(["extract", "--stdin"], input: "{\"id\": \"a\"\n")
+        #expect(bad.status == 1 && bad.stderr.contains("<stdin>:1: not JSON"), "\(bad.stderr)")
         let explained = try kg(["explain", "-"], input: text)
         #expect(explained.status == 0 && explained.stdout.hasPrefix("# stdin"))
     }

@@ -40,6 +40,11 @@ import TestSupport
         // A .jsonl whose first line says neither: what the command reads.
         #expect(kind("x.jsonl", "{\"document\":\"d\"}\n", prefer: .graph) == .jsonStatements)
         #expect(kind("x.jsonl", "{\"document\":\"d\"}\n", prefer: .news) == .jsonLines)
+        // Standard input too: a bad first line is still JSON Lines, so each line's error is told.
+        #expect(kind(nil, "{\"id\": \"a\"\n", prefer: .graph) == .jsonStatements)
+        #expect(kind(nil, "{\"id\": \"a\"\n", prefer: .news) == .jsonLines)
+        // A text file that happens to start with a brace is a text.
+        #expect(kind("a.txt", "{Update} Russia attacked Ukraine.") == .text)
     }
 
     @Test func neitherNewsNorAGraph() {
