@@ -1,3 +1,4 @@
+import Extraction
 import KnowledgeGraph
 
 /// The documents already read, by id, so that a document is never counted twice.
@@ -63,6 +64,28 @@ public struct DocumentLedger: Sendable {
             renamed.id = id
             return (renamed, warning)
         }
+    }
+
+    /// The documents of `documents` (read from `source`) to keep, each renamed where its id is
+    /// taken by other content, and a problem for each skipped or renamed one.
+    /// - Parameter message: the wording of a decision (default: `message(_:id:source:)`).
+    public mutating func admit(_ documents: [SourceDocument], source: String,
+                               message: (Decision, String) -> CorpusProblem? = { _, _ in nil })
+        -> (documents: [SourceDocument], problems: [CorpusProblem]) {
+        var kept: [SourceDocument] = []
+        var problems: [CorpusProblem] = []
+        for var d in documents {
+            let decision = admit(d.info, source: source)
+            if let p = message(decision, d.info.id) ?? Self.message(decision, id: d.info.id, source: source) { problems.append(p) }
+            switch decision {
+            case .add: kept.append(d)
+            case .rename(let id, _):
+                d.info.id = id
+                kept.append(d)
+            case .duplicate: continue
+            }
+        }
+        return (kept, problems)
     }
 
     /// Same content digest; without one on either side, the same title, date and URL.

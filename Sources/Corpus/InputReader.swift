@@ -37,13 +37,9 @@ public struct InputReader: Sendable {
         var documents: [SourceDocument] = []
         for (input, batch) in zip(inputs, batches) {
             problems += batch.problems
-            for var d in batch.documents {
-                let (admitted, warning) = ledger.resolve(d.info, source: input.source)
-                if let warning { problems.append(warning) }
-                guard let admitted else { continue }
-                d.info = admitted
-                documents.append(d)
-            }
+            let (kept, warnings) = ledger.admit(batch.documents, source: input.source)
+            documents += kept
+            problems += warnings
         }
         return (documents, problems)
     }

@@ -21,20 +21,8 @@ public struct StoreIngest {
     /// The documents to add, renamed where their id is taken by other content; problems say
     /// which were skipped as already stored and which were renamed.
     public mutating func admit(_ documents: [SourceDocument], source: String) -> (documents: [SourceDocument], problems: [CorpusProblem]) {
-        var admitted: [SourceDocument] = []
-        var problems: [CorpusProblem] = []
-        for var d in documents {
-            let decision = ledger.admit(d.info, source: source)
-            if let p = Self.message(decision, id: d.info.id, source: source, store: store.path) { problems.append(p) }
-            switch decision {
-            case .add: admitted.append(d)
-            case .rename(let id, _):
-                d.info.id = id
-                admitted.append(d)
-            case .duplicate: continue
-            }
-        }
-        return (admitted, problems)
+        let path = store.path
+        return ledger.admit(documents, source: source) { decision, id in Self.message(decision, id: id, source: source, store: path) }
     }
 
     /// The id each document of `graph` is to be stored under, nil for a document already stored.

@@ -215,15 +215,8 @@ func streamStandardInput(format: ExportFormat, export: ExportArguments, ontology
     var ledger = DocumentLedger()
     while let batch = stream.next() {
         if try reportProblems(batch.problems, strict: strict) { failed = true }
-        var admitted: [SourceDocument] = []
-        for var d in batch.documents {
-            let (info, warning) = ledger.resolve(d.info, source: "<stdin>")
-            if let warning { report(warning) }
-            guard let info else { continue }
-            d.info = info
-            admitted.append(d)
-        }
-        let documents = admitted
+        let (documents, warnings) = ledger.admit(batch.documents, source: "<stdin>")
+        for w in warnings { report(w) }
         switch format {
         case .nquads:
             var failure: Error?
