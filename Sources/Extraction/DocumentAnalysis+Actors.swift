@@ -352,6 +352,12 @@ extension DocumentAnalysis {
             return possessive(m, limit: limit)
         }
 
+        // 1b. A name no list knows, then its title in apposition: "Ana Cebotari, Moldova's
+        //     foreign minister,", "Dan Voicu, the foreign minister of Romania,".
+        if t.isCapitalized, let m = nameWithAppositiveTitle(at: i, limit: limit) {
+            return m
+        }
+
         // 2. Gazetteer names, seats and demonyms.
         if let sf = surface(at: i, limit: limit) {
             let end = i + sf.tokens.count
@@ -562,6 +568,60 @@ extension DocumentAnalysis {
         return nil
     }
 
+    /// "NAME, Moldova's foreign minister", "NAME, the Romanian ambassador", "NAME, the foreign
+    /// minister of Romania": two to four capitalized words that no list knows, a comma, and a
+    /// title of a country or organization the text names. The person is new; the title gives
+    /// their country and, for a leader's title, `leaderOf`. The mention covers the apposition,
+    /// so the title is not read again as somebody else.
+    func nameWithAppositiveTitle(at i: Int, limit: Int) -> Mention? {
+        var j = i
+        while j < limit, j - i < 4, isCapitalizedWord(tokens[j]), !Self.notNames.contains(tokens[j].text),
+              surface(at: j, limit: limit) == nil, title(at: j, limit: limit) == nil, DateFinder.month(tokens[j]) == nil,
+              !tokens[j].is([.weekday, .preposition, .determiner, .verbTrigger]) {
+            j += 1
+        }
+        guard j - i >= 2, j + 2 < limit, tokens[j].norm == "," else { return nil }
+        var k = j + 1
+        var of: Int? = nil
+        if tokens[k].lower == "the" || tokens[k].lower == "a" { k += 1 }
+        if let sf = surface(at: k, limit: limit) {
+            let e = knowledge.entries[sf.entity].entity
+            let end = k + sf.tokens.count
+            if sf.kind == .demonym {
+                of = local(entry: sf.entity)
+                k = end
+            } else if sf.kind == .name, e.type == .country || e.type == .organization, end < limit,
+                      tokens[end].norm == "'s" || tokens[end].norm == "'" {
+                of = local(entry: sf.entity)
+                k = end + 1
+            }
+        }
+        if k < limit, tokens[k].is(.officeAdjective) { k += 1 }
+        guard let (count, title) = title(at: k, limit: limit) else { return nil }
+        var end = k + count
+        if of == nil, end + 1 < limit, tokens[end].lower == "of" {
+            var n = end + 1
+            if tokens[n].is(.determiner) { n += 1 }
+            if let sf = surface(at: n, limit: limit), sf.kind == .name {
+                let e = knowledge.entries[sf.entity].entity
+                if e.type == .country || e.type == .organization {
+                    of = local(entry: sf.entity)
+                    end = n + sf.tokens.count
+                }
+            }
+        }
+        guard let of, let name = personName(at: i, limit: j), name.end == j else { return nil }
+        let person = name.entity
+        roles[person, default: []].formUnion(title.phrase.lowercased().split(separator: " ").map(String.init))
+        if entities[person].country == nil {
+            entities[person].country = entities[of].type == .country ? entities[of].key : entities[of].country
+        }
+        var m = Mention(range: i..<end, entities: [person], kind: .titled,
+                        note: trace ? "\(name.note), apposition '\(span(j + 1..<end))'" : "")
+        m.leaderOf = leaderTarget(person: person, title: title, textual: of, former: false)
+        return m
+    }
+
     /// Marks a mention followed by "'s" as possessive and takes the "'s" in.
     func possessive(_ m: Mention, limit: Int) -> Mention {
         var m = m
@@ -706,6 +766,14 @@ extension DocumentAnalysis {
                let h = here.first(where: { entities[$0.entity].type == .country || entities[$0.entity].type == .organization }) {
                 return [h.entity]
             }
+        }
+        // "Moldova's foreign minister met his Romanian counterpart": a person described earlier
+        // in the sentence whom no list knows is the nearest antecedent; it is nobody kg can name,
+        // so the pronoun stays unresolved rather than going to an earlier sentence's person.
+        if person, !history.reversed().prefix(while: { $0.sentence == s }).contains(where: { entities[$0.entity].type == .person }),
+           sentences[s].lowerBound < i,
+           (sentences[s].lowerBound..<i).contains(where: { tokens[$0].is([.titleStart, .personNounStart]) }) {
+            return []
         }
         // Subjects of this or the previous sentence first, then anything recent.
         for h in history.reversed() {

@@ -55,6 +55,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let officeAdjective = WordClass(rawValue: 1 << 36)
     /// A day of the week (`cues.tsv` `date-weekday`): never a name ("Foreign Minister Tuesday said").
     static let weekday = WordClass(rawValue: 1 << 37)
+    /// A noun of resolve whose complement its owner carries out (`cues.tsv` `complement-noun`).
+    static let complementNoun = WordClass(rawValue: 1 << 38)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

@@ -91,6 +91,15 @@ public struct Cue: Sendable {
     public var category: String
     public var words: [String]
     public var value: String
+
+    /// The categories of `cues.tsv` (its header says what each means); any other is a load error.
+    public static let categories: Set<String> = [
+        "negation", "modality", "light-verb", "control-object", "control-subject", "state-noun", "person-noun",
+        "locative", "clause-break", "reporting", "place-noun", "territory-noun", "quantity", "report-noun",
+        "spokes-noun", "document-noun", "member-noun", "determiner", "asserting-control", "negating-verb",
+        "threat-control", "amount-word", "adverbial", "multilateral", "agent-noun", "plural-pronoun",
+        "date-weekday", "date-day", "date-period", "event-place", "complement-noun",
+    ]
 }
 
 /// A city events happen in ("in Jeddah"): its name and the gazetteer id of its country.

@@ -52,8 +52,12 @@ extension Ontology {
             lexicon += try loadLexicon(cameoFile, relations: relations)
                 .filter { !own.contains("\($0.pos.rawValue) \($0.words.joined(separator: " "))") }
         }
-        let cues = try TSV.read("\(dir)/cues.tsv", required: ["category", "phrase", "value"]).map {
-            Cue(category: $0["category"], words: $0["phrase"].lowercased().split(separator: " ").map(String.init), value: $0["value"])
+        let cues = try TSV.read("\(dir)/cues.tsv", required: ["category", "phrase", "value"]).map { row in
+            // A misspelt category would silently switch a rule off.
+            guard Cue.categories.contains(row["category"]) else {
+                throw row.error("unknown cue category '\(row["category"])' (known: \(Cue.categories.sorted().joined(separator: ", ")))")
+            }
+            return Cue(category: row["category"], words: row["phrase"].lowercased().split(separator: " ").map(String.init), value: row["value"])
         }
         var irregular: [String: [String]] = [:]
         for name in ["irregular-verbs-cameo.tsv", "irregular-verbs.tsv"] where name == "irregular-verbs.tsv" || FileManager.default.fileExists(atPath: "\(dir)/\(name)") {

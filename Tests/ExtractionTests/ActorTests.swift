@@ -46,6 +46,30 @@ import Testing
         #expect(actors("The US president spoke.", date: "2018-06-01").contains("Donald Trump"))
     }
 
+    @Test func aNameBeforeItsTitleInAppositionIsANewPersonOfThatCountry() {
+        let f = extract("Ana Cebotari, Moldova's foreign minister, criticized Hungary.", date: "2025-06-01")
+        #expect(f.positive.contains("Ana Cebotari criticizes Hungary"))
+        let g = extractGraph("Dan Voicu, the foreign minister of Romania, praised Bulgaria.", date: "2025-06-01")
+        let voicu = g.entities.first { $0.label == "Dan Voicu" }
+        #expect(voicu?.country == "ROU")
+        #expect(voicu?.type == .person)
+        // The apposition is not read again as somebody else: no office holder of Moldova appears.
+        #expect(actors("Ana Cebotari, Moldova's foreign minister, criticized Hungary.", date: "2025-06-01") == ["Ana Cebotari", "Hungary"])
+        // A time phrase before a title is no name.
+        #expect(!actors("Last Tuesday, Moldova's foreign minister criticized Hungary.").contains { $0.contains("Tuesday") })
+        // A known place before a comma is no person.
+        #expect(!actors("In Chisinau, Moldova's foreign minister criticized Hungary.").contains { $0.contains("Chisinau") })
+    }
+
+    @Test func aPronounAfterAnUnknownTitledPersonIsNotAnEarlierPerson() {
+        // "his" is the unnamed Moldovan minister's, not the Ghanaian president's of the sentence before.
+        let f = extract("The president of Ghana visited Nigeria. Moldova's foreign minister met his Romanian counterpart.", date: "2025-06-01")
+        #expect(!f.all.contains { $0.contains("meetsWith") })
+        // With no such person in the sentence, "his" still goes back to the last person.
+        let names = actors("The president of Ghana visited Nigeria. Officials praised his speech.", date: "2025-06-01")
+        #expect(names.filter { $0 == "John Mahama" }.count == 2, "\(names)")
+    }
+
     @Test func pronounsResolveToTheLastFittingActor() {
         let names = actors("Putin arrived in Beijing. He met Xi Jinping.")
         #expect(names.last == "Xi Jinping")

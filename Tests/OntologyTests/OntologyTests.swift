@@ -108,6 +108,22 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         }
     }
 
+    @Test func aCueOfAnUnknownCategoryIsReportedWithItsLine() throws {
+        let dir = try copyOntology()
+        let path = dir + "/cues.tsv"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += "light-verbs\tstage\t\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect {
+            _ = try Ontology.load(directory: dir)
+        } throws: { error in
+            "\(error)".hasPrefix("\(path):\(lines): unknown cue category 'light-verbs' (known: ")
+        }
+        // Every category of the shipped file is known.
+        #expect(Set(try Ontology.load(directory: ontologyDirectory).cues.map(\.category)).isSubset(of: Cue.categories))
+    }
+
     @Test func aRelationThatCannotBeAQNameIsRefused() throws {
         let dir = try copyOntology()
         let path = dir + "/kg.owl"

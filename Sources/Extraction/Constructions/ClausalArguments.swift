@@ -83,7 +83,56 @@ struct EventAgentObject: ArgumentConstruction {
                     || ((c.tree.relation(d) == "amod" || c.tree.relation(d) == "compound") && c.actor(at: d) != nil)
             }.compactMap { c.actor(at: $0) }
             if !agents.isEmpty { return agents }
+            // "condemned the test by North Korea": an active verb has no agent phrase of its own,
+            // so a `by` phrase a parser attached to it is its event object's.
+            if !c.tree.isPassive(trigger.head) {
+                let byPhrase = c.tree.dependents(trigger.head).filter { d in
+                    d > event && c.tree.universal(d) == "obl" && c.marker(of: d) == "by"
+                }.compactMap { c.actor(at: $0) }
+                if !byPhrase.isEmpty { return byPhrase }
+            }
         }
         return []
+    }
+}
+
+/// "a statement by Ethiopia expressing gratitude to the AU", "Russian troops shelling Kharkiv":
+/// an active participle (`acl`, "-ing") has the noun it modifies as its agent; a document
+/// ("the statement of X expressing …") speaks for its author.
+struct ParticipleSubject: ArgumentConstruction {
+    let name = "participle-subject"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, trigger.form == .gerund, c.tree.universal(trigger.head) == "acl",
+              let noun = c.tree.head(trigger.head) else { return [] }
+        let direct = c.actors(at: noun)
+        if !direct.isEmpty || !c.tokens[noun].is(.documentNoun) { return direct }
+        return c.author(of: noun)
+    }
+}
+
+/// "China supported Moscow, blaming the war on NATO": an adverbial participle or infinitive
+/// clause (`advcl`) without a subject of its own has the subject of the clause it modifies.
+struct AdverbialClauseSubject: ArgumentConstruction {
+    let name = "adverbial-clause"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, c.tree.universal(trigger.head) == "advcl",
+              c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
+              let verb = c.tree.head(trigger.head), !c.tree.isPassive(verb) else { return [] }
+        return c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+    }
+}
+
+/// "the US commitment to working with ASEAN", "Egypt's decision to expel the ambassador": a
+/// verb completing a noun of intent or resolve (`cues.tsv` `complement-noun`) has the noun's
+/// owner (possessor or modifying actor) as its agent.
+struct NounComplementSubject: ArgumentConstruction {
+    let name = "noun-complement"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, c.tree.universal(trigger.head) == "acl", trigger.form != .gerund || !c.tree.dependents(trigger.head, ["mark"]).isEmpty,
+              let noun = c.tree.head(trigger.head), c.tokens[noun].is(.complementNoun) else { return [] }
+        return c.author(of: noun)
     }
 }

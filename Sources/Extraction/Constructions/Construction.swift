@@ -58,22 +58,41 @@ struct ConstructionContext {
 
     /// The actor whose mention holds token `t`, if any (a locative place or a hyphenated
     /// modifier is no argument).
-    func actor(at t: Int) -> ParsedArgument? {
-        guard let m = mentions.first(where: { $0.range.contains(t) }), !m.locative, !m.modifier, !m.entities.isEmpty else { return nil }
+    /// A place after a preposition is an actor only when the lexicon frame names that preposition
+    /// (`framed`: "mediate in Sudan"); otherwise it says where ("met Xi in Beijing").
+    func actor(at t: Int, framed: Bool = false) -> ParsedArgument? {
+        guard let m = mentions.first(where: { $0.range.contains(t) }), !m.locative || framed, !m.modifier, !m.entities.isEmpty else { return nil }
         return ParsedArgument(entities: m.entities, mention: m, token: t)
     }
 
     /// The actors at `t` and at the conjuncts of `t` ("Russia, China and Iran" shared out);
     /// an appositive after a name is the same actor ("Ana Cebotari, Moldova's foreign minister").
-    func actors(at t: Int) -> [ParsedArgument] {
+    func actors(at t: Int, framed: Bool = false) -> [ParsedArgument] {
         var out: [ParsedArgument] = []
         for c in tree.conjuncts(t) {
-            if let a = actor(at: c) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
+            if let a = actor(at: c, framed: framed) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
                 ?? owner(of: c), !out.contains(where: { $0.mention.range == a.mention.range }) {
                 out.append(a)
+            } else if actor(at: c) == nil {
+                // "other countries, such as Oman and Iraq": a group that is no actor stands for
+                // the actors it is illustrated by.
+                for e in tree.dependents(c) where tree.universal(e) == "nmod" && isExampleMarker(e) {
+                    for a in tree.conjuncts(e).compactMap({ actor(at: $0) }) where !out.contains(where: { $0.mention.range == a.mention.range }) {
+                        out.append(a)
+                    }
+                }
             }
         }
         return out
+    }
+
+    /// Whether `t` is introduced by "such as" or "including".
+    func isExampleMarker(_ t: Int) -> Bool {
+        for m in tree.dependents(t, ["case"]) {
+            if word(m) == "including" { return true }
+            if word(m) == "such", tree.dependents(m, ["fixed"]).contains(where: { word($0) == "as" }) || (tree.contains(m + 1) && word(m + 1) == "as") { return true }
+        }
+        return false
     }
 
     /// "Iran's Revolutionary Guards", "NATO troops": a noun that is no actor but belongs to one
@@ -90,12 +109,46 @@ struct ConstructionContext {
         return nil
     }
 
+    /// Who a noun belongs to: its possessor ("Egypt's decision"), an actor modifying it ("the
+    /// U.S. commitment", "the Russian statement") or its `of`/`by` phrase ("the statement of Abiy",
+    /// "a statement by the ministers").
+    func author(of noun: Int) -> [ParsedArgument] {
+        for d in tree.dependents(noun, ["nmod:poss"]) { let a = actors(at: d); if !a.isEmpty { return a } }
+        for d in tree.dependents(noun, ["amod", "compound"]) { if let a = actor(at: d) { return [a] } }
+        for d in tree.dependents(noun) where tree.universal(d) == "nmod" && ["of", "by"].contains(marker(of: d) ?? "") {
+            let a = actors(at: d)
+            if !a.isEmpty { return a }
+        }
+        return []
+    }
+
     /// The lower-case word of token `t`.
     func word(_ t: Int) -> String { tokens[t].lower }
 
     /// The preposition or case marker of `t` ("with" of "with Xi"), lower case.
     func marker(of t: Int) -> String? {
         tree.dependents(t, ["case"]).first.map { word($0) }
+    }
+
+    /// The `obl` and `nmod` dependents of `heads` (not agents) whose preposition is one of
+    /// `markers`, outside `span`.
+    /// A marker of several words ("to the defense of", "for peace in") is a path: the first
+    /// preposition's noun is the marker's noun, and the argument is that noun's dependent with
+    /// the last preposition.
+    func prepositionalDependents(of heads: [Int], markers: [String], excluding span: Range<Int>) -> [Int] {
+        var out: [Int] = []
+        let single = Set(markers.filter { !$0.contains(" ") })
+        let paths = markers.filter { $0.contains(" ") }.map { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 3 }
+        for h in heads {
+            for d in tree.dependents(h) where ["obl", "nmod"].contains(tree.universal(d)) && tree.relation(d) != "obl:agent" {
+                guard let m = marker(of: d), !span.contains(d) else { continue }
+                if single.contains(m) { out.append(d) }
+                for path in paths where path[0] == m && word(d) == path[path.count - 2] {
+                    out += tree.dependents(d).filter { tree.universal($0) == "nmod" && marker(of: $0) == path[path.count - 1] }
+                }
+            }
+        }
+        return out
     }
 }
 
@@ -104,9 +157,10 @@ enum ConstructionRegistry {
     static let subjects: [any ArgumentConstruction] = [
         ClauseSubject(), PassiveAgent(), NounAgent(), Possessor(), ModifierAgent(),
         LightVerbSubject(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
+        ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(),
     ]
     static let objects: [any ArgumentConstruction] = [
         DirectObject(), PassiveSubject(), PrepositionalObject(), NounObject(), ParticipleHead(),
-        ComplementSubject(), EventAgentObject(),
+        ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(),
     ]
 }

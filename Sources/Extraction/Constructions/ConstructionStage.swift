@@ -25,7 +25,10 @@ struct ConstructionStage: Sendable {
                 let entry = knowledge.lexicon[trig.entry]
                 let tag = tree.tag(t)
                 if entry.pos == .verb && tag != "VERB" { continue }
-                if entry.pos == .noun && tag != "NOUN" && tag != "PROPN" { continue }
+                // A noun entry is also a predicative adjective ("Kenya is concerned over ...",
+                // "remained grateful to ..."), never an attributive one ("concerned citizens").
+                if entry.pos == .noun && tag != "NOUN" && tag != "PROPN"
+                    && !(tag == "ADJ" && (!tree.dependents(t, ["cop"]).isEmpty || tree.relation(t) == "xcomp")) { continue }
                 found.append(TriggerSite(head: t, span: t..<end, entry: entry, form: trig.form))
             }
             if let longest = found.map(\.span.count).max() { out += found.filter { $0.span.count == longest } }
@@ -41,6 +44,9 @@ struct ConstructionStage: Sendable {
             let (negated, modality) = scope.scope(of: trigger, relation: trigger.entry.relation, in: context)
             func emit(_ a: ParsedArgument, _ b: ParsedArgument, _ how: String, penalty: Double) {
                 for x in a.entities {
+                    // "Putin hailed their joint efforts": a plural that includes the agent is
+                    // the agent's own side, not a partner it acts on.
+                    if b.entities.count > 1 && b.entities.contains(x) && a.mention.range != b.mention.range { continue }
                     for y in b.entities where x != y && analysis.typeAllowed(trigger.entry.relation, x, y) {
                         let lo = min(a.mention.range.lowerBound, b.mention.range.lowerBound, trigger.span.lowerBound)
                         let hi = max(a.mention.range.upperBound, b.mention.range.upperBound, trigger.span.upperBound)
@@ -62,9 +68,19 @@ struct ConstructionStage: Sendable {
             guard let (subjectRule, subjects) = first(ConstructionRegistry.subjects, trigger, context) else { continue }
             guard let (objectRule, objects) = first(ConstructionRegistry.objects, trigger, context) else {
                 // "China and Russia met", "their cooperation": a symmetric relation between
-                // coordinated subjects when it has no object.
-                if analysis.knowledge.isSymmetric(trigger.entry.relation), subjects.count >= 2 {
-                    for (k, a) in subjects.enumerated() { for b in subjects[(k + 1)...] { emit(a, b, "\(subjectRule)+plural-subject", penalty: 0.95) } }
+                // coordinated subjects (or the actors one plural pronoun stands for) when it has no object.
+                if analysis.knowledge.isSymmetric(trigger.entry.relation) {
+                    if subjects.count >= 2 {
+                        for (k, a) in subjects.enumerated() { for b in subjects[(k + 1)...] { emit(a, b, "\(subjectRule)+plural-subject", penalty: 0.95) } }
+                    } else if let a = subjects.first, a.entities.count >= 2 {
+                        for (k, x) in a.entities.enumerated() {
+                            for y in a.entities[(k + 1)...] {
+                                var p = a, q = a
+                                p.entities = [x]; q.entities = [y]
+                                emit(p, q, "\(subjectRule)+plural-subject", penalty: 0.9)
+                            }
+                        }
+                    }
                 }
                 continue
             }
@@ -92,6 +108,14 @@ struct ConstructionStage: Sendable {
 struct BetweenPair {
     func pairs(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard !trigger.isVerb, trigger.entry.objectMarkers.contains("between") else { return [] }
-        return c.tree.dependents(trigger.head).filter { c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
+        // "talks between A and B", "a cessation of hostilities between A and B" (on any word of
+        // the trigger), "cooperation and coordination between A and B" (on a conjunct), "the
+        // agreement reached between A and B" (on a participle describing it).
+        var words = trigger.span.filter { c.tree.contains($0) }
+        words += c.tree.conjuncts(trigger.head).filter { !trigger.span.contains($0) && c.tree.tag($0) == "NOUN" }
+        words += c.tree.dependents(trigger.head, ["acl"]).filter { c.tree.tag($0) == "VERB" && c.tree.isPassiveParticiple($0, c.tokens) }
+        return words.flatMap { w in
+            c.tree.dependents(w).filter { c.marker(of: $0) == "between" && !trigger.span.contains($0) }
+        }.flatMap { c.actors(at: $0) }
     }
 }

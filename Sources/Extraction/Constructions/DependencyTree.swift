@@ -53,15 +53,54 @@ struct DependencyTree: Sendable {
         dependents(t).first { self.relation($0) == relation }
     }
 
-    /// `t` and its conjuncts ("A, B and C": A's `conj` dependents B and C), in order.
+    /// `t` and its conjuncts ("A, B and C": A's `conj` dependents B and C), in order. A conjunct
+    /// counts only when a comma, a conjunction or other punctuation comes just before it: in
+    /// "cooperation between Chile and Peru worries Bolivia" a parser may make "Bolivia" a third
+    /// conjunct, which no coordination of English writes that way.
     func conjuncts(_ t: Int) -> [Int] {
         var out = [t]
         var k = 0
         while k < out.count {
-            for c in dependents(out[k]) where relation(c) == "conj" && !out.contains(c) { out.append(c) }
+            for c in dependents(out[k]) where relation(c) == "conj" && !out.contains(c) && isMarkedConjunct(c) { out.append(c) }
             k += 1
         }
         return out.sorted()
+    }
+
+    /// Whether the word before conjunct `c`'s phrase is a coordinating conjunction or punctuation.
+    func isMarkedConjunct(_ c: Int) -> Bool {
+        if dependents(c).contains(where: { $0 < c && (relation($0) == "cc" || relation($0) == "punct") }) { return true }
+        let before = leftmost(c) - 1
+        guard contains(before) else { return false }
+        return tag(before) == "CCONJ" || tag(before) == "PUNCT"
+    }
+
+    /// The first word of the phrase `t` heads (its leftmost descendant).
+    func leftmost(_ t: Int) -> Int {
+        var best = t
+        var stack = [t]
+        var steps = 0
+        while let x = stack.popLast(), steps <= tokens.count {
+            steps += 1
+            for d in dependents(x) where d < best || d < x {
+                if d < best { best = d }
+                stack.append(d)
+            }
+        }
+        return best
+    }
+
+    /// Whether `t` is a past participle describing the noun it modifies ("the agreement reached",
+    /// "the deal signed"): a verb in `acl` with no subject of its own, ending in "-ed"/"-en" or
+    /// irregular (not "-ing").
+    func isPassiveParticiple(_ t: Int, _ words: [Token]) -> Bool {
+        universal(t) == "acl" && !words[t].lower.hasSuffix("ing") && dependents(t, ["nsubj", "mark"]).isEmpty
+    }
+
+    /// Whether verb `t` is passive: an `aux:pass`, a passive subject or an agent below it (a
+    /// parser may label the subject of "Russia was condemned" `nsubj`; the auxiliary still says it).
+    func isPassive(_ t: Int) -> Bool {
+        dependents(t).contains { ["aux:pass", "nsubj:pass", "csubj:pass", "obl:agent"].contains(relation($0)) }
     }
 
     /// The first conjunct of a coordination `t` is part of (itself when it is not a `conj`).

@@ -45,8 +45,10 @@ struct LightVerbSubject: ArgumentConstruction {
         guard !trigger.isVerb, c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head),
               c.tokens[verb].is(.lightVerb) else { return [] }
         // The light verb's own subject, or the one it gets by control or coordination.
-        let asVerb = TriggerSite(head: verb, span: verb..<(verb + 1), entry: trigger.entry.asVerb)
-        for s in [ClauseSubject(), PassiveAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject()] as [any ArgumentConstruction] {
+        let asVerb = TriggerSite(head: verb, span: verb..<(verb + 1), entry: trigger.entry.asVerb,
+                                 form: c.word(verb).hasSuffix("ing") ? .gerund : .base)
+        for s in [ClauseSubject(), PassiveAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
+                  ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject()] as [any ArgumentConstruction] {
             let found = s.arguments(of: asVerb, in: c)
             if !found.isEmpty { return found }
         }
@@ -55,16 +57,18 @@ struct LightVerbSubject: ArgumentConstruction {
 }
 
 /// "the invasion of Ukraine", "sanctions on Iran", "talks with Putin": a prepositional dependent
-/// of the noun whose preposition the lexicon entry gives.
+/// of the noun whose preposition the lexicon entry gives (an `obl` of a predicative adjective:
+/// "concerned over Iran's actions").
 struct NounObject: ArgumentConstruction {
     let name = "noun-object"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard !trigger.isVerb else { return [] }
         let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "between" }
-        return c.tree.dependents(trigger.head).filter { d in
-            c.tree.universal(d) == "nmod" && c.marker(of: d).map(markers.contains) == true
-        }.flatMap { c.actors(at: $0) }
+        let adjective = c.tree.tag(trigger.head) == "ADJ"
+        return c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).filter { d in
+            c.tree.universal(d) == "nmod" || adjective || c.tree.head(d) != trigger.head
+        }.flatMap { c.actors(at: $0, framed: true) }
     }
 }
 

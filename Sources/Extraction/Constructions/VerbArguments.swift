@@ -10,6 +10,8 @@ struct ClauseSubject: ArgumentConstruction {
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         if !trigger.isVerb && c.tree.dependents(trigger.head, ["cop"]).isEmpty { return [] }
+        // A passive verb's subject is its patient, however it is labelled.
+        if trigger.isVerb && c.tree.isPassive(trigger.head) { return [] }
         return c.tree.dependents(trigger.head, ["nsubj"]).flatMap { c.actors(at: $0) }
     }
 }
@@ -33,7 +35,11 @@ struct DirectObject: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, trigger.takesDirectObject else { return [] }
         // A multi-word trigger ("cut ties with") has its own words as objects: skip them.
-        let objects = c.tree.dependents(trigger.head, ["obj", "iobj"]).filter { !trigger.span.contains($0) }.flatMap { c.actors(at: $0) }
+        // An "object" with a preposition of its own ("fought alongside Mali") is a misparsed
+        // prepositional phrase: the lexicon frame decides those.
+        let objects = c.tree.dependents(trigger.head, ["obj", "iobj"]).filter { o in
+            !trigger.span.contains(o) && !c.tree.dependents(o).contains { $0 < o && c.tokens[$0].is(.preposition) && c.tree.universal($0) != "det" }
+        }.flatMap { c.actors(at: $0) }
         if !objects.isEmpty { return objects }
         // "called on Iran": the trigger's own last word is the preposition of its object.
         guard trigger.span.count > 1 else { return [] }
@@ -43,13 +49,15 @@ struct DirectObject: ArgumentConstruction {
     }
 }
 
-/// "Ukraine was attacked by Russia": the passive's subject is the patient.
+/// "Ukraine was attacked by Russia": the passive's subject is the patient (also when the parser
+/// labels it `nsubj` under a verb with `aux:pass`).
 struct PassiveSubject: ArgumentConstruction {
     let name = "passive-subject"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, trigger.takesDirectObject else { return [] }
-        return c.tree.dependents(trigger.head, ["nsubj:pass"]).flatMap { c.actors(at: $0) }
+        let subjects: Set<String> = c.tree.isPassive(trigger.head) ? ["nsubj:pass", "nsubj"] : ["nsubj:pass"]
+        return c.tree.dependents(trigger.head, subjects).flatMap { c.actors(at: $0) }
     }
 }
 
@@ -63,13 +71,20 @@ struct PrepositionalObject: ArgumentConstruction {
         guard trigger.isVerb, !markers.isEmpty else { return [] }
         var heads = [trigger.head]
         if trigger.span.count > 1 { heads += trigger.span.dropFirst().filter { c.tree.contains($0) } }
-        var out: [ParsedArgument] = []
-        for h in heads {
-            for d in c.tree.dependents(h) where ["obl", "nmod"].contains(c.tree.universal(d)) && c.tree.relation(d) != "obl:agent" {
-                guard let m = c.marker(of: d), markers.contains(m), !trigger.span.contains(d) else { continue }
-                out += c.actors(at: d)
-            }
-        }
-        return out
+        return c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).flatMap { c.actors(at: $0, framed: true) }
+    }
+}
+
+/// "France donated vaccines to Mali", "Italy blamed the crisis on France": the entry's
+/// prepositional phrase, which a parser often attaches to the verb's direct object rather than
+/// to the verb. The lexicon's frame says where it belongs; "of" never leaves its noun.
+struct ObjectAttachedPreposition: ArgumentConstruction {
+    let name = "object-attached-preposition"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "of" && $0 != "between" }
+        guard trigger.isVerb, !markers.isEmpty else { return [] }
+        let objects = c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) && c.actor(at: $0) == nil }
+        return c.prepositionalDependents(of: objects, markers: markers, excluding: trigger.span).flatMap { c.actors(at: $0, framed: true) }
     }
 }
