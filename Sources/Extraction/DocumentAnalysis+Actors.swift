@@ -767,6 +767,13 @@ extension DocumentAnalysis {
                 return [h.entity]
             }
         }
+        // "praised Somalia for its efforts", "thanked Modi for his support": a possessive after
+        // "for" belongs to the object just before it.
+        if ["its", "his", "her"].contains(word), i - 1 > sentences[s].lowerBound, tokens[i - 1].lower == "for",
+           let h = history.reversed().prefix(while: { $0.sentence == s }).first(where: { $0.oblique && $0.token < i - 1 }) {
+            let type = entities[h.entity].type
+            if (person && type == .person) || (thing && (type == .country || type == .organization)) { return [h.entity] }
+        }
         // "Moldova's foreign minister met his Romanian counterpart": a person described earlier
         // in the sentence whom no list knows is the nearest antecedent; it is nobody kg can name,
         // so the pronoun stays unresolved rather than going to an earlier sentence's person.

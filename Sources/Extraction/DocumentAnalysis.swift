@@ -38,6 +38,8 @@ final class DocumentAnalysis {
     let trace: Bool
     /// The parse of each sentence the relation stage parsed, kept when tracing.
     var trees: [Int: DependencyTree] = [:]
+    /// With `trace`, per sentence, the triggers the construction stage found no arguments for.
+    var unmatchedTriggers: [Int: [String]] = [:]
 
     init(knowledge: Knowledge, text: String, date: String?, id: String = "", trace: Bool = false) {
         self.trace = trace

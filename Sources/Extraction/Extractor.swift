@@ -24,6 +24,8 @@ public struct DocumentReport: Sendable {
         /// The sentence's parse when it was parsed: per token, its text, UPOS, head (1-based
         /// within the sentence, 0 for the root) and relation.
         public var parse: [(word: String, upos: String, head: Int, relation: String)] = []
+        /// Triggers of the construction stage that gave no statement, with the argument missing.
+        public var unmatched: [String] = []
     }
     public var info: DocumentInfo
     public var issuer: String?
@@ -225,6 +227,7 @@ public final class Extractor: Sendable {
                 (a.entities[r.subject].label, r.relation, a.entities[r.object].label, r.negated, r.modality, r.confidence, r.pattern)
             }
             var sentence = DocumentReport.Sentence(index: s, text: a.sentenceText(s), mentions: mentions, relations: rels)
+            sentence.unmatched = a.unmatchedTriggers[s] ?? []
             if let tree = a.trees[s] {
                 sentence.parse = tree.tokens.map { t in
                     (a.tokens[t].text, tree.tag(t), tree.head(t).map { $0 - tree.tokens.lowerBound + 1 } ?? 0, tree.relation(t))

@@ -61,6 +61,7 @@ extension KG {
                             out += "    ⇒ \(r.subject) \(r.relation) \(r.object)\(flags)  conf=\(decimal(r.confidence))\n"
                             out += "        because \(r.pattern)\n"
                         }
+                        for u in s.unmatched { out += "    trigger \(u)\n" }
                     }
                     let sink = FileSink(descriptor: 1, name: "standard output")
                     try sink.write(out)

@@ -70,6 +70,13 @@ import Testing
         #expect(names.filter { $0 == "John Mahama" }.count == 2, "\(names)")
     }
 
+    @Test func aPossessiveAfterForBelongsToTheObjectBeforeIt() {
+        let names = actors("The African Union commended Somalia for its efforts.")
+        #expect(names == ["African Union", "Somalia", "Somalia"], "\(names)")
+        // Without "for", "its" is the subject's.
+        #expect(actors("The African Union praised Somalia and its efforts.").last == "African Union")
+    }
+
     @Test func pronounsResolveToTheLastFittingActor() {
         let names = actors("Putin arrived in Beijing. He met Xi Jinping.")
         #expect(names.last == "Xi Jinping")

@@ -571,6 +571,83 @@ import Testing
         #expect(Set(place.keys) == ["Turkey meetsWith Egypt"], "\(place)")
     }
 
+    @Test func theLightVerbsPrepositionalPhraseBelongsToItsNoun() throws {
+        let r = try relations("Chile imposed sanctions on Peru.", """
+        Chile PROPN 2 nsubj
+        imposed VERB 0 root
+        sanctions NOUN 2 obj
+        on ADP 5 case
+        Peru PROPN 2 obl
+        . PUNCT 2 punct
+        """)
+        #expect(r == ["Chile sanctions Peru": "light-verb+noun-object"], "\(r)")
+        // Not a phrase before the noun: "on Monday" style obliques are no objects.
+        let before = try relations("On Peru Chile imposed sanctions.", """
+        On ADP 2 case
+        Peru PROPN 4 obl
+        Chile PROPN 4 nsubj
+        imposed VERB 0 root
+        sanctions NOUN 4 obj
+        . PUNCT 4 punct
+        """)
+        #expect(before.isEmpty, "\(before)")
+    }
+
+    @Test func aMultiWordTriggersPrepositionOnItsNoun() throws {
+        let r = try relations("Chile lifted sanctions on Peru's airline.", """
+        Chile PROPN 2 nsubj
+        lifted VERB 0 root
+        sanctions NOUN 2 obj
+        on ADP 7 case
+        Peru PROPN 7 nmod:poss
+        's PART 5 case
+        airline NOUN 3 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(r["Chile concedesTo Peru"] != nil, "\(r)")
+    }
+
+    @Test func aParticipleReadAsPassiveIsAPredicateOfTheLexicon() throws {
+        let r = try relations("Chile is troubled by Peru's actions.", """
+        Chile PROPN 3 nsubj:pass
+        is AUX 3 aux:pass
+        troubled VERB 0 root
+        by ADP 7 case
+        Peru PROPN 7 nmod:poss
+        's PART 5 case
+        actions NOUN 3 obl:agent
+        . PUNCT 3 punct
+        """)
+        #expect(r == ["Chile criticizes Peru": "clause-subject+noun-object"], "\(r)")
+    }
+
+    @Test func aStateNounStandsForTheActorOfItsOfPhrase() throws {
+        let r = try relations("The Ministry of Foreign Affairs of Chile condemned Peru.", """
+        The DET 2 det
+        Ministry PROPN 8 nsubj
+        of ADP 5 case
+        Foreign ADJ 5 amod
+        Affairs PROPN 2 nmod
+        of ADP 7 case
+        Chile PROPN 5 nmod
+        condemned VERB 0 root
+        Peru PROPN 8 obj
+        . PUNCT 8 punct
+        """)
+        #expect(r == ["Chile criticizes Peru": "clause-subject+direct-object"], "\(r)")
+        // Another noun's "of" phrase is not its owner: "the friends of Chile" are not Chile.
+        let friends = try relations("The friends of Chile condemned Peru.", """
+        The DET 2 det
+        friends NOUN 5 nsubj
+        of ADP 4 case
+        Chile PROPN 2 nmod
+        condemned VERB 0 root
+        Peru PROPN 5 obj
+        . PUNCT 5 punct
+        """)
+        #expect(friends.isEmpty, "\(friends)")
+    }
+
     @Test func anActiveVerbsByPhraseBelongsToItsEventObject() throws {
         let r = try relations("Japan condemned the launch by Iran.", """
         Japan PROPN 2 nsubj
@@ -608,6 +685,18 @@ import Testing
         #expect(Self.extractor.relationStage == .constructions)
         #expect(found("Russia attacked Ukraine on Monday.") == ["Russia attacks Ukraine": "clause-subject+direct-object"])
         #expect(found("Ukraine was attacked by Russia.")["Russia attacks Ukraine"] == "passive-agent+passive-subject")
+    }
+
+    @Test func aDatelineIsNoPartOfTheSentence() {
+        // The dateline's place and date would otherwise become the root of the parse.
+        let f = found("Kenya bans exports\n\nNAIROBI, May 3 (Reuters) - Kenya imposed sanctions on Somalia on Friday.")
+        #expect(f["Kenya sanctions Somalia"] != nil, "\(f)")
+    }
+
+    @Test func explainNamesTheTriggersThatFoundNoArguments() throws {
+        let report = Self.extractor.explain(SourceDocument(id: "t", text: "The minister criticized Chile and Peru.", date: nil))
+        #expect(report.sentences[0].unmatched.contains { $0.hasPrefix("'criticized' criticizes") && $0.contains("no subject found") },
+                "\(report.sentences[0].unmatched)")
     }
 
     @Test func explainShowsTheParse() throws {

@@ -106,6 +106,16 @@ struct ConstructionContext {
         for d in tree.dependents(t, ["compound"]) {
             if let a = actor(at: d), a.mention.kind == .name { return a }
         }
+        // "the Ministry of Foreign Affairs of China", "the government of Sudan": a state noun
+        // stands for the actor of its `of` phrase (one step further through a noun between).
+        if tokens[t].is(.stateNounStart) {
+            for d in tree.dependents(t) where tree.universal(d) == "nmod" && marker(of: d) == "of" {
+                if let a = actor(at: d) { return a }
+                for e in tree.dependents(d) where tree.universal(e) == "nmod" && marker(of: e) == "of" {
+                    if let a = actor(at: e) { return a }
+                }
+            }
+        }
         return nil
     }
 
@@ -140,7 +150,8 @@ struct ConstructionContext {
         let single = Set(markers.filter { !$0.contains(" ") })
         let paths = markers.filter { $0.contains(" ") }.map { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 3 }
         for h in heads {
-            for d in tree.dependents(h) where ["obl", "nmod"].contains(tree.universal(d)) && tree.relation(d) != "obl:agent" {
+            // An agent phrase is an object only where the frame says "by" ("troubled by").
+            for d in tree.dependents(h) where ["obl", "nmod"].contains(tree.universal(d)) && (tree.relation(d) != "obl:agent" || single.contains("by")) {
                 guard let m = marker(of: d), !span.contains(d) else { continue }
                 if single.contains(m) { out.append(d) }
                 for path in paths where path[0] == m && word(d) == path[path.count - 2] {

@@ -27,8 +27,7 @@ struct ConstructionStage: Sendable {
                 if entry.pos == .verb && tag != "VERB" { continue }
                 // A noun entry is also a predicative adjective ("Kenya is concerned over ...",
                 // "remained grateful to ..."), never an attributive one ("concerned citizens").
-                if entry.pos == .noun && tag != "NOUN" && tag != "PROPN"
-                    && !(tag == "ADJ" && (!tree.dependents(t, ["cop"]).isEmpty || tree.relation(t) == "xcomp")) { continue }
+                if entry.pos == .noun && tag != "NOUN" && tag != "PROPN" && !tree.isPredicative(t) { continue }
                 found.append(TriggerSite(head: t, span: t..<end, entry: entry, form: trig.form))
             }
             if let longest = found.map(\.span.count).max() { out += found.filter { $0.span.count == longest } }
@@ -38,6 +37,13 @@ struct ConstructionStage: Sendable {
 
     /// The relations of sentence `s` of `analysis`, read from `tree`.
     func relations(in analysis: DocumentAnalysis, sentence s: Int, tree: DependencyTree) -> [FoundRelation] {
+        var unused: [String]? = nil
+        return relations(in: analysis, sentence: s, tree: tree, misses: &unused)
+    }
+
+    /// The same, noting in `misses` (when not nil) each trigger that gave nothing and which
+    /// argument it lacked, for `kg explain`.
+    func relations(in analysis: DocumentAnalysis, sentence s: Int, tree: DependencyTree, misses: inout [String]?) -> [FoundRelation] {
         let context = ConstructionContext(tree: tree, mentions: analysis.mentions[s], tokens: analysis.tokens, knowledge: analysis.knowledge)
         var out: [FoundRelation] = []
         for trigger in triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge) {
@@ -65,8 +71,23 @@ struct ConstructionStage: Sendable {
                 for (k, a) in pairs.enumerated() { for b in pairs[(k + 1)...] { emit(a, b, "between-pair", penalty: 0.95) } }
                 continue
             }
-            guard let (subjectRule, subjects) = first(ConstructionRegistry.subjects, trigger, context) else { continue }
+            let what = "'\(trigger.span.map { analysis.tokens[$0].text }.joined(separator: " "))' \(trigger.entry.relation) (\(trigger.entry.source))"
+            guard let (subjectRule, subjects) = first(ConstructionRegistry.subjects, trigger, context) else {
+                // The nearest subject up the clauses, to say what was there instead of an actor.
+                var k = trigger.head, steps = 0
+                var near: Int? = nil
+                while near == nil, steps < 6 {
+                    near = tree.dependents(k, ["nsubj", "nsubj:pass"]).first
+                    guard let h = tree.head(k) else { break }
+                    k = h
+                    steps += 1
+                }
+                let said = near.map { n in "; nearest subject '\(analysis.tokens[n].text)' (\(tree.relation(trigger.head)))" } ?? " (\(tree.relation(trigger.head)))"
+                misses?.append("\(what): no subject found\(said)")
+                continue
+            }
             guard let (objectRule, objects) = first(ConstructionRegistry.objects, trigger, context) else {
+                if !analysis.knowledge.isSymmetric(trigger.entry.relation) { misses?.append("\(what): no object found") }
                 // "China and Russia met", "their cooperation": a symmetric relation between
                 // coordinated subjects (or the actors one plural pronoun stands for) when it has no object.
                 if analysis.knowledge.isSymmetric(trigger.entry.relation) {

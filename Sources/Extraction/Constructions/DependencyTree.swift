@@ -97,6 +97,16 @@ struct DependencyTree: Sendable {
         universal(t) == "acl" && !words[t].lower.hasSuffix("ing") && dependents(t, ["nsubj", "mark"]).isEmpty
     }
 
+    /// Whether `t` is a predicative adjective: "is concerned", "remained grateful", also a
+    /// participle read as a passive verb ("is troubled by").
+    func isPredicative(_ t: Int) -> Bool {
+        switch tag(t) {
+        case "ADJ": return !dependents(t, ["cop"]).isEmpty || relation(t) == "xcomp"
+        case "VERB": return !dependents(t, ["cop", "aux:pass"]).isEmpty
+        default: return false
+        }
+    }
+
     /// Whether verb `t` is passive: an `aux:pass`, a passive subject or an agent below it (a
     /// parser may label the subject of "Russia was condemned" `nsubj`; the auxiliary still says it).
     func isPassive(_ t: Int) -> Bool {

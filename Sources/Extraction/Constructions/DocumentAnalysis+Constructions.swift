@@ -11,13 +11,35 @@ extension DocumentAnalysis {
             guard !list.isEmpty else { continue }
             coordinationCache = (list.count, list.first?.range, list.last?.range, coordinations(list))
             found += actorRelations(s, list: list)
-            // Parse only the sentences that can give a triple: an actor and a trigger.
-            guard range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
-            let tree = parser.tree(tokens, sentence: range)
+            // Parse only the sentences that can give a triple: two actors (or one mention of
+            // several) and a trigger. Parsing is most of the stage's time.
+            guard list.count >= 2 || list[0].entities.count >= 2, range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
+            // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
+            let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound)
             if trace { trees[s] = tree }
-            found += stage.relations(in: self, sentence: s, tree: tree)
+            var misses: [String]? = trace ? [] : nil
+            found += stage.relations(in: self, sentence: s, tree: tree, misses: &misses)
+            if let misses, !misses.isEmpty { unmatchedTriggers[s] = misses }
         }
         coordinationCache = nil
         return dedupe(found)
+    }
+
+    /// Where the body of a sentence starts after a news dateline: a place in capitals or a
+    /// date or an agency in parentheses, then a dash ("KYIV, July 20 -", "Nairobi, March 3
+    /// (AP) —"), within the first dozen tokens. Nil when the sentence has none.
+    func datelineEnd(in range: Range<Int>) -> Int? {
+        let first = tokens[range.lowerBound]
+        let allCaps = first.isWord && first.text.count >= 3 && first.text == first.text.uppercased() && first.text.contains(where: \.isLetter)
+        var dated = false
+        for t in range.prefix(12) {
+            let tok = tokens[t]
+            if DateFinder.month(tok) != nil || ["Reuters", "AP", "AFP", "Xinhua", "TASS", "Anadolu"].contains(tok.text) { dated = true }
+            if ["-", "—", "–", "--"].contains(tok.norm), tok.spaceBefore, t > range.lowerBound, t + 1 < range.upperBound {
+                return allCaps || dated ? t + 1 : nil
+            }
+            if tok.norm == "." || tok.norm == ";" { return nil }
+        }
+        return nil
     }
 }

@@ -65,10 +65,16 @@ struct NounObject: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard !trigger.isVerb else { return [] }
         let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "between" }
-        let adjective = c.tree.tag(trigger.head) == "ADJ"
-        return c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).filter { d in
+        let adjective = c.tree.isPredicative(trigger.head)
+        let own = c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).filter { d in
             c.tree.universal(d) == "nmod" || adjective || c.tree.head(d) != trigger.head
         }.flatMap { c.actors(at: $0, framed: true) }
+        if !own.isEmpty { return own }
+        // "imposed sanctions on Iran": the noun's phrase, which a parser often hangs on the light
+        // verb whose object the noun is.
+        guard c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head), c.tokens[verb].is(.lightVerb) else { return [] }
+        return c.prepositionalDependents(of: [verb], markers: markers, excluding: trigger.span).filter { $0 > trigger.head }
+            .flatMap { c.actors(at: $0, framed: true) }
     }
 }
 

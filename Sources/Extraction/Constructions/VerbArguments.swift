@@ -9,9 +9,13 @@ struct ClauseSubject: ArgumentConstruction {
     let name = "clause-subject"
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        if !trigger.isVerb && c.tree.dependents(trigger.head, ["cop"]).isEmpty { return [] }
+        if !trigger.isVerb {
+            // A copular noun or predicative adjective ("is an ally of", "is troubled by").
+            guard !c.tree.dependents(trigger.head, ["cop"]).isEmpty || c.tree.isPredicative(trigger.head) else { return [] }
+            return c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass"]).flatMap { c.actors(at: $0) }
+        }
         // A passive verb's subject is its patient, however it is labelled.
-        if trigger.isVerb && c.tree.isPassive(trigger.head) { return [] }
+        if c.tree.isPassive(trigger.head) { return [] }
         return c.tree.dependents(trigger.head, ["nsubj"]).flatMap { c.actors(at: $0) }
     }
 }
@@ -41,11 +45,15 @@ struct DirectObject: ArgumentConstruction {
             !trigger.span.contains(o) && !c.tree.dependents(o).contains { $0 < o && c.tokens[$0].is(.preposition) && c.tree.universal($0) != "det" }
         }.flatMap { c.actors(at: $0) }
         if !objects.isEmpty { return objects }
-        // "called on Iran": the trigger's own last word is the preposition of its object.
+        // "called on Iran", "lifted sanctions on Venezuela": the trigger's own last word is the
+        // preposition of its object, which hangs on the verb or on a noun of the trigger.
         guard trigger.span.count > 1 else { return [] }
-        return c.tree.dependents(trigger.head).filter { d in
-            ["obl", "nmod"].contains(c.tree.universal(d)) && c.tree.dependents(d, ["case"]).contains { trigger.span.contains($0) }
-        }.flatMap { c.actors(at: $0) }
+        return trigger.span.filter { c.tree.contains($0) }.flatMap { w in
+            c.tree.dependents(w).filter { d in
+                !trigger.span.contains(d) && ["obl", "nmod"].contains(c.tree.universal(d))
+                    && c.tree.dependents(d, ["case"]).contains { trigger.span.contains($0) }
+            }
+        }.flatMap { c.actors(at: $0, framed: true) }
     }
 }
 
