@@ -358,6 +358,12 @@ extension DocumentAnalysis {
             return m
         }
 
+        // 1c. An organization no list knows, by its head word: "the Nile Basin Initiative",
+        //     "the Sudan Liberation Movement".
+        if t.isCapitalized, !isTitleCase(s), let m = unlistedOrganization(at: i, limit: limit) {
+            return m
+        }
+
         // 2. Gazetteer names, seats and demonyms.
         if let sf = surface(at: i, limit: limit) {
             let end = i + sf.tokens.count
@@ -486,14 +492,22 @@ extension DocumentAnalysis {
             } else if let g = groups.last, s - g.sentence <= 1, !g.oblique {
                 referents = g.entities
             } else {
-                var people: [Int] = []
+                // "the two governments", "both sides": the two latest states (or bodies);
+                // "the two leaders", "both": the two latest people.
+                let states = plural.contains { ["countries", "governments", "nations", "neighbours", "neighbors", "states", "delegations"].contains($0) }
+                    || (sides && plural.contains { $0 == "two" || $0 == "both" })
+                var found: [Int] = []
+                // Not who acts in this sentence: "Kazakhstan offered to mediate between the two governments".
+                let here = Set(history.reversed().prefix(while: { $0.sentence == s }).map(\.entity))
                 for h in history.reversed() {
                     if s - h.sentence > 2 { break }
-                    guard entities[h.entity].type == .person else { continue }
-                    if !people.contains(h.entity) { people.append(h.entity) }
-                    if people.count == 2 { break }
+                    if here.contains(h.entity) { continue }
+                    let type = entities[h.entity].type
+                    guard states ? (type == .country || (sides && type == .organization)) : type == .person else { continue }
+                    if !found.contains(h.entity) { found.append(h.entity) }
+                    if found.count == 2 { break }
                 }
-                if people.count == 2 { referents = people.reversed() }
+                if found.count == 2 { referents = found.reversed() }
             }
             guard referents.count >= 2 else { return nil }
             let m = Mention(range: i..<end, entities: referents, kind: .pronoun,
@@ -620,6 +634,52 @@ extension DocumentAnalysis {
                         note: trace ? "\(name.note), apposition '\(span(j + 1..<end))'" : "")
         m.leaderOf = leaderTarget(person: person, title: title, textual: of, former: false)
         return m
+    }
+
+    /// A run of two to six capitalized words (with "of", "for", "and" inside) that ends in an
+    /// organization's head word (`cues.tsv` `organization-head`: Initiative, Movement, Front,
+    /// Council, …) and that no list knows as a whole: a new Organization. A country named inside
+    /// it is its country ("the Sudan Liberation Movement"). A run starting with a demonym or a
+    /// title, or that is a state noun ("Foreign Ministry"), is left to the other rules.
+    func unlistedOrganization(at i: Int, limit: Int) -> Mention? {
+        guard !Self.notNames.contains(tokens[i].text), !tokens[i].is([.titleStart, .weekday, .determiner, .preposition]),
+              DateFinder.month(tokens[i]) == nil else { return nil }
+        var j = i, lastHead = -1
+        while j < limit, j - i < 6 {
+            let w = tokens[j]
+            if isCapitalizedWord(w) {
+                if w.is(.organizationHead) { lastHead = j }
+                j += 1
+            } else if ["of", "for", "and", "on"].contains(w.lower), j + 1 < limit, isCapitalizedWord(tokens[j + 1]), j > i {
+                j += 1
+            } else {
+                break
+            }
+        }
+        guard lastHead > i else { return nil }
+        let end = lastHead + 1
+        // A longer or equal gazetteer name wins; a demonym start is a state ("Russian Armed Forces").
+        if let sf = surface(at: i, limit: limit), sf.tokens.count >= end - i || sf.kind == .demonym { return nil }
+        var country: String? = nil
+        var k = i
+        while k < end {
+            if let sf = surface(at: k, limit: end) {
+                let e = knowledge.entries[sf.entity].entity
+                if e.type == .country, country == nil { country = e.key }
+                // "Russia Foreign Ministry": a country and a state noun is the state.
+                if e.type == .country, k == i, longest(knowledge.stateNouns, at: k + sf.tokens.count, limit: end)?.count == end - k - sf.tokens.count { return nil }
+                k += sf.tokens.count
+            } else {
+                k += 1
+            }
+        }
+        if longest(knowledge.stateNouns, at: i, limit: end)?.count == end - i { return nil }
+        let name = span(i..<end)
+        var entity = Entity(key: Self.slug(name), label: name, type: .organization)
+        entity.country = country
+        let e = entityIndex[entity.key] ?? local(entity)
+        return possessive(Mention(range: i..<end, entities: [e], kind: .name,
+                                  note: trace ? "organization '\(name)' (head '\(tokens[lastHead].text)')" : ""), limit: limit)
     }
 
     /// Marks a mention followed by "'s" as possessive and takes the "'s" in.

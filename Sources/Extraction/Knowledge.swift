@@ -253,6 +253,7 @@ public final class Knowledge: Sendable {
         mark(words("spokes-noun").map { $0.joined(separator: " ") }, .spokesNoun)
         mark(words("document-noun").map { $0.joined(separator: " ") }, .documentNoun)
         mark(words("complement-noun").map { $0.joined(separator: " ") }, .complementNoun)
+        mark(words("organization-head").map { $0.joined(separator: " ") }, .organizationHead)
         mark(threat.keys, .threatControl)
         for (first, list) in titles {
             table.update(first) { $0.classes.insert(.titleStart) }

@@ -57,6 +57,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let weekday = WordClass(rawValue: 1 << 37)
     /// A noun of resolve whose complement its owner carries out (`cues.tsv` `complement-noun`).
     static let complementNoun = WordClass(rawValue: 1 << 38)
+    /// The head word of an organization's name (`cues.tsv` `organization-head`: "Initiative").
+    static let organizationHead = WordClass(rawValue: 1 << 39)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

@@ -77,6 +77,20 @@ import Testing
         #expect(actors("The African Union praised Somalia and its efforts.").last == "African Union")
     }
 
+    @Test func anOrganizationNoListKnowsIsFoundByItsHeadWord() {
+        let g = extractGraph("The Lake Chad Basin Initiative criticized Niger.")
+        let org = g.entities.first { $0.label == "Lake Chad Basin Initiative" }
+        #expect(org?.type == .organization)
+        // A country inside the name is its country.
+        let h = extractGraph("The Niger Patriotic Front attacked Chad.")
+        #expect(h.entities.first { $0.label == "Niger Patriotic Front" }?.country == "NER")
+        // A state noun is no organization, a listed name stays the listed one, and a
+        // title-case headline names nothing new.
+        #expect(!actors("The Foreign Ministry condemned Iran.").contains("Foreign Ministry"))
+        #expect(actors("The Security Council condemned Iran.").first == "United Nations Security Council")
+        #expect(!actors("Regional Leaders Back New Peace Initiative\n\nTalks went on.").contains { $0.contains("Initiative") })
+    }
+
     @Test func pronounsResolveToTheLastFittingActor() {
         let names = actors("Putin arrived in Beijing. He met Xi Jinping.")
         #expect(names.last == "Xi Jinping")

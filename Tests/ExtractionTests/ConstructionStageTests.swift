@@ -699,6 +699,12 @@ import Testing
                 "\(report.sentences[0].unmatched)")
     }
 
+    @Test func theTwoGovernmentsAreTheTwoLatestStatesNotTheSpeaker() {
+        let f = found("Kyrgyzstan accused Tajikistan of shelling villages. Kazakhstan offered to mediate between the two governments.")
+        #expect(f["Kazakhstan mediates Kyrgyzstan"] != nil && f["Kazakhstan mediates Tajikistan"] != nil, "\(f)")
+        #expect(!f.keys.contains { $0.hasSuffix("mediates Kazakhstan") })
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)
