@@ -358,6 +358,11 @@ extension DocumentAnalysis {
             return m
         }
 
+        // 1b'. A name no list knows that speaks: "Dan Voicu said", "according to Ana Cebotari".
+        if t.isCapitalized, !isTitleCase(s), let m = speakingName(at: i, range: range) {
+            return m
+        }
+
         // 1c. An organization no list knows, by its head word: "the Nile Basin Initiative",
         //     "the Sudan Liberation Movement".
         if t.isCapitalized, !isTitleCase(s), let m = unlistedOrganization(at: i, limit: limit) {
@@ -634,6 +639,29 @@ extension DocumentAnalysis {
                         note: trace ? "\(name.note), apposition '\(span(j + 1..<end))'" : "")
         m.leaderOf = leaderTarget(person: person, title: title, textual: of, former: false)
         return m
+    }
+
+    /// Two or three capitalized words that no list knows, with the signal of a person: a
+    /// reporting verb right after them ("Dan Voicu said", "Ana Cebotari told reporters") or
+    /// "according to" before them. Organizations and places do speak too, so a run with an
+    /// organization's head word, a gazetteer name, a title, a month or a function word is none.
+    func speakingName(at i: Int, range: Range<Int>) -> Mention? {
+        let limit = range.upperBound
+        var j = i
+        while j < limit, j - i < 3, isCapitalizedWord(tokens[j]), !Self.notNames.contains(tokens[j].text),
+              surface(at: j, limit: limit) == nil, title(at: j, limit: limit) == nil, DateFinder.month(tokens[j]) == nil,
+              !tokens[j].is([.weekday, .preposition, .determiner, .verbTrigger, .organizationHead, .stateNounStart, .personNounStart]) {
+            j += 1
+        }
+        guard j - i >= 2, j - i <= 3 else { return nil }
+        // The run must be the whole name: no capitalized word right after it.
+        if j < limit, isCapitalizedWord(tokens[j]) { return nil }
+        let speaks = j < limit && tokens[j].is(.reporting)
+        let quoted = i >= range.lowerBound + 2 && tokens[i - 2].lower == "according" && tokens[i - 1].lower == "to"
+        guard speaks || quoted else { return nil }
+        guard let name = personName(at: i, limit: j), name.end == j else { return nil }
+        return possessive(Mention(range: i..<j, entities: [name.entity], kind: .titled,
+                                  note: trace ? "\(name.note), a speaker" : ""), limit: limit)
     }
 
     /// A run of two to six capitalized words (with "of", "for", "and" inside) that ends in an

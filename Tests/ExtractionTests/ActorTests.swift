@@ -91,6 +91,19 @@ import Testing
         #expect(!actors("Regional Leaders Back New Peace Initiative\n\nTalks went on.").contains { $0.contains("Initiative") })
     }
 
+    @Test func aNameNoListKnowsThatSpeaksIsAPerson() {
+        let f = extract("Dan Voicu said Romania would back Moldova. Voicu also criticized Russia.")
+        #expect(f.positive.contains("Dan Voicu criticizes Russia"), "\(f.all)")
+        #expect(actors("According to Ana Cebotari, Russia attacked Moldova.").first == "Ana Cebotari")
+        // A speaking run with an organization's head word is an organization, not a person.
+        let report = sharedExtractor.explain(.init(id: "t", text: "The Coastal Alliance said Egypt criticized Sudan.", date: nil))
+        #expect(report.sentences[0].mentions.first { $0.entities == ["Coastal Alliance"] }?.note.contains("organization") == true)
+        // A run with a gazetteer name in it is no new person ("Jordan Valley" holds Jordan).
+        #expect(!actors("Jordan Valley said Egypt attacked Sudan.").contains("Jordan Valley"))
+        // Without a signal of a person, two capitalized words are nobody.
+        #expect(actors("Dan Voicu criticized Russia.") == ["Russia"])
+    }
+
     @Test func pronounsResolveToTheLastFittingActor() {
         let names = actors("Putin arrived in Beijing. He met Xi Jinping.")
         #expect(names.last == "Xi Jinping")
