@@ -497,20 +497,28 @@ extension DocumentAnalysis {
             } else if let g = groups.last, s - g.sentence <= 1, !g.oblique {
                 referents = g.entities
             } else {
-                // "the two governments", "both sides": the two latest states (or bodies);
-                // "the two leaders", "both": the two latest people.
+                // "the two governments", "both sides": the two states (or bodies) of the latest
+                // earlier sentence that names exactly two; "the two leaders", "both": the two
+                // latest people.
                 let states = plural.contains { ["countries", "governments", "nations", "neighbours", "neighbors", "states", "delegations"].contains($0) }
                     || (sides && plural.contains { $0 == "two" || $0 == "both" })
                 var found: [Int] = []
-                // Not who acts in this sentence: "Kazakhstan offered to mediate between the two governments".
-                let here = Set(history.reversed().prefix(while: { $0.sentence == s }).map(\.entity))
-                for h in history.reversed() {
-                    if s - h.sentence > 2 { break }
-                    if here.contains(h.entity) { continue }
-                    let type = entities[h.entity].type
-                    guard states ? (type == .country || (sides && type == .organization)) : type == .person else { continue }
-                    if !found.contains(h.entity) { found.append(h.entity) }
-                    if found.count == 2 { break }
+                if states {
+                    for back in 1...3 where s - back >= 0 && found.isEmpty {
+                        var here: [Int] = []
+                        for h in history where h.sentence == s - back {
+                            let type = entities[h.entity].type
+                            if (type == .country || (sides && type == .organization)) && !here.contains(h.entity) { here.append(h.entity) }
+                        }
+                        if here.count == 2 { found = here.reversed() } else if here.count > 2 { break }
+                    }
+                } else {
+                    for h in history.reversed() {
+                        if s - h.sentence > 2 { break }
+                        guard entities[h.entity].type == .person else { continue }
+                        if !found.contains(h.entity) { found.append(h.entity) }
+                        if found.count == 2 { break }
+                    }
                 }
                 if found.count == 2 { referents = found.reversed() }
             }

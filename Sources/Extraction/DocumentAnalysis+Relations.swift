@@ -113,7 +113,7 @@ extension DocumentAnalysis {
     /// The relations the actor stage already gives: hyphenated compounds ("Rwanda-backed") and
     /// leaderOf from titles and appositions. Both relation stages start with them.
     func actorRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
-        var found = compoundRelations(s, list: list)
+        var found = compoundRelations(s, list: list) + membershipRelations(s, list: list)
         for m in list {
             if let of = m.leaderOf, let p = m.entities.first, p != of {
                 found.append(FoundRelation(subject: p, relation: "leaderOf", object: of, negated: false, modality: .asserted,
@@ -504,7 +504,7 @@ extension DocumentAnalysis {
                 // "Russia retaliated with missile strikes on Kyiv": the event is the means of a
                 // verb right before "with" (no trigger of its own), whose subject is the agent.
                 if w == "with", k - 1 > range.lowerBound, tokens[k - 1].isWord, !tokens[k - 1].isCapitalized,
-                   tokens[k - 1].lower.hasSuffix("ed"), tokens[k - 1].triggerList < 0,
+                   tokens[k - 1].lower.hasSuffix("ed"), !triggerFires(at: k - 1, limit: range.upperBound),
                    let agent = findSubject(before: k - 1, sentence: s, list: list) {
                     subject = agent
                     subject!.penalty *= 0.9
@@ -593,6 +593,9 @@ extension DocumentAnalysis {
             if between.contains(where: { $0.is(.clauseBreak) && $0.lower != "as" }) && m.kind != .relative { return nil }
             if between.contains(where: { $0.norm == "\"" }) && !quoted[i] { return nil }
             if m.possessive || m.locative || m.kind == .demonym || m.modifier { continue }
+            // "The G7 (Canada, France, …) condemned": a parenthesis closed before the verb is an
+            // aside; the subject is before it.
+            if between.contains(where: { $0.norm == ")" }), insideParenthesis(m.range.lowerBound, range) { continue }
             // A spokesperson for X speaks as X: "a spokesman for the foreign ministry said".
             let groupStart = coordinationStart(m, list: list)
             let spokesperson = speaksFor(groupStart, range: range)
@@ -994,5 +997,25 @@ extension DocumentAnalysis {
         // A group (the West, protesters) is no member state.
         if relation == "memberOf" { return entities[a].type != .group }
         return true
+    }
+
+    /// Whether a trigger of the lexicon matches at `i` with all its words ("retaliated" alone
+    /// is no "retaliate against").
+    func triggerFires(at i: Int, limit: Int) -> Bool {
+        guard tokens[i].triggerList >= 0 else { return false }
+        return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { t in
+            i + 1 + t.rest.count <= limit && t.rest.indices.allSatisfy { tokens[i + 1 + $0].lower == t.rest[$0] }
+        }
+    }
+
+    /// Whether token `i` is inside a parenthesis opened in `range` before it.
+    func insideParenthesis(_ i: Int, _ range: Range<Int>) -> Bool {
+        var k = i - 1
+        while k >= range.lowerBound {
+            if tokens[k].norm == ")" { return false }
+            if tokens[k].norm == "(" { return true }
+            k -= 1
+        }
+        return false
     }
 }

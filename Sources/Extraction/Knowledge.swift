@@ -51,6 +51,8 @@ public final class Knowledge: Sendable {
     let stateNouns: PhraseIndex
     /// After a demonym, the state as a place or target ("the Russian border region").
     let territoryNouns: PhraseIndex
+    /// "members", ", which includes", "(": a list of an organization's members follows.
+    let memberLists: PhraseIndex
     let personNouns: PhraseIndex
     let memberNouns: PhraseIndex
     let locatives: Set<String>
@@ -180,6 +182,7 @@ public final class Knowledge: Sendable {
         reporting = verbSet("reporting")
         stateNouns = PhraseIndex(words("state-noun"), start: .stateNounStart)
         territoryNouns = PhraseIndex(words("territory-noun"), start: .territoryNounStart)
+        memberLists = PhraseIndex(words("member-list"), start: .memberListStart)
         personNouns = PhraseIndex(words("person-noun"), start: .personNounStart)
         memberNouns = PhraseIndex(words("member-noun"), start: .memberNounStart)
         locatives = Set(words("locative").map { $0.joined(separator: " ") })
@@ -259,7 +262,7 @@ public final class Knowledge: Sendable {
             table.update(first) { $0.classes.insert(.titleStart) }
             if list.contains(where: { $0.tokens.count == 1 }), first.count >= 3 { table.update(first + "s") { $0.classes.insert(.pluralTitle) } }
         }
-        for index in [stateNouns, territoryNouns, personNouns, memberNouns, pluralPronouns, negations, adverbials] { markFirst(index.all, index.start) }
+        for index in [stateNouns, territoryNouns, personNouns, memberNouns, pluralPronouns, negations, adverbials, memberLists] { markFirst(index.all, index.start) }
         // Plurals whose singular (DocumentAnalysis.singular) is an agent noun.
         for n in agentNouns where !n.contains(" ") && n.count >= 3 && !n.hasSuffix("s") {
             table.update(n + "s") { $0.classes.insert(.agentNounPlural) }

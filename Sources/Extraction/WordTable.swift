@@ -59,6 +59,7 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let complementNoun = WordClass(rawValue: 1 << 38)
     /// The head word of an organization's name (`cues.tsv` `organization-head`: "Initiative").
     static let organizationHead = WordClass(rawValue: 1 << 39)
+    static let memberListStart = WordClass(rawValue: 1 << 40)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

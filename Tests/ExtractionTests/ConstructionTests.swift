@@ -43,6 +43,20 @@ import Testing
 }
 
 @Suite struct CoreferenceTests {
+    @Test func bothSidesAreTheTwoStatesOfTheLatestSentenceThatNamesTwo() {
+        let f = extract("India accused China of moving troops. Nepal expressed concern. The United States urged both sides to talk.")
+        #expect(f.positive.contains("United States appealsTo India") && f.positive.contains("United States appealsTo China"), "\(f.all)")
+        #expect(!f.all.contains("United States appealsTo Nepal"))
+        // With no earlier sentence naming two states, "both sides" stays unresolved.
+        #expect(!extract("Nepal expressed concern. The United States urged both sides to talk.").all.contains { $0.contains("appealsTo") })
+    }
+
+    @Test func aParenthesisBeforeTheVerbIsAnAside() {
+        let f = extract("The G7 (Canada, France and Italy) condemned Russia.")
+        #expect(f.positive.contains("G7 criticizes Russia"), "\(f.all)")
+        #expect(!f.all.contains("Canada criticizes Russia"))
+    }
+
     @Test func theTwoLeaders() {
         #expect(extract("Putin welcomed Xi in Moscow. The two leaders met for four hours.").positive.contains { $0.contains("meetsWith") })
     }

@@ -109,8 +109,12 @@ struct DependencyTree: Sendable {
 
     /// Whether verb `t` is passive: an `aux:pass`, a passive subject or an agent below it (a
     /// parser may label the subject of "Russia was condemned" `nsubj`; the auxiliary still says it).
-    func isPassive(_ t: Int) -> Bool {
-        dependents(t).contains { ["aux:pass", "nsubj:pass", "csubj:pass", "obl:agent"].contains(relation($0)) }
+    /// An agent whose "by" is a word of `trigger` ("stand by Ukraine") is no agent.
+    func isPassive(_ t: Int, trigger: Range<Int>? = nil) -> Bool {
+        dependents(t).contains { d in
+            ["aux:pass", "nsubj:pass", "csubj:pass"].contains(relation(d))
+                || (relation(d) == "obl:agent" && !(trigger.map { span in dependents(d, ["case"]).contains { span.contains($0) } } ?? false))
+        }
     }
 
     /// The first conjunct of a coordination `t` is part of (itself when it is not a `conj`).

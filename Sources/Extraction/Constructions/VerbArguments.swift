@@ -15,7 +15,7 @@ struct ClauseSubject: ArgumentConstruction {
             return c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass"]).flatMap { c.actors(at: $0) }
         }
         // A passive verb's subject is its patient, however it is labelled.
-        if c.tree.isPassive(trigger.head) { return [] }
+        if c.tree.isPassive(trigger.head, trigger: trigger.span) { return [] }
         return c.tree.dependents(trigger.head, ["nsubj"]).flatMap { c.actors(at: $0) }
     }
 }
@@ -27,7 +27,8 @@ struct PassiveAgent: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb else { return [] }
         return c.tree.dependents(trigger.head).filter { d in
-            c.tree.relation(d) == "obl:agent" || (c.tree.universal(d) == "obl" && c.marker(of: d) == "by")
+            (c.tree.relation(d) == "obl:agent" || (c.tree.universal(d) == "obl" && c.marker(of: d) == "by"))
+                && !c.tree.dependents(d, ["case"]).contains { trigger.span.contains($0) }
         }.flatMap { c.actors(at: $0) }
     }
 }

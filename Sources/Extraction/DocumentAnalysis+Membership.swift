@@ -1,0 +1,44 @@
+/// Membership lists after an organization (`cues.tsv` `member-list`): "ASEAN members Indonesia,
+/// Malaysia and Thailand", "the BRICS group, which includes Brazil, Russia and India", "the G7
+/// (Canada, France, …)", "the Quad of Australia, India, Japan and the United States": each
+/// country of the list is a `memberOf` the organization.
+extension DocumentAnalysis {
+    /// Nouns that may stand between the organization's name and the list ("the BRICS group").
+    static let groupNouns: Set<String> = ["group", "bloc", "alliance", "grouping", "organization", "organisation", "forum", "format"]
+
+    func membershipRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
+        var out: [FoundRelation] = []
+        let limit = sentences[s].upperBound
+        var groups: [[Int]]? = nil
+        for (k, m) in list.enumerated() {
+            guard m.entities.count == 1, let org = m.entities.first, entities[org].type == .organization, !m.locative else { continue }
+            var p = m.range.upperBound
+            if p < limit, Self.groupNouns.contains(tokens[p].lower) { p += 1 }
+            // "ASEAN members" may be one mention already (the body, by its members).
+            let inside = (1...2).lazy.compactMap { n -> [String]? in
+                let q = m.range.upperBound - n
+                guard q > m.range.lowerBound, let w = self.longest(self.knowledge.memberLists, at: q, limit: m.range.upperBound),
+                      q + w.count == m.range.upperBound, w[0] == "members" || w[0] == "member" else { return nil }
+                return w
+            }.first
+            guard let marker = inside ?? (p < limit ? longest(knowledge.memberLists, at: p, limit: limit) : nil) else { continue }
+            let start = inside != nil ? m.range.upperBound : p + marker.count
+            // The list: the coordination of mentions that starts right after the marker.
+            guard let first = list[(k + 1)...].firstIndex(where: { $0.range.lowerBound >= start }),
+                  list[first].range.lowerBound <= start + 1 else { continue }
+            if groups == nil { groups = coordinations(list) }
+            let members = groups!.first { $0.contains(first) }.map { $0.filter { $0 >= first } } ?? [first]
+            // A closed list needs two members after a parenthesis, "of" or "including"; "members X" may name one.
+            guard members.count >= (marker == ["members"] || marker == ["member", "states"] ? 1 : 2) else { continue }
+            let countries = members.flatMap { list[$0].entities }
+            guard countries.allSatisfy({ entities[$0].type == .country }) else { continue }
+            let end = list[members.last!].range.upperBound
+            for c in countries where c != org {
+                out.append(FoundRelation(subject: c, relation: "memberOf", object: org, negated: false, modality: .asserted,
+                                         confidence: 0.85, sentence: s, tokens: m.range.lowerBound..<end,
+                                         pattern: "member-list '\(marker.joined(separator: " "))'"))
+            }
+        }
+        return out
+    }
+}
