@@ -503,7 +503,11 @@ extension DocumentAnalysis {
                 let states = plural.contains { ["countries", "governments", "nations", "neighbours", "neighbors", "states", "delegations"].contains($0) }
                     || (sides && plural.contains { $0 == "two" || $0 == "both" })
                 var found: [Int] = []
-                if states {
+                if states, let g = groups.last, s - g.sentence <= 2, g.entities.count == 2,
+                   g.entities.allSatisfy({ entities[$0].type == .country || (sides && entities[$0].type == .organization) }) {
+                    // "urged Kyrgyzstan and Tajikistan to … the two governments": a pair named together.
+                    found = g.entities.reversed()
+                } else if states {
                     for back in 1...3 where s - back >= 0 && found.isEmpty {
                         var here: [Int] = []
                         for h in history where h.sentence == s - back {
