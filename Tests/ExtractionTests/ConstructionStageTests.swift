@@ -705,6 +705,24 @@ import Testing
         #expect(!f.keys.contains { $0.hasSuffix("mediates Kazakhstan") })
     }
 
+    @Test func anInfinitiveHungOnTheVerbBelongsToItsNounOfIntent() {
+        // "join" attached to "approved" by the parser: the bid is Sweden's, and only intended.
+        let f = found("Turkey's parliament approved Sweden's bid to join NATO.")
+        #expect(f["Turkey memberOf NATO"] == nil, "\(f)")
+        #expect(f["Sweden memberOf NATO"] != nil, "\(f)")
+    }
+
+    @Test func theAgentOfAParticipleDescribingTheObjectEvent() {
+        let f = found("Venezuela's government rejected the sanctions imposed by the United States.")
+        #expect(f["Venezuela rejects United States"] == "clause-subject+event-agent", "\(f)")
+    }
+
+    @Test func restoringTiesIsCooperation() {
+        let f = found("Iran and Saudi Arabia restored diplomatic ties after seven years.")
+        #expect(f["Iran cooperatesWith Saudi Arabia"] != nil || f["Saudi Arabia cooperatesWith Iran"] != nil, "\(f)")
+        #expect(extract("Qatar restored ties with Bahrain.").positive.contains { $0.contains("cooperatesWith") })
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)

@@ -11,6 +11,11 @@ struct ControlledSubject: ArgumentConstruction {
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard c.tree.relation(trigger.head) == "xcomp", let verb = c.tree.head(trigger.head) else { return [] }
+        // "approved Sweden's bid to join NATO": an infinitive after a noun of resolve belongs to
+        // that noun (parsers often hang it on the verb); its owner is the agent.
+        if let noun = c.tree.dependents(verb, ["obj"]).first(where: { $0 < trigger.head && c.tokens[$0].is(.complementNoun) }) {
+            return c.author(of: noun)
+        }
         if c.tokens[verb].is(.controlObject) {
             let objects = c.tree.dependents(verb, ["obj"]).flatMap { c.actors(at: $0) }
             if !objects.isEmpty { return objects }
@@ -77,12 +82,18 @@ struct EventAgentObject: ArgumentConstruction {
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, trigger.takesDirectObject else { return [] }
-        for event in c.tree.dependents(trigger.head, ["obj"]) where c.tokens[event].is([.agentNoun, .agentNounPlural]) {
+        for event in c.tree.dependents(trigger.head, ["obj"]) where c.tokens[event].is([.agentNoun, .agentNounPlural]) || c.isEventNoun(event) {
             let agents = c.tree.dependents(event).filter { d in
                 c.tree.relation(d) == "nmod:poss" || (c.tree.universal(d) == "nmod" && c.marker(of: d) == "by")
                     || ((c.tree.relation(d) == "amod" || c.tree.relation(d) == "compound") && c.actor(at: d) != nil)
             }.compactMap { c.actor(at: $0) }
             if !agents.isEmpty { return agents }
+            // "rejected the sanctions imposed by the United States": the agent of a participle
+            // describing the event.
+            let described = c.tree.dependents(event, ["acl"]).filter { c.tree.isPassiveParticiple($0, c.tokens) }.flatMap { p in
+                c.tree.dependents(p).filter { c.tree.relation($0) == "obl:agent" || (c.tree.universal($0) == "obl" && c.marker(of: $0) == "by") }
+            }.compactMap { c.actor(at: $0) }
+            if !described.isEmpty { return described }
             // "condemned the test by North Korea": an active verb has no agent phrase of its own,
             // so a `by` phrase a parser attached to it is its event object's.
             if !c.tree.isPassive(trigger.head) {

@@ -70,6 +70,9 @@ struct ClauseScope: Sendable {
             switch t.universal(k) {
             case "xcomp":
                 if negatingControl.contains(governor) { negated = true }
+                // An infinitive hung on the verb but completing its object noun ("approved the bid to join").
+                if let noun = t.dependents(h, ["obj"]).first(where: { $0 < k && c.tokens[$0].is(.complementNoun) }),
+                   let m = governing[c.word(noun)], modality == .asserted { modality = m }
                 if asserting[relation]?.contains(governor) == true {
                     // "offered to mediate" is mediating.
                 } else if let m = governing[governor], modality == .asserted {
@@ -77,6 +80,9 @@ struct ClauseScope: Sendable {
                 }
                 if c.tokens[h].is(.negatingVerb) { negated = true }
                 look(at: h)
+            case "acl":
+                // "Sweden's bid to join": a noun of intent makes its complement intended.
+                if let m = governing[governor], modality == .asserted { modality = m }
             case "ccomp":
                 // "denied that X attacked": a denial negates its clause; reporting leaves it as it is.
                 if c.tokens[h].is(.negatingVerb) { negated = true }

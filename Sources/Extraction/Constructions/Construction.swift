@@ -86,6 +86,12 @@ struct ConstructionContext {
         return out
     }
 
+    /// Whether `t` is a noun trigger of the lexicon ("sanctions", "attack"): an event with an agent.
+    func isEventNoun(_ t: Int) -> Bool {
+        guard tokens[t].triggerList >= 0, ["NOUN", "PROPN"].contains(tree.tag(t)) else { return false }
+        return knowledge.triggerLists[Int(tokens[t].triggerList)].contains { knowledge.lexicon[$0.entry].pos == .noun && $0.rest.isEmpty }
+    }
+
     /// Whether `t` is introduced by "such as" or "including".
     func isExampleMarker(_ t: Int) -> Bool {
         for m in tree.dependents(t, ["case"]) {
