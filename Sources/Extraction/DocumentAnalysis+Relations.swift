@@ -978,14 +978,14 @@ extension DocumentAnalysis {
     /// A state does not demonstrate: "the Philippines protested China's ..." is a diplomatic
     /// protest, an official complaint (CAMEO 11), not a street protest (CAMEO 14).
     func relation(_ name: String, by subject: Int) -> String {
-        name == "protestsAgainst" && entities[subject].type == .country ? "criticizes" : name
+        entities[subject].type == .country ? knowledge.byCountry[name] ?? name : name
     }
 
     /// Argument types a relation accepts (the ontology's domain and range).
     func typeAllowed(_ relation: String, _ a: Int, _ b: Int) -> Bool {
         // A person and the state they act for are one actor at the state level: no edge between them
         // but the structural ones.
-        if relation != "leaderOf" && relation != "memberOf" {
+        if !knowledge.structuralRelations.contains(relation) {
             if entities[a].type == .person, entities[a].country == entities[b].key { return false }
             if entities[b].type == .person, entities[b].country == entities[a].key { return false }
         }

@@ -50,6 +50,10 @@ public final class Knowledge: Sendable {
     let reporting: Set<String>
     let stateNouns: PhraseIndex
     /// After a demonym, the state as a place or target ("the Russian border region").
+    /// Relations that are no events (kg.owl QuadClass 0): a person may hold them with their own state.
+    let structuralRelations: Set<String>
+    /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
+    let byCountry: [String: String]
     let territoryNouns: PhraseIndex
     /// "members", ", which includes", "(": a list of an organization's members follows.
     let memberLists: PhraseIndex
@@ -271,6 +275,8 @@ public final class Knowledge: Sendable {
         wordTable = table
         lexicon = ontology.lexicon
         symmetricRelations = Set(ontology.relations.relations.filter(\.symmetric).map(\.name))
+        structuralRelations = Set(ontology.relations.relations.filter(\.isStructural).map(\.name))
+        byCountry = Dictionary(uniqueKeysWithValues: ontology.relations.relations.compactMap { r in r.byCountry.map { (r.name, $0) } })
         var classes: [String: (domain: ActorType?, range: ActorType?)] = [:]
         for r in ontology.relations.relations where r.domain != nil || r.range != nil { classes[r.name] = (r.domain, r.range) }
         relationClasses = classes

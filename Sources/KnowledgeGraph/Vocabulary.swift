@@ -48,10 +48,16 @@ public struct Relation: Sendable, Hashable {
     public var domain: ActorType?
     /// The class the object must have (`rdfs:range`), nil for any actor.
     public var range: ActorType?
+    /// The relation a statement becomes when its subject is a country (`kg:byCountry`):
+    /// a state does not protest, it criticizes.
+    public var byCountry: String?
+    /// Whether the relation is structural (QuadClass 0: leaderOf, memberOf, claims), not an event.
+    public var isStructural: Bool { quadClass == 0 }
 
     public init(name: String, label: String, comment: String = "", symmetric: Bool, quadClass: Int,
                 cameo: String, cameoCodes: [String]? = nil, plover: String, goldstein: Double?,
-                domain: ActorType? = nil, range: ActorType? = nil) {
+                domain: ActorType? = nil, range: ActorType? = nil, byCountry: String? = nil) {
+        self.byCountry = byCountry
         self.domain = domain
         self.range = range
         self.cameoCodes = cameoCodes ?? (cameo.isEmpty ? [] : [cameo])

@@ -146,6 +146,7 @@ extension Ontology {
         }
         var namespace: String?
         var relations: [Relation] = []
+        var rewriteLines: [String: Int] = [:]
         for node in root.children where node.namespace == owl && node.name == "ObjectProperty" {
             guard let iri = node.attribute(rdf, "about") else {
                 throw OntologyError(file: path, line: node.line, message: "owl:ObjectProperty without rdf:about")
@@ -193,12 +194,27 @@ extension Ontology {
             }
             let cameoCodes = node.children.filter { $0.namespace == ns && $0.name == "cameoCode" }
                 .map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            var byCountry: String? = nil
+            if let target = node.children.first(where: { $0.namespace == ns && $0.name == "byCountry" })?.attribute(rdf, "resource") {
+                guard target.hasPrefix(ns) else {
+                    throw OntologyError(file: path, line: node.line, message: "relation '\(name)': kg:byCountry <\(target)> is not a relation of kg")
+                }
+                byCountry = String(target.dropFirst(ns.count))
+                rewriteLines[name] = node.line
+            }
             relations.append(Relation(name: name, label: label, comment: comment, symmetric: symmetric, quadClass: quad,
                                       cameo: cameoCodes.first ?? "", cameoCodes: cameoCodes, plover: value("ploverCategory") ?? "",
-                                      goldstein: goldstein, domain: try actorClass("domain"), range: try actorClass("range")))
+                                      goldstein: goldstein, domain: try actorClass("domain"), range: try actorClass("range"),
+                                      byCountry: byCountry))
         }
         guard let namespace, !relations.isEmpty else {
             throw OntologyError(file: path, message: "no owl:ObjectProperty relations found")
+        }
+        let names = Set(relations.map(\.name))
+        for r in relations {
+            if let target = r.byCountry, !names.contains(target) {
+                throw OntologyError(file: path, line: rewriteLines[r.name], message: "relation '\(r.name)': kg:byCountry '\(target)' is not a relation of kg.owl")
+            }
         }
         return (namespace, RelationVocabulary(relations))
     }

@@ -108,6 +108,22 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         }
     }
 
+    @Test func aRelationRewriteIsDataAndMustNameARelation() throws {
+        let o = try Ontology.load(directory: ontologyDirectory)
+        #expect(o.relations.relations.first { $0.name == "protestsAgainst" }?.byCountry == "criticizes")
+        #expect(Set(o.relations.relations.filter(\.isStructural).map(\.name)) == ["leaderOf", "memberOf", "claims"])
+        let dir = try copyOntology()
+        let path = dir + "/kg.owl"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "ontology#criticizes\"/>\n  </owl:ObjectProperty>", with: "ontology#scolds\"/>\n  </owl:ObjectProperty>")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try Ontology.load(directory: dir)
+        } throws: { error in
+            "\(error)".contains("kg.owl:") && "\(error)".contains("relation 'protestsAgainst': kg:byCountry 'scolds' is not a relation of kg.owl")
+        }
+    }
+
     @Test func aCueOfAnUnknownCategoryIsReportedWithItsLine() throws {
         let dir = try copyOntology()
         let path = dir + "/cues.tsv"
