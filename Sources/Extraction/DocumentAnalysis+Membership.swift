@@ -3,9 +3,6 @@
 /// (Canada, France, …)", "the Quad of Australia, India, Japan and the United States": each
 /// country of the list is a `memberOf` the organization.
 extension DocumentAnalysis {
-    /// Nouns that may stand between the organization's name and the list ("the BRICS group").
-    static let groupNouns: Set<String> = ["group", "bloc", "alliance", "grouping", "organization", "organisation", "forum", "format"]
-
     func membershipRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
         var out: [FoundRelation] = []
         let limit = sentences[s].upperBound
@@ -13,7 +10,8 @@ extension DocumentAnalysis {
         for (k, m) in list.enumerated() {
             guard m.entities.count == 1, let org = m.entities.first, entities[org].type == .organization, !m.locative else { continue }
             var p = m.range.upperBound
-            if p < limit, Self.groupNouns.contains(tokens[p].lower) { p += 1 }
+            // A noun between the name and the list ("the BRICS group, which includes").
+            if p < limit, tokens[p].is(.groupNoun) { p += 1 }
             // "ASEAN members" may be one mention already (the body, by its members).
             let inside = (1...2).lazy.compactMap { n -> [String]? in
                 let q = m.range.upperBound - n

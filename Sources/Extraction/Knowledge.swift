@@ -54,6 +54,8 @@ public final class Knowledge: Sendable {
     let structuralRelations: Set<String>
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
     let byCountry: [String: String]
+    /// "such as", "including": before the examples that stand for a group (`cues.tsv` `example-marker`).
+    let exampleMarkers: Set<String>
     let territoryNouns: PhraseIndex
     /// "members", ", which includes", "(": a list of an organization's members follows.
     let memberLists: PhraseIndex
@@ -261,6 +263,7 @@ public final class Knowledge: Sendable {
         mark(words("document-noun").map { $0.joined(separator: " ") }, .documentNoun)
         mark(words("complement-noun").map { $0.joined(separator: " ") }, .complementNoun)
         mark(words("organization-head").map { $0.joined(separator: " ") }, .organizationHead)
+        mark(words("group-noun").map { $0.joined(separator: " ") }, .groupNoun)
         mark(threat.keys, .threatControl)
         for (first, list) in titles {
             table.update(first) { $0.classes.insert(.titleStart) }
@@ -276,6 +279,7 @@ public final class Knowledge: Sendable {
         lexicon = ontology.lexicon
         symmetricRelations = Set(ontology.relations.relations.filter(\.symmetric).map(\.name))
         structuralRelations = Set(ontology.relations.relations.filter(\.isStructural).map(\.name))
+        exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
         byCountry = Dictionary(uniqueKeysWithValues: ontology.relations.relations.compactMap { r in r.byCountry.map { (r.name, $0) } })
         var classes: [String: (domain: ActorType?, range: ActorType?)] = [:]
         for r in ontology.relations.relations where r.domain != nil || r.range != nil { classes[r.name] = (r.domain, r.range) }

@@ -60,6 +60,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     /// The head word of an organization's name (`cues.tsv` `organization-head`: "Initiative").
     static let organizationHead = WordClass(rawValue: 1 << 39)
     static let memberListStart = WordClass(rawValue: 1 << 40)
+    /// "group", "bloc": a noun between an organization's name and its member list (`cues.tsv` `group-noun`).
+    static let groupNoun = WordClass(rawValue: 1 << 41)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

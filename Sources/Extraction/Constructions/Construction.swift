@@ -92,11 +92,12 @@ struct ConstructionContext {
         return knowledge.triggerLists[Int(tokens[t].triggerList)].contains { knowledge.lexicon[$0.entry].pos == .noun && $0.rest.isEmpty }
     }
 
-    /// Whether `t` is introduced by "such as" or "including".
+    /// Whether `t` is introduced by "such as", "including" or another example marker (`cues.tsv`
+    /// `example-marker`), written as one word or with its `fixed` second word.
     func isExampleMarker(_ t: Int) -> Bool {
         for m in tree.dependents(t, ["case"]) {
-            if word(m) == "including" { return true }
-            if word(m) == "such", tree.dependents(m, ["fixed"]).contains(where: { word($0) == "as" }) || (tree.contains(m + 1) && word(m + 1) == "as") { return true }
+            let second = tree.dependents(m, ["fixed"]).first.map { word($0) } ?? (tree.contains(m + 1) ? word(m + 1) : "")
+            if knowledge.exampleMarkers.contains(word(m)) || knowledge.exampleMarkers.contains(word(m) + " " + second) { return true }
         }
         return false
     }
