@@ -94,17 +94,21 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         return dir
     }
 
-    @Test func aLexiconRowWithAnUnknownRelationIsReportedWithItsLine() throws {
+    /// A copy of the ontology with `row` appended to `file`: the folder, the file's path and the row's line.
+    func copyWithRow(_ file: String, _ row: String) throws -> (dir: String, path: String, line: Int) {
         let dir = try copyOntology()
-        let path = dir + "/lexicon.tsv"
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        text += "bombs\tbomb\tverb\t-\t0.9\n"
+        let path = dir + "/" + file
+        let text = try String(contentsOfFile: path, encoding: .utf8) + row + "\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        return (dir, path, text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+    }
+
+    @Test func aLexiconRowWithAnUnknownRelationIsReportedWithItsLine() throws {
+        let (dir, path, line) = try copyWithRow("lexicon.tsv", "bombs\tbomb\tverb\t-\t0.9")
         #expect {
             _ = try Ontology.load(directory: dir)
         } throws: { error in
-            "\(error)" == "\(path):\(lines): unknown relation 'bombs' (not in kg.owl)"
+            "\(error)" == "\(path):\(line): unknown relation 'bombs' (not in kg.owl)"
         }
     }
 
@@ -125,16 +129,11 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     }
 
     @Test func aCueOfAnUnknownCategoryIsReportedWithItsLine() throws {
-        let dir = try copyOntology()
-        let path = dir + "/cues.tsv"
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        text += "light-verbs\tstage\t\n"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let (dir, path, line) = try copyWithRow("cues.tsv", "light-verbs\tstage\t")
         #expect {
             _ = try Ontology.load(directory: dir)
         } throws: { error in
-            "\(error)".hasPrefix("\(path):\(lines): unknown cue category 'light-verbs' (known: ")
+            "\(error)".hasPrefix("\(path):\(line): unknown cue category 'light-verbs' (known: ")
         }
         // Every category of the shipped file is known.
         #expect(Set(try Ontology.load(directory: ontologyDirectory).cues.map(\.category)).isSubset(of: Cue.categories))
