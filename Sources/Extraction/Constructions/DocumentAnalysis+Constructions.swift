@@ -11,9 +11,9 @@ extension DocumentAnalysis {
             guard !list.isEmpty else { continue }
             coordinationCache = (list.count, list.first?.range, list.last?.range, coordinations(list))
             found += actorRelations(s, list: list)
-            // Parse only the sentences that can give a triple: two actors (or one mention of
-            // several) and a trigger. Parsing is most of the stage's time.
-            guard list.count >= 2 || list[0].entities.count >= 2, range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
+            // Parse only the sentences that can give a triple: two different actors and a
+            // trigger. Parsing is most of the stage's time.
+            guard Set(list.flatMap(\.entities)).count >= 2, range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
             let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound)
             if trace { trees[s] = tree }
