@@ -61,22 +61,53 @@ public struct SyntaxTrainer {
         }
     }
 
+    /// The tagging stage of training: the tagger, and the jackknifed tags of the training
+    /// sentences the parser learns from. It depends only on the tagger's settings
+    /// (`taggingKey`), so parser experiments can reuse it (`kg-train-syntax --tagging-cache`).
+    public struct Tagging: Sendable {
+        let key: String
+        let tagger: Tagger
+        let bestFirst: Int, bestSecond: Int
+        /// Jackknifed fine tags of each training sentence.
+        let trainTags: [[Int]]
+        /// The random generator's state after tagging, so the parser sees the same sequence.
+        let randomState: UInt64
+    }
+
+    /// The settings the tagging stage depends on, with the tagger's feature version.
+    var taggingKey: String {
+        "tagger_features=\(TaggerFeatures.version)\ntagger_iterations=\(settings.taggerIterations)\nfolds=\(settings.folds)\nseed=\(settings.seed)\n"
+            + "dictionary_min_count=\(settings.dictionaryMinCount)\nmin_tag_pair_count=\(settings.minTagPairCount)\n"
+            + "min_updates=\(settings.minUpdates)\nmin_quantized=\(settings.minQuantized)\ntrain_sentences=\(train.count)\n"
+    }
+
     /// Trains the model.
+    /// - Parameter tagging: the tagging stage from an earlier run with the same tagger settings
+    ///   (ignored when its settings differ), else it is trained here.
     /// - Returns: the model, with its settings and dev scores in `settings`.
     /// - Complexity: O(iterations × words × features).
-    public func run() -> SyntaxModel {
-        // Fine tags: UPOS|XPOS pairs seen often enough, else the bare UPOS.
+    public func run(tagging cached: Tagging? = nil) -> SyntaxModel {
+        let tagging = cached.flatMap { $0.key == taggingKey ? $0 : nil } ?? trainTagging()
+        return trainParser(tagging)
+    }
+
+    /// The fine tag of a word: its UPOS|XPOS pair when seen often enough, else the bare UPOS.
+    func fineTagger() -> (CoNLLUSentence.Word) -> String {
         var pairCounts: [String: Int] = [:]
         for s in train { for w in s.words { pairCounts[w.upos + "|" + w.xpos, default: 0] += 1 } }
-        let fineTag = { (w: CoNLLUSentence.Word) -> String in
+        let minCount = settings.minTagPairCount
+        return { w in
             let pair = w.upos + "|" + w.xpos
-            return settings.minTagPairCount > 0 && (pairCounts[pair] ?? 0) >= settings.minTagPairCount ? pair : w.upos
+            return minCount > 0 && (pairCounts[pair] ?? 0) >= minCount ? pair : w.upos
         }
+    }
+
+    /// Trains the tagger and tags the training sentences by jackknifing.
+    public func trainTagging() -> Tagging {
+        let fineTag = fineTagger()
         let tags = Array(Set(train.flatMap { $0.words.map(fineTag) })).sorted()
-        let labels = Array(Set(train.flatMap { $0.words.map(\.deprel) })).sorted()
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
-        let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-        log("\(train.count) training sentences, \(dev.count) dev sentences; \(tags.count) tags, \(labels.count) relations")
+        log("\(train.count) training sentences, \(dev.count) dev sentences; \(tags.count) tags")
         var random = Random(state: settings.seed)
 
         // 1. The tagger's first pass, on all of train; its best iteration count is reused for the folds.
@@ -114,7 +145,6 @@ public struct SyntaxTrainer {
         let (second, bestSecond) = trainPass(train, gold: gold, dictionary: dictionary, right: trainFirst, iterations: settings.taggerIterations,
                                              random: &random, dev: (devContexts, devFirst), name: "tagger pass 2", tagger: scratch)
         let tagger = Tagger(tags: tags, dictionary: dictionary, weights: first, second: second)
-        let devTags = devContexts.map { tagger.tag($0) }
 
         // 4. Jackknifed second-pass tags of train, for the parser.
         var trainTags = gold
@@ -133,7 +163,21 @@ public struct SyntaxTrainer {
             log("jackknifed second-pass training tags (\(folds) folds): \(fixed2(agreement(trainTags, gold))) % of fine tags right")
         }
 
-        // 3. The parser.
+        return Tagging(key: taggingKey, tagger: tagger, bestFirst: bestFirst, bestSecond: bestSecond, trainTags: trainTags, randomState: random.state)
+    }
+
+    /// Trains the parser on the tagging stage's tags (best iteration by dev LAS).
+    func trainParser(_ tagging: Tagging) -> SyntaxModel {
+        let tagger = tagging.tagger, trainTags = tagging.trainTags
+        let bestFirst = tagging.bestFirst, bestSecond = tagging.bestSecond
+        var random = Random(state: tagging.randomState)
+        let labels = Array(Set(train.flatMap { $0.words.map(\.deprel) })).sorted()
+        let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        log("\(labels.count) relations")
+        let devContexts = dev.map { WordContext(words: $0.forms, dictionary: tagger.dictionary) }
+        let devTags = devContexts.map { tagger.tag($0) }
+
+        // 5. The parser.
         let contexts = train.map { WordContext(words: $0.forms, dictionary: tagger.dictionary) }
         var transitions = PerceptronTrainer(classes: 3)
         var relations = PerceptronTrainer(classes: labels.count)
