@@ -6,7 +6,7 @@
 public struct SyntaxTrainer {
     public struct Settings: Sendable {
         public var taggerIterations = 10
-        public var parserIterations = 15
+        public var parserIterations = 20
         /// Jackknife folds for the parser's training tags (0 or 1: gold tags).
         public var folds = 10
         public var seed: UInt64 = 2026
@@ -19,7 +19,7 @@ public struct SyntaxTrainer {
         public var minTagPairCount = 0
         /// Whether the parser trains on non-projective trees too (the dynamic oracle then
         /// follows the cheapest action; some arcs of such trees are unreachable).
-        public var nonProjective = false
+        public var nonProjective = true
         /// Features updated fewer times are dropped from the shipped weights.
         public var minUpdates: Int32 = 2
         /// Quantized weights smaller than this are dropped.
@@ -184,7 +184,8 @@ public struct SyntaxTrainer {
         var best: (las: Double, parser: DependencyParser, iteration: Int, score: AttachmentScore)?
         var order = train.indices.filter { settings.nonProjective || ArcHybrid.isProjective(heads: [-1] + train[$0].words.map { $0.head ?? 0 }) }
         log("parser training on \(order.count) of \(train.count) sentences (non-projective \(settings.nonProjective ? "kept" : "skipped"))")
-        var features: [UInt64] = []
+        var features = FeatureBuffer(capacity: ParserFeatures.capacity)
+        defer { features.deallocate() }
         var scores = [Float](repeating: 0, count: 3)
         var labelScores = [Float](repeating: 0, count: labels.count)
         for iteration in 1...max(settings.parserIterations, 1) {
@@ -196,7 +197,7 @@ public struct SyntaxTrainer {
                 let n = sentence.words.count
                 let gold = ArcHybrid.Gold(heads: [-1] + sentence.words.map { $0.head ?? 0 })
                 let goldLabels = sentence.words.map { labelIndex[$0.deprel] ?? 0 }
-                let items = ParserFeatures.Items(w: contexts[s], tags: trainTags[s])
+                let items = ParserFeatures.Items(w: contexts[s], tags: trainTags[s], kinds: tagger.kinds)
                 var state = ArcHybrid(words: n)
                 while !state.isTerminal {
                     if let forced = state.onlyValidAction {
@@ -206,7 +207,7 @@ public struct SyntaxTrainer {
                         continue
                     }
                     ParserFeatures.extract(state, items, into: &features)
-                    transitions.score(features, into: &scores)
+                    transitions.score(features.keys, into: &scores)
                     var costs = [Int.max, Int.max, Int.max]
                     var minCost = Int.max
                     var guess = -1, truth = -1
@@ -224,7 +225,7 @@ public struct SyntaxTrainer {
                     allTransitions += 1
                     var chosen = guess
                     if costs[guess] > minCost {
-                        transitions.update(features, truth: truth, guess: guess)
+                        transitions.update(features.keys, truth: truth, guess: guess)
                         if !(explore && random.unit() < settings.explorationProbability) { chosen = truth }
                     } else {
                         correctTransitions += 1
@@ -239,7 +240,7 @@ public struct SyntaxTrainer {
                                           relations: relations.averaged(minUpdates: settings.minUpdates, minQuantized: settings.minQuantized))
             var score = AttachmentScore()
             for (i, sentence) in dev.enumerated() {
-                let (heads, labelIDs) = parser.parse(devContexts[i], tags: devTags[i])
+                let (heads, labelIDs) = parser.parse(devContexts[i], tags: devTags[i], kinds: tagger.kinds)
                 score.add(gold: sentence.words, predicted: SyntaxAnalysis(upos: devTags[i].map { tagger.upos[$0] }, heads: heads,
                                                                             relations: labelIDs.map { $0 >= 0 ? labels[$0] : "dep" }))
             }
@@ -259,16 +260,16 @@ public struct SyntaxTrainer {
     /// Labels the arc `action` makes in training: trains the labeller when the head is right,
     /// and returns the label to attach (gold before exploration, else the prediction).
     func labelArc(_ state: ArcHybrid, _ action: ArcHybrid.Action, _ items: ParserFeatures.Items, _ gold: ArcHybrid.Gold,
-                  _ goldLabels: [Int], _ relations: inout PerceptronTrainer, _ features: inout [UInt64],
+                  _ goldLabels: [Int], _ relations: inout PerceptronTrainer, _ features: inout FeatureBuffer,
                   _ labelScores: inout [Float], _ explore: Bool) -> Int {
         let d = state.s(0), h = state.head(for: action)
         ParserFeatures.extractLabel(state, items, dependent: d, head: h, into: &features)
-        relations.score(features, into: &labelScores)
+        relations.score(features.keys, into: &labelScores)
         var predicted = 0
         for c in labelScores.indices.dropFirst() where labelScores[c] > labelScores[predicted] { predicted = c }
         guard h == gold.heads[d] else { return predicted }
         relations.tick()
-        relations.update(features, truth: goldLabels[d - 1], guess: predicted)
+        relations.update(features.keys, truth: goldLabels[d - 1], guess: predicted)
         return explore ? predicted : goldLabels[d - 1]
     }
 

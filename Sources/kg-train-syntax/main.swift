@@ -129,7 +129,7 @@ default:
     settings.taggerIterations = intOption("tagger-iterations", settings.taggerIterations)
     settings.parserIterations = intOption("parser-iterations", settings.parserIterations)
     settings.folds = intOption("folds", settings.folds)
-    settings.nonProjective = intOption("non-projective", 0) != 0
+    settings.nonProjective = intOption("non-projective", settings.nonProjective ? 1 : 0) != 0
     settings.dictionaryMinCount = intOption("dictionary-min-count", settings.dictionaryMinCount)
     if let p = options["exploration-probability"] {
         guard let v = Double(p), (0...1).contains(v) else { fail("--exploration-probability must be in 0…1, not '\(p)'", code: 64) }
