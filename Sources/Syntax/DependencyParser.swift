@@ -17,13 +17,13 @@ public struct DependencyParser: Sendable, Equatable {
     /// Parses a sentence given its word context and tags (tag numbers).
     /// - Returns: heads (0 = root) and label numbers, one per word.
     /// - Complexity: O(n): exactly 2n transitions, each O(1).
-    func parse(_ w: WordContext, tags: [Int]) -> (heads: [Int], labels: [Int]) {
+    func parse(_ w: WordContext, tags: [Int], kinds: [UInt8]) -> (heads: [Int], labels: [Int]) {
         let n = w.count
         guard n > 0 else { return ([], []) }
         var state = ArcHybrid(words: n)
-        let items = ParserFeatures.Items(w: w, tags: tags)
-        var features: [UInt64] = []
-        features.reserveCapacity(128)
+        let items = ParserFeatures.Items(w: w, tags: tags, kinds: kinds)
+        var features = FeatureBuffer(capacity: ParserFeatures.capacity)
+        defer { features.deallocate() }
         var scores = [Int32](repeating: 0, count: 3)
         var labelScores = [Int32](repeating: 0, count: labels.count)
         while !state.isTerminal {
@@ -34,7 +34,7 @@ public struct DependencyParser: Sendable, Equatable {
             } else {
                 ParserFeatures.extract(state, items, into: &features)
                 scores[0] = 0; scores[1] = 0; scores[2] = 0
-                features.withUnsafeBufferPointer { f in scores.withUnsafeMutableBufferPointer { transitions.score(f, into: $0) } }
+                scores.withUnsafeMutableBufferPointer { transitions.score(features.keys, into: $0) }
                 for a in ArcHybrid.Action.allCases where state.isValid(a) {
                     if action == nil || scores[a.rawValue] > scores[action!.rawValue] { action = a }
                 }
@@ -44,7 +44,7 @@ public struct DependencyParser: Sendable, Equatable {
             if a != .shift {
                 ParserFeatures.extractLabel(state, items, dependent: state.s(0), head: state.head(for: a), into: &features)
                 for c in 0..<labelScores.count { labelScores[c] = 0 }
-                features.withUnsafeBufferPointer { f in labelScores.withUnsafeMutableBufferPointer { relations.score(f, into: $0) } }
+                labelScores.withUnsafeMutableBufferPointer { relations.score(features.keys, into: $0) }
                 label = 0
                 for c in labelScores.indices.dropFirst() where labelScores[c] > labelScores[label] { label = c }
             }

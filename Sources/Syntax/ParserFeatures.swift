@@ -1,11 +1,15 @@
 /// The parser's feature functions, the ones used both in training and in parsing: transition
 /// features after Zhang & Nivre (2011) adapted to arc-hybrid (words, tags, distance, valency,
-/// left/rightmost dependents and their labels, second dependents, label sets of s0, s1, b0)
+/// left/rightmost dependents and their labels, second dependents, label sets of s0, s1, b0),
+/// and (version 2) punctuation and verbs between items, dependents' words with their heads'
+/// tags, look-ahead to b3, more of s1, label sets with distance, grandchildren's tags;
 /// and the features of the labeller, which names the relation of an arc once its dependent's
 /// subtree is complete.
 enum ParserFeatures {
     /// Bumped whenever a template changes: a model trained with other features is refused.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
+    /// More than the keys either extraction writes (about 150 and 32).
+    static let capacity = 256
 
     /// Tag stand-ins for "no item" and "the root".
     static let noTag: UInt64 = 1000, rootTag: UInt64 = 1001, noLabel: UInt64 = 1002
@@ -14,6 +18,28 @@ enum ParserFeatures {
     struct Items {
         let w: WordContext
         let tags: [Int]
+        /// punct[i], verbs[i]: the number of punctuation marks and of verbs (VERB, AUX) among
+        /// words 1…i (index 0: none), so that counts between two items cost a subtraction.
+        let punct: [Int32], verbs: [Int32]
+
+        /// - Parameter kinds: each tag's kind (`Tagger.kinds`).
+        init(w: WordContext, tags: [Int], kinds: [UInt8]) {
+            self.w = w
+            self.tags = tags
+            var p = [Int32](repeating: 0, count: tags.count + 1), v = p
+            for (i, t) in tags.enumerated() {
+                let k = t < kinds.count ? kinds[t] : 0
+                p[i + 1] = p[i] &+ (k == Tagger.punctuationKind ? 1 : 0)
+                v[i + 1] = v[i] &+ (k == Tagger.verbKind ? 1 : 0)
+            }
+            punct = p
+            verbs = v
+        }
+        /// How many of words a+1…b-1 are in `counts` (0, 1, 2 = more), for 1 ≤ a < b ≤ n + 1.
+        @inline(__always) func between(_ counts: [Int32], _ a: Int, _ b: Int) -> UInt64 {
+            guard a >= 1, b > a + 1 else { return 0 }
+            return UInt64(min(counts[b - 1] - counts[a], 2))
+        }
         /// The lower-case form of frequent words (those of the tag dictionary), else the word's
         /// shape: rare words' forms only make the parser memorise its training sentences.
         @inline(__always) func word(_ x: Int) -> UInt64 {
@@ -25,6 +51,27 @@ enum ParserFeatures {
         @inline(__always) func ambiguity(_ x: Int) -> UInt64 { x <= 0 ? WordContext.none : w.ambiguity[x - 1] }
     }
 
+    /// Feature keys of the parser: one multiply per value and a finalizer (SplitMix64's), which
+    /// is cheaper than `FeatureHash.key`'s mix per value; never 0.
+    enum Key {
+        static let m: UInt64 = 0x9E37_79B9_7F4A_7C15
+        @inline(__always) static func finish(_ h: UInt64) -> UInt64 {
+            var x = h ^ (h >> 32)
+            x = x &* 0xBF58_476D_1CE4_E5B9
+            x ^= x >> 29
+            x = x &* 0x94D0_49BB_1331_11EB
+            return (x ^ (x >> 32)) | 1
+        }
+        @inline(__always) static func key(_ t: UInt64, _ a: UInt64) -> UInt64 { finish(((t &* m) ^ a) &* m) }
+        @inline(__always) static func key(_ t: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 { finish(((((t &* m) ^ a) &* m) ^ b) &* m) }
+        @inline(__always) static func key(_ t: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+            finish(((((((t &* m) ^ a) &* m) ^ b) &* m) ^ c) &* m)
+        }
+        @inline(__always) static func key(_ t: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> UInt64 {
+            finish(((((((((t &* m) ^ a) &* m) ^ b) &* m) ^ c) &* m) ^ d) &* m)
+        }
+    }
+
     @inline(__always) static func bucket(_ d: Int) -> UInt64 {
         let a = abs(d)
         return a < 5 ? UInt64(a) : a < 10 ? 5 : 6
@@ -32,8 +79,8 @@ enum ParserFeatures {
 
     /// Writes the transition features of `state` into `out` (cleared first).
     /// - Complexity: O(1).
-    static func extract(_ state: ArcHybrid, _ items: Items, into out: inout [UInt64]) {
-        out.removeAll(keepingCapacity: true)
+    static func extract(_ state: ArcHybrid, _ items: Items, into out: inout FeatureBuffer) {
+        out.removeAll()
         let n = state.n
         let s0 = state.s(0), s1 = state.s(1), s2 = state.s(2)
         let b0 = state.b(0), b1 = state.b(1), b2 = state.b(2)
@@ -55,7 +102,7 @@ enum ParserFeatures {
         let b0sl: UInt64 = b0 >= 0 ? state.leftLabels[b0] : 1 << 63
         let s1sl: UInt64 = s1 >= 0 ? state.leftLabels[s1] : 1 << 63, s1sr: UInt64 = s1 >= 0 ? state.rightLabels[s1] : 1 << 63
         let s0Lp = items.tag(s0L), s0Rp = items.tag(s0R), b0Lp = items.tag(b0L)
-        typealias K = FeatureHash
+        typealias K = Key
         // Single items.
         out.append(K.key(101, s0w, s0p)); out.append(K.key(102, s0w)); out.append(K.key(103, s0p))
         out.append(K.key(104, b0w, b0p)); out.append(K.key(105, b0w)); out.append(K.key(106, b0p))
@@ -103,12 +150,38 @@ enum ParserFeatures {
         out.append(K.key(200, s1p, b0p, b1p)); out.append(K.key(240, b0w, b1w)); out.append(K.key(241, items.suffix(b0), b0p, s0p))
         let s0a = items.ambiguity(s0), b0a = items.ambiguity(b0)
         out.append(K.key(242, s0a, b0p)); out.append(K.key(243, s0p, b0a)); out.append(K.key(244, s0a, b0a)); out.append(K.key(245, s1p, s0a))
+        // Punctuation and verbs between s0 and b0, and between s1 and s0.
+        let pb = s0 >= 1 ? items.between(items.punct, s0, pos(b0)) : 3, vb = s0 >= 1 ? items.between(items.verbs, s0, pos(b0)) : 3
+        let p1 = s1 >= 1 ? items.between(items.punct, s1, s0) : 3, v1 = s1 >= 1 ? items.between(items.verbs, s1, s0) : 3
+        out.append(K.key(300, s0p, b0p, pb)); out.append(K.key(301, s0p, b0p, vb)); out.append(K.key(302, s1p, s0p, p1))
+        out.append(K.key(303, s1p, s0p, v1)); out.append(K.key(304, s0w, b0p, pb)); out.append(K.key(305, s1p, s0p, b0p, p1 &* 4 &+ pb))
+        // Dependents' words with the head's tag, the head's word with the dependents' tags.
+        out.append(K.key(310, s0p, items.word(s0L))); out.append(K.key(311, s0p, items.word(s0R))); out.append(K.key(312, b0p, items.word(b0L)))
+        out.append(K.key(313, s0w, s0Lp)); out.append(K.key(314, s0w, s0Rp)); out.append(K.key(315, b0w, b0Lp))
+        out.append(K.key(316, s0p, lab(s0L), b0p)); out.append(K.key(317, s0p, lab(s0R), b0p)); out.append(K.key(318, b0w, lab(b0L)))
+        out.append(K.key(319, s0w, lab(s0R))); out.append(K.key(320, s0w, lab(s0L)))
+        // Further look-ahead.
+        let b3 = state.b(3)
+        out.append(K.key(330, items.tag(b3))); out.append(K.key(331, b1p, b2p, items.tag(b3))); out.append(K.key(332, items.suffix(b1), b1p))
+        out.append(K.key(333, s0p, b0p, b1p, b2p)); out.append(K.key(334, b0w, b1p, b2p))
+        // More of s1 and s2.
+        let s1R2 = kid(state.right2, s1)
+        out.append(K.key(340, items.suffix(s1), s1p)); out.append(K.key(341, items.ambiguity(s1), s0p)); out.append(K.key(342, s1p, lab(s1L), s0p))
+        out.append(K.key(343, s1p, lab(s1R), s0p)); out.append(K.key(344, s2p, s1w)); out.append(K.key(345, s1p, lab(s1R2)))
+        out.append(K.key(346, s2p, s1p, b0p)); out.append(K.key(347, s1w, s1p, b0p))
+        // Label sets with both items and the distance.
+        out.append(K.key(350, s0p, b0p, d, s0sl)); out.append(K.key(351, s0sr, b0sl, s0p, b0p)); out.append(K.key(352, s1p, s0p, s1sr, s0sl))
+        out.append(K.key(353, s0w, s0sl, s0sr)); out.append(K.key(354, b0p, b0sl, s0p, s0sl))
+        // Grandchildren and dependent pairs.
+        let s0LL = kid(state.left1, s0L), s0RR = kid(state.right1, s0R), b0LL = kid(state.left1, b0L)
+        out.append(K.key(360, s0p, s0Lp, items.tag(s0LL))); out.append(K.key(361, s0p, s0Rp, items.tag(s0RR))); out.append(K.key(362, b0p, b0Lp, items.tag(b0LL)))
+        out.append(K.key(363, s0p, lab(s0R), lab(s0R2))); out.append(K.key(364, b0p, lab(b0L), lab(b0L2))); out.append(K.key(365, s0p, lab(s0L), lab(s0L2)))
     }
 
     /// Writes the labeller's features for the arc `head → dependent` into `out` (cleared first).
     /// - Complexity: O(1).
-    static func extractLabel(_ state: ArcHybrid, _ items: Items, dependent d: Int, head h: Int, into out: inout [UInt64]) {
-        out.removeAll(keepingCapacity: true)
+    static func extractLabel(_ state: ArcHybrid, _ items: Items, dependent d: Int, head h: Int, into out: inout FeatureBuffer) {
+        out.removeAll()
         let n = state.n
         let dw = items.word(d), dp = items.tag(d), hw = items.word(h), hp = items.tag(h)
         let hpos = h == 0 ? n + 1 : h
@@ -119,7 +192,7 @@ enum ParserFeatures {
         let dsl = state.leftLabels[d], dsr = state.rightLabels[d]
         let hsl = state.leftLabels[h], hsr = state.rightLabels[h]
         let prev = items.tag(d - 1), nextTag = items.tag(d + 1 <= n ? d + 1 : -1)
-        typealias K = FeatureHash
+        typealias K = Key
         out.append(K.key(201, 0)); out.append(K.key(202, dp)); out.append(K.key(203, dw)); out.append(K.key(204, hp)); out.append(K.key(205, hw))
         out.append(K.key(206, dp, hp, dir)); out.append(K.key(207, dw, hp, dir)); out.append(K.key(208, dp, hw, dir)); out.append(K.key(209, dw, hw))
         out.append(K.key(210, dp, hp, dist, dir))

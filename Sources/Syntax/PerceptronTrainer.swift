@@ -17,7 +17,7 @@ struct PerceptronTrainer: Sendable {
     var featureCount: Int { index.count }
 
     /// Current (not averaged) scores of `features`, into `scores` (set to zero first).
-    mutating func score(_ features: [UInt64], into scores: inout [Float]) {
+    mutating func score<C: Collection<UInt64>>(_ features: C, into scores: inout [Float]) {
         for c in 0..<classes { scores[c] = 0 }
         for f in features {
             let r = index.row(f)
@@ -31,7 +31,7 @@ struct PerceptronTrainer: Sendable {
     mutating func tick() { clock += 1 }
 
     /// Moves weights of `features` towards `truth` and away from `guess`.
-    mutating func update(_ features: [UInt64], truth: Int, guess: Int) {
+    mutating func update<C: Collection<UInt64>>(_ features: C, truth: Int, guess: Int) {
         guard truth != guess else { return }
         for f in features {
             let (r, new) = index.insert(f)

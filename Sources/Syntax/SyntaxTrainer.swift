@@ -6,7 +6,7 @@
 public struct SyntaxTrainer {
     public struct Settings: Sendable {
         public var taggerIterations = 10
-        public var parserIterations = 15
+        public var parserIterations = 20
         /// Jackknife folds for the parser's training tags (0 or 1: gold tags).
         public var folds = 10
         public var seed: UInt64 = 2026
@@ -19,7 +19,7 @@ public struct SyntaxTrainer {
         public var minTagPairCount = 0
         /// Whether the parser trains on non-projective trees too (the dynamic oracle then
         /// follows the cheapest action; some arcs of such trees are unreachable).
-        public var nonProjective = false
+        public var nonProjective = true
         /// Features updated fewer times are dropped from the shipped weights.
         public var minUpdates: Int32 = 2
         /// Quantized weights smaller than this are dropped.
@@ -61,22 +61,53 @@ public struct SyntaxTrainer {
         }
     }
 
+    /// The tagging stage of training: the tagger, and the jackknifed tags of the training
+    /// sentences the parser learns from. It depends only on the tagger's settings
+    /// (`taggingKey`), so parser experiments can reuse it (`kg-train-syntax --tagging-cache`).
+    public struct Tagging: Sendable {
+        let key: String
+        let tagger: Tagger
+        let bestFirst: Int, bestSecond: Int
+        /// Jackknifed fine tags of each training sentence.
+        let trainTags: [[Int]]
+        /// The random generator's state after tagging, so the parser sees the same sequence.
+        let randomState: UInt64
+    }
+
+    /// The settings the tagging stage depends on, with the tagger's feature version.
+    var taggingKey: String {
+        "tagger_features=\(TaggerFeatures.version)\ntagger_iterations=\(settings.taggerIterations)\nfolds=\(settings.folds)\nseed=\(settings.seed)\n"
+            + "dictionary_min_count=\(settings.dictionaryMinCount)\nmin_tag_pair_count=\(settings.minTagPairCount)\n"
+            + "min_updates=\(settings.minUpdates)\nmin_quantized=\(settings.minQuantized)\ntrain_sentences=\(train.count)\n"
+    }
+
     /// Trains the model.
+    /// - Parameter tagging: the tagging stage from an earlier run with the same tagger settings
+    ///   (ignored when its settings differ), else it is trained here.
     /// - Returns: the model, with its settings and dev scores in `settings`.
     /// - Complexity: O(iterations × words × features).
-    public func run() -> SyntaxModel {
-        // Fine tags: UPOS|XPOS pairs seen often enough, else the bare UPOS.
+    public func run(tagging cached: Tagging? = nil) -> SyntaxModel {
+        let tagging = cached.flatMap { $0.key == taggingKey ? $0 : nil } ?? trainTagging()
+        return trainParser(tagging)
+    }
+
+    /// The fine tag of a word: its UPOS|XPOS pair when seen often enough, else the bare UPOS.
+    func fineTagger() -> (CoNLLUSentence.Word) -> String {
         var pairCounts: [String: Int] = [:]
         for s in train { for w in s.words { pairCounts[w.upos + "|" + w.xpos, default: 0] += 1 } }
-        let fineTag = { (w: CoNLLUSentence.Word) -> String in
+        let minCount = settings.minTagPairCount
+        return { w in
             let pair = w.upos + "|" + w.xpos
-            return settings.minTagPairCount > 0 && (pairCounts[pair] ?? 0) >= settings.minTagPairCount ? pair : w.upos
+            return minCount > 0 && (pairCounts[pair] ?? 0) >= minCount ? pair : w.upos
         }
+    }
+
+    /// Trains the tagger and tags the training sentences by jackknifing.
+    public func trainTagging() -> Tagging {
+        let fineTag = fineTagger()
         let tags = Array(Set(train.flatMap { $0.words.map(fineTag) })).sorted()
-        let labels = Array(Set(train.flatMap { $0.words.map(\.deprel) })).sorted()
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
-        let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-        log("\(train.count) training sentences, \(dev.count) dev sentences; \(tags.count) tags, \(labels.count) relations")
+        log("\(train.count) training sentences, \(dev.count) dev sentences; \(tags.count) tags")
         var random = Random(state: settings.seed)
 
         // 1. The tagger's first pass, on all of train; its best iteration count is reused for the folds.
@@ -114,7 +145,6 @@ public struct SyntaxTrainer {
         let (second, bestSecond) = trainPass(train, gold: gold, dictionary: dictionary, right: trainFirst, iterations: settings.taggerIterations,
                                              random: &random, dev: (devContexts, devFirst), name: "tagger pass 2", tagger: scratch)
         let tagger = Tagger(tags: tags, dictionary: dictionary, weights: first, second: second)
-        let devTags = devContexts.map { tagger.tag($0) }
 
         // 4. Jackknifed second-pass tags of train, for the parser.
         var trainTags = gold
@@ -133,14 +163,29 @@ public struct SyntaxTrainer {
             log("jackknifed second-pass training tags (\(folds) folds): \(fixed2(agreement(trainTags, gold))) % of fine tags right")
         }
 
-        // 3. The parser.
+        return Tagging(key: taggingKey, tagger: tagger, bestFirst: bestFirst, bestSecond: bestSecond, trainTags: trainTags, randomState: random.state)
+    }
+
+    /// Trains the parser on the tagging stage's tags (best iteration by dev LAS).
+    func trainParser(_ tagging: Tagging) -> SyntaxModel {
+        let tagger = tagging.tagger, trainTags = tagging.trainTags
+        let bestFirst = tagging.bestFirst, bestSecond = tagging.bestSecond
+        var random = Random(state: tagging.randomState)
+        let labels = Array(Set(train.flatMap { $0.words.map(\.deprel) })).sorted()
+        let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        log("\(labels.count) relations")
+        let devContexts = dev.map { WordContext(words: $0.forms, dictionary: tagger.dictionary) }
+        let devTags = devContexts.map { tagger.tag($0) }
+
+        // 5. The parser.
         let contexts = train.map { WordContext(words: $0.forms, dictionary: tagger.dictionary) }
         var transitions = PerceptronTrainer(classes: 3)
         var relations = PerceptronTrainer(classes: labels.count)
         var best: (las: Double, parser: DependencyParser, iteration: Int, score: AttachmentScore)?
         var order = train.indices.filter { settings.nonProjective || ArcHybrid.isProjective(heads: [-1] + train[$0].words.map { $0.head ?? 0 }) }
         log("parser training on \(order.count) of \(train.count) sentences (non-projective \(settings.nonProjective ? "kept" : "skipped"))")
-        var features: [UInt64] = []
+        var features = FeatureBuffer(capacity: ParserFeatures.capacity)
+        defer { features.deallocate() }
         var scores = [Float](repeating: 0, count: 3)
         var labelScores = [Float](repeating: 0, count: labels.count)
         for iteration in 1...max(settings.parserIterations, 1) {
@@ -152,7 +197,7 @@ public struct SyntaxTrainer {
                 let n = sentence.words.count
                 let gold = ArcHybrid.Gold(heads: [-1] + sentence.words.map { $0.head ?? 0 })
                 let goldLabels = sentence.words.map { labelIndex[$0.deprel] ?? 0 }
-                let items = ParserFeatures.Items(w: contexts[s], tags: trainTags[s])
+                let items = ParserFeatures.Items(w: contexts[s], tags: trainTags[s], kinds: tagger.kinds)
                 var state = ArcHybrid(words: n)
                 while !state.isTerminal {
                     if let forced = state.onlyValidAction {
@@ -162,7 +207,7 @@ public struct SyntaxTrainer {
                         continue
                     }
                     ParserFeatures.extract(state, items, into: &features)
-                    transitions.score(features, into: &scores)
+                    transitions.score(features.keys, into: &scores)
                     var costs = [Int.max, Int.max, Int.max]
                     var minCost = Int.max
                     var guess = -1, truth = -1
@@ -180,7 +225,7 @@ public struct SyntaxTrainer {
                     allTransitions += 1
                     var chosen = guess
                     if costs[guess] > minCost {
-                        transitions.update(features, truth: truth, guess: guess)
+                        transitions.update(features.keys, truth: truth, guess: guess)
                         if !(explore && random.unit() < settings.explorationProbability) { chosen = truth }
                     } else {
                         correctTransitions += 1
@@ -195,7 +240,7 @@ public struct SyntaxTrainer {
                                           relations: relations.averaged(minUpdates: settings.minUpdates, minQuantized: settings.minQuantized))
             var score = AttachmentScore()
             for (i, sentence) in dev.enumerated() {
-                let (heads, labelIDs) = parser.parse(devContexts[i], tags: devTags[i])
+                let (heads, labelIDs) = parser.parse(devContexts[i], tags: devTags[i], kinds: tagger.kinds)
                 score.add(gold: sentence.words, predicted: SyntaxAnalysis(upos: devTags[i].map { tagger.upos[$0] }, heads: heads,
                                                                             relations: labelIDs.map { $0 >= 0 ? labels[$0] : "dep" }))
             }
@@ -215,16 +260,16 @@ public struct SyntaxTrainer {
     /// Labels the arc `action` makes in training: trains the labeller when the head is right,
     /// and returns the label to attach (gold before exploration, else the prediction).
     func labelArc(_ state: ArcHybrid, _ action: ArcHybrid.Action, _ items: ParserFeatures.Items, _ gold: ArcHybrid.Gold,
-                  _ goldLabels: [Int], _ relations: inout PerceptronTrainer, _ features: inout [UInt64],
+                  _ goldLabels: [Int], _ relations: inout PerceptronTrainer, _ features: inout FeatureBuffer,
                   _ labelScores: inout [Float], _ explore: Bool) -> Int {
         let d = state.s(0), h = state.head(for: action)
         ParserFeatures.extractLabel(state, items, dependent: d, head: h, into: &features)
-        relations.score(features, into: &labelScores)
+        relations.score(features.keys, into: &labelScores)
         var predicted = 0
         for c in labelScores.indices.dropFirst() where labelScores[c] > labelScores[predicted] { predicted = c }
         guard h == gold.heads[d] else { return predicted }
         relations.tick()
-        relations.update(features, truth: goldLabels[d - 1], guess: predicted)
+        relations.update(features.keys, truth: goldLabels[d - 1], guess: predicted)
         return explore ? predicted : goldLabels[d - 1]
     }
 

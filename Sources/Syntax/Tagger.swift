@@ -11,10 +11,14 @@ public struct Tagger: Sendable, Equatable {
     public let weights: WeightTable
     /// Second-pass weights: the first pass's tags of the next words are features too.
     public let second: WeightTable
+    /// Each tag's kind for the parser's counting features: `punctuationKind`, `verbKind`, 0.
+    let kinds: [UInt8]
+    static let punctuationKind: UInt8 = 1, verbKind: UInt8 = 2
 
     init(tags: [String], dictionary: TagDictionary, weights: WeightTable, second: WeightTable) {
         self.tags = tags
         self.upos = tags.map { String($0.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring($0)) }
+        self.kinds = upos.map { $0 == "PUNCT" ? Tagger.punctuationKind : $0 == "VERB" || $0 == "AUX" ? Tagger.verbKind : 0 }
         self.dictionary = dictionary
         self.weights = weights
         self.second = second

@@ -12,12 +12,11 @@ public struct WeightTable: Sendable, Equatable {
     let starts: [UInt32]
     /// Entry = class << 16 | UInt16(bitPattern: weight).
     let entries: [UInt32]
-    /// Open-addressing slots of tables of 3 or 4 classes (the transitions): 16 bytes, the key
-    /// and the weights of every class inline, so that a lookup costs one cache miss.
-    struct Slot {
-        var key: UInt64 = 0
-        var payload: UInt64 = 0
-    }
+    /// Open-addressing slots of tables of 3 classes (the transitions): 8 bytes, the three
+    /// weights and a 16-bit fingerprint of the key (bits 48–63), 0 when empty; so the table is
+    /// half the size of one holding whole keys, and more of it stays in cache. A feature the
+    /// model lacks matches another's fingerprint with probability about 2⁻¹⁶ per probe.
+    typealias Slot = UInt64
     /// Open-addressing slots of other tables: 32 bytes, the key, the entry count and up to five
     /// entries inline (more: `inline.0` is their start in `entries`).
     struct WideSlot {
@@ -38,21 +37,21 @@ public struct WeightTable: Sendable, Equatable {
         self.keys = keys
         self.starts = starts
         self.entries = entries
-        dense = classes == 3 || classes == 4
+        dense = classes == 3
         var c = 16
         while c * 7 < keys.count * 10 { c <<= 1 }
         let m = c - 1
         var slots: [Slot] = []
         var wide: [WideSlot] = []
-        if dense { slots = [Slot](repeating: Slot(), count: c) } else { wide = [WideSlot](repeating: WideSlot(), count: c) }
+        if dense { slots = [Slot](repeating: 0, count: c) } else { wide = [WideSlot](repeating: WideSlot(), count: c) }
         for (f, k) in keys.enumerated() {
             var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & m
             let a = Int(starts[f]), n = Int(starts[f + 1]) - a
             if dense {
-                while slots[i].key != 0 && slots[i].key != k { i = (i &+ 1) & m }
-                var payload: UInt64 = 0
+                while slots[i] != 0 { i = (i &+ 1) & m }
+                var payload = WeightTable.fingerprint(k)
                 for e in entries[a..<(a + n)] { payload |= UInt64(e & 0xFFFF) << (16 * UInt64(e >> 16)) }
-                slots[i] = Slot(key: k, payload: payload)
+                slots[i] = payload
             } else {
                 while wide[i].key != 0 && wide[i].key != k { i = (i &+ 1) & m }
                 var slot = WideSlot(key: k, count: UInt32(n))
@@ -92,26 +91,31 @@ public struct WeightTable: Sendable, Equatable {
         if dense { scoreDense(features, into: scores) } else { scoreWide(features, into: scores) }
     }
 
+    /// The fingerprint of a key in a dense slot: its top 16 bits (the slot index uses the low
+    /// bits), never 0.
+    @inline(__always) static func fingerprint(_ key: UInt64) -> UInt64 {
+        let f = key & 0xFFFF_0000_0000_0000
+        return f != 0 ? f : 0x0001_0000_0000_0000
+    }
+
     private func scoreDense(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Int32>) {
-        let four = classes == 4
         slots.withUnsafeBufferPointer { sl in
-            // First load every feature's home slot key: independent loads, whose cache misses
+            // First load every feature's home slot: independent loads, whose cache misses
             // overlap; the second loop then finds most slots in cache.
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { home in
-                for (j, key) in features.enumerated() { home[j] = sl[Int(truncatingIfNeeded: key ^ (key >> 29)) & mask].key }
+                for (j, key) in features.enumerated() { home[j] = sl[Int(truncatingIfNeeded: key ^ (key >> 29)) & mask] }
                 for (j, key) in features.enumerated() where home[j] != 0 {
+                    let f = WeightTable.fingerprint(key)
                     var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
                     while true {
-                        let slot = sl[i]
-                        if slot.key == key {
-                            let p = slot.payload
+                        let p = sl[i]
+                        if p & 0xFFFF_0000_0000_0000 == f {
                             scores[0] &+= Int32(Int16(truncatingIfNeeded: p))
                             scores[1] &+= Int32(Int16(truncatingIfNeeded: p >> 16))
                             scores[2] &+= Int32(Int16(truncatingIfNeeded: p >> 32))
-                            if four { scores[3] &+= Int32(Int16(truncatingIfNeeded: p >> 48)) }
                             break
                         }
-                        if slot.key == 0 { break }
+                        if p == 0 { break }
                         i = (i &+ 1) & mask
                     }
                 }

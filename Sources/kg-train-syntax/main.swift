@@ -11,6 +11,7 @@ usage: kg-train-syntax --train TRAIN.conllu --dev DEV.conllu --output MODEL
                        [--tagger-iterations N] [--parser-iterations N] [--folds N] [--seed N]
                        [--min-updates N] [--min-quantized N] [--exploration-start N] [--min-tag-pair-count N]
                        [--non-projective 0|1] [--dictionary-min-count N] [--exploration-probability P]
+                       [--tagging-cache PATH]
        kg-train-syntax --evaluate MODEL FILE.conllu...
        kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S]
 """
@@ -128,7 +129,7 @@ default:
     settings.taggerIterations = intOption("tagger-iterations", settings.taggerIterations)
     settings.parserIterations = intOption("parser-iterations", settings.parserIterations)
     settings.folds = intOption("folds", settings.folds)
-    settings.nonProjective = intOption("non-projective", 0) != 0
+    settings.nonProjective = intOption("non-projective", settings.nonProjective ? 1 : 0) != 0
     settings.dictionaryMinCount = intOption("dictionary-min-count", settings.dictionaryMinCount)
     if let p = options["exploration-probability"] {
         guard let v = Double(p), (0...1).contains(v) else { fail("--exploration-probability must be in 0…1, not '\(p)'", code: 64) }
@@ -144,7 +145,20 @@ default:
     let trainer = SyntaxTrainer(train: train, dev: dev, settings: settings) { message in
         say("[\(fixed(Date().timeIntervalSince(start), 0)) s] \(message)")
     }
-    let model = trainer.run()
+    // --tagging-cache PATH: reuse the tagging stage stored there by an earlier run with the
+    // same tagger settings (parser experiments), else train it and store it there.
+    var tagging: SyntaxTrainer.Tagging?
+    if let cache = options["tagging-cache"], let data = FileManager.default.contents(atPath: cache) {
+        tagging = try? SyntaxTrainer.Tagging(bytes: [UInt8](data))
+    }
+    let model: SyntaxModel
+    if let cache = options["tagging-cache"], tagging == nil {
+        let fresh = trainer.trainTagging()
+        try? Data(fresh.serialized()).write(to: URL(fileURLWithPath: cache))
+        model = trainer.run(tagging: fresh)
+    } else {
+        model = trainer.run(tagging: tagging)
+    }
     let bytes = model.serialized()
     do {
         try Data(bytes).write(to: URL(fileURLWithPath: output))
