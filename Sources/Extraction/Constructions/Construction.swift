@@ -112,6 +112,8 @@ struct ConstructionContext {
         }
         for d in tree.dependents(t, ["compound"]) {
             if let a = actor(at: d), a.mention.kind == .name { return a }
+            // "Vietnam's state shipping company" with the possessor hung on a compound word.
+            for e in tree.dependents(d, ["nmod:poss"]) { if let a = actor(at: e) { return a } }
         }
         // "the Ministry of Foreign Affairs of China", "the government of Sudan": a state noun
         // stands for the actor of its `of` phrase (one step further through a noun between).

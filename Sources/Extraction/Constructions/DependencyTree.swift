@@ -57,6 +57,8 @@ struct DependencyTree: Sendable {
     /// counts only when a comma, a conjunction or other punctuation comes just before it: in
     /// "cooperation between Chile and Peru worries Bolivia" a parser may make "Bolivia" a third
     /// conjunct, which no coordination of English writes that way.
+    /// A chain with no conjunction at all ("MONUSCO, the UN's mission") is an apposition a
+    /// parser labelled `conj`: `t` alone.
     func conjuncts(_ t: Int) -> [Int] {
         var out = [t]
         var k = 0
@@ -64,6 +66,7 @@ struct DependencyTree: Sendable {
             for c in dependents(out[k]) where relation(c) == "conj" && !out.contains(c) && isMarkedConjunct(c) { out.append(c) }
             k += 1
         }
+        if out.count > 1, !out.dropFirst().contains(where: { !dependents($0, ["cc"]).isEmpty }) { return [t] }
         return out.sorted()
     }
 
@@ -109,11 +112,14 @@ struct DependencyTree: Sendable {
 
     /// Whether verb `t` is passive: an `aux:pass`, a passive subject or an agent below it (a
     /// parser may label the subject of "Russia was condemned" `nsubj`; the auxiliary still says it).
-    /// An agent whose "by" is a word of `trigger` ("stand by Ukraine") is no agent.
+    /// An agent whose "by" is a word of `trigger` ("stand by Ukraine") is no agent, nor is one
+    /// of a verb with a direct object ("condemns the launch … by North Korea": an active verb).
     func isPassive(_ t: Int, trigger: Range<Int>? = nil) -> Bool {
-        dependents(t).contains { d in
-            ["aux:pass", "nsubj:pass", "csubj:pass"].contains(relation(d))
-                || (relation(d) == "obl:agent" && !(trigger.map { span in dependents(d, ["case"]).contains { span.contains($0) } } ?? false))
+        let deps = dependents(t)
+        if deps.contains(where: { ["aux:pass", "nsubj:pass", "csubj:pass"].contains(relation($0)) }) { return true }
+        if deps.contains(where: { relation($0) == "obj" }) { return false }
+        return deps.contains { d in
+            relation(d) == "obl:agent" && !(trigger.map { span in dependents(d, ["case"]).contains { span.contains($0) } } ?? false)
         }
     }
 
