@@ -503,18 +503,27 @@ extension DocumentAnalysis {
                 let states = plural.contains { ["countries", "governments", "nations", "neighbours", "neighbors", "states", "delegations"].contains($0) }
                     || (sides && plural.contains { $0 == "two" || $0 == "both" })
                 var found: [Int] = []
-                if states, let g = groups.last, s - g.sentence <= 2, g.entities.count == 2,
-                   g.entities.allSatisfy({ entities[$0].type == .country || (sides && entities[$0].type == .organization) }) {
-                    // "urged Kyrgyzstan and Tajikistan to … the two governments": a pair named together.
-                    found = g.entities.reversed()
-                } else if states {
-                    for back in 1...3 where s - back >= 0 && found.isEmpty {
+                if states {
+                    // The latest earlier sentence that names two or more states decides: its two
+                    // states, or the pair coordinated in it (a person counts as their country).
+                    for back in 1...3 where s - back >= 0 {
                         var here: [Int] = []
                         for h in history where h.sentence == s - back {
-                            let type = entities[h.entity].type
-                            if (type == .country || (sides && type == .organization)) && !here.contains(h.entity) { here.append(h.entity) }
+                            var e = h.entity
+                            if entities[e].type == .person, let c = entities[e].country, let local = local(key: c) { e = local }
+                            let type = entities[e].type
+                            if (type == .country || (sides && type == .organization)) && !here.contains(e) { here.append(e) }
                         }
-                        if here.count == 2 { found = here.reversed() } else if here.count > 2 { break }
+                        if here.count == 2 { found = here.reversed(); break }
+                        if here.count > 2 {
+                            // "Russia urged Kyrgyzstan and Tajikistan to …": a pair named together in it.
+                            if let g = groups.last(where: { $0.sentence == s - back }), g.entities.count == 2,
+                               g.entities.allSatisfy({ entities[$0].type == .country || (sides && entities[$0].type == .organization) }) {
+                                found = g.entities.reversed()
+                            }
+                            break
+                        }
+                        // One state ("Nepal expressed concern"): the pair is further back.
                     }
                 } else {
                     for h in history.reversed() {
@@ -666,6 +675,8 @@ extension DocumentAnalysis {
             j += 1
         }
         guard j - i >= 2, j - i <= 3 else { return nil }
+        // "The Global Times said": after a determiner it is a thing's name.
+        if i > range.lowerBound, tokens[i - 1].is(.determiner) { return nil }
         // The run must be the whole name: no capitalized word right after it.
         if j < limit, isCapitalizedWord(tokens[j]) { return nil }
         let speaks = j < limit && tokens[j].is(.reporting)
@@ -714,12 +725,35 @@ extension DocumentAnalysis {
             }
         }
         if longest(knowledge.stateNouns, at: i, limit: end)?.count == end - i { return nil }
+        // "Egypt's Central Bank", "the Kenyan Supreme Court": a country's own body, one node per country.
+        if country == nil, i >= 2, tokens[i - 1].norm == "'s" || tokens[i - 1].norm == "'",
+           let sf = surfaceEnding(at: i - 1), knowledge.entries[sf].entity.type == .country {
+            country = knowledge.entries[sf].entity.key
+        } else if country == nil, i >= 1, let sf = surfaceEnding(at: i), knowledge.entries[sf].entity.type == .country || isDemonymEnding(at: i) {
+            country = knowledge.entries[sf].entity.type == .country ? knowledge.entries[sf].entity.key : knowledge.entries[sf].entity.country
+        }
         let name = span(i..<end)
-        var entity = Entity(key: Self.slug(name), label: name, type: .organization)
+        var entity = Entity(key: Self.slug((country.map { $0 + " " } ?? "") + name), label: name, type: .organization)
         entity.country = country
         let e = entityIndex[entity.key] ?? local(entity)
         return possessive(Mention(range: i..<end, entities: [e], kind: .name,
                                   note: trace ? "organization '\(name)' (head '\(tokens[lastHead].text)')" : ""), limit: limit)
+    }
+
+    /// The gazetteer entry whose surface ends right before token `end` (within three words), if any.
+    func surfaceEnding(at end: Int) -> Int? {
+        for start in stride(from: end - 1, through: max(0, end - 3), by: -1) {
+            if let sf = surface(at: start, limit: end), start + sf.tokens.count == end { return sf.entity }
+        }
+        return nil
+    }
+
+    /// Whether the surface ending before `end` is a demonym ("the Kenyan Supreme Court").
+    func isDemonymEnding(at end: Int) -> Bool {
+        for start in stride(from: end - 1, through: max(0, end - 3), by: -1) {
+            if let sf = surface(at: start, limit: end), start + sf.tokens.count == end { return sf.kind == .demonym }
+        }
+        return false
     }
 
     /// Marks a mention followed by "'s" as possessive and takes the "'s" in.

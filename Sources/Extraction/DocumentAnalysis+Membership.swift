@@ -22,12 +22,16 @@ extension DocumentAnalysis {
             guard let marker = inside ?? (p < limit ? longest(knowledge.memberLists, at: p, limit: limit) : nil) else { continue }
             let start = inside != nil ? m.range.upperBound : p + marker.count
             // The list: the coordination of mentions that starts right after the marker.
+            // It starts right after the marker (a determiner aside): "NATO members and Russia" is no list.
             guard let first = list[(k + 1)...].firstIndex(where: { $0.range.lowerBound >= start }),
-                  list[first].range.lowerBound <= start + 1 else { continue }
+                  list[first].range.lowerBound == start || (list[first].range.lowerBound == start + 1 && tokens[start].is(.determiner))
+            else { continue }
             if groups == nil { groups = coordinations(list) }
             let members = groups!.first { $0.contains(first) }.map { $0.filter { $0 >= first } } ?? [first]
-            // A closed list needs two members after a parenthesis, "of" or "including"; "members X" may name one.
-            guard members.count >= (marker == ["members"] || marker == ["member", "states"] ? 1 : 2) else { continue }
+            // "members X" may name one member (the marker's value "one"); every other marker needs two.
+            guard members.count >= (knowledge.singleMemberLists.contains(marker.joined(separator: " ")) ? 1 : 2) else { continue }
+            // Places ("including in Qatar") are where, not who.
+            guard members.allSatisfy({ !list[$0].locative }) else { continue }
             let countries = members.flatMap { list[$0].entities }
             guard countries.allSatisfy({ entities[$0].type == .country }) else { continue }
             let end = list[members.last!].range.upperBound

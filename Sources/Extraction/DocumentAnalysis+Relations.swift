@@ -985,7 +985,7 @@ extension DocumentAnalysis {
     func typeAllowed(_ relation: String, _ a: Int, _ b: Int) -> Bool {
         // A person and the state they act for are one actor at the state level: no edge between them
         // but the structural ones.
-        if !knowledge.structuralRelations.contains(relation) {
+        if !knowledge.ownStateRelations.contains(relation) {
             if entities[a].type == .person, entities[a].country == entities[b].key { return false }
             if entities[b].type == .person, entities[b].country == entities[a].key { return false }
         }

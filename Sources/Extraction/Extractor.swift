@@ -22,7 +22,8 @@ public struct DocumentReport: Sendable {
         public var mentions: [(text: String, kind: MentionKind, entities: [String], note: String)]
         public var relations: [(subject: String, relation: String, object: String, negated: Bool, modality: Modality, confidence: Double, pattern: String)]
         /// The sentence's parse when it was parsed: per token, its text, UPOS, head (1-based
-        /// within the sentence, 0 for the root) and relation.
+        /// within the parsed tokens, 0 for the root) and relation. A news dateline at the start
+        /// ("KYIV, July 20 -") is not parsed, so its tokens are not listed.
         public var parse: [(word: String, upos: String, head: Int, relation: String)] = []
         /// Triggers of the construction stage that gave no statement, with the argument missing.
         public var unmatched: [String] = []

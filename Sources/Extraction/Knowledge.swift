@@ -49,13 +49,20 @@ public final class Knowledge: Sendable {
     let controlSubject: Set<String>
     let reporting: Set<String>
     let stateNouns: PhraseIndex
-    /// After a demonym, the state as a place or target ("the Russian border region").
-    /// Relations that are no events (kg.owl QuadClass 0): a person may hold them with their own state.
-    let structuralRelations: Set<String>
+    /// Relations a person may hold with their own state (kg.owl `kg:withOwnState`: leaderOf, memberOf).
+    let ownStateRelations: Set<String>
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
     let byCountry: [String: String]
+    /// "of", "for", "against": a clause after an object that is the object's act ("condemned
+    /// Russia for attacking"); those with the value "prevented" did not happen ("warned Iran
+    /// against attacking") (`cues.tsv` `object-clause-marker`).
+    let objectClauseMarkers: Set<String>
+    let preventingMarkers: Set<String>
+    /// Member-list markers after which one member is a list ("ASEAN members Laos"): value "one".
+    let singleMemberLists: Set<String>
     /// "such as", "including": before the examples that stand for a group (`cues.tsv` `example-marker`).
     let exampleMarkers: Set<String>
+    /// After a demonym, the state as a place or target ("the Russian border region").
     let territoryNouns: PhraseIndex
     /// "members", ", which includes", "(": a list of an organization's members follows.
     let memberLists: PhraseIndex
@@ -278,8 +285,11 @@ public final class Knowledge: Sendable {
         wordTable = table
         lexicon = ontology.lexicon
         symmetricRelations = Set(ontology.relations.relations.filter(\.symmetric).map(\.name))
-        structuralRelations = Set(ontology.relations.relations.filter(\.isStructural).map(\.name))
+        ownStateRelations = Set(ontology.relations.relations.filter(\.withOwnState).map(\.name))
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
+        singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
+        objectClauseMarkers = Set(ontology.cues("object-clause-marker").map { $0.words.joined(separator: " ") })
+        preventingMarkers = Set(ontology.cues("object-clause-marker").filter { $0.value == "prevented" }.map { $0.words.joined(separator: " ") })
         byCountry = Dictionary(uniqueKeysWithValues: ontology.relations.relations.compactMap { r in r.byCountry.map { (r.name, $0) } })
         var classes: [String: (domain: ActorType?, range: ActorType?)] = [:]
         for r in ontology.relations.relations where r.domain != nil || r.range != nil { classes[r.name] = (r.domain, r.range) }

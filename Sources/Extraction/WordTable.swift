@@ -59,6 +59,7 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let complementNoun = WordClass(rawValue: 1 << 38)
     /// The head word of an organization's name (`cues.tsv` `organization-head`: "Initiative").
     static let organizationHead = WordClass(rawValue: 1 << 39)
+    /// First words of member-list markers (`cues.tsv` `member-list`: "members", ", which includes").
     static let memberListStart = WordClass(rawValue: 1 << 40)
     /// "group", "bloc": a noun between an organization's name and its member list (`cues.tsv` `group-noun`).
     static let groupNoun = WordClass(rawValue: 1 << 41)

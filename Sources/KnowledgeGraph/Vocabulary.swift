@@ -51,13 +51,15 @@ public struct Relation: Sendable, Hashable {
     /// The relation a statement becomes when its subject is a country (`kg:byCountry`):
     /// a state does not protest, it criticizes.
     public var byCountry: String?
-    /// Whether the relation is structural (QuadClass 0: leaderOf, memberOf, claims), not an event.
-    public var isStructural: Bool { quadClass == 0 }
+    /// Whether a person may hold the relation with the state they act for (`kg:withOwnState`:
+    /// leaderOf, memberOf); for the others a person and their state are one actor.
+    public var withOwnState: Bool
 
     public init(name: String, label: String, comment: String = "", symmetric: Bool, quadClass: Int,
                 cameo: String, cameoCodes: [String]? = nil, plover: String, goldstein: Double?,
-                domain: ActorType? = nil, range: ActorType? = nil, byCountry: String? = nil) {
+                domain: ActorType? = nil, range: ActorType? = nil, byCountry: String? = nil, withOwnState: Bool = false) {
         self.byCountry = byCountry
+        self.withOwnState = withOwnState
         self.domain = domain
         self.range = range
         self.cameoCodes = cameoCodes ?? (cameo.isEmpty ? [] : [cameo])

@@ -98,7 +98,7 @@ public struct Cue: Sendable {
         "locative", "clause-break", "reporting", "place-noun", "territory-noun", "quantity", "report-noun",
         "spokes-noun", "document-noun", "member-noun", "determiner", "asserting-control", "negating-verb",
         "threat-control", "amount-word", "adverbial", "multilateral", "agent-noun", "plural-pronoun",
-        "date-weekday", "date-day", "date-period", "event-place", "complement-noun", "organization-head", "member-list", "group-noun", "example-marker",
+        "date-weekday", "date-day", "date-period", "event-place", "complement-noun", "organization-head", "member-list", "group-noun", "example-marker", "object-clause-marker",
     ]
 }
 

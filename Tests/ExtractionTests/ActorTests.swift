@@ -84,9 +84,12 @@ import Testing
         // A country inside the name is its country.
         let h = extractGraph("The Niger Patriotic Front attacked Chad.")
         #expect(h.entities.first { $0.label == "Niger Patriotic Front" }?.country == "NER")
-        // A state noun is no organization, a listed name stays the listed one, and a
+        // A country and a state noun is the state, a listed name stays the listed one, and a
         // title-case headline names nothing new.
-        #expect(!actors("The Foreign Ministry condemned Iran.").contains("Foreign Ministry"))
+        #expect(!actors("Pakistan Army condemned India.").contains("Pakistan Army"))
+        // A country's own body is one node per country: two central banks stay apart.
+        let banks = extractGraph("Egypt's Monetary Council criticized Sudan. Kenya's Monetary Council praised Sudan.")
+        #expect(Set(banks.entities.filter { $0.label == "Monetary Council" }.map(\.country)) == ["EGY", "KEN"])
         #expect(actors("The Security Council condemned Iran.").first == "United Nations Security Council")
         #expect(!actors("Regional Leaders Back New Peace Initiative\n\nTalks went on.").contains { $0.contains("Initiative") })
     }
@@ -100,6 +103,8 @@ import Testing
         #expect(report.sentences[0].mentions.first { $0.entities == ["Coastal Alliance"] }?.note.contains("organization") == true)
         // A run with a gazetteer name in it is no new person ("Jordan Valley" holds Jordan).
         #expect(!actors("Jordan Valley said Egypt attacked Sudan.").contains("Jordan Valley"))
+        // After a determiner the speaker is a thing: "The Coastal Times said".
+        #expect(!actors("The Coastal Times said Egypt criticized Sudan.").contains("Coastal Times"))
         // Without a signal of a person, two capitalized words are nobody.
         #expect(actors("Dan Voicu criticized Russia.") == ["Russia"])
     }

@@ -346,17 +346,16 @@ import Testing
         . PUNCT 2 punct
         """)
         #expect(r == ["Algeria aids Chad": "clause-subject+object-attached-preposition"])
-        // "of" never leaves its noun: "criticized the policy of Chad" is no prepositional frame.
-        let of = try relations("Algeria welcomed the grain of Chad.", """
+        // A preposition the frame does not name stays with the object: "grain from Chad" is no aid to Chad.
+        let from = try relations("Algeria donated grain from Chad.", """
         Algeria PROPN 2 nsubj
-        welcomed VERB 0 root
-        the DET 4 det
+        donated VERB 0 root
         grain NOUN 2 obj
-        of ADP 6 case
-        Chad PROPN 4 nmod
+        from ADP 5 case
+        Chad PROPN 3 nmod
         . PUNCT 2 punct
         """)
-        #expect(of.isEmpty, "\(of)")
+        #expect(from.isEmpty, "\(from)")
     }
 
     @Test func anObjectWithItsOwnPrepositionIsNoDirectObject() throws {
@@ -457,19 +456,41 @@ import Testing
         . PUNCT 7 punct
         """)
         #expect(r == ["Peru praises Chile": "participle-subject+direct-object"], "\(r)")
-        let adverbial = try relations("Cuba backed Venezuela, blaming the crisis on Colombia.", """
-        Cuba PROPN 2 nsubj
-        backed VERB 0 root
-        Venezuela PROPN 2 obj
-        , PUNCT 5 punct
+        let adverbial = try relations("Brazil left the summit, blaming the failure on Peru.", """
+        Brazil PROPN 2 nsubj
+        left VERB 0 root
+        the DET 4 det
+        summit NOUN 2 obj
+        , PUNCT 6 punct
         blaming VERB 2 advcl
-        the DET 7 det
-        crisis NOUN 5 obj
-        on ADP 9 case
-        Colombia PROPN 7 nmod
+        the DET 8 det
+        failure NOUN 6 obj
+        on ADP 10 case
+        Peru PROPN 8 nmod
         . PUNCT 2 punct
         """)
-        #expect(adverbial["Cuba accuses Colombia"] == "adverbial-clause+object-attached-preposition", "\(adverbial)")
+        #expect(adverbial["Brazil accuses Peru"] == "adverbial-clause+object-attached-preposition", "\(adverbial)")
+        // "for -ing" after an object is the object's act; "against -ing" did not happen.
+        let forIng = try relations("Chile condemned Peru for attacking Bolivia.", """
+        Chile PROPN 2 nsubj
+        condemned VERB 0 root
+        Peru PROPN 2 obj
+        for SCONJ 5 mark
+        attacking VERB 2 advcl
+        Bolivia PROPN 5 obj
+        . PUNCT 2 punct
+        """)
+        #expect(forIng["Peru attacks Bolivia"] != nil && forIng["Chile attacks Bolivia"] == nil, "\(forIng)")
+        let against = try relations("Chile warned Peru against attacking Bolivia.", """
+        Chile PROPN 2 nsubj
+        warned VERB 0 root
+        Peru PROPN 2 obj
+        against SCONJ 5 mark
+        attacking VERB 2 advcl
+        Bolivia PROPN 5 obj
+        . PUNCT 2 punct
+        """)
+        #expect(!against.keys.contains { $0.contains("attacks") }, "\(against)")
         // An adverbial clause with its own subject keeps it.
         let own = try relations("Cuba backed Venezuela after Peru criticized Colombia.", """
         Cuba PROPN 2 nsubj
@@ -517,18 +538,18 @@ import Testing
     }
 
     @Test func aGroupStandsForTheActorsItIsIllustratedBy() throws {
-        let r = try relations("Norway commended countries such as Oman and Iraq.", """
-        Norway PROPN 2 nsubj
-        commended VERB 0 root
+        let r = try relations("Chile praised countries such as Peru and Bolivia.", """
+        Chile PROPN 2 nsubj
+        praised VERB 0 root
         countries NOUN 2 obj
         such ADP 6 case
         as ADP 4 fixed
-        Oman PROPN 3 nmod
+        Peru PROPN 3 nmod
         and CCONJ 8 cc
-        Iraq PROPN 6 conj
+        Bolivia PROPN 6 conj
         . PUNCT 2 punct
         """)
-        #expect(Set(r.keys) == ["Norway praises Oman", "Norway praises Iraq"], "\(r)")
+        #expect(Set(r.keys) == ["Chile praises Peru", "Chile praises Bolivia"], "\(r)")
     }
 
     @Test func aPluralPossessorOfASymmetricNoun() throws {

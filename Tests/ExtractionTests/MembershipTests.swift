@@ -20,5 +20,10 @@ import Testing
         #expect(!extract("NATO of today is strong.").all.contains { $0.contains("memberOf") })
         #expect(!extract("The African Union, including Kenya, issued a statement.").all.contains { $0.contains("memberOf") })
         #expect(!extract("The European Union praised Kenya and Ghana.").all.contains { $0.contains("memberOf") })
+        // The list starts right after the marker, and places are no members.
+        #expect(!extract("Talks between NATO members and Russia stalled.").all.contains { $0.contains("memberOf") })
+        #expect(!extract("The drills threaten NATO members, Russia's defence ministry said.").all.contains { $0.contains("memberOf") })
+        #expect(!extract("Israel vowed to hunt Hamas leaders everywhere, including in Qatar and Turkey.").all.contains { $0.contains("memberOf") })
+        #expect(!extract("Criticism by the G7 of Russia and China grew.").all.contains { $0.contains("memberOf") })
     }
 }

@@ -14,7 +14,8 @@ struct ControlledSubject: ArgumentConstruction {
         // "approved Sweden's bid to join NATO": an infinitive after a noun of resolve belongs to
         // that noun (parsers often hang it on the verb); its owner is the agent.
         if let noun = c.tree.dependents(verb, ["obj"]).first(where: { $0 < trigger.head && c.tokens[$0].is(.complementNoun) }) {
-            return c.author(of: noun)
+            let owner = c.author(of: noun)
+            if !owner.isEmpty { return owner }
         }
         if c.tokens[verb].is(.controlObject) {
             let objects = c.tree.dependents(verb, ["obj"]).flatMap { c.actors(at: $0) }
@@ -107,7 +108,7 @@ struct EventAgentObject: ArgumentConstruction {
     }
 }
 
-/// "a statement by Ethiopia expressing gratitude to the AU", "Russian troops shelling Kharkiv":
+/// "a communiqué by Chile thanking Peru", "Russian troops shelling Kharkiv":
 /// an active participle (`acl`, "-ing") has the noun it modifies as its agent; a document
 /// ("the statement of X expressing …") speaks for its author.
 struct ParticipleSubject: ArgumentConstruction {
@@ -122,8 +123,11 @@ struct ParticipleSubject: ArgumentConstruction {
     }
 }
 
-/// "China supported Moscow, blaming the war on NATO": an adverbial participle or infinitive
-/// clause (`advcl`) without a subject of its own has the subject of the clause it modifies.
+/// "Brazil left the summit early, accusing Peru of bad faith": an adverbial participle or
+/// infinitive clause (`advcl`) without a subject of its own has the subject of the clause it
+/// modifies. A clause introduced by a preposition after an object ("condemned Russia for
+/// attacking Ukraine", "accused China of supplying Russia") is the object's act, not the
+/// subject's; one after "against" or "from" ("warned Iran against attacking") did not happen.
 struct AdverbialClauseSubject: ArgumentConstruction {
     let name = "adverbial-clause"
     let role = ArgumentRole.subject
@@ -131,11 +135,18 @@ struct AdverbialClauseSubject: ArgumentConstruction {
         guard trigger.isVerb, c.tree.universal(trigger.head) == "advcl",
               c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
               let verb = c.tree.head(trigger.head), !c.tree.isPassive(verb) else { return [] }
+        let marks = c.tree.dependents(trigger.head, ["mark"]).map { c.word($0) }
+        if marks.contains(where: { c.knowledge.objectClauseMarkers.contains($0) }) {
+            // The object's act: "for attacking", "of supplying".
+            guard !marks.contains(where: { c.knowledge.preventingMarkers.contains($0) }) else { return [] }
+            let objects = c.tree.dependents(verb, ["obj"]).filter { $0 < trigger.head }
+            return objects.isEmpty ? [] : objects.flatMap { c.actors(at: $0) }
+        }
         return c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
     }
 }
 
-/// "the US commitment to working with ASEAN", "Egypt's decision to expel the ambassador": a
+/// "Chile's commitment to working with Peru", "Egypt's decision to expel the ambassador": a
 /// verb completing a noun of intent or resolve (`cues.tsv` `complement-noun`) has the noun's
 /// owner (possessor or modifying actor) as its agent.
 struct NounComplementSubject: ArgumentConstruction {

@@ -117,7 +117,7 @@ struct ConstructionContext {
         }
         // "the Ministry of Foreign Affairs of China", "the government of Sudan": a state noun
         // stands for the actor of its `of` phrase (one step further through a noun between).
-        if tokens[t].is(.stateNounStart) {
+        if knowledge.stateNouns.byFirst[tokens[t].lower]?.contains([tokens[t].lower]) == true {
             for d in tree.dependents(t) where tree.universal(d) == "nmod" && marker(of: d) == "of" {
                 if let a = actor(at: d) { return a }
                 for e in tree.dependents(d) where tree.universal(e) == "nmod" && marker(of: e) == "of" {

@@ -2,8 +2,9 @@ import KnowledgeGraph
 import Ontology
 
 /// The relation stage over the dependency parse: finds the lexicon's triggers in a sentence's
-/// tree (a verb trigger only where the tagger says VERB, a noun trigger only on a noun, so "the
-/// talks" and "the shelling" are not verbs), asks the registered constructions for each
+/// tree (a verb trigger only where the tagger says VERB, a noun trigger only on a noun or a
+/// predicative adjective or participle, "is concerned over", "is troubled by", so "the talks"
+/// and "the shelling" are not verbs), asks the registered constructions for each
 /// trigger's subject and object, and gives the relations with the polarity and modality of
 /// the trigger's clause.
 struct ConstructionStage: Sendable {
@@ -50,7 +51,7 @@ struct ConstructionStage: Sendable {
             let (negated, modality) = scope.scope(of: trigger, relation: trigger.entry.relation, in: context)
             func emit(_ a: ParsedArgument, _ b: ParsedArgument, _ how: String, penalty: Double) {
                 for x in a.entities {
-                    // "Putin hailed their joint efforts": a plural that includes the agent is
+                    // "Chile praised their joint work": a plural that includes the agent is
                     // the agent's own side, not a partner it acts on.
                     if b.entities.count > 1 && b.entities.contains(x) && a.mention.range != b.mention.range { continue }
                     for y in b.entities where x != y && analysis.typeAllowed(trigger.entry.relation, x, y) {

@@ -31,6 +31,8 @@ extension DocumentAnalysis {
     func datelineEnd(in range: Range<Int>) -> Int? {
         let first = tokens[range.lowerBound]
         let allCaps = first.isWord && first.text.count >= 3 && first.text == first.text.uppercased() && first.text.contains(where: \.isLetter)
+        // The shape "PLACE, …": a capitalized place, then a comma (within its first three words).
+        guard first.isCapitalized, range.prefix(4).contains(where: { tokens[$0].norm == "," }) else { return nil }
         var dated = false
         for t in range.prefix(12) {
             let tok = tokens[t]
