@@ -395,7 +395,7 @@ extension DocumentAnalysis {
                 // "Georgia's government", "Russia's army": the state itself.
                 if end < limit, tokens[end].norm == "'s", entry.type == .country, let noun = longest(knowledge.stateNouns, at: end + 1, limit: limit) {
                     return Mention(range: i..<end + 1 + noun.count, entities: [e], kind: .state, locative: locative,
-                                   note: trace ? "'\(span(i..<end + 1 + noun.count))'" : "")
+                                   role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "'\(span(i..<end + 1 + noun.count))'" : "")
                 }
                 // "Saudi Arabia's crown prince", "Russia's foreign minister": a description of a person.
                 if end < limit, tokens[end].norm == "'s", entry.type == .country || entry.type == .organization,
@@ -428,7 +428,7 @@ extension DocumentAnalysis {
                 let e = local(entry: sf.entity)
                 if let noun = longest(knowledge.stateNouns, at: end, limit: limit) {
                     return Mention(range: i..<end + noun.count, entities: [e], kind: .state,
-                                   note: trace ? "demonym '\(span(i..<end))' + '\(noun.joined(separator: " "))'" : "")
+                                   role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "demonym '\(span(i..<end))' + '\(noun.joined(separator: " "))'" : "")
                 }
                 // "the Russian border region", "Ukrainian cities": the state as a place or target.
                 if let noun = longest(knowledge.territoryNouns, at: end, limit: limit) {
@@ -437,8 +437,8 @@ extension DocumentAnalysis {
                 }
                 // "Russian and Chinese armed forces"
                 if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit),
-                   other.kind == .demonym, longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) != nil {
-                    return Mention(range: i..<end, entities: [e], kind: .state, note: trace ? "demonym '\(span(i..<end))' coordinated with a state noun" : "")
+                   other.kind == .demonym, let noun = longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) {
+                    return Mention(range: i..<end, entities: [e], kind: .state, role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "demonym '\(span(i..<end))' coordinated with a state noun" : "")
                 }
                 // "the Chinese and Russian presidents": each country's holder of the title on the date.
                 if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit), other.kind == .demonym,
@@ -544,7 +544,7 @@ extension DocumentAnalysis {
                     let state = entities[r].type == .person ? entities[r].country.flatMap { local(key: $0) } : r
                     if let state {
                         return Mention(range: i..<i + 1 + noun.count, entities: [state], kind: .state,
-                                       note: trace ? "'\(span(i..<i + 1 + noun.count))' → \(entities[state].label)" : "")
+                                       role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "'\(span(i..<i + 1 + noun.count))' → \(entities[state].label)" : "")
                     }
                 }
             }

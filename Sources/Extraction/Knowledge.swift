@@ -49,6 +49,8 @@ public final class Knowledge: Sendable {
     let controlSubject: Set<String>
     let reporting: Set<String>
     let stateNouns: PhraseIndex
+    /// The CAMEO role of a state noun ("troops" → MIL, "police" → COP), by its words joined by spaces.
+    let stateNounRoles: [String: String]
     /// After a demonym, the state as a place or target ("the Russian border region").
     let territoryNouns: PhraseIndex
     /// "members", ", which includes", "(": a list of an organization's members follows.
@@ -181,6 +183,8 @@ public final class Knowledge: Sendable {
         controlSubject = verbSet("control-subject")
         reporting = verbSet("reporting")
         stateNouns = PhraseIndex(words("state-noun"), start: .stateNounStart)
+        stateNounRoles = Dictionary(ontology.cues("state-noun").filter { !$0.value.isEmpty }.map { ($0.words.joined(separator: " "), $0.value) },
+                                    uniquingKeysWith: { a, _ in a })
         territoryNouns = PhraseIndex(words("territory-noun"), start: .territoryNounStart)
         memberLists = PhraseIndex(words("member-list"), start: .memberListStart)
         personNouns = PhraseIndex(words("person-noun"), start: .personNounStart)
