@@ -422,6 +422,7 @@ extension DocumentAnalysis {
                 if let member = longest(knowledge.memberNouns, at: end, limit: limit), entry.type != .person {
                     m.range = i..<end + member.count
                     m.kind = .members
+                    m.role = knowledge.memberNounRoles[member.joined(separator: " ")]
                 }
                 return possessive(m, limit: limit)
             case .demonym:
@@ -472,7 +473,7 @@ extension DocumentAnalysis {
            tokens[i + member.count].lower == "in", let sf = surface(at: i + member.count + 1, limit: limit), sf.kind == .seat {
             let e = local(entry: sf.entity)
             return Mention(range: i..<i + member.count + 1 + sf.tokens.count, entities: [e], kind: .members,
-                           note: trace ? "'\(span(i..<i + member.count + 1 + sf.tokens.count))'" : "")
+                           role: knowledge.memberNounRoles[member.joined(separator: " ")], note: trace ? "'\(span(i..<i + member.count + 1 + sf.tokens.count))'" : "")
         }
         if memberNoun, let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count < limit,
            tokens[i + member.count].lower == "of" {
@@ -482,7 +483,7 @@ extension DocumentAnalysis {
                knowledge.entries[sf.entity].entity.type != .person {
                 let e = local(entry: sf.entity)
                 return Mention(range: i..<j + sf.tokens.count, entities: [e], kind: .members,
-                               note: trace ? "members of '\(span(j..<j + sf.tokens.count))'" : "")
+                               role: knowledge.memberNounRoles[member.joined(separator: " ")], note: trace ? "members of '\(span(j..<j + sf.tokens.count))'" : "")
             }
         }
 

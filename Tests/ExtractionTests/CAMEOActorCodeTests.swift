@@ -45,6 +45,16 @@ import KnowledgeGraph
         #expect(codes("Ukraine attacked Russian troops.", "Ukraine attacks Russia") == [["UKR", "RUSMIL"]])
     }
 
+    @Test func membersOfAStateHaveTheirNounsRole() {
+        // A member noun's role: a state noun's, else agents.tsv's code for the noun.
+        #expect(codes("US troops attacked Syria.", "United States attacks Syria") == [["USAMIL", "SYR"]])
+        #expect(codes("The government of Sudan criticized Chad.", "Sudan criticizes Chad") == [["SDNGOV", "TCD"]])
+        #expect(codes("US lawmakers criticized China.", "United States criticizes China") == [["USALEG", "CHN"]])
+        #expect(codes("Officials in Kyiv accused Russia.", "Ukraine accuses Russia") == [["UKRGOV", "RUS"]])
+        // An organization keeps its own code: its members add no role to it.
+        #expect(codes("ASEAN foreign ministers met China.", "China meetsWith ASEAN") == [["CHN", "IGOSEAASN"]])
+    }
+
     @Test func aMentionWithoutARoleHasTheEntitysCode() {
         #expect(codes("Russia attacked Ukraine.", "Russia attacks Ukraine") == [["RUS", "UKR"]])
         // "the Russian side" is the state with no role.
