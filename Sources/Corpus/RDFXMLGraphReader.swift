@@ -248,6 +248,8 @@ private struct Loader {
             case "eventDate": e.eventDate = try r.readText()
             case "placeName": placeName = try r.readText()
             case "placeCountry": placeCountry = try r.readText()
+            case "subjectCode": e.subjectCode = try r.readText()
+            case "objectCode": e.objectCode = try r.readText()
             case "confidence":
                 let text = try r.readText()
                 guard let v = Double(text) else { throw fail("kg:confidence must be a number, not '\(text)'") }

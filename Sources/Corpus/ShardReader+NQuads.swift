@@ -311,7 +311,9 @@ extension ShardReader {
                                              quote: try string(e, ns + "quote", "kg:quote", of: ew)!,
                                              pattern: try string(e, ns + "pattern", "kg:pattern", of: ew)!, confidence: confidence,
                                              eventDate: try string(e, ns + "eventDate", "kg:eventDate", of: ew, required: false),
-                                             place: place))
+                                             place: place,
+                                             subjectCode: try string(e, ns + "subjectCode", "kg:subjectCode", of: ew, required: false),
+                                             objectCode: try string(e, ns + "objectCode", "kg:objectCode", of: ew, required: false)))
                 }
                 // Every mention was of a document already read: nothing to add, nothing wrong.
                 if mentions.isEmpty && !skipped.isEmpty && !values(d, ns + "evidence").isEmpty { continue }

@@ -238,12 +238,16 @@ public struct ShardReader {
                 guard let m = item as? [String: Any] else { throw LineError(message: "\"spans\" must hold objects") }
                 spans.append(Evidence(document: 0, sentence: try int(m, "sentence"), start: try int(m, "start"), end: try int(m, "end"),
                                       quote: try string(m, "quote")!, pattern: try string(m, "pattern")!, confidence: try double(m, "confidence"),
-                                      eventDate: try string(m, "eventDate", required: false), place: try location(m)))
+                                      eventDate: try string(m, "eventDate", required: false), place: try location(m),
+                                      subjectCode: try string(m, "subjectCode", required: false),
+                                      objectCode: try string(m, "objectCode", required: false)))
             }
         } else {
             spans.append(Evidence(document: 0, sentence: try int(f, "sentence"), start: try int(f, "start"), end: try int(f, "end"),
                                   quote: try string(f, "evidence")!, pattern: try string(f, "pattern")!, confidence: try double(f, "confidence"),
-                                  eventDate: try string(f, "eventDate", required: false), place: try location(f)))
+                                  eventDate: try string(f, "eventDate", required: false), place: try location(f),
+                                  subjectCode: try string(f, "subjectCode", required: false),
+                                  objectCode: try string(f, "objectCode", required: false)))
         }
         guard !spans.isEmpty else { throw LineError(message: "\"spans\" is empty; a statement needs at least one mention") }
         let documentIndex = (f["documentIndex"] as? Int) ?? Int.max

@@ -395,7 +395,7 @@ extension DocumentAnalysis {
                 // "Georgia's government", "Russia's army": the state itself.
                 if end < limit, tokens[end].norm == "'s", entry.type == .country, let noun = longest(knowledge.stateNouns, at: end + 1, limit: limit) {
                     return Mention(range: i..<end + 1 + noun.count, entities: [e], kind: .state, locative: locative,
-                                   note: trace ? "'\(span(i..<end + 1 + noun.count))'" : "")
+                                   role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "'\(span(i..<end + 1 + noun.count))'" : "")
                 }
                 // "Saudi Arabia's crown prince", "Russia's foreign minister": a description of a person.
                 if end < limit, tokens[end].norm == "'s", entry.type == .country || entry.type == .organization,
@@ -422,13 +422,14 @@ extension DocumentAnalysis {
                 if let member = longest(knowledge.memberNouns, at: end, limit: limit), entry.type != .person {
                     m.range = i..<end + member.count
                     m.kind = .members
+                    m.role = knowledge.memberNounRoles[member.joined(separator: " ")]
                 }
                 return possessive(m, limit: limit)
             case .demonym:
                 let e = local(entry: sf.entity)
                 if let noun = longest(knowledge.stateNouns, at: end, limit: limit) {
                     return Mention(range: i..<end + noun.count, entities: [e], kind: .state,
-                                   note: trace ? "demonym '\(span(i..<end))' + '\(noun.joined(separator: " "))'" : "")
+                                   role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "demonym '\(span(i..<end))' + '\(noun.joined(separator: " "))'" : "")
                 }
                 // "the Russian border region", "Ukrainian cities": the state as a place or target.
                 if let noun = longest(knowledge.territoryNouns, at: end, limit: limit) {
@@ -437,8 +438,8 @@ extension DocumentAnalysis {
                 }
                 // "Russian and Chinese armed forces"
                 if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit),
-                   other.kind == .demonym, longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) != nil {
-                    return Mention(range: i..<end, entities: [e], kind: .state, note: trace ? "demonym '\(span(i..<end))' coordinated with a state noun" : "")
+                   other.kind == .demonym, let noun = longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) {
+                    return Mention(range: i..<end, entities: [e], kind: .state, role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "demonym '\(span(i..<end))' coordinated with a state noun" : "")
                 }
                 // "the Chinese and Russian presidents": each country's holder of the title on the date.
                 if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit), other.kind == .demonym,
@@ -472,7 +473,7 @@ extension DocumentAnalysis {
            tokens[i + member.count].lower == "in", let sf = surface(at: i + member.count + 1, limit: limit), sf.kind == .seat {
             let e = local(entry: sf.entity)
             return Mention(range: i..<i + member.count + 1 + sf.tokens.count, entities: [e], kind: .members,
-                           note: trace ? "'\(span(i..<i + member.count + 1 + sf.tokens.count))'" : "")
+                           role: knowledge.memberNounRoles[member.joined(separator: " ")], note: trace ? "'\(span(i..<i + member.count + 1 + sf.tokens.count))'" : "")
         }
         if memberNoun, let member = longest(knowledge.memberNouns, at: i, limit: limit), i + member.count < limit,
            tokens[i + member.count].lower == "of" {
@@ -482,7 +483,7 @@ extension DocumentAnalysis {
                knowledge.entries[sf.entity].entity.type != .person {
                 let e = local(entry: sf.entity)
                 return Mention(range: i..<j + sf.tokens.count, entities: [e], kind: .members,
-                               note: trace ? "members of '\(span(j..<j + sf.tokens.count))'" : "")
+                               role: knowledge.memberNounRoles[member.joined(separator: " ")], note: trace ? "members of '\(span(j..<j + sf.tokens.count))'" : "")
             }
         }
 
@@ -553,7 +554,7 @@ extension DocumentAnalysis {
                     let state = entities[r].type == .person ? entities[r].country.flatMap { local(key: $0) } : r
                     if let state {
                         return Mention(range: i..<i + 1 + noun.count, entities: [state], kind: .state,
-                                       note: trace ? "'\(span(i..<i + 1 + noun.count))' → \(entities[state].label)" : "")
+                                       role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "'\(span(i..<i + 1 + noun.count))' → \(entities[state].label)" : "")
                     }
                 }
             }

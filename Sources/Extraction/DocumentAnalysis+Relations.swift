@@ -147,7 +147,8 @@ extension DocumentAnalysis {
                         out.append(FoundRelation(subject: a, relation: entry.relation, object: b, negated: false, modality: .asserted,
                                                  confidence: entry.confidence * 0.9, sentence: s,
                                                  tokens: min(m.range.lowerBound, head.range.lowerBound)..<max(p + 1, head.range.upperBound),
-                                                 pattern: "\(entry.source) compound '\(tokens[m.range.upperBound - 1].text)-\(tokens[p].text)'"))
+                                                 pattern: "\(entry.source) compound '\(tokens[m.range.upperBound - 1].text)-\(tokens[p].text)'",
+                                                 subjectRole: m.role, objectRole: head.role))
                     }
                 }
             }
@@ -953,7 +954,8 @@ extension DocumentAnalysis {
                 guard typeAllowed(entry.relation, a, b) else { continue }
                 out.append(FoundRelation(subject: a, relation: relation(entry.relation, by: a), object: b, negated: negated, modality: modality,
                                          confidence: entry.confidence * subject.penalty * object.penalty,
-                                         sentence: s, tokens: start..<end, pattern: pattern))
+                                         sentence: s, tokens: start..<end, pattern: pattern,
+                                         subjectRole: subject.mention.role, objectRole: object.mention.role))
             }
         }
         negated = false
@@ -969,7 +971,8 @@ extension DocumentAnalysis {
                 out.append(FoundRelation(subject: a, relation: relation(entry.relation, by: a), object: b, negated: negated, modality: modality,
                                          confidence: entry.confidence * 0.95, sentence: s,
                                          tokens: min(t.lowerBound, mention.range.lowerBound)..<max(t.upperBound, mention.range.upperBound),
-                                         pattern: trace ? "\(how) [\(mention.note)]" : how))
+                                         pattern: trace ? "\(how) [\(mention.note)]" : how,
+                                         subjectRole: mention.role, objectRole: mention.role))
             }
         }
         return out

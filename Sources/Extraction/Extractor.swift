@@ -180,6 +180,15 @@ public final class Extractor: Sendable {
         return e
     }
 
+    /// The CAMEO code of a mention of `entity` (coded for the document's date): a state's code
+    /// with the role the mention gives it ("Sudanese forces" → SDNMIL), else the entity's own
+    /// (`RUS`; a person keeps theirs, `GHAGOV`).
+    private func mentionCode(_ entity: Entity, role: String?) -> String? {
+        guard let code = entity.code else { return nil }
+        if let role, entity.type == .country { return code + role }
+        return code
+    }
+
     private func add(_ relations: [FoundRelation], of analysis: DocumentAnalysis, document doc: Int, scalarBase: Int,
                      sentenceBase: Int, into graph: inout Graph) {
         var ids: [Int: EntityID] = [:]
@@ -192,8 +201,10 @@ public final class Extractor: Sendable {
         var places: [Int: [(Range<Int>, Place)]] = [:]
         for r in relations {
             guard let relation = graph.vocabulary.id(r.relation) else { continue }
-            let s = ids[r.subject] ?? graph.intern(coded(analysis.entities[r.subject], on: date))
-            let o = ids[r.object] ?? graph.intern(coded(analysis.entities[r.object], on: date))
+            let subject = coded(analysis.entities[r.subject], on: date)
+            let object = coded(analysis.entities[r.object], on: date)
+            let s = ids[r.subject] ?? graph.intern(subject)
+            let o = ids[r.object] ?? graph.intern(object)
             ids[r.subject] = s
             ids[r.object] = o
             if quotes[r.sentence] == nil { quotes[r.sentence] = analysis.sentenceText(r.sentence) }
@@ -210,7 +221,9 @@ public final class Extractor: Sendable {
                                     quote: quotes[r.sentence] ?? analysis.sentenceText(r.sentence), pattern: r.pattern,
                                     confidence: (r.confidence * 1000).rounded() / 1000,
                                     eventDate: EventSettingFinder.nearest(dates[dateKey]!, to: r.tokens) ?? documentDate?.iso,
-                                    place: EventSettingFinder.nearest(places[r.sentence]!, to: r.tokens))
+                                    place: EventSettingFinder.nearest(places[r.sentence]!, to: r.tokens),
+                                    subjectCode: mentionCode(subject, role: r.subjectRole),
+                                    objectCode: mentionCode(object, role: r.objectRole))
             graph.add(StatementKey(subject: s, relation: relation, object: o, negated: r.negated, modality: r.modality),
                       evidence: evidence)
         }

@@ -13,4 +13,7 @@ public struct FoundRelation: Sendable {
     public var tokens: Range<Int>
     /// The lexicon entry or rule behind it, and how its arguments were found.
     public var pattern: String
+    /// The CAMEO roles of the subject's and the object's mentions ("Sudanese forces": MIL), if any.
+    public var subjectRole: String? = nil
+    public var objectRole: String? = nil
 }

@@ -62,6 +62,11 @@ public final class Knowledge: Sendable {
     let singleMemberLists: Set<String>
     /// "such as", "including": before the examples that stand for a group (`cues.tsv` `example-marker`).
     let exampleMarkers: Set<String>
+    /// The CAMEO role of a state noun ("troops" → MIL, "police" → COP), by its words joined by spaces.
+    let stateNounRoles: [String: String]
+    /// The CAMEO role of a member noun ("US troops" MIL, "US lawmakers" LEG): a state noun's,
+    /// else the code agents.tsv gives the noun or its plural; by its words joined by spaces.
+    let memberNounRoles: [String: String]
     /// After a demonym, the state as a place or target ("the Russian border region").
     let territoryNouns: PhraseIndex
     /// "members", ", which includes", "(": a list of an organization's members follows.
@@ -194,6 +199,19 @@ public final class Knowledge: Sendable {
         controlSubject = verbSet("control-subject")
         reporting = verbSet("reporting")
         stateNouns = PhraseIndex(words("state-noun"), start: .stateNounStart)
+        stateNounRoles = Dictionary(ontology.cues("state-noun").filter { !$0.value.isEmpty }.map { ($0.words.joined(separator: " "), $0.value) },
+                                    uniquingKeysWith: { a, _ in a })
+        var agentCodes: [String: String] = [:]
+        for a in ontology.agents where !a.before {
+            if agentCodes[a.noun] == nil { agentCodes[a.noun] = a.code }
+            if let p = a.plural, agentCodes[p] == nil { agentCodes[p] = a.code }
+        }
+        var memberNounRoles: [String: String] = [:]
+        for words in words("member-noun") {
+            let noun = words.joined(separator: " ")
+            if let role = stateNounRoles[noun] ?? agentCodes[noun] { memberNounRoles[noun] = role }
+        }
+        self.memberNounRoles = memberNounRoles
         territoryNouns = PhraseIndex(words("territory-noun"), start: .territoryNounStart)
         memberLists = PhraseIndex(words("member-list"), start: .memberListStart)
         personNouns = PhraseIndex(words("person-noun"), start: .personNounStart)

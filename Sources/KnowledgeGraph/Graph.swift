@@ -57,8 +57,11 @@ public struct Graph: Sendable {
     @discardableResult
     public mutating func add(_ key: StatementKey, evidence: Evidence) -> Int {
         var key = key
+        var evidence = evidence
         if vocabulary[key.relation].symmetric, self[key.object].key < self[key.subject].key {
             swap(&key.subject, &key.object)
+            // The mentions' codes follow their actors.
+            swap(&evidence.subjectCode, &evidence.objectCode)
         }
         return store.add(key, evidence: evidence)
     }

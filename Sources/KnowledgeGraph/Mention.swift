@@ -14,18 +14,24 @@ struct Mention: Sendable {
     var previous: UInt32
 }
 
-/// The pattern and confidence of a mention, interned together (exact: the confidence keeps its bits).
+/// The pattern and confidence of a mention with its actors' codes, interned together (exact:
+/// the confidence keeps its bits). The codes are few (`RUS`, `SDNMIL`), so they cost no byte per mention.
 struct Provenance: Hashable, Sendable {
     var pattern: String
     var confidenceBits: UInt64
+    var subjectCode: String? = nil
+    var objectCode: String? = nil
 
     func hash(into hasher: inout Hasher) {
         ExactText(pattern).hash(into: &hasher)
         hasher.combine(confidenceBits)
+        hasher.combine(subjectCode)
+        hasher.combine(objectCode)
     }
 
     static func == (a: Provenance, b: Provenance) -> Bool {
-        a.confidenceBits == b.confidenceBits && ExactText(a.pattern) == ExactText(b.pattern)
+        a.confidenceBits == b.confidenceBits && a.subjectCode == b.subjectCode && a.objectCode == b.objectCode
+            && ExactText(a.pattern) == ExactText(b.pattern)
     }
 }
 

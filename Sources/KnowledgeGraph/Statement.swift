@@ -18,9 +18,15 @@ public struct Evidence: Sendable, Hashable {
     public var eventDate: String?
     /// Where the event happened ("in Jeddah", "near Baidoa"), if the sentence says so.
     public var place: Place?
+    /// The CAMEO actor codes of the subject's and the object's mentions here: the entity's code
+    /// with the role the mention gives it ("Sudanese forces" → `SDNMIL`, "Israeli police" →
+    /// `ISRCOP`), else the entity's code on the document's date (`RUS`, `GHAGOV`); nil when none.
+    public var subjectCode: String?
+    public var objectCode: String?
 
     public init(document: Int, sentence: Int, start: Int, end: Int, quote: String, pattern: String,
-                confidence: Double, eventDate: String? = nil, place: Place? = nil) {
+                confidence: Double, eventDate: String? = nil, place: Place? = nil,
+                subjectCode: String? = nil, objectCode: String? = nil) {
         self.document = document
         self.sentence = sentence
         self.start = start
@@ -30,6 +36,8 @@ public struct Evidence: Sendable, Hashable {
         self.confidence = confidence
         self.eventDate = eventDate
         self.place = place
+        self.subjectCode = subjectCode
+        self.objectCode = objectCode
     }
 }
 

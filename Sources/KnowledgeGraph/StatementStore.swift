@@ -97,7 +97,8 @@ struct StatementStore: Sendable {
             settings.append(setting)
             quoteIDs[exact] = quote
         }
-        let p = Provenance(pattern: e.pattern, confidenceBits: e.confidence.bitPattern)
+        let p = Provenance(pattern: e.pattern, confidenceBits: e.confidence.bitPattern,
+                           subjectCode: e.subjectCode, objectCode: e.objectCode)
         let provenance: UInt32
         if let id = provenanceIDs[p] { provenance = id } else {
             provenance = UInt32(provenances.count)
@@ -113,7 +114,8 @@ struct StatementStore: Sendable {
         let p = provenances[Int(m.provenance)]
         return Evidence(document: Int(m.document), sentence: Int(m.sentence), start: Int(m.start), end: Int(m.end),
                         quote: quotes[Int(m.quote)], pattern: p.pattern, confidence: Double(bitPattern: p.confidenceBits),
-                        eventDate: settings[Int(m.quote)].date, place: settings[Int(m.quote)].place)
+                        eventDate: settings[Int(m.quote)].date, place: settings[Int(m.quote)].place,
+                        subjectCode: p.subjectCode, objectCode: p.objectCode)
     }
 
     /// The evidence of statement `i`, in the order it was added.

@@ -57,6 +57,11 @@ extension Ontology {
             guard Cue.categories.contains(row["category"]) else {
                 throw row.error("unknown cue category '\(row["category"])' (known: \(Cue.categories.sorted().joined(separator: ", ")))")
             }
+            // A state noun's role joins a country's CAMEO code ("RUS" + "MIL"): codes of three letters.
+            if row["category"] == "state-noun", !row["value"].isEmpty,
+               !(row["value"].utf8.count % 3 == 0 && row["value"].utf8.allSatisfy({ (65...90).contains($0) })) {
+                throw row.error("state-noun '\(row["phrase"])': role '\(row["value"])' is not a CAMEO code (three capital letters, or six: MIL, GOV, COP)")
+            }
             return Cue(category: row["category"], words: row["phrase"].lowercased().split(separator: " ").map(String.init), value: row["value"])
         }
         var irregular: [String: [String]] = [:]

@@ -8,7 +8,8 @@ import XMLSupport
 /// QuadClass, GoldsteinScale, relation, Actor2Code, Actor2Name, Actor2CountryCode, Actor2Type,
 /// NumMentions, confidence, negated, modality, document, SourceURL, sentence, SQLDATE, EventDate,
 /// ActionGeo_FullName, ActionGeo_CountryCode, EventId, Actor1Id, Actor2Id` — `ActorNCode` is the
-/// actor's CAMEO actor code as GDELT has it ("RUS", "RUSGOV", "IGOUNO"; empty when unknown),
+/// CAMEO actor code as GDELT has it, of the actor as the first mention in that document names it
+/// ("Sudanese forces": "SDNMIL"; else the entity's, "RUS", "RUSGOV", "IGOUNO"; empty when unknown),
 /// `ActorNId` kg's entity id, `EventCode` the CAMEO code (text: read it as a string to keep its
 /// leading zero, e.g. `dtype={"EventCode": str}`), `sentence` the first mention in that document;
 /// then that mention's event: `SQLDATE` (GDELT's event day, YYYYMMDD, empty unless the date is a
@@ -44,9 +45,9 @@ public struct CSVSerializer: GraphSerializer {
                     let first = mentions.first
                     let eventDate = first?.eventDate ?? ""
                     try sink.write(Self.record([
-                        d.date ?? "", a.code ?? "", a.label, a.country ?? "", a.type.rawValue,
+                        d.date ?? "", first?.subjectCode ?? a.code ?? "", a.label, a.country ?? "", a.type.rawValue,
                         r.cameo, String(r.cameo.prefix(2)), "\(r.quadClass)", r.goldstein.map(decimal) ?? "", r.name,
-                        b.code ?? "", b.label, b.country ?? "", b.type.rawValue,
+                        first?.objectCode ?? b.code ?? "", b.label, b.country ?? "", b.type.rawValue,
                         "\(mentions.count)", decimal(1 - miss), s.negated ? "true" : "false", s.modality.rawValue,
                         d.id, d.url ?? "", first?.quote ?? "",
                         eventDate.utf8.count == 10 ? eventDate.replacingOccurrences(of: "-", with: "") : "", eventDate,

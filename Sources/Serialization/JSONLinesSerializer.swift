@@ -137,8 +137,8 @@ struct JSONLinesWriter {
         out.appendInt(e.end)
     }
 
-    /// `,"eventId":...,"eventDate":...,"location":{"name":...,"country":...}` of a mention of
-    /// the current statement (date and location only when known).
+    /// `,"eventId":...,"eventDate":...,"location":{"name":...,"country":...},"subjectCode":...,"objectCode":...`
+    /// of a mention of the current statement (date, location and actor codes only when known).
     mutating func appendEvent(_ e: Evidence) {
         guard let s = current else { return }
         out.appendLiteral(",\"eventId\":")
@@ -153,6 +153,14 @@ struct JSONLinesWriter {
             out.appendLiteral(",\"country\":")
             if let c = place.country { appendJSONStringLiteral(c, to: &out) } else { out.appendLiteral("null") }
             out.append(UInt8(ascii: "}"))
+        }
+        if let code = e.subjectCode {
+            out.appendLiteral(",\"subjectCode\":")
+            appendJSONStringLiteral(code, to: &out)
+        }
+        if let code = e.objectCode {
+            out.appendLiteral(",\"objectCode\":")
+            appendJSONStringLiteral(code, to: &out)
         }
     }
 

@@ -118,6 +118,8 @@ public struct NQuadsSerializer: GraphSerializer {
                     quad(ev, kg + "placeName", lit(place.name))
                     if let c = place.country { quad(ev, kg + "placeCountry", lit(c)) }
                 }
+                if let c = e.subjectCode { quad(ev, kg + "subjectCode", lit(c)) }
+                if let c = e.objectCode { quad(ev, kg + "objectCode", lit(c)) }
             }
         }
     }

@@ -178,6 +178,8 @@ struct RDFTripleEmitter {
                     try t(b, kg + "placeName", lit(place.name))
                     if let c = place.country { try t(b, kg + "placeCountry", lit(c)) }
                 }
+                if let c = e.subjectCode { try t(b, kg + "subjectCode", lit(c)) }
+                if let c = e.objectCode { try t(b, kg + "objectCode", lit(c)) }
             }
         }
     }

@@ -35,6 +35,7 @@ public struct RDFXMLSerializer: GraphSerializer {
         let evidence: XMLName, evidenceNode: XMLName, evidenceDocument: XMLName, sentenceIndex: XMLName
         let start: XMLName, end: XMLName, quote: XMLName, pattern: XMLName, digest: XMLName
         let eventID: XMLName, eventDate: XMLName, placeName: XMLName, placeCountry: XMLName
+        let subjectCode: XMLName, objectCode: XMLName
 
         init() throws {
             document = try XMLName("kg:Document"); about = try XMLName("rdf:about"); resource = try XMLName("rdf:resource"); datatype = try XMLName("rdf:datatype")
@@ -56,6 +57,7 @@ public struct RDFXMLSerializer: GraphSerializer {
             quote = try XMLName("kg:quote"); pattern = try XMLName("kg:pattern"); digest = try XMLName("kg:digest")
             eventID = try XMLName("kg:eventId"); eventDate = try XMLName("kg:eventDate")
             placeName = try XMLName("kg:placeName"); placeCountry = try XMLName("kg:placeCountry")
+            subjectCode = try XMLName("kg:subjectCode"); objectCode = try XMLName("kg:objectCode")
         }
     }
 
@@ -207,6 +209,8 @@ public struct RDFXMLSerializer: GraphSerializer {
                         try w.element(n.placeName, text: place.name)
                         if let c = place.country { try w.element(n.placeCountry, text: c) }
                     }
+                    if let c = e.subjectCode { try w.element(n.subjectCode, text: c) }
+                    if let c = e.objectCode { try w.element(n.objectCode, text: c) }
                     try w.endElement()
                     try w.endElement()
                 }

@@ -23,6 +23,9 @@ public final class GraphStore {
     public let path: String
     let database: SQLiteDatabase
     let busyTimeout: Int32
+    /// Whether `kg_mention` has the mentions' actor codes (`subject_code`, `object_code`): a
+    /// store written before them has not until it is opened to write, which adds them.
+    private(set) var hasMentionCodes = true
 
     /// Opens a store, checking it is one kg can read (and creating it for `.write` when the file
     /// is missing or empty). Nothing is changed in a file that is not a kg store or is too new.
@@ -70,9 +73,27 @@ public final class GraphStore {
             return
         }
         if version > Int64(Schema.version) { throw StoreError.newerSchema(file: path, version: Int(version)) }
+        hasMentionCodes = try database.integer("SELECT count(*) FROM pragma_table_info('kg_mention') WHERE name = 'subject_code'") == 1
         if access == .write {
             try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            if !hasMentionCodes { try addMentionCodes() }
         }
+    }
+
+    /// Adds the mentions' actor codes to a store written before them (their mentions keep no
+    /// code: the views fall back to the entities' codes), and remakes the views that show them.
+    /// Older kg versions read the store as before: they never ask for the new columns.
+    private func addMentionCodes() throws {
+        try database.transaction {
+            try database.execute("""
+                ALTER TABLE kg_mention ADD COLUMN subject_code TEXT;
+                ALTER TABLE kg_mention ADD COLUMN object_code TEXT;
+                DROP VIEW IF EXISTS events;
+                DROP VIEW IF EXISTS evidence;
+                """)
+            try database.execute(Schema.mentionViews)
+        }
+        hasMentionCodes = true
     }
 
     /// Writes schema version 1 into an empty database, in one transaction.

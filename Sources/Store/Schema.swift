@@ -93,7 +93,9 @@ public enum Schema {
         event_id   TEXT NOT NULL,                 -- stable id of the mention (EventID)
         event_date TEXT,                          -- ISO 8601 day, month, year or week of the event
         place_name TEXT,                          -- where it happened, if the sentence says
-        place_country TEXT
+        place_country TEXT,
+        subject_code TEXT,                        -- CAMEO actor codes of the mention's actors (SDNMIL, RUS)
+        object_code  TEXT
     );
     CREATE INDEX kg_mention_statement ON kg_mention (statement, document);
     CREATE INDEX kg_mention_document ON kg_mention (document);
@@ -110,25 +112,7 @@ public enum Schema {
 
     -- Views for people: plain names and codes, no ids to join.
 
-    -- GDELT-like events, the columns of kg's CSV export: one row per statement per document.
-    CREATE VIEW events AS
-    SELECT d.date AS date,
-           a.code AS Actor1Code, a.label AS Actor1Name, a.country AS Actor1CountryCode, a.type AS Actor1Type,
-           r.cameo AS EventCode, substr(r.cameo, 1, 2) AS EventRootCode, r.quad_class AS QuadClass,
-           r.goldstein AS GoldsteinScale, r.name AS relation,
-           b.code AS Actor2Code, b.label AS Actor2Name, b.country AS Actor2CountryCode, b.type AS Actor2Type,
-           ev.mentions AS NumMentions, ev.confidence AS confidence, s.negated AS negated, s.modality AS modality,
-           d.key AS document, d.url AS SourceURL, m.quote AS sentence,
-           CASE WHEN length(m.event_date) = 10 THEN replace(m.event_date, '-', '') END AS SQLDATE,
-           m.event_date AS EventDate, m.place_name AS ActionGeo_FullName, m.place_country AS ActionGeo_CountryCode,
-           m.event_id AS EventId, a.key AS Actor1Id, b.key AS Actor2Id, s.id AS statement
-    FROM kg_event ev
-    JOIN kg_statement s ON s.id = ev.statement
-    JOIN kg_entity a ON a.id = s.subject
-    JOIN kg_entity b ON b.id = s.object
-    JOIN kg_relation r ON r.id = s.relation
-    JOIN kg_document d ON d.id = ev.document
-    JOIN kg_mention m ON m.id = ev.first_mention;
+    \(mentionViews)
 
     -- Actors with their aliases ("; "-separated) and how many statements they are an end of.
     CREATE VIEW entities AS
@@ -148,22 +132,46 @@ public enum Schema {
     JOIN kg_entity b ON b.id = s.object
     JOIN kg_relation r ON r.id = s.relation;
 
+    -- Documents with how many mentions they gave.
+    CREATE VIEW documents AS
+    SELECT d.key AS document, d.title, d.date, d.url, d.digest,
+           (SELECT count(*) FROM kg_mention m WHERE m.document = d.id) AS mentions
+    FROM kg_document d;
+    """
+
+    /// The views over `kg_mention` with its actor codes (`subject_code`, `object_code`), also
+    /// made anew when an older version-1 store without those columns is opened to write.
+    static let mentionViews = """
+    -- GDELT-like events, the columns of kg's CSV export: one row per statement per document.
+    CREATE VIEW events AS
+    SELECT d.date AS date,
+           coalesce(m.subject_code, a.code) AS Actor1Code, a.label AS Actor1Name, a.country AS Actor1CountryCode, a.type AS Actor1Type,
+           r.cameo AS EventCode, substr(r.cameo, 1, 2) AS EventRootCode, r.quad_class AS QuadClass,
+           r.goldstein AS GoldsteinScale, r.name AS relation,
+           coalesce(m.object_code, b.code) AS Actor2Code, b.label AS Actor2Name, b.country AS Actor2CountryCode, b.type AS Actor2Type,
+           ev.mentions AS NumMentions, ev.confidence AS confidence, s.negated AS negated, s.modality AS modality,
+           d.key AS document, d.url AS SourceURL, m.quote AS sentence,
+           CASE WHEN length(m.event_date) = 10 THEN replace(m.event_date, '-', '') END AS SQLDATE,
+           m.event_date AS EventDate, m.place_name AS ActionGeo_FullName, m.place_country AS ActionGeo_CountryCode,
+           m.event_id AS EventId, a.key AS Actor1Id, b.key AS Actor2Id, s.id AS statement
+    FROM kg_event ev
+    JOIN kg_statement s ON s.id = ev.statement
+    JOIN kg_entity a ON a.id = s.subject
+    JOIN kg_entity b ON b.id = s.object
+    JOIN kg_relation r ON r.id = s.relation
+    JOIN kg_document d ON d.id = ev.document
+    JOIN kg_mention m ON m.id = ev.first_mention;
+
     -- Every mention of every statement: the evidence, with its document.
     CREATE VIEW evidence AS
     SELECT m.statement, a.key AS subject, r.name AS relation, b.key AS object, s.negated, s.modality,
            d.key AS document, d.date, d.title, d.url, m.sentence, m.start_char, m.end_char, m.quote,
-           m.pattern, m.confidence, m.event_id, m.event_date, m.place_name, m.place_country
+           m.pattern, m.confidence, m.event_id, m.event_date, m.place_name, m.place_country, m.subject_code, m.object_code
     FROM kg_mention m
     JOIN kg_statement s ON s.id = m.statement
     JOIN kg_entity a ON a.id = s.subject
     JOIN kg_entity b ON b.id = s.object
     JOIN kg_relation r ON r.id = s.relation
     JOIN kg_document d ON d.id = m.document;
-
-    -- Documents with how many mentions they gave.
-    CREATE VIEW documents AS
-    SELECT d.key AS document, d.title, d.date, d.url, d.digest,
-           (SELECT count(*) FROM kg_mention m WHERE m.document = d.id) AS mentions
-    FROM kg_document d;
     """
 }

@@ -113,12 +113,15 @@ public struct StoreReader {
             func evidence(_ q: SQLiteStatement) -> (Int64, Evidence) {
                 (q.int64(1), Evidence(document: 0, sentence: q.int(2), start: q.int(3), end: q.int(4), quote: q.text(5),
                                       pattern: q.text(6), confidence: q.double(7), eventDate: q.optionalText(8),
-                                      place: q.optionalText(9).map { Place(name: $0, country: q.optionalText(10)) }))
+                                      place: q.optionalText(9).map { Place(name: $0, country: q.optionalText(10)) },
+                                      subjectCode: q.optionalText(11), objectCode: q.optionalText(12)))
             }
             let columns = "SELECT id, subject, relation, object, negated, modality FROM kg_statement"
+            // A store written before the mentions' codes (opened read-only) has none to read.
+            let codes = store.hasMentionCodes ? "subject_code, object_code" : "NULL, NULL"
             let mentionColumns = """
                 SELECT statement, document, sentence, start_char, end_char, quote, pattern, confidence,
-                       event_date, place_name, place_country FROM kg_mention
+                       event_date, place_name, place_country, \(codes) FROM kg_mention
                 """
             if let statementRows {
                 let q = try db.prepare(columns + " WHERE id = ?")

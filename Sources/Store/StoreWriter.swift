@@ -31,8 +31,8 @@ struct StoreWriter {
             """)
         insertMentionRow = try database.prepare("""
             INSERT INTO kg_mention (statement, document, sentence, start_char, end_char, quote, pattern, confidence,
-                                    event_id, event_date, place_name, place_country)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    event_id, event_date, place_name, place_country, subject_code, object_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertEventRow = try database.prepare("""
             INSERT INTO kg_event (statement, document, mentions, confidence, first_mention) VALUES (?, ?, ?, ?, ?)
@@ -144,6 +144,8 @@ struct StoreWriter {
         try insertMentionRow.bind(10, e.eventDate)
         try insertMentionRow.bind(11, e.place?.name)
         try insertMentionRow.bind(12, e.place?.country)
+        try insertMentionRow.bind(13, e.subjectCode)
+        try insertMentionRow.bind(14, e.objectCode)
         try insertMentionRow.run()
         return database.lastInsertRowID
     }

@@ -139,6 +139,37 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         #expect(Set(try Ontology.load(directory: ontologyDirectory).cues.map(\.category)).isSubset(of: Cue.categories))
     }
 
+    @Test func stateNounRolesAreCAMEOCodesAgreeingWithAgents() throws {
+        let o = try Ontology.load(directory: ontologyDirectory)
+        let roles = o.cues("state-noun")
+        #expect(roles.filter { $0.value.isEmpty }.map { $0.words.joined(separator: " ") } == ["side"])
+        // Where agents.tsv has the noun (singular or plural), it gives the same sector.
+        var agents: [String: String] = [:]
+        for a in o.agents {
+            agents[a.noun] = a.sector
+            if let p = a.plural { agents[p] = a.sector }
+        }
+        var compared = 0
+        for cue in roles where !cue.value.isEmpty {
+            let noun = cue.words.joined(separator: " ")
+            guard let sector = agents[noun] else { continue }
+            compared += 1
+            #expect(cue.value == sector, "state-noun '\(noun)': \(cue.value), agents.tsv \(sector)")
+        }
+        #expect(compared >= 20)
+        let dir = try copyOntology()
+        let path = dir + "/cues.tsv"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += "state-noun\tgendarmes\tcops\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect {
+            _ = try Ontology.load(directory: dir)
+        } throws: { error in
+            "\(error)".hasPrefix("\(path):\(lines): state-noun 'gendarmes': role 'cops' is not a CAMEO code")
+        }
+    }
+
     @Test func aRelationThatCannotBeAQNameIsRefused() throws {
         let dir = try copyOntology()
         let path = dir + "/kg.owl"

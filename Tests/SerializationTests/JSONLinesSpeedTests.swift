@@ -93,6 +93,8 @@ import XMLSupport
             var out = ",\"eventId\":" + json(EventID.of(e, of: s, in: graph))
             if let d = e.eventDate { out += ",\"eventDate\":" + json(d) }
             if let p = e.place { out += ",\"location\":{\"name\":" + json(p.name) + ",\"country\":" + (p.country.map(json) ?? "null") + "}" }
+            if let c = e.subjectCode { out += ",\"subjectCode\":" + json(c) }
+            if let c = e.objectCode { out += ",\"objectCode\":" + json(c) }
             return out
         }
 
@@ -218,7 +220,8 @@ import XMLSupport
                 g.add(key, evidence: Evidence(document: doc, sentence: m, start: start, end: start + (m % 2 == 0 ? 5 : 3),
                                                quote: "quote \(n).\(m) " + edgeCases[(n * 11 + m) % edgeCases.count],
                                                pattern: "pattern \(m) " + edgeCases[(n + m * 17) % edgeCases.count],
-                                               confidence: [0.8, 0.5, 0.333, 0.99995, 0.1][(n + m) % 5]))
+                                               confidence: [0.8, 0.5, 0.333, 0.99995, 0.1][(n + m) % 5],
+                                               subjectCode: m % 3 == 0 ? nil : "RUSMIL", objectCode: n % 4 == 0 ? "UKR\"GOV" : nil))
             }
         }
         return g

@@ -147,6 +147,19 @@ func graphWithBadURL() -> Graph {
         #expect(CSVSerializer.field("Ben & Jerry's <Republic> 🚀") == "Ben & Jerry's <Republic> 🚀")
     }
 
+    @Test func actorCodesAreTheFirstMentionsElseTheEntitys() throws {
+        let records = Self.parse(try CSVSerializer(options: options).string(smallGraph()))
+        let column = Dictionary(uniqueKeysWithValues: CSVSerializer.columns.enumerated().map { ($1, $0) })
+        let codes = records.dropFirst().map { r in
+            [r[column["relation"]!], r[column["negated"]!], r[column["Actor1Code"]!], r[column["Actor2Code"]!]]
+        }
+        // The attack's first mention says BJRMIL (its entity has no code); the negated one has
+        // no mention codes, so the entities' (RUS, none); the meeting's mention RUSGOV, IGOUNO.
+        #expect(codes.contains(["attacks", "false", "BJRMIL", "RUS"]))
+        #expect(codes.contains(["attacks", "true", "RUS", ""]))
+        #expect(codes.contains(["meetsWith", "false", "RUSGOV", "IGOUNO"]))
+    }
+
     @Test func recordsReadBackWithTheHostileNames() throws {
         let text = try CSVSerializer(options: options).string(smallGraph())
         let records = Self.parse(text)

@@ -19,13 +19,15 @@ func smallGraph() -> Graph {
     let a = g.intern(Entity(key: "ben-jerry", label: "Ben & Jerry's <Republic> 🚀", type: .country, country: "BJR"))
     let b = g.intern(Entity(key: "RUS", label: "Russia", type: .country, country: "RUS", wikidata: "Q159", code: "RUS"))
     let c = g.intern(Entity(key: "rtl-\u{200F}", label: "Émirat \u{200F}Alliance\u{202E} \"Quote\"", type: .organization, code: "IGOUNO"))
-    func ev(_ start: Int, _ quote: String) -> Evidence {
-        Evidence(document: d, sentence: 0, start: start, end: start + 4, quote: quote, pattern: "test", confidence: 0.8)
+    func ev(_ start: Int, _ quote: String, _ codes: (String?, String?) = (nil, nil)) -> Evidence {
+        Evidence(document: d, sentence: 0, start: start, end: start + 4, quote: quote, pattern: "test", confidence: 0.8,
+                 subjectCode: codes.0, objectCode: codes.1)
     }
     let r = ontology.relations
-    g.add(StatementKey(subject: a, relation: r.id("attacks")!, object: b), evidence: ev(0, "Ben & Jerry's <Republic> 🚀 attacked Russia."))
+    // Mention codes: a role ("BJRMIL") where the entity has no code, and none on the second mention.
+    g.add(StatementKey(subject: a, relation: r.id("attacks")!, object: b), evidence: ev(0, "Ben & Jerry's <Republic> 🚀 attacked Russia.", ("BJRMIL", "RUS")))
     g.add(StatementKey(subject: a, relation: r.id("attacks")!, object: b), evidence: ev(50, "It attacked \"again\"\u{07}."))
-    g.add(StatementKey(subject: b, relation: r.id("meetsWith")!, object: c), evidence: ev(10, "Russia met the Alliance."))
+    g.add(StatementKey(subject: b, relation: r.id("meetsWith")!, object: c), evidence: ev(10, "Russia met the Alliance.", ("RUSGOV", "IGOUNO")))
     g.add(StatementKey(subject: b, relation: r.id("attacks")!, object: a, negated: true), evidence: ev(20, "Russia did not attack."))
     g.add(StatementKey(subject: c, relation: r.id("visits")!, object: b, modality: .future), evidence: ev(30, "It will visit Russia."))
     return g

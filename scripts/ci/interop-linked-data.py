@@ -333,8 +333,9 @@ def check_csv(c, path, lines):
     records = [dict(zip(rows[0], r)) for r in rows[1:]]
     got = [(r["document"], r["Actor1Id"], r["Actor1Code"], r["Actor1Name"], r["relation"], r["Actor2Id"], r["Actor2Code"], r["Actor2Name"],
             r["negated"], r["modality"], r["EventCode"], r["sentence"]) for r in records]
-    want = [(d["document"], d["subject"]["id"], d["subject"]["code"] or "", d["subject"]["label"], d["predicate"],
-             d["object"]["id"], d["object"]["code"] or "", d["object"]["label"], "true" if d["negated"] else "false", d["modality"], d["cameo"] or "", d["evidence"])
+    # ActorNCode: the code of the line's first mention ("Chinese regime": CHNGOV), else the entity's.
+    want = [(d["document"], d["subject"]["id"], d.get("subjectCode") or d["subject"]["code"] or "", d["subject"]["label"], d["predicate"],
+             d["object"]["id"], d.get("objectCode") or d["object"]["code"] or "", d["object"]["label"], "true" if d["negated"] else "false", d["modality"], d["cameo"] or "", d["evidence"])
             for d in lines]
     c.check(f"{name}: one record per JSON Lines line, same actors, labels, relation, flags, CAMEO code and sentence",
             got == want, f"{len(got)} records",

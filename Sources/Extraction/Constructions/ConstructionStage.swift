@@ -62,7 +62,8 @@ struct ConstructionStage: Sendable {
                                                  negated: negated, modality: modality,
                                                  confidence: trigger.entry.confidence * penalty * (pronouns > 0 ? 0.9 : 1),
                                                  sentence: s, tokens: lo..<hi,
-                                                 pattern: "\(how) \(trigger.entry.source) \(trigger.entry.words.joined(separator: " "))"))
+                                                 pattern: "\(how) \(trigger.entry.source) \(trigger.entry.words.joined(separator: " "))",
+                                                 subjectRole: a.mention.role, objectRole: b.mention.role))
                     }
                 }
             }
