@@ -354,18 +354,25 @@ extension DocumentAnalysis {
 
         // 1b. A name no list knows, then its title in apposition: "Ana Cebotari, Moldova's
         //     foreign minister,", "Dan Voicu, the foreign minister of Romania,".
-        if t.isCapitalized, let m = nameWithAppositiveTitle(at: i, limit: limit) {
+        // (A cheap test first: a comma two to four words on.)
+        if t.isCapitalized, (i + 2..<max(i + 2, min(i + 5, limit))).contains(where: { tokens[$0].norm == "," }),
+           let m = nameWithAppositiveTitle(at: i, limit: limit) {
             return m
         }
 
         // 1b'. A name no list knows that speaks: "Dan Voicu said", "according to Ana Cebotari".
-        if t.isCapitalized, !isTitleCase(s), let m = speakingName(at: i, range: range) {
+        // (A reporting word two or three words on, or "according to" before, first.)
+        if t.isCapitalized,
+           (i + 2..<max(i + 2, min(i + 4, limit))).contains(where: { tokens[$0].is(.reporting) }) || (i >= range.lowerBound + 2 && tokens[i - 1].lower == "to"),
+           !isTitleCase(s), let m = speakingName(at: i, range: range) {
             return m
         }
 
         // 1c. An organization no list knows, by its head word: "the Nile Basin Initiative",
         //     "the Sudan Liberation Movement".
-        if t.isCapitalized, !isTitleCase(s), let m = unlistedOrganization(at: i, limit: limit) {
+        // (An organization's head word within six words first.)
+        if t.isCapitalized, (i + 1..<max(i + 1, min(i + 6, limit))).contains(where: { tokens[$0].is(.organizationHead) }),
+           !isTitleCase(s), let m = unlistedOrganization(at: i, limit: limit) {
             return m
         }
 

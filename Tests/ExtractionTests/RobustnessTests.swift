@@ -25,6 +25,8 @@ import KnowledgeGraph
     @Test(arguments: ["", " ", "\n\n\n", "the", "The Russian", "'s", "“”", "- - -", "U.S.", "(", "his his his", "Mr.",
                       // A mention before "with" and an event noun at the very start (once an index crash).
                       "Iran with sanctions", "Iran with new sanctions.", "EU with invasion in : attacks", "Dr.", "Dr. Dr. Dr.",
+                      // The new actor rules at the very end of a text (once a range crash).
+                      "Kenya", "Dan Voicu", "Dan Voicu said", "Nile Basin Initiative", "Ana Cebotari, Moldova", "NATO members",
                       String(repeating: "and ", count: 500), String(repeating: "Russia ", count: 300)])
     func oddInputs(_ text: String) {
         checkWellFormed(text)
