@@ -24,19 +24,23 @@ public struct Tagger: Sendable, Equatable {
         self.second = second
     }
 
+    /// The tags whose UPOS is PROPN.
+    var properTags: [Int] { upos.indices.filter { upos[$0] == "PROPN" } }
+
     /// The tag of "before the sentence start" in the history features.
     var start: Int { tags.count + 1 }
 
     /// Tags a sentence whose word context is `w`: a first pass, then a second pass that also
     /// sees the first pass's tags of the words to the right.
     /// - Complexity: O(n) in the number of words.
-    func tag(_ w: WordContext) -> [Int] {
-        let first = pass(w, weights, right: nil)
-        return first.withUnsafeBufferPointer { pass(w, second, right: $0) }
+    func tag(_ w: WordContext, properNouns: [Bool]? = nil) -> [Int] {
+        let first = pass(w, weights, right: nil, properNouns: properNouns)
+        return first.withUnsafeBufferPointer { pass(w, second, right: $0, properNouns: properNouns) }
     }
 
-    /// One greedy left-to-right pass.
-    func pass(_ w: WordContext, _ table: WeightTable, right: UnsafeBufferPointer<Int>?) -> [Int] {
+    /// One greedy left-to-right pass. Words marked in `properNouns` (names a gazetteer knows)
+    /// get the best-scoring tag whose UPOS is PROPN.
+    func pass(_ w: WordContext, _ table: WeightTable, right: UnsafeBufferPointer<Int>?, properNouns: [Bool]? = nil) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(w.count)
         var features: [UInt64] = []
@@ -47,7 +51,12 @@ public struct Tagger: Sendable, Equatable {
             for c in 0..<scores.count { scores[c] = 0 }
             features.withUnsafeBufferPointer { f in scores.withUnsafeMutableBufferPointer { table.score(f, into: $0) } }
             var best = 0
-            for c in scores.indices.dropFirst() where scores[c] > scores[best] { best = c }
+            if let properNouns, i < properNouns.count, properNouns[i], let first = properTags.first {
+                best = first
+                for c in properTags.dropFirst() where scores[c] > scores[best] { best = c }
+            } else {
+                for c in scores.indices.dropFirst() where scores[c] > scores[best] { best = c }
+            }
             result.append(best)
         }
         return result

@@ -744,6 +744,13 @@ import Testing
         #expect(extract("Qatar restored ties with Bahrain.").positive.contains { $0.contains("cooperatesWith") })
     }
 
+    @Test func aKnownNameIsTaggedAsAProperNoun() throws {
+        // A sentence-initial country the tagger alone may read as an adverb or adjective.
+        let report = Self.extractor.explain(SourceDocument(id: "t", text: "Norway condemned Ethiopia and Eritrea.", date: nil))
+        let parse = try #require(report.sentences.first?.parse)
+        #expect(parse.filter { ["Norway", "Ethiopia", "Eritrea"].contains($0.word) }.allSatisfy { $0.upos == "PROPN" }, "\(parse)")
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)

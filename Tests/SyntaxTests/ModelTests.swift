@@ -41,6 +41,18 @@ import Testing
         #expect(p.relations[2] == "aux:pass")
         #expect(p.relations[6] == "obl:agent" || p.relations[6] == "obl")
     }
+
+    @Test func wordsMarkedAsNamesAreProperNouns() throws {
+        let model = try committedModel.get()
+        // Even a word no tagger would call PROPN is one when the caller knows it is a name;
+        // the unmarked words keep their own tags.
+        let words = ["Will", "the", "army", "attack", "?"]
+        let free = model.analyse(words)
+        let marked = model.analyse(words, properNouns: [false, true, false, false, false])
+        #expect(free.upos[1] == "DET")
+        #expect(marked.upos[1] == "PROPN")
+        #expect(marked.upos[4] == "PUNCT" && marked.count == words.count)
+    }
 }
 
 /// Writing then reading a model gives the same model and the same predictions.

@@ -15,7 +15,12 @@ extension DocumentAnalysis {
             // trigger. Parsing is most of the stage's time.
             guard Set(list.flatMap(\.entities)).count >= 2, range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
-            let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound)
+            // Names the gazetteer knows are proper nouns, whatever the tagger would guess.
+            // (Not a group's: "Protesters" at a sentence's start is a noun.)
+            let names = Set(list.filter { m in
+                (m.kind == .name || m.kind == .seat) && m.entities.allSatisfy { entities[$0].type != .group }
+            }.flatMap { Array($0.range) })
+            let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names)
             if trace { trees[s] = tree }
             var misses: [String]? = trace ? [] : nil
             found += stage.relations(in: self, sentence: s, tree: tree, misses: &misses)

@@ -12,9 +12,10 @@ struct SentenceParser: Sendable {
 
     /// The tree of the sentence `range` of `tokens`.
     /// - Complexity: O(n) in the sentence's tokens (the parser is linear).
-    func tree(_ tokens: [Token], sentence range: Range<Int>) -> DependencyTree {
+    /// - Parameter names: tokens inside names the gazetteer knows: their capitalized words are
+    ///   tagged PROPN, whatever the tagger would guess.
+    func tree(_ tokens: [Token], sentence range: Range<Int>, names: Set<Int> = []) -> DependencyTree {
         let words = UDWordMapper.words(tokens[range].map { UDWordMapper.Token(text: $0.text, start: $0.start, end: $0.end) })
-        let analysis = model.analyse(words.map(\.form))
         // The token of each word: the one its start falls in.
         var tokenOfWord: [Int] = []
         tokenOfWord.reserveCapacity(words.count)
@@ -23,6 +24,10 @@ struct SentenceParser: Sendable {
             while t + 1 < range.upperBound && tokens[t + 1].start <= w.start { t += 1 }
             tokenOfWord.append(t - range.lowerBound)
         }
+        let proper = names.isEmpty ? nil : words.indices.map { k in
+            names.contains(tokenOfWord[k] + range.lowerBound) && (words[k].form.first?.isUppercase ?? false)
+        }
+        let analysis = model.analyse(words.map(\.form), properNouns: proper)
         let n = range.count
         var upos = [String](repeating: "PUNCT", count: n)
         var heads = [Int?](repeating: nil, count: n)
