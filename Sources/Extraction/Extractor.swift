@@ -87,7 +87,7 @@ public final class Extractor: Sendable {
             // kg explain shows the parse of every sentence with an actor and a trigger.
             for (s, range) in analysis.sentences.enumerated()
             where !analysis.mentions[s].isEmpty && range.contains(where: { analysis.tokens[$0].triggerList >= 0 }) {
-                analysis.trees[s] = parser.tree(analysis.tokens, sentence: range)
+                analysis.trees[s] = analysis.parsedTree(s, list: analysis.mentions[s], parser: parser)
             }
         }
         return (analysis, relations)

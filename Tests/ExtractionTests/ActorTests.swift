@@ -109,6 +109,15 @@ import Testing
         #expect(actors("Dan Voicu criticized Russia.") == ["Russia"])
     }
 
+    @Test func widerTitlesNameNewPeople() {
+        // Titles of ministries, commands and agencies, and a ruler's: each makes the name after it a person.
+        #expect(actors("Interior Minister Ana Cebotari criticized Hungary.").first == "Ana Cebotari")
+        #expect(extract("Commander-in-Chief Ion Voda threatened Russia.").positive.contains("Ion Voda threatens Russia"))
+        #expect(actors("Director-General Mara Lind criticized Iran.").first == "Mara Lind")
+        // A title alone names nobody.
+        #expect(actors("The Interior Minister criticized Hungary.") == ["Hungary"])
+    }
+
     @Test func pronounsResolveToTheLastFittingActor() {
         let names = actors("Putin arrived in Beijing. He met Xi Jinping.")
         #expect(names.last == "Xi Jinping")

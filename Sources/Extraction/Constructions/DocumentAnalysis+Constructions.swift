@@ -15,12 +15,7 @@ extension DocumentAnalysis {
             // trigger. Parsing is most of the stage's time.
             guard Set(list.flatMap(\.entities)).count >= 2, range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
-            // Names the gazetteer knows are proper nouns, whatever the tagger would guess.
-            // (Not a group's: "Protesters" at a sentence's start is a noun.)
-            let names = Set(list.filter { m in
-                (m.kind == .name || m.kind == .seat) && m.entities.allSatisfy { entities[$0].type != .group }
-            }.flatMap { Array($0.range) })
-            let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names)
+            let tree = parsedTree(s, list: list, parser: parser)
             if trace { trees[s] = tree }
             var misses: [String]? = trace ? [] : nil
             found += stage.relations(in: self, sentence: s, tree: tree, misses: &misses)
@@ -48,5 +43,16 @@ extension DocumentAnalysis {
             if tok.norm == "." || tok.norm == ";" { return nil }
         }
         return nil
+    }
+
+    /// The tree of sentence `s`: without its dateline, and with the gazetteer's names of people,
+    /// states and organizations tagged as proper nouns, whatever the tagger would guess (not a
+    /// group's: "Protesters" at a sentence's start is a noun).
+    func parsedTree(_ s: Int, list: [Mention], parser: SentenceParser) -> DependencyTree {
+        let range = sentences[s]
+        let names = Set(list.filter { m in
+            (m.kind == .name || m.kind == .seat) && m.entities.allSatisfy { entities[$0].type != .group }
+        }.flatMap { Array($0.range) })
+        return parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names)
     }
 }
