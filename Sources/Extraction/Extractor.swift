@@ -53,7 +53,12 @@ public final class Extractor: Sendable {
     /// How relations are found: by patterns over tokens (the tuned stage), or by named
     /// constructions over the dependency parse (needs a syntax model).
     public enum RelationStage: String, Sendable, CaseIterable {
-        case patterns, constructions
+        /// Patterns over tokens: the default, no parser.
+        case patterns
+        /// Named constructions over the dependency parse (experimental).
+        case constructions
+        /// Both, their statements merged: the most recall, at the parser's speed.
+        case both
     }
 
     public convenience init(ontology: Ontology) {
@@ -81,6 +86,12 @@ public final class Extractor: Sendable {
         analysis.recognizeActors()
         if relationStage == .constructions, let parser {
             return (analysis, analysis.constructionRelations(parser: parser, stage: constructions))
+        }
+        if relationStage == .both, let parser {
+            // The parse's reading first: where both stages find a triple in one sentence, its
+            // polarity and modality (scoped by the tree) win.
+            let parsed = analysis.constructionRelations(parser: parser, stage: constructions)
+            return (analysis, analysis.merge(parsed, analysis.findRelations()))
         }
         let relations = analysis.findRelations()
         if trace, let parser {

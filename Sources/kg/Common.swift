@@ -17,7 +17,7 @@ struct CommonOptions: ParsableArguments {
     var date: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "How relations are found: patterns (over tokens, the default) or constructions (named constructions over the dependency parse; experimental).",
+        "How relations are found: patterns (over tokens, the default), constructions (named constructions over the dependency parse; experimental) or both (the two merged: more recall, at the parser's speed).",
         valueName: "stage"))
     var relations: Extractor.RelationStage = .patterns
 
@@ -28,7 +28,7 @@ struct CommonOptions: ParsableArguments {
     /// The extractor the options ask for; with `parse` (kg explain), or with the constructions
     /// stage, the syntax model of the ontology (`syntax/en_ewt.model`) is loaded too.
     func makeExtractor(_ ontology: Ontology, parse: Bool = false) throws -> Extractor {
-        guard parse || relations == .constructions else { return Extractor(ontology: ontology) }
+        guard parse || relations != .patterns else { return Extractor(ontology: ontology) }
         return Extractor(ontology: ontology, syntax: try loadSyntaxModel(ontology), relations: relations)
     }
 

@@ -751,6 +751,31 @@ import Testing
         #expect(parse.filter { ["Norway", "Ethiopia", "Eritrea"].contains($0.word) }.allSatisfy { $0.upos == "PROPN" }, "\(parse)")
     }
 
+    @Test func notOnlyIsNoNegation() {
+        let f = found("Chile not only praised Peru but also invited Bolivia to talks.")
+        #expect(f["Chile invites Bolivia"] != nil, "\(f)")
+        var g = Graph(vocabulary: sharedOntology.relations)
+        Self.extractor.extract(SourceDocument(id: "t", text: "Chile did not invite Bolivia.", date: nil), into: &g)
+        #expect(g.statements.allSatisfy(\.negated) && !g.statements.isEmpty)
+    }
+
+    @Test func bothStagesMergeTheirStatements() {
+        let path = sharedOntology.directory + "/syntax/en_ewt.model"
+        let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }
+        let both = Extractor(ontology: sharedOntology, syntax: model, relations: .both)
+        #expect(both.relationStage == .both)
+        let text = "Kyrgyzstan accused Tajikistan of shelling villages. Kazakhstan offered to mediate between the two governments."
+        var g = Graph(vocabulary: sharedOntology.relations)
+        both.extract(SourceDocument(id: "t", text: text, date: "2023-05-24"), into: &g)
+        let merged = Set(g.statements.map { "\(g[$0.subject].label) \(g.vocabulary[$0.relation].name) \(g[$0.object].label)" })
+        let patterns = extract(text, date: "2023-05-24").all
+        let parsed = Set(found(text).keys)
+        // Everything either stage finds, once.
+        #expect(merged == patterns.union(parsed), "\(merged) vs \(patterns) + \(parsed)")
+        #expect(merged.contains("Kazakhstan mediates Kyrgyzstan") && merged.contains("Kyrgyzstan accuses Tajikistan"))
+        #expect(g.statements.count == merged.count)
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)

@@ -55,7 +55,9 @@ struct ClauseScope: Sendable {
         func look(at v: Int) {
             for d in t.dependents(v) {
                 let w = c.word(d), r = t.universal(d)
-                if (r == "advmod" || r == "aux" || r == "neg") && negationWords.contains(w) { negated = true }
+                // "not only … but also" adds, it does not negate.
+                let notOnly = w == "not" && c.tree.contains(d + 1) && c.word(d + 1) == "only"
+                if (r == "advmod" || r == "aux" || r == "neg") && negationWords.contains(w) && !notOnly { negated = true }
                 if r == "aux", let m = auxiliaries[w], modality == .asserted { modality = m }
                 if r == "mark", conditionMarkers.contains(w) { modality = .conditional }
             }

@@ -55,4 +55,17 @@ extension DocumentAnalysis {
         }.flatMap { Array($0.range) })
         return parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names)
     }
+
+    /// `first`, then the relations of `second` that name a triple (in either order for a
+    /// symmetric relation) no relation of `first` names in the same sentence.
+    func merge(_ first: [FoundRelation], _ second: [FoundRelation]) -> [FoundRelation] {
+        struct Key: Hashable { var sentence: Int, a: Int, relation: String, b: Int }
+        func key(_ f: FoundRelation) -> Key {
+            let symmetric = knowledge.isSymmetric(f.relation)
+            return Key(sentence: f.sentence, a: symmetric ? min(f.subject, f.object) : f.subject, relation: f.relation,
+                       b: symmetric ? max(f.subject, f.object) : f.object)
+        }
+        let taken = Set(first.map(key))
+        return first + second.filter { !taken.contains(key($0)) }
+    }
 }
