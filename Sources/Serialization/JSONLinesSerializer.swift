@@ -143,10 +143,7 @@ struct JSONLinesWriter {
         guard let s = current else { return }
         out.appendLiteral(",\"eventId\":")
         appendJSONStringLiteral(EventID.of(e, of: s, in: graph), to: &out)
-        if let date = e.eventDate {
-            out.appendLiteral(",\"eventDate\":")
-            appendJSONStringLiteral(date, to: &out)
-        }
+        out.appendOptionalField(",\"eventDate\":", e.eventDate)
         if let place = e.place {
             out.appendLiteral(",\"location\":{\"name\":")
             appendJSONStringLiteral(place.name, to: &out)
@@ -154,14 +151,8 @@ struct JSONLinesWriter {
             if let c = place.country { appendJSONStringLiteral(c, to: &out) } else { out.appendLiteral("null") }
             out.append(UInt8(ascii: "}"))
         }
-        if let code = e.subjectCode {
-            out.appendLiteral(",\"subjectCode\":")
-            appendJSONStringLiteral(code, to: &out)
-        }
-        if let code = e.objectCode {
-            out.appendLiteral(",\"objectCode\":")
-            appendJSONStringLiteral(code, to: &out)
-        }
+        out.appendOptionalField(",\"subjectCode\":", e.subjectCode)
+        out.appendOptionalField(",\"objectCode\":", e.objectCode)
     }
 
     mutating func appendLines(_ s: Statement) {
@@ -275,22 +266,10 @@ struct JSONLinesWriter {
         documentBytes.appendLiteral("{\"document\":")
         appendJSONStringLiteral(info.id, to: &documentBytes)
         documentMiddle[doc] = documentBytes.count
-        if let date = info.date {
-            documentBytes.appendLiteral(",\"date\":")
-            appendJSONStringLiteral(date, to: &documentBytes)
-        }
-        if let title = info.title {
-            documentBytes.appendLiteral(",\"title\":")
-            appendJSONStringLiteral(title, to: &documentBytes)
-        }
-        if let url = info.url {
-            documentBytes.appendLiteral(",\"url\":")
-            appendJSONStringLiteral(url, to: &documentBytes)
-        }
-        if let digest = info.digest {
-            documentBytes.appendLiteral(",\"digest\":")
-            appendJSONStringLiteral(digest, to: &documentBytes)
-        }
+        documentBytes.appendOptionalField(",\"date\":", info.date)
+        documentBytes.appendOptionalField(",\"title\":", info.title)
+        documentBytes.appendOptionalField(",\"url\":", info.url)
+        documentBytes.appendOptionalField(",\"digest\":", info.digest)
         documentBytes.appendLiteral(",\"documentIndex\":")
         documentBytes.appendInt(documentIndex[doc])
         documentBytes.appendLiteral(",\"spans\":[")
@@ -299,6 +278,14 @@ struct JSONLinesWriter {
 }
 
 extension Array where Element == UInt8 {
+    /// Appends `name` (a literal `,"key":`) and `value` as a JSON string, when there is a value.
+    @inline(__always)
+    mutating func appendOptionalField(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        appendLiteral(name)
+        appendJSONStringLiteral(value, to: &self)
+    }
+
     /// Appends the UTF-8 bytes of a literal.
     @inline(__always)
     mutating func appendLiteral(_ s: StaticString) {
