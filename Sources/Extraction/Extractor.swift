@@ -91,6 +91,8 @@ public final class Extractor: Sendable {
             // The parse's reading first: where both stages find a triple in one sentence, its
             // polarity and modality (scoped by the tree) win.
             let parsed = analysis.constructionRelations(parser: parser, stage: constructions)
+            // The pattern stage reads the events named so far as it goes: start it afresh.
+            analysis.eventAgents = [:]
             return (analysis, analysis.merge(parsed, analysis.findRelations()))
         }
         let relations = analysis.findRelations()

@@ -759,6 +759,14 @@ import Testing
         #expect(g.statements.allSatisfy(\.negated) && !g.statements.isEmpty)
     }
 
+    @Test func aDefiniteEventNounNamesTheEventToldEarlier() {
+        let f = found("Peru's launch of a rocket angered Chile. Bolivia condemned the launch.")
+        #expect(f["Bolivia criticizes Peru"] == "clause-subject+event-agent", "\(f)")
+        // "the launch of …" names a new event; with none told earlier, nobody.
+        #expect(found("Peru's launch of a rocket angered Chile. Bolivia condemned the launch of a satellite.")["Bolivia criticizes Peru"] == nil)
+        #expect(found("Bolivia condemned the launch.").isEmpty)
+    }
+
     @Test func bothStagesMergeTheirStatements() {
         let path = sharedOntology.directory + "/syntax/en_ewt.model"
         let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }

@@ -79,6 +79,8 @@ struct ComplementSubject: ArgumentConstruction {
 /// "condemned the launch of a missile by North Korea", "condemns the Houthi missile attack": the
 /// object of a verb is an event noun; the event's agent is the verb's object.
 struct EventAgentObject: ArgumentConstruction {
+    static func singular(_ w: String) -> String { w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") ? String(w.dropLast()) : w }
+
     let name = "event-agent"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
@@ -95,6 +97,15 @@ struct EventAgentObject: ArgumentConstruction {
                 c.tree.dependents(p).filter { c.tree.relation($0) == "obl:agent" || (c.tree.universal($0) == "obl" && c.marker(of: $0) == "by") }
             }.compactMap { c.actor(at: $0) }
             if !described.isEmpty { return described }
+            // "North Korea launched a missile. … The UN condemned the launch": a definite event
+            // noun with no agent of its own names the event of that name told earlier.
+            // ("the launch of a missile" names a new one.)
+            if !c.tree.dependents(event).contains(where: { c.tree.universal($0) == "nmod" }),
+               c.tree.dependents(event, ["det"]).contains(where: { ["the", "this", "these", "that", "those"].contains(c.word($0)) }),
+               let agents = c.eventAgents[Self.singular(c.word(event))], !agents.isEmpty {
+                let m = Mention(range: event..<event + 1, entities: agents, kind: .description, note: "the event named earlier")
+                return [ParsedArgument(entities: agents, mention: m, token: event)]
+            }
             // "condemned the test by North Korea": an active verb has no agent phrase of its own,
             // so a `by` phrase a parser attached to it is its event object's.
             if !c.tree.isPassive(trigger.head) {

@@ -55,6 +55,8 @@ struct ConstructionContext {
     let mentions: [Mention]
     let tokens: [Token]
     let knowledge: Knowledge
+    /// The agents of events named in earlier sentences, by the event noun's singular ("launch").
+    var eventAgents: [String: [Int]] = [:]
 
     /// The actor whose mention holds token `t`, if any (a locative place or a hyphenated
     /// modifier is no argument).

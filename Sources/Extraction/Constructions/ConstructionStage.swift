@@ -45,7 +45,8 @@ struct ConstructionStage: Sendable {
     /// The same, noting in `misses` (when not nil) each trigger that gave nothing and which
     /// argument it lacked, for `kg explain`.
     func relations(in analysis: DocumentAnalysis, sentence s: Int, tree: DependencyTree, misses: inout [String]?) -> [FoundRelation] {
-        let context = ConstructionContext(tree: tree, mentions: analysis.mentions[s], tokens: analysis.tokens, knowledge: analysis.knowledge)
+        let context = ConstructionContext(tree: tree, mentions: analysis.mentions[s], tokens: analysis.tokens, knowledge: analysis.knowledge,
+                                          eventAgents: analysis.eventAgents)
         var out: [FoundRelation] = []
         for trigger in triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge) {
             let (negated, modality) = scope.scope(of: trigger, relation: trigger.entry.relation, in: context)

@@ -8,12 +8,16 @@ extension DocumentAnalysis {
         var found: [FoundRelation] = []
         for (s, range) in sentences.enumerated() {
             let list = mentions[s].filter { !$0.entities.isEmpty }
+            // Who did this sentence's events, for "condemned the launch" later on.
+            defer { recordEventAgents(sentence: s, list: list) }
             guard !list.isEmpty else { continue }
             coordinationCache = (list.count, list.first?.range, list.last?.range, coordinations(list))
             found += actorRelations(s, list: list)
-            // Parse only the sentences that can give a triple: two different actors and a
-            // trigger. Parsing is most of the stage's time.
-            guard Set(list.flatMap(\.entities)).count >= 2, range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
+            // Parse only the sentences that can give a triple: two different actors (or an
+            // actor and an event named earlier) and a trigger. Parsing is most of the stage's time.
+            let namedEarlier = range.contains { tokens[$0].is([.agentNoun, .agentNounPlural]) && eventAgents[singular(tokens[$0].lower)] != nil }
+            guard Set(list.flatMap(\.entities)).count >= 2 || namedEarlier,
+                  range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
             let tree = parsedTree(s, list: list, parser: parser)
             if trace { trees[s] = tree }
