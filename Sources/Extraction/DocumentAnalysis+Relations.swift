@@ -156,7 +156,9 @@ extension DocumentAnalysis {
         return out
     }
 
-    func findRelations() -> [FoundRelation] {
+    /// - Parameter dictionary: whether the entries converted from the CAMEO dictionary
+    ///   (`lexicon-cameo.tsv`) fire here; without, only the parse gives their triples (`.both`).
+    func findRelations(dictionary: Bool = true) -> [FoundRelation] {
         markModifiers()
         var found: [FoundRelation] = []
         for (s, range) in sentences.enumerated() {
@@ -173,6 +175,7 @@ extension DocumentAnalysis {
                     guard matches(trigger.rest, at: i + 1, limit: range.upperBound) else { continue }
                     let end = i + 1 + trigger.rest.count
                     let entry = knowledge.lexicon[trigger.entry]
+                    if !dictionary && !entry.cameo.isEmpty { continue }
                     let results = entry.pos == .verb
                         ? verbFrame(trigger, entry, i..<end, sentence: s, list: list)
                         : nounFrame(entry, i..<end, sentence: s, list: list)

@@ -93,7 +93,9 @@ public final class Extractor: Sendable {
             let parsed = analysis.constructionRelations(parser: parser, stage: constructions)
             // The pattern stage reads the events named so far as it goes: start it afresh.
             analysis.eventAgents = [:]
-            return (analysis, analysis.merge(parsed, analysis.findRelations()))
+            // The CAMEO dictionary's triggers give a triple only with their arguments in place
+            // in the parse: the pattern stage leaves them out here.
+            return (analysis, analysis.merge(parsed, analysis.findRelations(dictionary: false)))
         }
         let relations = analysis.findRelations()
         if trace, let parser {

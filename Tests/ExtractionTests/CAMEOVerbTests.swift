@@ -52,6 +52,19 @@ import Testing
         #expect(!extract("China retaliated against US tariffs.").all.contains { $0.contains("attacks") })
     }
 
+    @Test func inTheMergedStageTheDictionarysTriggersNeedTheParse() {
+        // The pattern stage alone fires a dictionary trigger from token order; asked to leave
+        // the dictionary out (as the merged stage does), it does not, and the parse gives it.
+        let text = "Iran berated the United States on Monday."
+        let a = DocumentAnalysis(knowledge: sharedExtractor.knowledge, text: text, date: "2023-06-01")
+        a.recognizeActors()
+        #expect(a.findRelations().contains { $0.relation == "criticizes" && $0.pattern.hasPrefix("lexicon-cameo.tsv") })
+        let b = DocumentAnalysis(knowledge: sharedExtractor.knowledge, text: text, date: "2023-06-01")
+        b.recognizeActors()
+        #expect(!b.findRelations(dictionary: false).contains { $0.relation == "criticizes" })
+        #expect(ParsedExtractionTests().found(text)["Iran criticizes United States"] != nil)
+    }
+
     @Test func aByOfTheTriggerIsNoPassiveAgent() {
         // "stand by": the "by" is the trigger's; the subject stays the agent.
         #expect(ParsedExtractionTests().found("Poland stands by Ukraine.")["Ukraine supports Poland"] == nil)
