@@ -622,12 +622,7 @@ extension DocumentAnalysis {
     /// their country and, for a leader's title, `leaderOf`. The mention covers the apposition,
     /// so the title is not read again as somebody else.
     func nameWithAppositiveTitle(at i: Int, limit: Int) -> Mention? {
-        var j = i
-        while j < limit, j - i < 4, isCapitalizedWord(tokens[j]), !Self.notNames.contains(tokens[j].text),
-              surface(at: j, limit: limit) == nil, title(at: j, limit: limit) == nil, DateFinder.month(tokens[j]) == nil,
-              !tokens[j].is([.weekday, .preposition, .determiner, .verbTrigger]) {
-            j += 1
-        }
+        let j = unknownNameEnd(from: i, limit: limit, words: 4)
         guard j - i >= 2, j + 2 < limit, tokens[j].norm == "," else { return nil }
         var k = j + 1
         var of: Int? = nil
@@ -676,13 +671,8 @@ extension DocumentAnalysis {
     /// organization's head word, a gazetteer name, a title, a month or a function word is none.
     func speakingName(at i: Int, range: Range<Int>) -> Mention? {
         let limit = range.upperBound
-        var j = i
-        while j < limit, j - i < 3, isCapitalizedWord(tokens[j]), !Self.notNames.contains(tokens[j].text),
-              surface(at: j, limit: limit) == nil, title(at: j, limit: limit) == nil, DateFinder.month(tokens[j]) == nil,
-              !tokens[j].is([.weekday, .preposition, .determiner, .verbTrigger, .organizationHead, .stateNounStart, .personNounStart]) {
-            j += 1
-        }
-        guard j - i >= 2, j - i <= 3 else { return nil }
+        let j = unknownNameEnd(from: i, limit: limit, words: 3, excluding: [.organizationHead, .stateNounStart, .personNounStart])
+        guard j - i >= 2 else { return nil }
         // "The Global Times said": after a determiner it is a thing's name.
         if i > range.lowerBound, tokens[i - 1].is(.determiner) { return nil }
         // The run must be the whole name: no capitalized word right after it.
@@ -734,11 +724,10 @@ extension DocumentAnalysis {
         }
         if longest(knowledge.stateNouns, at: i, limit: end)?.count == end - i { return nil }
         // "Egypt's Central Bank", "the Kenyan Supreme Court": a country's own body, one node per country.
-        if country == nil, i >= 2, tokens[i - 1].norm == "'s" || tokens[i - 1].norm == "'",
-           let sf = surfaceEnding(at: i - 1), knowledge.entries[sf].entity.type == .country {
+        // (A demonym's entry is its country.)
+        let afterPossessive = i >= 2 && (tokens[i - 1].norm == "'s" || tokens[i - 1].norm == "'")
+        if country == nil, let sf = surfaceEnding(at: afterPossessive ? i - 1 : i), knowledge.entries[sf].entity.type == .country {
             country = knowledge.entries[sf].entity.key
-        } else if country == nil, i >= 1, let sf = surfaceEnding(at: i), knowledge.entries[sf].entity.type == .country || isDemonymEnding(at: i) {
-            country = knowledge.entries[sf].entity.type == .country ? knowledge.entries[sf].entity.key : knowledge.entries[sf].entity.country
         }
         let name = span(i..<end)
         var entity = Entity(key: Self.slug((country.map { $0 + " " } ?? "") + name), label: name, type: .organization)
@@ -748,20 +737,25 @@ extension DocumentAnalysis {
                                   note: trace ? "organization '\(name)' (head '\(tokens[lastHead].text)')" : ""), limit: limit)
     }
 
+    /// The end of a run of at most `words` capitalized words that no list knows as anything (no
+    /// gazetteer surface, title, month, weekday, function word, trigger or `excluding` class):
+    /// the candidate name starting at `i`.
+    func unknownNameEnd(from i: Int, limit: Int, words: Int, excluding: WordClass = []) -> Int {
+        var j = i
+        while j < limit, j - i < words, isCapitalizedWord(tokens[j]), !Self.notNames.contains(tokens[j].text),
+              surface(at: j, limit: limit) == nil, title(at: j, limit: limit) == nil, DateFinder.month(tokens[j]) == nil,
+              !tokens[j].is([.weekday, .preposition, .determiner, .verbTrigger]), !tokens[j].is(excluding) {
+            j += 1
+        }
+        return j
+    }
+
     /// The gazetteer entry whose surface ends right before token `end` (within three words), if any.
     func surfaceEnding(at end: Int) -> Int? {
         for start in stride(from: end - 1, through: max(0, end - 3), by: -1) {
             if let sf = surface(at: start, limit: end), start + sf.tokens.count == end { return sf.entity }
         }
         return nil
-    }
-
-    /// Whether the surface ending before `end` is a demonym ("the Kenyan Supreme Court").
-    func isDemonymEnding(at end: Int) -> Bool {
-        for start in stride(from: end - 1, through: max(0, end - 3), by: -1) {
-            if let sf = surface(at: start, limit: end), start + sf.tokens.count == end { return sf.kind == .demonym }
-        }
-        return false
     }
 
     /// Marks a mention followed by "'s" as possessive and takes the "'s" in.

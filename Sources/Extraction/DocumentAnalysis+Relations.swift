@@ -54,7 +54,7 @@ extension DocumentAnalysis {
                         skipped += 1
                         continue
                     }
-                    if m.possessive || m.kind == .demonym || m.kind == .state { eventAgents[singular(tokens[k].lower)] = m.entities }
+                    if m.possessive || m.kind == .demonym || m.kind == .state { eventAgents[Self.singular(tokens[k].lower)] = m.entities }
                     break
                 }
                 let w = tokens[j - 1]
@@ -68,7 +68,8 @@ extension DocumentAnalysis {
         }
     }
 
-    func singular(_ w: String) -> String { w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") ? String(w.dropLast()) : w }
+    /// The singular of a regular plural in -s ("attacks" → "attack"), the key of `eventAgents`.
+    static func singular(_ w: String) -> String { w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") ? String(w.dropLast()) : w }
 
     /// "denounced the launch": a definite event noun refers back to the event of that name, and
     /// its agent is the object.
@@ -80,7 +81,7 @@ extension DocumentAnalysis {
         var adjectives = 0
         while k < range.upperBound, adjectives <= 2 {
             let w = tokens[k].lower
-            if tokens[k].is(.agentNoun) || knowledge.agentNouns.contains(singular(w)), let agents = eventAgents[singular(w)] {
+            if tokens[k].is(.agentNoun) || knowledge.agentNouns.contains(Self.singular(w)), let agents = eventAgents[Self.singular(w)] {
                 // "the launch of ..." names a new event, not the earlier one.
                 if k + 1 < range.upperBound, tokens[k + 1].lower == "of" || tokens[k + 1].lower == "by" { return nil }
                 if list.contains(where: { $0.range.contains(k) }) { return nil }
@@ -1009,9 +1010,7 @@ extension DocumentAnalysis {
     /// is no "retaliate against").
     func triggerFires(at i: Int, limit: Int) -> Bool {
         guard tokens[i].triggerList >= 0 else { return false }
-        return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { t in
-            i + 1 + t.rest.count <= limit && t.rest.indices.allSatisfy { tokens[i + 1 + $0].lower == t.rest[$0] }
-        }
+        return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { matches($0.rest, at: i + 1, limit: limit) }
     }
 
     /// Whether token `i` is inside a parenthesis opened in `range` before it.

@@ -79,8 +79,6 @@ struct ComplementSubject: ArgumentConstruction {
 /// "condemned the launch of a missile by North Korea", "condemns the Houthi missile attack": the
 /// object of a verb is an event noun; the event's agent is the verb's object.
 struct EventAgentObject: ArgumentConstruction {
-    static func singular(_ w: String) -> String { w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") ? String(w.dropLast()) : w }
-
     let name = "event-agent"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
@@ -102,7 +100,7 @@ struct EventAgentObject: ArgumentConstruction {
             // ("the launch of a missile" names a new one.)
             if !c.tree.dependents(event).contains(where: { c.tree.universal($0) == "nmod" }),
                c.tree.dependents(event, ["det"]).contains(where: { ["the", "this", "these", "that", "those"].contains(c.word($0)) }),
-               let agents = c.eventAgents[Self.singular(c.word(event))], !agents.isEmpty {
+               let agents = c.eventAgents[DocumentAnalysis.singular(c.word(event))], !agents.isEmpty {
                 let m = Mention(range: event..<event + 1, entities: agents, kind: .description, note: "the event named earlier")
                 return [ParsedArgument(entities: agents, mention: m, token: event)]
             }

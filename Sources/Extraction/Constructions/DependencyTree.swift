@@ -85,7 +85,8 @@ struct DependencyTree: Sendable {
         var steps = 0
         while let x = stack.popLast(), steps <= tokens.count {
             steps += 1
-            for d in dependents(x) where d < best || d < x {
+            // In a projective tree only dependents to the left can reach further left.
+            for d in dependents(x) where d < x {
                 if d < best { best = d }
                 stack.append(d)
             }

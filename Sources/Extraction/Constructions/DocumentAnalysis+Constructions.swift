@@ -15,7 +15,7 @@ extension DocumentAnalysis {
             found += actorRelations(s, list: list)
             // Parse only the sentences that can give a triple: two different actors (or an
             // actor and an event named earlier) and a trigger. Parsing is most of the stage's time.
-            let namedEarlier = range.contains { tokens[$0].is([.agentNoun, .agentNounPlural]) && eventAgents[singular(tokens[$0].lower)] != nil }
+            let namedEarlier = range.contains { tokens[$0].is([.agentNoun, .agentNounPlural]) && eventAgents[Self.singular(tokens[$0].lower)] != nil }
             guard Set(list.flatMap(\.entities)).count >= 2 || namedEarlier,
                   range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
