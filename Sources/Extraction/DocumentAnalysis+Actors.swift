@@ -9,6 +9,8 @@ extension DocumentAnalysis {
     static let personPronouns: Set<String> = ["he", "him", "his", "himself", "she", "her", "hers", "herself"]
     static let thingPronouns: Set<String> = ["it", "its", "itself"]
     static let firstPersonPlural: Set<String> = ["we", "our", "us", "ours", "ourselves"]
+    /// Pronouns in the subject case: never the object of a verb or preposition.
+    static let nominativePronouns: Set<String> = ["i", "we", "he", "she", "they"]
     static let possessivePronouns: Set<String> = ["his", "her", "its", "their", "our"]
     static let officeAdjectives: Set<String> = ["new", "incoming", "acting", "interim"]
     static let honorifics: Set<String> = ["Dr.", "Dr", "Prof.", "Prof", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Sir", "Dame"]
@@ -64,7 +66,8 @@ extension DocumentAnalysis {
             var list: [Mention] = []
             var i = range.lowerBound
             while i < range.upperBound {
-                if let m = recognize(at: i, sentence: s, range: range, list: &list, history: history, groups: groups) {
+                if let found = recognize(at: i, sentence: s, range: range, list: &list, history: history, groups: groups) {
+                    let m = deputy(found, list: &list, range: range)
                     list.append(m)
                     let oblique = m.kind == .relative || isOblique(m.range.lowerBound, range)
                     for e in m.entities where m.kind != .firstPerson {
@@ -945,10 +948,15 @@ extension DocumentAnalysis {
             for k in mentions[s].indices where mentions[s][k].kind == .firstPerson {
                 let i = mentions[s][k].range.lowerBound
                 if quoted[i] {
-                    if let speaker = speaker(ofQuoteAt: i, sentence: s) {
-                        mentions[s][k].entities = [speaker]
-                        if trace { mentions[s][k].note += " → \(entities[speaker].label) (speaker)" }
+                    let speakers = speaker(ofQuoteAt: i, sentence: s)
+                    if !speakers.isEmpty {
+                        mentions[s][k].entities = speakers
+                        if trace { mentions[s][k].note += " → \(speakers.map { entities[$0].label }.joined(separator: ", ")) (speaker)" }
                     }
+                } else if let speakers = speaker(beforeColonAt: i, sentence: s) {
+                    // "the foreign ministers of A, B and C said: We condemn …": a quotation without marks.
+                    mentions[s][k].entities = speakers
+                    if trace { mentions[s][k].note += " → \(speakers.map { entities[$0].label }.joined(separator: ", ")) (speaker before ':')" }
                 } else if let issuer {
                     let group = issuerGroup.count > 1 ? issuerGroup : [issuer]
                     mentions[s][k].entities = group
@@ -979,9 +987,12 @@ extension DocumentAnalysis {
         if let first = mentions.first, let range = sentences.first {
             let words = Set(tokens[range].map(\.lower))
             if !words.isDisjoint(with: ["statement", "declaration", "communique", "communiqué", "remarks", "readout"]),
-               let m = first.first(where: { !$0.entities.isEmpty && $0.kind != .demonym }), m.entities.count == 1,
-               entities[m.entities[0]].type != .person {
-                issuer = m.entities[0]
+               let k = first.firstIndex(where: { !$0.entities.isEmpty && $0.kind != .demonym }), first[k].entities.count == 1,
+               entities[first[k].entities[0]].type != .person {
+                issuer = first[k].entities[0]
+                // "Joint Statement by the Foreign Ministers of Egypt, Jordan and Qatar": all of them.
+                let group = speakers(k, in: first)
+                if group.count > 1 { issuerGroup = group }
                 issuerNote = "the title"
                 return
             }
@@ -1011,20 +1022,41 @@ extension DocumentAnalysis {
         }
     }
 
-    /// The speaker of a quotation: "…," said X / X said: "…".
-    func speaker(ofQuoteAt i: Int, sentence s: Int) -> Int? {
+    /// The speaker of a quotation: "…," said X / X said: "…"; all of a coordinated group ("A, B
+    /// and C said: \"…\"").
+    func speaker(ofQuoteAt i: Int, sentence s: Int) -> [Int] {
         for t in [s, s + 1, s - 1] where t >= 0 && t < sentences.count {
             let range = sentences[t]
-            for m in mentions[t] where !quoted[m.range.lowerBound] && m.entities.count == 1 {
+            for (k, m) in mentions[t].enumerated() where !quoted[m.range.lowerBound] && m.entities.count == 1 {
                 let before = max(range.lowerBound, m.range.lowerBound - 2)..<m.range.lowerBound
                 let after = m.range.upperBound..<min(range.upperBound, m.range.upperBound + 2)
                 if tokens[before].contains(where: { $0.is(.reporting) })
                     || tokens[after].contains(where: { $0.is(.reporting) }) {
-                    if entities[m.entities[0]].type != .group { return m.entities[0] }
+                    if entities[m.entities[0]].type != .group { return speakers(k, in: mentions[t]) }
                 }
             }
         }
-        return nil
+        return []
+    }
+
+    /// The speakers of an unmarked quotation in the same sentence: "X said: we …" (a reporting
+    /// word right before a colon that comes before `i`, and the actors right before that word).
+    func speaker(beforeColonAt i: Int, sentence s: Int) -> [Int]? {
+        let range = sentences[s]
+        guard let colon = (range.lowerBound..<i).last(where: { tokens[$0].norm == ":" }), colon >= range.lowerBound + 2,
+              tokens[colon - 1].is(.reporting) || tokens[colon - 2].is(.reporting) else { return nil }
+        let verb = tokens[colon - 1].is(.reporting) ? colon - 1 : colon - 2
+        guard let k = mentions[s].lastIndex(where: { $0.range.upperBound <= verb && !$0.entities.isEmpty }),
+              verb - mentions[s][k].range.upperBound <= 2 else { return nil }
+        let group = speakers(k, in: mentions[s])
+        return group.isEmpty ? nil : group
+    }
+
+    /// The entities of mention `k` with those coordinated with it.
+    private func speakers(_ k: Int, in list: [Mention]) -> [Int] {
+        guard let g = coordinations(list).first(where: { $0.contains(k) }), g.count > 1 else { return list[k].entities }
+        var seen = Set<Int>()
+        return g.flatMap { list[$0].entities }.filter { seen.insert($0).inserted }
     }
 }
 

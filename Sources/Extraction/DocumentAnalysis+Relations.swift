@@ -115,8 +115,9 @@ extension DocumentAnalysis {
     /// leaderOf from titles and appositions. Both relation stages start with them.
     func actorRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
         var found = compoundRelations(s, list: list) + membershipRelations(s, list: list)
-        for m in list {
-            if let of = m.leaderOf, let p = m.entities.first, p != of {
+        // (All mentions: a deputy who stands for nobody keeps the leader title of the person named in it.)
+        for m in mentions[s] {
+            if let of = m.leaderOf, let p = m.titledPerson ?? m.entities.first, p != of {
                 found.append(FoundRelation(subject: p, relation: "leaderOf", object: of, negated: false, modality: .asserted,
                                            confidence: 0.9, sentence: s, tokens: m.range, pattern: trace ? "title: \(m.note)" : "title"))
             }
@@ -646,6 +647,8 @@ extension DocumentAnalysis {
                 return Argument(entities: m.entities, mention: m, how: "agent of the object event", penalty: 0.9)
             }
             if m.kind == .demonym || m.modifier { continue }
+            // "strikes on Gaza and we support …": "we", "they", "he" start a clause; they are nobody's object.
+            if Self.nominativePronouns.contains(tokens[m.range.lowerBound].lower) { break }
             // The first actor after the trigger is the only candidate.
             var how = ""
             var marker = objectMarker(words, markers)

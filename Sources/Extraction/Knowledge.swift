@@ -49,6 +49,8 @@ public final class Knowledge: Sendable {
     let controlSubject: Set<String>
     let reporting: Set<String>
     let stateNouns: PhraseIndex
+    /// "envoy", "spokesman", "adviser": a person's deputy, who is not that person (`cues.tsv` `deputy-noun`).
+    let deputyNouns: PhraseIndex
     /// Relations a person may hold with their own state (kg.owl `kg:withOwnState`: leaderOf, memberOf).
     let ownStateRelations: Set<String>
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
@@ -215,6 +217,7 @@ public final class Knowledge: Sendable {
         territoryNouns = PhraseIndex(words("territory-noun"), start: .territoryNounStart)
         memberLists = PhraseIndex(words("member-list"), start: .memberListStart)
         personNouns = PhraseIndex(words("person-noun"), start: .personNounStart)
+        deputyNouns = PhraseIndex(words("deputy-noun"), start: .deputyNounStart)
         memberNouns = PhraseIndex(words("member-noun"), start: .memberNounStart)
         locatives = Set(words("locative").map { $0.joined(separator: " ") })
         clauseBreaks = Set(words("clause-break").map { $0.joined(separator: " ") })
@@ -289,12 +292,13 @@ public final class Knowledge: Sendable {
         mark(words("complement-noun").map { $0.joined(separator: " ") }, .complementNoun)
         mark(words("organization-head").map { $0.joined(separator: " ") }, .organizationHead)
         mark(words("group-noun").map { $0.joined(separator: " ") }, .groupNoun)
+        mark(words("deputy-modifier").map { $0.joined(separator: " ") }, .deputyModifier)
         mark(threat.keys, .threatControl)
         for (first, list) in titles {
             table.update(first) { $0.classes.insert(.titleStart) }
             if list.contains(where: { $0.tokens.count == 1 }), first.count >= 3 { table.update(first + "s") { $0.classes.insert(.pluralTitle) } }
         }
-        for index in [stateNouns, territoryNouns, personNouns, memberNouns, pluralPronouns, negations, adverbials, memberLists] { markFirst(index.all, index.start) }
+        for index in [stateNouns, territoryNouns, personNouns, memberNouns, pluralPronouns, negations, adverbials, memberLists, deputyNouns] { markFirst(index.all, index.start) }
         // Plurals whose singular (DocumentAnalysis.singular) is an agent noun.
         for n in agentNouns where !n.contains(" ") && n.count >= 3 && !n.hasSuffix("s") {
             table.update(n + "s") { $0.classes.insert(.agentNounPlural) }

@@ -38,6 +38,9 @@ public struct Mention: Sendable {
     public var modifier: Bool = false
     /// A leader title attached to a person mention, with what it is of ("President" of RUS).
     public var leaderOf: Int? = nil
+    /// The person `leaderOf` belongs to when the mention stands for somebody else: "the spokesman
+    /// for UN Secretary-General António Guterres" is the deputy, and Guterres leads the UN.
+    public var titledPerson: Int? = nil
     /// The CAMEO role a state noun gives the mention ("Russian troops": MIL), joined to the
     /// state's code in the mention's actor code (`RUSMIL`).
     public var role: String? = nil

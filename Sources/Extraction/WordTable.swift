@@ -63,6 +63,10 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let memberListStart = WordClass(rawValue: 1 << 40)
     /// "group", "bloc": a noun between an organization's name and its member list (`cues.tsv` `group-noun`).
     static let groupNoun = WordClass(rawValue: 1 << 41)
+    /// First words of a deputy's noun (`cues.tsv` `deputy-noun`: "envoy", "spokesman", "chief of staff").
+    static let deputyNounStart = WordClass(rawValue: 1 << 42)
+    /// "special", "top": a word between a person's "'s" and a deputy's noun (`cues.tsv` `deputy-modifier`).
+    static let deputyModifier = WordClass(rawValue: 1 << 43)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

@@ -234,6 +234,30 @@ import Testing
                     == ["G7 criticizes Russia"])
     }
 
+    @Test func weOfAStatementBySeveralIsEachOfThem() {
+        // The title names the signatories.
+        let titled = extract("""
+        Joint Statement by the Foreign Ministers of Kenya, Uganda and Tanzania
+
+        We condemn the attack on Burundi by the M23 rebels. We welcome Angola's mediation.
+        """)
+        #expect(titled.positive.isSuperset(of: ["Kenya praises Angola", "Uganda praises Angola", "Tanzania praises Angola"]), "\(titled.positive)")
+        // "A, B and C said: we …", a quotation without marks, and one with them.
+        let said = extract("The leaders of Chile, Peru and Ecuador said: We support Bolivia.")
+        #expect(said.positive == ["Chile supports Bolivia", "Peru supports Bolivia", "Ecuador supports Bolivia"], "\(said.positive)")
+        let quoted = extract("Chile and Peru said: \"We support Bolivia.\"")
+        #expect(quoted.positive == ["Chile supports Bolivia", "Peru supports Bolivia"], "\(quoted.positive)")
+        // A single speaker stays one; "we" after a colon with no speaker is the document's issuer.
+        #expect(extract("Chile said: we support Bolivia.").positive == ["Chile supports Bolivia"])
+    }
+
+    @Test func aClauseSubjectPronounIsNobodysObject() {
+        // "strikes on Gaza and we …": "we" starts the next clause.
+        let f = extract("Egypt and Jordan said: We condemn Israel's strikes on Gaza and we support the Palestinian Authority.")
+        #expect(!f.all.contains { $0.hasPrefix("Israel attacks") }, "\(f.all)")
+        #expect(f.positive.contains("Jordan supports Palestinian Authority"))
+    }
+
     @Test func warOnIsWarWith() {
         #expect(extract("Israel declared war on Hamas.").positive.contains("Israel fightsWith Hamas"))
     }

@@ -1,0 +1,43 @@
+import Testing
+@testable import Extraction
+
+/// An envoy, spokesperson or adviser of a person is not that person: the deputy stands for the
+/// person's country, as its government, or for nobody. Sentences written for these tests.
+@Suite struct DeputyTests {
+    func actors(_ text: String, date: String = "2025-06-01") -> [String] {
+        sharedExtractor.explain(.init(id: "t", text: text, date: date)).sentences.flatMap { $0.mentions.flatMap(\.entities) }
+    }
+
+    @Test func aPersonsEnvoyActsForTheCountryNotThePerson() {
+        let f = extract("Putin's envoy met Zelensky in Kyiv.", date: "2025-06-01")
+        #expect(f.positive == ["Russia meetsWith Volodymyr Zelensky"], "\(f.positive)")
+        #expect(extract("Trump's special envoy visited Moscow.", date: "2025-06-01").positive == ["United States visits Russia"])
+        #expect(extract("An adviser to President Macron criticized Iran.", date: "2025-06-01").positive == ["France criticizes Iran", "Emmanuel Macron leaderOf France"])
+        #expect(extract("A spokesman for the Chinese President praised Kenya.", date: "2025-06-01").positive.filter { $0.contains("Kenya") }
+                    == ["China praises Kenya"])
+    }
+
+    @Test func withoutACountryOrForAFormerDeputyNobodyActs() {
+        // The UN Secretary-General acts for no country; a former adviser for nobody.
+        #expect(extract("The Secretary-General's envoy met Abdul Hamid Dbeibah.", date: "2025-06-01").all.isEmpty)
+        #expect(extract("Xi's former adviser criticized Japan.", date: "2025-06-01").all.isEmpty)
+        // The person's own title still tells what they lead.
+        let f = extract("The statement was issued by the Spokesman for UN Secretary-General António Guterres.", date: "2025-06-01")
+        #expect(f.positive == ["António Guterres leaderOf United Nations"], "\(f.positive)")
+    }
+
+    @Test func aNamedDeputyIsThatPersonOfTheSameCountry() throws {
+        let a = actors("Putin's special envoy Lev Orlov criticized Finland.")
+        #expect(a == ["Lev Orlov", "Finland"], "\(a)")
+        let g = extractGraph("Putin's special envoy Lev Orlov criticized Finland.", date: "2025-06-01")
+        let orlov = try #require(g.entityID(key: "lev-orlov"))
+        #expect(g[orlov].country == "RUS")
+    }
+
+    @Test func theOwnBusinessOfAPersonIsStillTheirs() {
+        // Not deputies: the person's own war, and negotiators or representatives doing the person's business.
+        #expect(extract("Poland condemned Putin's war.", date: "2025-06-01").positive == ["Poland criticizes Vladimir Putin"])
+        #expect(!actors("Putin's envoy met Zelensky.").contains("Vladimir Putin"))
+        #expect(actors("Representatives of Putin met Zelensky.").contains("Vladimir Putin"))
+    }
+}
