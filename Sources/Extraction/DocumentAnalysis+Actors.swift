@@ -504,7 +504,15 @@ extension DocumentAnalysis {
             // "the parties", "all sides": the sides of the last conflict or talks mentioned.
             let sides = plural.contains { ["parties", "sides", "belligerents"].contains($0) }
             if sides, let g = groups.last, s - g.sentence <= 3 {
-                referents = g.entities
+                // The sides of a conflict or talks are states and bodies: a person stands for their
+                // country, and a group of people with no known country has no sides.
+                var sideList: [Int] = []
+                for e in g.entities {
+                    guard entities[e].type == .person else { if !sideList.contains(e) { sideList.append(e) }; continue }
+                    guard let c = entities[e].country.flatMap({ local(key: $0) }) else { sideList = []; break }
+                    if !sideList.contains(c) { sideList.append(c) }
+                }
+                referents = sideList.count >= 2 ? sideList : []
             } else if let g = groups.last, s - g.sentence <= 1, !g.oblique {
                 referents = g.entities
             } else {
@@ -536,7 +544,7 @@ extension DocumentAnalysis {
                         }
                         // One state ("Nepal expressed concern"): the pair is further back.
                     }
-                } else {
+                } else if !sides {
                     for h in history.reversed() {
                         if s - h.sentence > 2 { break }
                         guard entities[h.entity].type == .person else { continue }

@@ -547,7 +547,7 @@ extension DocumentAnalysis {
             }
         }
         if let subject, object == nil, subject.entities.count >= 2,
-           knowledge.isSymmetric(entry.relation) {
+           knowledge.isSymmetric(entry.relation), !(subject.how == "possessor" && tokens[t.lowerBound].is(.roleNoun)) {
             // "their cooperation", "China and Russia ... global partners"
             return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural agent)", mention: subject.mention)
         }

@@ -293,6 +293,7 @@ public final class Knowledge: Sendable {
         mark(words("organization-head").map { $0.joined(separator: " ") }, .organizationHead)
         mark(words("group-noun").map { $0.joined(separator: " ") }, .groupNoun)
         mark(words("deputy-modifier").map { $0.joined(separator: " ") }, .deputyModifier)
+        mark(words("role-noun").map { $0.joined(separator: " ") }, .roleNoun)
         mark(threat.keys, .threatControl)
         for (first, list) in titles {
             table.update(first) { $0.classes.insert(.titleStart) }

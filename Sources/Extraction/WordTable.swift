@@ -67,6 +67,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let deputyNounStart = WordClass(rawValue: 1 << 42)
     /// "special", "top": a word between a person's "'s" and a deputy's noun (`cues.tsv` `deputy-modifier`).
     static let deputyModifier = WordClass(rawValue: 1 << 43)
+    /// "ally", "partner": a noun for the other side of a relation (`cues.tsv` `role-noun`).
+    static let roleNoun = WordClass(rawValue: 1 << 44)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

@@ -31,6 +31,37 @@ import Testing
         return out
     }
 
+    @Test func conjunctsBeforeAVerbWithoutSubjectAreItsSubject() throws {
+        // A parser's misreading: "Bolivia and Ecuador" made conjuncts of the object, "said" an advcl.
+        let r = try relations("Chile praised Peru's response, and Bolivia and Ecuador said they agreed.", """
+        Chile PROPN 2 nsubj
+        praised VERB 0 root
+        Peru PROPN 5 nmod:poss
+        's PART 3 case
+        response NOUN 2 obj
+        , PUNCT 8 punct
+        and CCONJ 8 cc
+        Bolivia PROPN 5 conj
+        and CCONJ 10 cc
+        Ecuador PROPN 8 conj
+        said VERB 2 advcl
+        they PRON 13 nsubj
+        agreed VERB 11 ccomp
+        . PUNCT 2 punct
+        """)
+        #expect(r.keys.filter { $0.hasPrefix("Chile praises") }.sorted() == ["Chile praises Peru"], "\(r)")
+        // A true coordination of objects is shared out.
+        let s = try relations("Chile praised Peru and Bolivia.", """
+        Chile PROPN 2 nsubj
+        praised VERB 0 root
+        Peru PROPN 2 obj
+        and CCONJ 5 cc
+        Bolivia PROPN 3 conj
+        . PUNCT 2 punct
+        """)
+        #expect(Set(s.keys) == ["Chile praises Peru", "Chile praises Bolivia"], "\(s)")
+    }
+
     @Test func activeClause() throws {
         let r = try relations("Russia attacked Ukraine.", """
         Russia PROPN 2 nsubj

@@ -51,6 +51,31 @@ import Testing
         #expect(!extract("Nepal expressed concern. The United States urged both sides to talk.").all.contains { $0.contains("appealsTo") })
     }
 
+    @Test func theSidesOfAConflictAreStatesNeverTwoPeople() {
+        // Two people with no coordination to stand for: "all sides" is nobody.
+        let f = extract("Lev Orlov spoke to Ana Cebotari on Monday. Later, Japan called on all sides to show restraint.")
+        #expect(!f.all.contains { $0.hasPrefix("Japan appealsTo") }, "\(f.all)")
+        // People coordinated in talks stand for their countries.
+        let g = extract("Talks between Putin and Zelensky opened. The Pope urged both sides to keep talking.", date: "2025-06-01")
+        #expect(g.positive.isSuperset(of: ["Pope appealsTo Russia", "Pope appealsTo Ukraine"]) || !g.all.contains { $0.contains("Pope appealsTo Vladimir Putin") }, "\(g.all)")
+    }
+
+    @Test func theOwnersOfARoleNounAreNotEachOthers() {
+        // "their ally" is a third party; "their alliance" and "are allies" relate the two.
+        let f = extract("Kenya and Uganda signed a deal. Their ally Tanzania welcomed it.")
+        #expect(!f.all.contains("Kenya allyOf Uganda") && !f.all.contains("Uganda allyOf Kenya"), "\(f.all)")
+        // (allyOf is symmetric: either order.)
+        func allies(_ a: String, _ b: String, _ set: Set<String>) -> Bool { set.contains("\(a) allyOf \(b)") || set.contains("\(b) allyOf \(a)") }
+        #expect(allies("Kenya", "Tanzania", f.positive) && allies("Uganda", "Tanzania", f.positive), "\(f.all)")
+        #expect(extract("Lithuania and Latvia said they backed their ally.").all.filter { $0.contains("allyOf") }.isEmpty)
+        #expect(allies("Russia", "China", extract("Russia and China are allies.").positive))
+    }
+
+    @Test func thePersonsGovernmentIsTheirCountry() {
+        #expect(extract("The government of Nicolás Maduro expelled Peru's ambassador.").all.contains { $0.hasPrefix("Venezuela ") })
+        #expect(extract("Putin's government criticized Finland.", date: "2025-06-01").positive == ["Russia criticizes Finland"])
+    }
+
     @Test func aParenthesisBeforeTheVerbIsAnAside() {
         let f = extract("The G7 (Canada, France and Italy) condemned Russia.")
         #expect(f.positive.contains("G7 criticizes Russia"), "\(f.all)")

@@ -93,7 +93,9 @@ struct ConstructionStage: Sendable {
                 if !analysis.knowledge.isSymmetric(trigger.entry.relation) { misses?.append("\(what): no object found") }
                 // "China and Russia met", "their cooperation": a symmetric relation between
                 // coordinated subjects (or the actors one plural pronoun stands for) when it has no object.
-                if analysis.knowledge.isSymmetric(trigger.entry.relation) {
+                // "their ally" names a third party: its owners are not allies of each other.
+                let thirdParty = subjectRule == "possessor" && analysis.tokens[trigger.head].is(.roleNoun)
+                if analysis.knowledge.isSymmetric(trigger.entry.relation), !thirdParty {
                     if subjects.count >= 2 {
                         for (k, a) in subjects.enumerated() { for b in subjects[(k + 1)...] { emit(a, b, "\(subjectRule)+plural-subject", penalty: 0.95) } }
                     } else if let a = subjects.first, a.entities.count >= 2 {

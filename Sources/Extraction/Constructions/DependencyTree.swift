@@ -67,7 +67,32 @@ struct DependencyTree: Sendable {
             k += 1
         }
         if out.count > 1, !out.dropFirst().contains(where: { !dependents($0, ["cc"]).isEmpty }) { return [t] }
-        return out.sorted()
+        out.sort()
+        // "praised Warsaw's response, and Lithuania and Latvia said …": conjuncts right before a verb
+        // with no subject of its own are that verb's subject, a parser's misreading: `t` alone.
+        if out.count > 1, let last = out.last {
+            let next = rightmost(last) + 1
+            if contains(next), tag(next) == "VERB" || tag(next) == "AUX", dependents(next, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
+               !["acl", "amod", "xcomp", "conj"].contains(universal(next)) {
+                return [t]
+            }
+        }
+        return out
+    }
+
+    /// The last word of the phrase `t` heads (its rightmost descendant).
+    func rightmost(_ t: Int) -> Int {
+        var best = t
+        var stack = [t]
+        var steps = 0
+        while let x = stack.popLast(), steps <= tokens.count {
+            steps += 1
+            for d in dependents(x) where d > x {
+                if d > best { best = d }
+                stack.append(d)
+            }
+        }
+        return best
     }
 
     /// Whether the word before conjunct `c`'s phrase is a coordinating conjunction or punctuation.

@@ -10,7 +10,8 @@ extension DocumentAnalysis {
             let list = mentions[s].filter { !$0.entities.isEmpty }
             // Who did this sentence's events, for "condemned the launch" later on.
             defer { recordEventAgents(sentence: s, list: list) }
-            guard !list.isEmpty else { continue }
+            // (A sentence whose only mention stands for nobody may still name a leader's title.)
+            guard !list.isEmpty else { found += actorRelations(s, list: list); continue }
             coordinationCache = (list.count, list.first?.range, list.last?.range, coordinations(list))
             found += actorRelations(s, list: list)
             // Parse only the sentences that can give a triple: two different actors (or an
