@@ -621,8 +621,15 @@ extension DocumentAnalysis {
         if lower == "who" || lower == "which", i > range.lowerBound, tokens[i - 1].norm == ",", let prev = list.last,
            prev.range.upperBound == i - 1, !prev.entities.isEmpty,
            lower == "who" || prev.entities.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) {
-            return Mention(range: i..<i + 1, entities: prev.entities, kind: .relative,
-                           note: trace ? "'who' → \(prev.entities.map { entities[$0].label }.joined(separator: ", "))" : "")
+            // "Kenya and Ethiopia, which have been mediating": the whole coordination.
+            var referents = prev.entities
+            if let g = lastCoordination(list), g.count > 1 {
+                var seen = Set<Int>()
+                let all = g.flatMap { list[$0].entities }.filter { seen.insert($0).inserted }
+                if lower == "who" || all.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) { referents = all }
+            }
+            return Mention(range: i..<i + 1, entities: referents, kind: .relative,
+                           note: trace ? "'\(lower)' → \(referents.map { entities[$0].label }.joined(separator: ", "))" : "")
         }
         return nil
     }

@@ -3,7 +3,8 @@
 /// The deputy stands for the person's country, as its government (CAMEO codes an envoy of the
 /// Russian president RUSGOV), and for nobody when the text gives no country or the deputy is a
 /// former one. A deputy named right after the noun ("Putin's special envoy Kirill Dmitriev") is
-/// that person, who acts for the same country.
+/// that person, who acts for the same country. A relative ("the sister of leader Kim Jong Un")
+/// stands for nobody.
 extension DocumentAnalysis {
     /// `m` as found by `recognize`, or the deputy mention that takes its place: "PERSON's
     /// [modifier] NOUN [NAME]" after it, or "NOUN of/for/to PERSON" around it (the noun's own
@@ -19,6 +20,10 @@ extension DocumentAnalysis {
                 if tokens[j].lower == "former" { former = true }
                 j += 1
             }
+            // "Putin's daughter": a relative, for nobody.
+            if j < limit, knowledge.kinNouns.contains(tokens[j].lower) {
+                return standIn(for: m, range: m.range.lowerBound..<j + 1, former: true, limit: limit)
+            }
             guard j < limit, tokens[j].is(.deputyNounStart), let noun = longest(knowledge.deputyNouns, at: j, limit: limit) else { return m }
             let end = j + noun.count
             if end < limit, tokens[end].isWord, tokens[end].isCapitalized, let name = personName(at: end, limit: limit),
@@ -30,9 +35,25 @@ extension DocumentAnalysis {
             return standIn(for: m, range: m.range.lowerBound..<end, former: former, limit: limit)
         }
         // "an envoy of the Chinese president", "an adviser to Zelensky", "a spokesman for Macron"
-        let start = m.range.lowerBound
+        // (A lower-case title may stand between: "the sister of leader Kim Jong Un".)
+        var start = m.range.lowerBound
+        while start - 1 > range.lowerBound, start > m.range.lowerBound - 2, tokens[start - 1].isWord, !tokens[start - 1].isCapitalized,
+              tokens[start - 1].is([.titleStart, .personNounStart]) {
+            start -= 1
+        }
         guard start - 2 >= range.lowerBound, ["of", "for", "to"].contains(tokens[start - 1].lower) else { return m }
         let nounEnd = start - 1
+        // "the sister of leader Kim Jong Un": a relative, for nobody.
+        if tokens[start - 1].lower == "of", knowledge.kinNouns.contains(tokens[nounEnd - 1].lower) {
+            var from = nounEnd - 1
+            if let last = list.last, last.range.upperBound > from {
+                from = min(from, last.range.lowerBound)
+                list.removeLast()
+            }
+            var d = standIn(for: m, range: from..<m.range.upperBound, former: true, limit: limit)
+            d.possessive = m.possessive
+            return d
+        }
         for k in stride(from: nounEnd - 1, through: max(range.lowerBound, nounEnd - 3), by: -1) where tokens[k].is(.deputyNounStart) {
             guard longest(knowledge.deputyNouns, at: k, limit: nounEnd)?.count == nounEnd - k else { continue }
             var from = k
@@ -55,7 +76,7 @@ extension DocumentAnalysis {
         return local(key: countries.first!)
     }
 
-    /// The deputy as its principal's government, or as nobody. A leader title of the principal's
+    /// The deputy as its principal's government, or as nobody (`former`: a former deputy or a relative). A leader title of the principal's
     /// stays with the principal.
     private func standIn(for principal: Mention, range: Range<Int>, former: Bool, limit: Int) -> Mention {
         let people = principal.entities

@@ -51,6 +51,8 @@ public final class Knowledge: Sendable {
     let stateNouns: PhraseIndex
     /// "envoy", "spokesman", "adviser": a person's deputy, who is not that person (`cues.tsv` `deputy-noun`).
     let deputyNouns: PhraseIndex
+    /// "sister", "son": a person's relative, who stands for nobody (`cues.tsv` `kin-noun`).
+    let kinNouns: Set<String>
     /// Relations a person may hold with their own state (kg.owl `kg:withOwnState`: leaderOf, memberOf).
     let ownStateRelations: Set<String>
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
@@ -218,6 +220,7 @@ public final class Knowledge: Sendable {
         memberLists = PhraseIndex(words("member-list"), start: .memberListStart)
         personNouns = PhraseIndex(words("person-noun"), start: .personNounStart)
         deputyNouns = PhraseIndex(words("deputy-noun"), start: .deputyNounStart)
+        kinNouns = Set(words("kin-noun").map { $0.joined(separator: " ") })
         memberNouns = PhraseIndex(words("member-noun"), start: .memberNounStart)
         locatives = Set(words("locative").map { $0.joined(separator: " ") })
         clauseBreaks = Set(words("clause-break").map { $0.joined(separator: " ") })

@@ -31,6 +31,32 @@ import Testing
         return out
     }
 
+    @Test func anEventNounSubjectLendsItsAgentToAVerbOfTheSameRelation() throws {
+        let r = try relations("A Turkish drone strike killed two PKK fighters.", """
+        A DET 4 det
+        Turkish ADJ 4 amod
+        drone NOUN 4 compound
+        strike NOUN 5 nsubj
+        killed VERB 0 root
+        two NUM 8 nummod
+        PKK PROPN 8 compound
+        fighters NOUN 5 obj
+        . PUNCT 5 punct
+        """)
+        #expect(r["Turkey attacks Kurdistan Workers' Party"] == "event-subject+direct-object", "\(r)")
+        // A noun of another relation lends nothing: "Turkish criticism angered the PKK".
+        let s = try relations("Turkish criticism killed the PKK talks.", """
+        Turkish ADJ 2 amod
+        criticism NOUN 3 nsubj
+        killed VERB 0 root
+        the DET 6 det
+        PKK PROPN 6 compound
+        talks NOUN 3 obj
+        . PUNCT 3 punct
+        """)
+        #expect(!s.keys.contains { $0.hasPrefix("Turkey attacks") }, "\(s)")
+    }
+
     @Test func conjunctsBeforeAVerbWithoutSubjectAreItsSubject() throws {
         // A parser's misreading: "Bolivia and Ecuador" made conjuncts of the object, "said" an advcl.
         let r = try relations("Chile praised Peru's response, and Bolivia and Ecuador said they agreed.", """

@@ -71,6 +71,17 @@ import Testing
         #expect(allies("Russia", "China", extract("Russia and China are allies.").positive))
     }
 
+    @Test func aRelativePronounAfterACoordinationIsAllOfIt() {
+        let f = extract("Kenya and Ethiopia, which have been mediating between Sudan and South Sudan, welcomed the truce.")
+        #expect(f.positive.isSuperset(of: ["Kenya mediates Sudan", "Ethiopia mediates Sudan", "Kenya mediates South Sudan"]), "\(f.all)")
+        #expect(!f.all.contains("Kenya mediates Ethiopia"))
+    }
+
+    @Test func liftingOrEasingRestrictionsIsAConcession() {
+        #expect(extract("Egypt lifted restrictions on Libya.").positive == ["Egypt concedesTo Libya"])
+        #expect(extract("Egypt eased restrictions on Libya.").positive == ["Egypt concedesTo Libya"])
+    }
+
     @Test func thePersonsGovernmentIsTheirCountry() {
         #expect(extract("The government of Nicolás Maduro expelled Peru's ambassador.").all.contains { $0.hasPrefix("Venezuela ") })
         #expect(extract("Putin's government criticized Finland.", date: "2025-06-01").positive == ["Russia criticizes Finland"])

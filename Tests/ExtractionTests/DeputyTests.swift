@@ -40,4 +40,9 @@ import Testing
         #expect(!actors("Putin's envoy met Zelensky.").contains("Vladimir Putin"))
         #expect(actors("Representatives of Putin met Zelensky.").contains("Vladimir Putin"))
     }
+
+    @Test func aRelativeStandsForNobody() {
+        #expect(extract("The sister of leader Kim Jong Un criticized Seoul.", date: "2025-06-01").all.isEmpty)
+        #expect(extract("Putin's daughter visited Iran.", date: "2025-06-01").all.isEmpty)
+    }
 }

@@ -177,7 +177,7 @@ struct ConstructionContext {
 /// The constructions, in the order they are tried for each role. One list, one file.
 enum ConstructionRegistry {
     static let subjects: [any ArgumentConstruction] = [
-        ClauseSubject(), PassiveAgent(), NounAgent(), Possessor(), ModifierAgent(),
+        ClauseSubject(), PassiveAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
         LightVerbSubject(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
         ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(),
     ]

@@ -86,3 +86,28 @@ extension LexiconEntry {
         return e
     }
 }
+
+/// "A Turkish drone strike killed three fighters", "Russia's shelling hit Kharkiv": a verb whose
+/// subject is an event noun of the same relation takes the noun's agent (possessor, demonym or
+/// name modifier, `by` phrase) as its own.
+struct EventSubject: ArgumentConstruction {
+    let name = "event-subject"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, !c.tree.isPassive(trigger.head, trigger: trigger.span) else { return [] }
+        for n in c.tree.dependents(trigger.head, ["nsubj"]) where c.actor(at: n) == nil && c.isEventNoun(n) {
+            let same = c.knowledge.triggerLists[Int(c.tokens[n].triggerList)].contains {
+                let e = c.knowledge.lexicon[$0.entry]
+                return e.pos == .noun && $0.rest.isEmpty && e.relation == trigger.entry.relation
+            }
+            guard same else { continue }
+            for d in c.tree.dependents(n, ["nmod:poss"]) { let a = c.actors(at: d); if !a.isEmpty { return a } }
+            for d in c.tree.dependents(n, ["amod", "compound"]) { if let a = c.actor(at: d) { return [a] } }
+            for d in c.tree.dependents(n) where c.tree.universal(d) == "nmod" && c.marker(of: d) == "by" {
+                let a = c.actors(at: d)
+                if !a.isEmpty { return a }
+            }
+        }
+        return []
+    }
+}
