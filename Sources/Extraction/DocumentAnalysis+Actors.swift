@@ -446,6 +446,19 @@ extension DocumentAnalysis {
                     return Mention(range: i..<end + noun.count, entities: [e], kind: .state,
                                    note: trace ? "demonym '\(span(i..<end))' + territory '\(noun.joined(separator: " "))'" : "")
                 }
+                // "two Guatemalan priests", "a Filipino fishing boat" (one modifier word may stand
+                // between): the country as a target only.
+                var k = end
+                if k + 1 < limit, tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is([.preposition, .determiner, .verbTrigger]),
+                   !["and", "or", "but"].contains(tokens[k].lower), longest(knowledge.targetNouns, at: k, limit: limit) == nil {
+                    k += 1
+                }
+                if let noun = longest(knowledge.targetNouns, at: k, limit: limit) ?? (k > end ? longest(knowledge.territoryNouns, at: k, limit: limit) : nil) {
+                    var m = Mention(range: i..<k + noun.count, entities: [e], kind: .state,
+                                    note: trace ? "demonym '\(span(i..<end))' + target '\(span(end..<k + noun.count))'" : "")
+                    m.target = true
+                    return m
+                }
                 // "Russian and Chinese armed forces"
                 if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit),
                    other.kind == .demonym, let noun = longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) {

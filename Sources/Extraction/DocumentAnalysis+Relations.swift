@@ -259,7 +259,7 @@ extension DocumentAnalysis {
             } else if beBefore || i == range.lowerBound || tokens[i - 1].triggerList >= 0 || !tokens[i - 1].isWord {
                 // ("a deal brokered by China", "a ceasefire mediated by Qatar": the event's parties,
                 // the clause's subject, are the patients.)
-                object = findSubject(before: beBefore ? k : i, sentence: s, list: list)
+                object = findSubject(before: beBefore ? k : i, sentence: s, list: list, patient: true)
             } else {
                 // A reduced passive after a noun that is neither actor nor event modifies that
                 // noun: "waters claimed by Vietnam" says nothing of the clause's subject.
@@ -358,7 +358,7 @@ extension DocumentAnalysis {
             break
         }
         for m in list where m.range.lowerBound >= start && m.range.upperBound <= i {
-            if m.possessive || m.locative || m.kind == .demonym || m.modifier || isOblique(m.range.lowerBound, range) { continue }
+            if m.possessive || m.locative || m.kind == .demonym || m.modifier || m.target || isOblique(m.range.lowerBound, range) { continue }
             let penalty = [.pronoun, .description, .firstPerson, .relative].contains(m.kind) ? 0.9 : 1
             return Argument(entities: coordinationGroup(m, list: list) ?? m.entities, mention: m, how: "clause subject", penalty: penalty * 0.9)
         }
@@ -590,7 +590,8 @@ extension DocumentAnalysis {
 
     /// The subject of a verb at `i`: the nearest mention to its left in the same clause that is
     /// not the object of a preposition, a possessor or a place.
-    func findSubject(before i: Int, sentence s: Int, list: [Mention]) -> Argument? {
+    /// - Parameter patient: the subject of a passive, which may be a target ("Indian nationals were detained").
+    func findSubject(before i: Int, sentence s: Int, list: [Mention], patient: Bool = false) -> Argument? {
         let range = sentences[s]
         let candidates = list.filter { $0.range.upperBound <= i }.reversed()
         for m in candidates {
@@ -598,7 +599,7 @@ extension DocumentAnalysis {
             let between = tokens[m.range.upperBound..<i]
             if between.contains(where: { $0.is(.clauseBreak) && $0.lower != "as" }) && m.kind != .relative { return nil }
             if between.contains(where: { $0.norm == "\"" }) && !quoted[i] { return nil }
-            if m.possessive || m.locative || m.kind == .demonym || m.modifier { continue }
+            if m.possessive || m.locative || m.kind == .demonym || m.modifier || (m.target && !patient) { continue }
             // "The G7 (Canada, France, …) condemned": a parenthesis closed before the verb is an
             // aside; the subject is before it.
             if between.contains(where: { $0.norm == ")" }), insideParenthesis(m.range.lowerBound, range) { continue }

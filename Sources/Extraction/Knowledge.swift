@@ -53,6 +53,9 @@ public final class Knowledge: Sendable {
     let deputyNouns: PhraseIndex
     /// "sister", "son": a person's relative, who stands for nobody (`cues.tsv` `kin-noun`).
     let kinNouns: Set<String>
+    /// After a demonym, people or craft of the country as what an act is done to ("Guatemalan
+    /// priests", "American citizens") (`cues.tsv` `target-noun`).
+    let targetNouns: PhraseIndex
     /// Relations a person may hold with their own state (kg.owl `kg:withOwnState`: leaderOf, memberOf).
     let ownStateRelations: Set<String>
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
@@ -221,6 +224,7 @@ public final class Knowledge: Sendable {
         personNouns = PhraseIndex(words("person-noun"), start: .personNounStart)
         deputyNouns = PhraseIndex(words("deputy-noun"), start: .deputyNounStart)
         kinNouns = Set(words("kin-noun").map { $0.joined(separator: " ") })
+        targetNouns = PhraseIndex(words("target-noun"), start: .targetNounStart)
         memberNouns = PhraseIndex(words("member-noun"), start: .memberNounStart)
         locatives = Set(words("locative").map { $0.joined(separator: " ") })
         clauseBreaks = Set(words("clause-break").map { $0.joined(separator: " ") })
@@ -302,7 +306,7 @@ public final class Knowledge: Sendable {
             table.update(first) { $0.classes.insert(.titleStart) }
             if list.contains(where: { $0.tokens.count == 1 }), first.count >= 3 { table.update(first + "s") { $0.classes.insert(.pluralTitle) } }
         }
-        for index in [stateNouns, territoryNouns, personNouns, memberNouns, pluralPronouns, negations, adverbials, memberLists, deputyNouns] { markFirst(index.all, index.start) }
+        for index in [stateNouns, territoryNouns, personNouns, memberNouns, pluralPronouns, negations, adverbials, memberLists, deputyNouns, targetNouns] { markFirst(index.all, index.start) }
         // Plurals whose singular (DocumentAnalysis.singular) is an agent noun.
         for n in agentNouns where !n.contains(" ") && n.count >= 3 && !n.hasSuffix("s") {
             table.update(n + "s") { $0.classes.insert(.agentNounPlural) }

@@ -41,6 +41,9 @@ public struct Mention: Sendable {
     /// The person `leaderOf` belongs to when the mention stands for somebody else: "the spokesman
     /// for UN Secretary-General António Guterres" is the deputy, and Guterres leads the UN.
     public var titledPerson: Int? = nil
+    /// People or craft of a country ("two Guatemalan priests", "a Filipino fishing boat"): the
+    /// country as what an act is done to, never as the one who acts.
+    public var target: Bool = false
     /// The CAMEO role a state noun gives the mention ("Russian troops": MIL), joined to the
     /// state's code in the mention's actor code (`RUSMIL`).
     public var role: String? = nil

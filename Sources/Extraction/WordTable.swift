@@ -69,6 +69,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let deputyModifier = WordClass(rawValue: 1 << 43)
     /// "ally", "partner": a noun for the other side of a relation (`cues.tsv` `role-noun`).
     static let roleNoun = WordClass(rawValue: 1 << 44)
+    /// First words of target nouns (`cues.tsv` `target-noun`: "citizens", "crew members").
+    static let targetNounStart = WordClass(rawValue: 1 << 45)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

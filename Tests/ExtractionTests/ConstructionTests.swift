@@ -77,6 +77,14 @@ import Testing
         #expect(!f.all.contains("Kenya mediates Ethiopia"))
     }
 
+    @Test func peopleOrCraftOfACountryAreItsTargetOnly() {
+        #expect(extract("Nicaragua arrested two Guatemalan priests.").positive == ["Nicaragua coerces Guatemala"])
+        #expect(extract("China seized a Vietnamese fishing boat.").positive == ["China coerces Vietnam"])
+        #expect(extract("Indian nationals were detained by Qatar.").positive == ["Qatar coerces India"])
+        // Never the one who acts.
+        #expect(extract("Guatemalan priests criticized Nicaragua.").all.isEmpty)
+    }
+
     @Test func liftingOrEasingRestrictionsIsAConcession() {
         #expect(extract("Egypt lifted restrictions on Libya.").positive == ["Egypt concedesTo Libya"])
         #expect(extract("Egypt eased restrictions on Libya.").positive == ["Egypt concedesTo Libya"])

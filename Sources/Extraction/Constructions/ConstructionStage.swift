@@ -123,7 +123,8 @@ struct ConstructionStage: Sendable {
     private func first(_ list: [any ArgumentConstruction], _ trigger: TriggerSite, _ context: ConstructionContext)
         -> (String, [ParsedArgument])? {
         for c in list {
-            let found = c.arguments(of: trigger, in: context)
+            // (People or craft of a country are only ever what an act is done to.)
+            let found = c.arguments(of: trigger, in: context).filter { c.role == .object || !$0.mention.target }
             if !found.isEmpty { return (c.name, found) }
         }
         return nil
