@@ -79,8 +79,13 @@ case "evaluate":
         var score = AttachmentScore()
         var confusions: [String: Int] = [:]
         var headErrors: [String: Int] = [:]
+        // FNV-1a over every predicted tag, head and relation: equal outputs, equal checksums.
+        var predictions: UInt64 = 0xcbf2_9ce4_8422_2325
         for s in readSentences(path) {
             let analysis = model.analyse(s.forms)
+            for (i, t) in analysis.upos.enumerated() {
+                for b in "\(t) \(analysis.heads[i]) \(analysis.relations[i]);".utf8 { predictions = (predictions ^ UInt64(b)) &* 0x100_0000_01b3 }
+            }
             score.add(gold: s.words, predicted: analysis)
             for (g, p) in zip(s.words, analysis.upos) where g.upos != p { confusions["\(g.upos)→\(p)", default: 0] += 1 }
             for (i, g) in s.words.enumerated() where g.head != analysis.heads[i] { headErrors[String(AttachmentScore.universal(g.deprel)), default: 0] += 1 }
@@ -91,7 +96,8 @@ case "evaluate":
             say("wrong heads by gold relation: "
                 + headErrors.sorted { $0.value > $1.value }.prefix(15).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
-        say("\(path): \(score.words) words  UPOS \(fixed(score.upos))  UAS \(fixed(score.uas))  LAS \(fixed(score.las))")
+        say("\(path): \(score.words) words  UPOS \(fixed(score.upos))  UAS \(fixed(score.uas))  LAS \(fixed(score.las))  "
+            + "(predictions checksum \(String(predictions, radix: 16)))")
     }
 case "benchmark":
     guard positional.count == 2 else { fail("--benchmark needs MODEL and FILE.conllu\n\(usage)", code: 64) }
