@@ -4,10 +4,10 @@
 /// and (version 2) punctuation and verbs between items, dependents' words with their heads'
 /// tags, look-ahead to b3, more of s1, label sets with distance, grandchildren's tags;
 /// and the features of the labeller, which names the relation of an arc once its dependent's
-/// subtree is complete.
+/// subtree is complete; version 3 adds the relabeller's (`ParserFeatures+Relabel`).
 enum ParserFeatures {
     /// Bumped whenever a template changes: a model trained with other features is refused.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     /// More than the keys either extraction writes (about 150 and 32).
     static let capacity = 256
 

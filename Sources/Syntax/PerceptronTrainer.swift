@@ -54,6 +54,25 @@ struct PerceptronTrainer: Sendable {
         }
     }
 
+    /// Adds `delta` to the weights of `features` for class `c` (the updates of a structured
+    /// perceptron, which moves towards one transition sequence and away from another).
+    mutating func update(_ features: UnsafeBufferPointer<UInt64>, class c: Int, delta: Float) {
+        for f in features {
+            let (r, new) = index.insert(f)
+            if new {
+                weights.append(contentsOf: repeatElement(0, count: classes))
+                totals.append(contentsOf: repeatElement(0, count: classes))
+                stamps.append(contentsOf: repeatElement(0, count: classes))
+                updates.append(0)
+            }
+            updates[Int(r)] += 1
+            let i = Int(r) * classes + c
+            totals[i] += Double(clock - stamps[i]) * Double(weights[i])
+            stamps[i] = clock
+            weights[i] += delta
+        }
+    }
+
     /// The averaged weights, quantized to Int16, as a `WeightTable`: rows updated fewer than
     /// `minUpdates` times and weights that quantize below `minQuantized` are dropped.
     /// - Complexity: O(rows × classes).

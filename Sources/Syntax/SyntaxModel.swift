@@ -12,6 +12,14 @@ public struct SyntaxModel: Sendable, Equatable {
         self.parser = parser
     }
 
+    /// The same model parsing with another beam width (for measuring the trade-off of speed
+    /// and accuracy; a model parses best with the width it was trained with).
+    public func withBeamWidth(_ width: Int) -> SyntaxModel {
+        SyntaxModel(settings: settings, tagger: tagger,
+                    parser: DependencyParser(labels: parser.labels, transitions: parser.transitions, relations: parser.relations,
+                                             relabels: parser.relabels, beamWidth: width))
+    }
+
     /// The longest sentence analysed in one piece; longer ones are cut into pieces of this many
     /// words, each parsed alone, their roots attached to the first piece's root.
     public static let maximumSentenceLength = 400

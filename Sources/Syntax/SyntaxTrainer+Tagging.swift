@@ -6,7 +6,7 @@ extension SyntaxTrainer.Tagging {
     public func serialized() -> [UInt8] {
         let settings = key + "best_tagger_iterations=\(bestFirst),\(bestSecond)\n"
         let holder = SyntaxModel(settings: settings, tagger: tagger,
-                                 parser: DependencyParser(labels: ["dep"], transitions: .empty(3), relations: .empty(1)))
+                                 parser: DependencyParser(labels: ["dep"], transitions: .empty(3), relations: .empty(1), relabels: .empty(1)))
         var w = ByteWriter()
         let model = holder.serialized()
         w.u32(UInt32(model.count))

@@ -11,9 +11,9 @@ usage: kg-train-syntax --train TRAIN.conllu --dev DEV.conllu --output MODEL
                        [--tagger-iterations N] [--parser-iterations N] [--folds N] [--seed N]
                        [--min-updates N] [--min-quantized N] [--exploration-start N] [--min-tag-pair-count N]
                        [--non-projective 0|1] [--dictionary-min-count N] [--exploration-probability P]
-                       [--tagging-cache PATH]
-       kg-train-syntax --evaluate MODEL FILE.conllu...
-       kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S]
+                       [--relabelling 0|1] [--beam N] [--transition-min-updates N] [--tagging-cache PATH]
+       kg-train-syntax --evaluate MODEL FILE.conllu... [--beam N]
+       kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S] [--beam N]
 """
 
 func fail(_ message: String, code: Int32 = 1) -> Never {
@@ -34,12 +34,15 @@ func readSentences(_ path: String, annotated: Bool = true) -> [CoNLLUSentence] {
     }
 }
 
-func loadModel(_ path: String) -> (SyntaxModel, Double) {
+/// - Parameter beam: parse with this beam width instead of the model's (`--beam N`).
+func loadModel(_ path: String, beam: Int? = nil) -> (SyntaxModel, Double) {
     let start = Date()
     guard let data = FileManager.default.contents(atPath: path) else { fail("\(path): cannot read the model") }
     do {
         let model = try SyntaxModel(bytes: [UInt8](data))
-        return (model, Date().timeIntervalSince(start))
+        let seconds = Date().timeIntervalSince(start)
+        if let beam, beam >= 1 { return (model.withBeamWidth(beam), seconds) }
+        return (model, seconds)
     } catch {
         fail("\(path): \(error)")
     }
@@ -73,14 +76,19 @@ while !arguments.isEmpty {
 switch mode {
 case "evaluate":
     guard positional.count >= 2 else { fail("--evaluate needs MODEL and at least one FILE.conllu\n\(usage)", code: 64) }
-    let (model, seconds) = loadModel(positional[0])
+    let (model, seconds) = loadModel(positional[0], beam: options["beam"].flatMap { Int($0) })
     say("model \(positional[0]) loaded in \(fixed(seconds, 3)) s")
     for path in positional.dropFirst() {
         var score = AttachmentScore()
         var confusions: [String: Int] = [:]
         var headErrors: [String: Int] = [:]
+        // FNV-1a over every predicted tag, head and relation: equal outputs, equal checksums.
+        var predictions: UInt64 = 0xcbf2_9ce4_8422_2325
         for s in readSentences(path) {
             let analysis = model.analyse(s.forms)
+            for (i, t) in analysis.upos.enumerated() {
+                for b in "\(t) \(analysis.heads[i]) \(analysis.relations[i]);".utf8 { predictions = (predictions ^ UInt64(b)) &* 0x100_0000_01b3 }
+            }
             score.add(gold: s.words, predicted: analysis)
             for (g, p) in zip(s.words, analysis.upos) where g.upos != p { confusions["\(g.upos)→\(p)", default: 0] += 1 }
             for (i, g) in s.words.enumerated() where g.head != analysis.heads[i] { headErrors[String(AttachmentScore.universal(g.deprel)), default: 0] += 1 }
@@ -91,14 +99,15 @@ case "evaluate":
             say("wrong heads by gold relation: "
                 + headErrors.sorted { $0.value > $1.value }.prefix(15).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
-        say("\(path): \(score.words) words  UPOS \(fixed(score.upos))  UAS \(fixed(score.uas))  LAS \(fixed(score.las))")
+        say("\(path): \(score.words) words  UPOS \(fixed(score.upos))  UAS \(fixed(score.uas))  LAS \(fixed(score.las))  "
+            + "(predictions checksum \(String(predictions, radix: 16)))")
     }
 case "benchmark":
     guard positional.count == 2 else { fail("--benchmark needs MODEL and FILE.conllu\n\(usage)", code: 64) }
     var loads: [Double] = []
     var model: SyntaxModel?
     for _ in 0..<3 {
-        let (m, t) = loadModel(positional[0])
+        let (m, t) = loadModel(positional[0], beam: options["beam"].flatMap { Int($0) })
         loads.append(t)
         model = m
     }
@@ -140,6 +149,9 @@ default:
     settings.minUpdates = Int32(intOption("min-updates", Int(settings.minUpdates)))
     settings.minQuantized = Int16(clamping: intOption("min-quantized", Int(settings.minQuantized)))
     settings.explorationStart = intOption("exploration-start", settings.explorationStart)
+    settings.beamWidth = max(intOption("beam", settings.beamWidth), 1)
+    settings.transitionMinUpdates = Int32(intOption("transition-min-updates", Int(settings.transitionMinUpdates)))
+    settings.relabelling = intOption("relabelling", settings.relabelling ? 1 : 0) != 0
     let start = Date()
     let train = readSentences(trainPath), dev = readSentences(devPath)
     let trainer = SyntaxTrainer(train: train, dev: dev, settings: settings) { message in

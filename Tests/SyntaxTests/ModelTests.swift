@@ -10,7 +10,8 @@ import Testing
         #expect(Array(bytes.prefix(8)) == SyntaxModel.magic)
         var version: UInt32 = 0
         for k in 0..<4 { version |= UInt32(bytes[8 + k]) << (8 * UInt32(k)) }
-        #expect(version == SyntaxModel.formatVersion)
+        // Format 1 (before the beam width and the relabeller) is still read.
+        #expect(version == SyntaxModel.formatVersion || version == 1)
         let model = try committedModel.get()
         #expect(model.settings.contains("seed="))
         #expect(model.tagger.upos.contains("PROPN"))
@@ -112,8 +113,9 @@ import Testing
         // Rewrite a field, then fix the checksum: the reader must still refuse the content.
         var bytes = tinyModel.serialized()
         let body = bytes.count - 8
-        // The settings length is at byte 20: make it absurd.
+        // The beam width is at byte 20, the settings length at byte 24: make them absurd.
         bytes[23] = 0x7F
+        bytes[27] = 0x7F
         let sum = SyntaxModel.checksum(bytes[0..<body])
         for k in 0..<8 { bytes[body + k] = UInt8(truncatingIfNeeded: sum >> (8 * UInt64(k))) }
         #expect(failure(bytes) != nil)

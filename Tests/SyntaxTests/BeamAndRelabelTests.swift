@@ -1,0 +1,66 @@
+import Testing
+@testable import Syntax
+
+/// The complete-tree index the relabeller reads, the beam's candidate order, and a model with
+/// a beam and a second labelling pass.
+@Suite struct BeamAndRelabelTests {
+    @Test func parsedTreeIndexesDependentsSiblingsAndLabelSets() {
+        // The man has left the city . — heads (index 0 the root) and labels 1…6.
+        let heads: [Int32] = [-1, 2, 4, 4, 0, 6, 4, 4]
+        let labels: [Int32] = [-1, 1, 2, 3, 4, 1, 5, 6]
+        let tree = ParsedTree(heads: heads, labels: labels)
+        #expect(tree.degree(4) == 4 && tree.degree(0) == 1 && tree.degree(1) == 0)
+        #expect(tree.first(4) == 2 && tree.last(4) == 7 && tree.first(1) == -1)
+        #expect(tree.previousSibling(3) == 2 && tree.nextSibling(3) == 6 && tree.previousSibling(2) == -1 && tree.nextSibling(7) == -1)
+        #expect(tree.leftLabels[4] == (1 << 2 | 1 << 3) && tree.rightLabels[4] == (1 << 5 | 1 << 6))
+        // Word 3's siblings are words 2, 6 and 7.
+        #expect(tree.siblingLabels[3] == (1 << 2 | 1 << 5 | 1 << 6))
+        #expect(tree.siblingLabels[4] == 0)
+    }
+
+    @Test func beamOrderKeepsTheBestFirstAndEarlierOnTies() {
+        let scores = [3, 7, 7, 1, 9, 3]
+        #expect(BeamOrder.best(scores.count, 3) { scores[$0] } == [4, 1, 2])
+        #expect(BeamOrder.best(scores.count, 1) { scores[$0] } == [4])
+        #expect(BeamOrder.best(scores.count, 10) { scores[$0] } == [4, 1, 2, 0, 5, 3])
+        #expect(BeamOrder.best(0, 2) { _ in 0 }.isEmpty)
+    }
+
+    @Test func beamModelRoundTripsAndParsesEveryWord() throws {
+        let sentences = try fixtureSentences()
+        var settings = SyntaxTrainer.Settings()
+        settings.taggerIterations = 2
+        settings.parserIterations = 2
+        settings.folds = 2
+        settings.beamWidth = 3
+        settings.relabelling = true
+        let model = SyntaxTrainer(train: Array(sentences.prefix(60)), dev: Array(sentences.suffix(20)), settings: settings, log: { _ in }).run()
+        #expect(model.parser.beamWidth == 3)
+        #expect(model.parser.relabels.featureCount > 0)
+        let read = try SyntaxModel(bytes: model.serialized())
+        #expect(read == model && read.parser.beamWidth == 3)
+        for s in sentences.suffix(20) {
+            let a = read.analyse(s.forms)
+            #expect(a == model.analyse(s.forms))
+            #expect(a.heads.count == s.words.count && a.heads.filter { $0 == 0 }.count == 1)
+            #expect(a.heads.allSatisfy { $0 >= 0 && $0 <= s.words.count })
+        }
+    }
+
+    @Test func formatOneModelsAreStillRead() throws {
+        // A format-1 file is a format-2 one without the beam width (bytes 20…23) and without
+        // the relabelling table (empty: 14 bytes before the checksum), parser features 2.
+        #expect(tinyModel.parser.relabels.featureCount == 0 && tinyModel.parser.beamWidth == 1)
+        let two = tinyModel.serialized()
+        var one = Array(two[0..<20]) + Array(two[24..<(two.count - 8 - 14)])
+        one[8] = 1
+        one[16] = UInt8(ParserFeatures.version - 1)
+        let sum = SyntaxModel.checksum(one[...])
+        for k in 0..<8 { one.append(UInt8(truncatingIfNeeded: sum >> (8 * UInt64(k)))) }
+        let read = try SyntaxModel(bytes: one)
+        #expect(read == tinyModel)
+        // Format 1 with parser features 3 is refused.
+        one[16] = UInt8(ParserFeatures.version)
+        #expect(throws: SyntaxError.self) { try SyntaxModel(bytes: one) }
+    }
+}
