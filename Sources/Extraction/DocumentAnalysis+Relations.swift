@@ -544,6 +544,11 @@ extension DocumentAnalysis {
             while b > range.lowerBound, tokens[b].is(.determiner) { b -= 1 }
             if b > range.lowerBound, tokens[b].is(.be), let other = findSubject(before: b, sentence: s, list: list) {
                 object = other
+            } else if b > range.lowerBound, tokens[b].norm == ",", tokens[t.lowerBound].is(.roleNoun),
+                      t.upperBound < range.upperBound, [",", ".", ";", ")"].contains(tokens[t.upperBound].norm),
+                      let apposed = list.last(where: { $0.range.upperBound == b && !$0.possessive && $0.kind != .demonym && !$0.target }) {
+                // "Cuba, Venezuela's closest ally, criticized …": the apposition's head is the other side.
+                object = Argument(entities: apposed.entities, mention: apposed, how: "apposition", penalty: 0.95)
             }
         }
         if let subject, object == nil, subject.entities.count >= 2,

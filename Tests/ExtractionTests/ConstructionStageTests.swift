@@ -57,6 +57,32 @@ import Testing
         #expect(!s.keys.contains { $0.hasPrefix("Turkey attacks") }, "\(s)")
     }
 
+    @Test func aThreatAimedAgainstAnActorThreatensIt() throws {
+        let r = try relations("Iran threatened to take countermeasures against Israel.", """
+        Iran PROPN 2 nsubj
+        threatened VERB 0 root
+        to PART 4 mark
+        take VERB 2 xcomp
+        countermeasures NOUN 4 obj
+        against ADP 7 case
+        Israel PROPN 4 obl
+        . PUNCT 2 punct
+        """)
+        #expect(r == ["Iran threatens Israel": "clause-subject+threat-target"], "\(r)")
+        // Not from a verb that threatens nothing: "Iran decided to take countermeasures against Israel".
+        let s = try relations("Iran promised to take steps against Israel.", """
+        Iran PROPN 2 nsubj
+        promised VERB 0 root
+        to PART 4 mark
+        take VERB 2 xcomp
+        steps NOUN 4 obj
+        against ADP 7 case
+        Israel PROPN 4 obl
+        . PUNCT 2 punct
+        """)
+        #expect(s.isEmpty, "\(s)")
+    }
+
     @Test func conjunctsBeforeAVerbWithoutSubjectAreItsSubject() throws {
         // A parser's misreading: "Bolivia and Ecuador" made conjuncts of the object, "said" an advcl.
         let r = try relations("Chile praised Peru's response, and Bolivia and Ecuador said they agreed.", """

@@ -517,8 +517,11 @@ import Testing
     @Test func appositionsOfAlliance() {
         #expect(extract("Belarus, a close ally of Russia, hosted the talks.").positive == ["Belarus allyOf Russia"])
         #expect(extract("Russia's ally Belarus allowed Russian troops to use its territory.").positive.contains("Belarus allyOf Russia"))
+        // "X, Y's ally,": the apposition's head is the other side.
+        #expect(extract("Cuba, Venezuela's closest ally, criticized Peru.").positive == ["Cuba allyOf Venezuela", "Cuba criticizes Peru"])
         // An apposition that is no relation noun relates nothing.
         #expect(extract("Belarus, a country of ten million, hosted the talks.").all.isEmpty)
+        #expect(extract("Cuba, Venezuela's neighbour, hosted the talks.").all.isEmpty)
     }
 }
 

@@ -182,7 +182,7 @@ enum ConstructionRegistry {
         ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(),
     ]
     static let objects: [any ArgumentConstruction] = [
-        DirectObject(), PassiveSubject(), PrepositionalObject(), NounObject(), ParticipleHead(),
+        DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), ParticipleHead(),
         ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(),
     ]
 }

@@ -98,3 +98,20 @@ struct ObjectAttachedPreposition: ArgumentConstruction {
         return c.prepositionalDependents(of: objects, markers: markers, excluding: trigger.span).flatMap { c.actors(at: $0, framed: true) }
     }
 }
+
+/// "Iran threatened to take countermeasures against Israel", "Turkey threatened to retaliate
+/// against Greece": the infinitive of a threatening control verb (`cues.tsv` `threat-control`)
+/// aimed `against` an actor makes that actor the threat's object.
+struct ThreatTarget: ArgumentConstruction {
+    let name = "threat-target"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, c.tokens[trigger.head].is(.threatControl) else { return [] }
+        for x in c.tree.dependents(trigger.head, ["xcomp"]) {
+            let heads = [x] + c.tree.dependents(x, ["obj"])
+            let found = c.prepositionalDependents(of: heads, markers: ["against"], excluding: trigger.span).flatMap { c.actors(at: $0) }
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+}
