@@ -335,8 +335,9 @@ extension DocumentAnalysis {
         let former = previous.map { tokens[$0].lower == "former" || tokens[$0].lower == "ex" } ?? false
         let locative = previous.map { tokens[$0].is(.locative) } ?? false
 
-        // 1. Title + name: "Prime Minister Narendra Modi", "AU Commission Chairman Faki".
-        if t.isCapitalized, let (count, title) = title(at: i, limit: limit),
+        // 1. Title + name: "Prime Minister Narendra Modi", "AU Commission Chairman Faki"; after
+        //    "former" the title may be lower case ("Former president Luis Ortega").
+        if t.isCapitalized || former, let (count, title) = title(at: i, limit: limit),
            let name = personName(at: i + count, limit: limit) {
             var start = i
             var textual: Int? = nil

@@ -114,8 +114,13 @@ import Testing
         #expect(actors("Interior Minister Ana Cebotari criticized Hungary.").first == "Ana Cebotari")
         #expect(extract("Commander-in-Chief Ion Voda threatened Russia.").positive.contains("Ion Voda threatens Russia"))
         #expect(actors("Director-General Mara Lind criticized Iran.").first == "Mara Lind")
+        // Opposition and rebel leaders; a lower-case title after "former" or a demonym.
+        #expect(extract("Venezuelan opposition leader Carmen Rojas criticized Colombia.").positive == ["Carmen Rojas criticizes Colombia"])
+        #expect(actors("Rebel leader Jean Mukendi accused Rwanda.").first == "Jean Mukendi")
+        #expect(actors("Former president Luis Ortega criticized Peru.").first == "Luis Ortega")
         // A title alone names nobody.
         #expect(actors("The Interior Minister criticized Hungary.") == ["Hungary"])
+        #expect(actors("The former president criticized Peru.") == ["Peru"])
     }
 
     @Test func pronounsResolveToTheLastFittingActor() {
