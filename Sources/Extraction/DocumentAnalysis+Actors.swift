@@ -637,13 +637,23 @@ extension DocumentAnalysis {
            lower == "who" || prev.entities.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) {
             // "Kenya and Ethiopia, which have been mediating": the whole coordination.
             var referents = prev.entities
-            if let g = lastCoordination(list), g.count > 1 {
+            var target = prev.target
+            // (A singular verb after it takes the last conjunct only: "Venezuela and Cuba, which has".)
+            let next = i + 1 < limit ? tokens[i + 1] : nil
+            let singular = next.map { ["has", "is", "was", "does"].contains($0.lower) || ($0.is(.verbTrigger) && $0.lower.hasSuffix("s") && !$0.lower.hasSuffix("ss")) } ?? false
+            if !singular, let g = lastCoordination(list), g.count > 1 {
                 var seen = Set<Int>()
                 let all = g.flatMap { list[$0].entities }.filter { seen.insert($0).inserted }
-                if lower == "who" || all.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) { referents = all }
+                if lower == "who" || all.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) {
+                    referents = all
+                    target = g.contains { list[$0].target }
+                }
             }
-            return Mention(range: i..<i + 1, entities: referents, kind: .relative,
-                           note: trace ? "'\(lower)' → \(referents.map { entities[$0].label }.joined(separator: ", "))" : "")
+            // "Iranian students, who accuse …": the relative is as much a target as its antecedent.
+            var m = Mention(range: i..<i + 1, entities: referents, kind: .relative,
+                            note: trace ? "'\(lower)' → \(referents.map { entities[$0].label }.joined(separator: ", "))" : "")
+            m.target = target
+            return m
         }
         return nil
     }
@@ -1016,7 +1026,9 @@ extension DocumentAnalysis {
         if let first = mentions.first, let range = sentences.first {
             let words = Set(tokens[range].map(\.lower))
             if !words.isDisjoint(with: ["statement", "declaration", "communique", "communiqué", "remarks", "readout"]),
-               let k = first.firstIndex(where: { !$0.entities.isEmpty && $0.kind != .demonym }), first[k].entities.count == 1,
+               // (A title whose first actor stands for nobody, "the Spokesperson for the Secretary-General
+               // on Sudan", names no issuer: not the topic after it.)
+               let k = first.firstIndex(where: { $0.kind != .demonym }), first[k].entities.count == 1,
                entities[first[k].entities[0]].type != .person {
                 issuer = first[k].entities[0]
                 // "Joint Statement by the Foreign Ministers of Egypt, Jordan and Qatar": all of them.
@@ -1075,9 +1087,21 @@ extension DocumentAnalysis {
         guard let colon = (range.lowerBound..<i).last(where: { tokens[$0].norm == ":" }), colon >= range.lowerBound + 2,
               tokens[colon - 1].is(.reporting) || tokens[colon - 2].is(.reporting) else { return nil }
         let verb = tokens[colon - 1].is(.reporting) ? colon - 1 : colon - 2
-        guard let k = mentions[s].lastIndex(where: { $0.range.upperBound <= verb && !$0.entities.isEmpty }),
-              verb - mentions[s][k].range.upperBound <= 2 else { return nil }
-        let group = speakers(k, in: mentions[s])
+        // The verb's subject: the actors right before it (an adverb between at most), else the
+        // actor that opens the sentence ("Netanyahu met Trump and said:", "Macron, next to
+        // Zelensky, said:"). Never a place or a prepositional object.
+        let list = mentions[s]
+        if let k = list.lastIndex(where: { $0.range.upperBound <= verb && !$0.entities.isEmpty }),
+           !list[k].locative, !list[k].possessive, !isOblique(list[k].range.lowerBound, range),
+           tokens[list[k].range.upperBound..<verb].allSatisfy({ $0.isWord && $0.lower.hasSuffix("ly") }) {
+            let group = speakers(k, in: list)
+            return group.isEmpty ? nil : group
+        }
+        var start = range.lowerBound
+        if tokens[start].is(.determiner) { start += 1 }
+        guard let k = list.firstIndex(where: { !$0.entities.isEmpty }), list[k].range.lowerBound <= start, list[k].range.upperBound <= verb,
+              !list[k].possessive, list[k].kind != .demonym else { return nil }
+        let group = speakers(k, in: list)
         return group.isEmpty ? nil : group
     }
 

@@ -1,10 +1,11 @@
 /// Deputies: someone who acts for a person is not that person. "Putin's envoy met Zelensky" is no
 /// meeting of Putin's; "an adviser to the president visited Kyiv" is no visit of the president's.
-/// The deputy stands for the person's country, as its government (CAMEO codes an envoy of the
-/// Russian president RUSGOV), and for nobody when the text gives no country or the deputy is a
-/// former one. A deputy named right after the noun ("Putin's special envoy Kirill Dmitriev") is
-/// that person, who acts for the same country. A relative ("the sister of leader Kim Jong Un")
-/// stands for nobody.
+/// The deputy stands for what the person leads on the document's date, as its government (CAMEO
+/// codes an envoy of the Russian president RUSGOV), and for nobody when the person holds no
+/// office then (a former leader's spokesman), when the text gives nothing, or when the deputy is a
+/// former one. A deputy named right after the noun ("Putin's special envoy Kirill Dmitriev") or
+/// before it in apposition ("Yuri Ushakov, an adviser to Putin,") is that person. A relative
+/// ("the sister of leader Kim Jong Un") stands for nobody.
 extension DocumentAnalysis {
     /// `m` as found by `recognize`, or the deputy mention that takes its place: "PERSON's
     /// [modifier] NOUN [NAME]" after it, or "NOUN of/for/to PERSON" around it (the noun's own
@@ -12,11 +13,13 @@ extension DocumentAnalysis {
     func deputy(_ m: Mention, list: inout [Mention], range: Range<Int>) -> Mention {
         guard !m.entities.isEmpty, m.entities.allSatisfy({ entities[$0].type == .person }) else { return m }
         let limit = range.upperBound
-        // "Putin's special envoy", "Trump's envoy Steve Witkoff"
+        // "Putin's special envoy", "Trump's envoy Steve Witkoff", "Zelensky's chief of staff"
         if m.possessive {
             var j = m.range.upperBound
             var former = false
-            while j < limit, j - m.range.upperBound < 2, tokens[j].is(.deputyModifier) {
+            // (A modifier that starts a deputy noun of its own, "chief of staff", is that noun.)
+            while j < limit, j - m.range.upperBound < 2, tokens[j].is(.deputyModifier),
+                  !(tokens[j].is(.deputyNounStart) && longest(knowledge.deputyNouns, at: j, limit: limit) != nil) {
                 if tokens[j].lower == "former" { former = true }
                 j += 1
             }
@@ -28,10 +31,13 @@ extension DocumentAnalysis {
             let end = j + noun.count
             if end < limit, tokens[end].isWord, tokens[end].isCapitalized, let name = personName(at: end, limit: limit),
                !m.entities.contains(name.entity) {
-                if entities[name.entity].country == nil, !former, let c = country(of: m.entities) { entities[name.entity].country = entities[c].key }
+                if entities[name.entity].country == nil, !former, let c = principalState(m), entities[c].type == .country {
+                    entities[name.entity].country = entities[c].key
+                }
                 return possessive(Mention(range: m.range.lowerBound..<name.end, entities: [name.entity], kind: .titled,
                                           note: trace ? "\(name.note), '\(span(m.range.lowerBound..<end))'" : ""), limit: limit)
             }
+            if let named = apposed(before: m.range.lowerBound, range: range, list: list, to: m.range.lowerBound..<end) { return named }
             return standIn(for: m, range: m.range.lowerBound..<end, former: former, limit: limit)
         }
         // "an envoy of the Chinese president", "an adviser to Zelensky", "a spokesman for Macron"
@@ -42,9 +48,10 @@ extension DocumentAnalysis {
             start -= 1
         }
         guard start - 2 >= range.lowerBound, ["of", "for", "to"].contains(tokens[start - 1].lower) else { return m }
+        let marker = tokens[start - 1].lower
         let nounEnd = start - 1
         // "the sister of leader Kim Jong Un": a relative, for nobody.
-        if tokens[start - 1].lower == "of", knowledge.kinNouns.contains(tokens[nounEnd - 1].lower) {
+        if marker == "of", knowledge.kinNouns.contains(tokens[nounEnd - 1].lower) {
             var from = nounEnd - 1
             if let last = list.last, last.range.upperBound > from {
                 from = min(from, last.range.lowerBound)
@@ -55,12 +62,15 @@ extension DocumentAnalysis {
             return d
         }
         for k in stride(from: nounEnd - 1, through: max(range.lowerBound, nounEnd - 3), by: -1) where tokens[k].is(.deputyNounStart) {
-            guard longest(knowledge.deputyNouns, at: k, limit: nounEnd)?.count == nounEnd - k else { continue }
+            guard let noun = longest(knowledge.deputyNouns, at: k, limit: nounEnd), noun.count == nounEnd - k else { continue }
+            // "sent an envoy to Putin": "to" is where the envoy goes, except after an adviser or aide.
+            if marker == "to", !knowledge.deputiesTo.contains(noun.joined(separator: " ")) { return m }
             var from = k
             if let last = list.last, last.range.upperBound > k {
                 from = min(from, last.range.lowerBound)
                 list.removeLast()
             }
+            if let named = apposed(before: from, range: range, list: list, to: from..<m.range.upperBound) { return named }
             let former = from > range.lowerBound && tokens[from - 1].lower == "former" || (from..<k).contains { tokens[$0].lower == "former" }
             var d = standIn(for: m, range: from..<m.range.upperBound, former: former, limit: limit)
             d.possessive = m.possessive
@@ -69,18 +79,52 @@ extension DocumentAnalysis {
         return m
     }
 
-    /// The country the people act for, when they all act for the same one.
-    private func country(of people: [Int]) -> Int? {
-        let countries = Set(people.compactMap { entities[$0].country })
-        guard countries.count == 1, people.allSatisfy({ entities[$0].country != nil }) else { return nil }
-        return local(key: countries.first!)
+    /// What the principal leads or serves on the document's date: a leader title the text gives
+    /// them, else an office of the gazetteer held on the date (with no date, one still held); a person the gazetteer does not
+    /// know acts for the country the text gave them. Nil for a listed person with no office then.
+    private func principalState(_ principal: Mention) -> Int? {
+        guard principal.entities.count == 1 else { return nil }
+        let p = principal.entities[0]
+        if let of = principal.leaderOf { return of }
+        let key = entities[p].key
+        if let offices = knowledge.officesByPerson[key] {
+            // (With no date known, the office still held.)
+            let held = date.map { d in offices.first { $0.held(on: d) } } ?? offices.first { $0.end == nil }
+            return held.flatMap { local(key: $0.of) }
+        }
+        if knowledge.entryByKey[key] != nil { return nil }
+        return entities[p].country.flatMap { local(key: $0) }
     }
 
-    /// The deputy as its principal's government, or as nobody (`former`: a former deputy or a relative). A leader title of the principal's
-    /// stays with the principal.
+    /// "Yuri Ushakov, an adviser to Putin,": the deputy phrase apposed to a person's name is that
+    /// person (the mention right before ", [a|an|the]" `from`), as a mention over `covering`.
+    private func apposed(before from: Int, range: Range<Int>, list: [Mention], to covering: Range<Int>) -> Mention? {
+        var p = from - 1
+        if p > range.lowerBound, tokens[p].is(.determiner) { p -= 1 }
+        guard p > range.lowerBound, tokens[p].norm == "," else { return nil }
+        if let name = list.last(where: { $0.range.upperBound == p }) {
+            guard !name.entities.isEmpty, name.entities.allSatisfy({ entities[$0].type == .person }), !name.possessive else { return nil }
+            return Mention(range: covering, entities: name.entities, kind: .titled,
+                           note: trace ? "'\(span(covering))' apposed to \(name.entities.map { entities[$0].label }.joined(separator: ", "))" : "")
+        }
+        // Two to four capitalized words no list knows, opening the sentence or after a
+        // non-capitalized word: a new person ("Lev Orlov, an adviser to Putin,"). A sentence's
+        // capitalized first word before two more is no part of it ("Yesterday Lev Orlov, …").
+        for s in max(range.lowerBound, p - 4)...max(range.lowerBound, p - 2) where unknownNameEnd(from: s, limit: p, words: 4) == p {
+            if s == range.lowerBound, p - s >= 3 { continue }
+            guard s == range.lowerBound || !(tokens[s - 1].isWord && tokens[s - 1].isCapitalized),
+                  !list.contains(where: { $0.range.upperBound > s }), let name = personName(at: s, limit: p), name.end == p else { return nil }
+            return Mention(range: s..<covering.upperBound, entities: [name.entity], kind: .titled,
+                           note: trace ? "\(name.note), apposition '\(span(covering))'" : "")
+        }
+        return nil
+    }
+
+    /// The deputy as its principal's government, or as nobody (`former`: a former deputy or a
+    /// relative). A leader title of the principal's stays with the principal.
     private func standIn(for principal: Mention, range: Range<Int>, former: Bool, limit: Int) -> Mention {
         let people = principal.entities
-        let state = former ? nil : country(of: people)
+        let state = former ? nil : principalState(principal)
         let note = trace ? "deputy '\(span(range))' → \(state.map { entities[$0].label } ?? "nobody") (not \(people.map { entities[$0].label }.joined(separator: ", ")))" : ""
         var m = Mention(range: range, entities: state.map { [$0] } ?? [], kind: .state, role: state == nil ? nil : "GOV", note: note)
         if let of = principal.leaderOf, people.count == 1 {

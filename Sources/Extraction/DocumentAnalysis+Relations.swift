@@ -939,6 +939,8 @@ extension DocumentAnalysis {
     func emit(_ entry: LexiconEntry, subject: Argument?, object: Argument?, trigger t: Range<Int>, sentence s: Int,
               how: String, modality forced: Modality?) -> [FoundRelation] {
         guard let subject, let object else { return [] }
+        // "welcomed Ukrainian refugees": a country's people stand for it only as the object of force.
+        if object.mention.target && !knowledge.onPeopleRelations.contains(entry.relation) { return [] }
         let start = min(subject.mention.range.lowerBound, t.lowerBound)
         let end = max(object.mention.range.upperBound, t.upperBound)
         // The clause between the subject and the trigger; for an agent after the trigger, the words just before it.

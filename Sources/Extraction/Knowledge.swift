@@ -53,11 +53,15 @@ public final class Knowledge: Sendable {
     let deputyNouns: PhraseIndex
     /// "sister", "son": a person's relative, who stands for nobody (`cues.tsv` `kin-noun`).
     let kinNouns: Set<String>
+    /// Deputy nouns whose principal may follow "to" ("an adviser to Zelensky"; `cues.tsv` value "to").
+    let deputiesTo: Set<String>
     /// After a demonym, people or craft of the country as what an act is done to ("Guatemalan
     /// priests", "American citizens") (`cues.tsv` `target-noun`).
     let targetNouns: PhraseIndex
     /// Relations a person may hold with their own state (kg.owl `kg:withOwnState`: leaderOf, memberOf).
     let ownStateRelations: Set<String>
+    /// Relations whose object may be a country's people or craft (kg.owl `kg:onPeopleOf`).
+    let onPeopleRelations: Set<String>
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
     let byCountry: [String: String]
     /// "of", "for", "against": a clause after an object that is the object's act ("condemned
@@ -224,6 +228,7 @@ public final class Knowledge: Sendable {
         personNouns = PhraseIndex(words("person-noun"), start: .personNounStart)
         deputyNouns = PhraseIndex(words("deputy-noun"), start: .deputyNounStart)
         kinNouns = Set(words("kin-noun").map { $0.joined(separator: " ") })
+        deputiesTo = Set(ontology.cues("deputy-noun").filter { $0.value == "to" }.map { $0.words.joined(separator: " ") })
         targetNouns = PhraseIndex(words("target-noun"), start: .targetNounStart)
         memberNouns = PhraseIndex(words("member-noun"), start: .memberNounStart)
         locatives = Set(words("locative").map { $0.joined(separator: " ") })
@@ -316,6 +321,7 @@ public final class Knowledge: Sendable {
         lexicon = ontology.lexicon
         symmetricRelations = Set(ontology.relations.relations.filter(\.symmetric).map(\.name))
         ownStateRelations = Set(ontology.relations.relations.filter(\.withOwnState).map(\.name))
+        onPeopleRelations = Set(ontology.relations.relations.filter(\.onPeopleOf).map(\.name))
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
         objectClauseMarkers = Set(ontology.cues("object-clause-marker").map { $0.words.joined(separator: " ") })

@@ -54,10 +54,15 @@ public struct Relation: Sendable, Hashable {
     /// Whether a person may hold the relation with the state they act for (`kg:withOwnState`:
     /// leaderOf, memberOf); for the others a person and their state are one actor.
     public var withOwnState: Bool
+    /// Whether the object may be a country's people or craft standing for it (`kg:onPeopleOf`:
+    /// "arrested two Guatemalan priests" coerces Guatemala); for the others they are no actor.
+    public var onPeopleOf: Bool
 
     public init(name: String, label: String, comment: String = "", symmetric: Bool, quadClass: Int,
                 cameo: String, cameoCodes: [String]? = nil, plover: String, goldstein: Double?,
-                domain: ActorType? = nil, range: ActorType? = nil, byCountry: String? = nil, withOwnState: Bool = false) {
+                domain: ActorType? = nil, range: ActorType? = nil, byCountry: String? = nil, withOwnState: Bool = false,
+                onPeopleOf: Bool = false) {
+        self.onPeopleOf = onPeopleOf
         self.byCountry = byCountry
         self.withOwnState = withOwnState
         self.domain = domain

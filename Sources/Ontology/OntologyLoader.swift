@@ -210,7 +210,8 @@ extension Ontology {
             relations.append(Relation(name: name, label: label, comment: comment, symmetric: symmetric, quadClass: quad,
                                       cameo: cameoCodes.first ?? "", cameoCodes: cameoCodes, plover: value("ploverCategory") ?? "",
                                       goldstein: goldstein, domain: try actorClass("domain"), range: try actorClass("range"),
-                                      byCountry: byCountry, withOwnState: value("withOwnState") == "true"))
+                                      byCountry: byCountry, withOwnState: value("withOwnState") == "true",
+                                      onPeopleOf: value("onPeopleOf") == "true"))
         }
         guard let namespace, !relations.isEmpty else {
             throw OntologyError(file: path, message: "no owl:ObjectProperty relations found")

@@ -18,8 +18,11 @@ import Testing
     }
 
     @Test func withoutACountryOrForAFormerDeputyNobodyActs() {
-        // The UN Secretary-General acts for no country; a former adviser for nobody.
-        #expect(extract("The Secretary-General's envoy met Abdul Hamid Dbeibah.", date: "2025-06-01").all.isEmpty)
+        // The Secretary-General's envoy acts for the UN he leads; a former adviser for nobody, and so
+        // does the spokesman of a listed person out of office on the date.
+        #expect(extract("The Secretary-General's envoy met Abdul Hamid Dbeibah.", date: "2025-06-01").all.contains { $0.contains("United Nations") })
+        #expect(extract("Biden's spokesman criticized Qatar.", date: "2025-06-01").all.isEmpty)
+        #expect(extract("Biden's spokesman criticized Qatar.", date: "2023-06-01").positive == ["United States criticizes Qatar"])
         #expect(extract("Xi's former adviser criticized Japan.", date: "2025-06-01").all.isEmpty)
         // The person's own title still tells what they lead.
         let f = extract("The statement was issued by the Spokesman for UN Secretary-General António Guterres.", date: "2025-06-01")
@@ -32,6 +35,15 @@ import Testing
         let g = extractGraph("Putin's special envoy Lev Orlov criticized Finland.", date: "2025-06-01")
         let orlov = try #require(g.entityID(key: "lev-orlov"))
         #expect(g[orlov].country == "RUS")
+    }
+
+    @Test func aDeputyInAppositionIsTheNamedPerson() {
+        let f = extract("Lev Orlov, an adviser to Putin, met Zelensky in Kyiv.", date: "2025-06-01")
+        #expect(f.positive == ["Lev Orlov meetsWith Volodymyr Zelensky"], "\(f.positive)")
+        // A modifier that starts a deputy noun of its own: "chief of staff", "press secretary".
+        #expect(extract("Trump's press secretary criticized China.", date: "2025-06-01").positive == ["United States criticizes China"])
+        // "an envoy to Putin" is sent to him, not his.
+        #expect(!extract("Trump sent an envoy to Putin.", date: "2025-06-01").all.contains { $0.hasPrefix("Russia") })
     }
 
     @Test func theOwnBusinessOfAPersonIsStillTheirs() {

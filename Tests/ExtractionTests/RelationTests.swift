@@ -249,6 +249,9 @@ import Testing
         #expect(quoted.positive == ["Chile supports Bolivia", "Peru supports Bolivia"], "\(quoted.positive)")
         // A single speaker stays one; "we" after a colon with no speaker is the document's issuer.
         #expect(extract("Chile said: we support Bolivia.").positive == ["Chile supports Bolivia"])
+        // The reporting verb's own subject speaks, not the actor met before it.
+        let met = extract("Chile met Peru in Lima and said: we support Bolivia.")
+        #expect(met.positive.contains("Chile supports Bolivia") && !met.all.contains("Peru supports Bolivia"), "\(met.all)")
     }
 
     @Test func aClauseSubjectPronounIsNobodysObject() {

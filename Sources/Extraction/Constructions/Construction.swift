@@ -71,7 +71,7 @@ struct ConstructionContext {
     /// an appositive after a name is the same actor ("Ana Cebotari, Moldova's foreign minister").
     func actors(at t: Int, framed: Bool = false) -> [ParsedArgument] {
         var out: [ParsedArgument] = []
-        for c in tree.conjuncts(t) {
+        for c in tree.conjuncts(t, words: tokens) {
             if let a = actor(at: c, framed: framed) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
                 ?? owner(of: c), !out.contains(where: { $0.mention.range == a.mention.range }) {
                 out.append(a)

@@ -67,15 +67,20 @@ struct DependencyTree: Sendable {
             k += 1
         }
         if out.count > 1, !out.dropFirst().contains(where: { !dependents($0, ["cc"]).isEmpty }) { return [t] }
-        out.sort()
-        // "praised Warsaw's response, and Lithuania and Latvia said …": conjuncts right before a verb
-        // with no subject of its own are that verb's subject, a parser's misreading: `t` alone.
-        if out.count > 1, let last = out.last {
-            let next = rightmost(last) + 1
-            if contains(next), tag(next) == "VERB" || tag(next) == "AUX", dependents(next, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
-               !["acl", "amod", "xcomp", "conj"].contains(universal(next)) {
-                return [t]
-            }
+        return out.sorted()
+    }
+
+    /// `conjuncts(t)`, unless the conjuncts stand right before a finite verb with no subject of
+    /// its own ("praised Warsaw's response, and Lithuania and Latvia said …"): they are that
+    /// verb's subject, a parser's misreading, so `t` alone. (Not before an "-ing" form: "condemned
+    /// Russia and Belarus following the attack".)
+    func conjuncts(_ t: Int, words: [Token]) -> [Int] {
+        let out = conjuncts(t)
+        guard out.count > 1, let last = out.last else { return out }
+        let next = rightmost(last) + 1
+        if contains(next), tag(next) == "VERB" || tag(next) == "AUX", dependents(next, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
+           !words[next].lower.hasSuffix("ing"), !["acl", "amod", "xcomp", "conj"].contains(universal(next)) {
+            return [t]
         }
         return out
     }
