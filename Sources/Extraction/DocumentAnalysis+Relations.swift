@@ -941,6 +941,8 @@ extension DocumentAnalysis {
         guard let subject, let object else { return [] }
         // "welcomed Ukrainian refugees": a country's people stand for it only as the object of force.
         if object.mention.target && !knowledge.onPeopleRelations.contains(entry.relation) { return [] }
+        // "hosted French troops": no meeting with France.
+        if let role = object.mention.role, knowledge.notOnRoles[entry.relation]?.contains(role) == true { return [] }
         let start = min(subject.mention.range.lowerBound, t.lowerBound)
         let end = max(object.mention.range.upperBound, t.upperBound)
         // The clause between the subject and the trigger; for an agent after the trigger, the words just before it.

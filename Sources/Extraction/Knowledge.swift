@@ -62,6 +62,8 @@ public final class Knowledge: Sendable {
     let ownStateRelations: Set<String>
     /// Relations whose object may be a country's people or craft (kg.owl `kg:onPeopleOf`).
     let onPeopleRelations: Set<String>
+    /// Roles a relation's object may not have (kg.owl `kg:notOnRole`: no meeting with troops).
+    let notOnRoles: [String: Set<String>]
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
     let byCountry: [String: String]
     /// "of", "for", "against": a clause after an object that is the object's act ("condemned
@@ -322,6 +324,7 @@ public final class Knowledge: Sendable {
         symmetricRelations = Set(ontology.relations.relations.filter(\.symmetric).map(\.name))
         ownStateRelations = Set(ontology.relations.relations.filter(\.withOwnState).map(\.name))
         onPeopleRelations = Set(ontology.relations.relations.filter(\.onPeopleOf).map(\.name))
+        notOnRoles = Dictionary(ontology.relations.relations.filter { !$0.notOnRoles.isEmpty }.map { ($0.name, $0.notOnRoles) }, uniquingKeysWith: { a, _ in a })
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
         objectClauseMarkers = Set(ontology.cues("object-clause-marker").map { $0.words.joined(separator: " ") })

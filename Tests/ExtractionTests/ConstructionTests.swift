@@ -91,6 +91,13 @@ import Testing
         #expect(extract("Poland welcomed a million Ukrainian refugees.").all.isEmpty)
     }
 
+    @Test func hostingTroopsIsNoMeeting() {
+        #expect(extract("Cuba hosted Russian warships in Havana.").all.isEmpty)
+        #expect(extract("Niger accused Benin of hosting French troops.").positive == ["Niger accuses Benin"])
+        // A country's leader or officials are met.
+        #expect(extract("Kenya hosted Uganda's foreign minister.").all.contains { $0.hasPrefix("Kenya meetsWith") })
+    }
+
     @Test func liftingOrEasingRestrictionsIsAConcession() {
         #expect(extract("Egypt lifted restrictions on Libya.").positive == ["Egypt concedesTo Libya"])
         #expect(extract("Egypt eased restrictions on Libya.").positive == ["Egypt concedesTo Libya"])
