@@ -34,15 +34,7 @@ struct PerceptronTrainer: Sendable {
     mutating func update<C: Collection<UInt64>>(_ features: C, truth: Int, guess: Int) {
         guard truth != guess else { return }
         for f in features {
-            let (r, new) = index.insert(f)
-            if new {
-                weights.append(contentsOf: repeatElement(0, count: classes))
-                totals.append(contentsOf: repeatElement(0, count: classes))
-                stamps.append(contentsOf: repeatElement(0, count: classes))
-                updates.append(0)
-            }
-            updates[Int(r)] += 1
-            let base = Int(r) * classes
+            let base = row(f) * classes
             var i = base + truth
             totals[i] += Double(clock - stamps[i]) * Double(weights[i])
             stamps[i] = clock
@@ -58,19 +50,24 @@ struct PerceptronTrainer: Sendable {
     /// perceptron, which moves towards one transition sequence and away from another).
     mutating func update(_ features: UnsafeBufferPointer<UInt64>, class c: Int, delta: Float) {
         for f in features {
-            let (r, new) = index.insert(f)
-            if new {
-                weights.append(contentsOf: repeatElement(0, count: classes))
-                totals.append(contentsOf: repeatElement(0, count: classes))
-                stamps.append(contentsOf: repeatElement(0, count: classes))
-                updates.append(0)
-            }
-            updates[Int(r)] += 1
-            let i = Int(r) * classes + c
+            let i = row(f) * classes + c
             totals[i] += Double(clock - stamps[i]) * Double(weights[i])
             stamps[i] = clock
             weights[i] += delta
         }
+    }
+
+    /// The row of feature `f` (a new zero row for a new feature), counting one more update of it.
+    private mutating func row(_ f: UInt64) -> Int {
+        let (r, new) = index.insert(f)
+        if new {
+            weights.append(contentsOf: repeatElement(0, count: classes))
+            totals.append(contentsOf: repeatElement(0, count: classes))
+            stamps.append(contentsOf: repeatElement(0, count: classes))
+            updates.append(0)
+        }
+        updates[Int(r)] += 1
+        return Int(r)
     }
 
     /// The averaged weights, quantized to Int16, as a `WeightTable`: rows updated fewer than

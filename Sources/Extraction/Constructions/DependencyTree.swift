@@ -86,19 +86,7 @@ struct DependencyTree: Sendable {
     }
 
     /// The last word of the phrase `t` heads (its rightmost descendant).
-    func rightmost(_ t: Int) -> Int {
-        var best = t
-        var stack = [t]
-        var steps = 0
-        while let x = stack.popLast(), steps <= tokens.count {
-            steps += 1
-            for d in dependents(x) where d > x {
-                if d > best { best = d }
-                stack.append(d)
-            }
-        }
-        return best
-    }
+    func rightmost(_ t: Int) -> Int { edge(of: t, leftward: false) }
 
     /// Whether the word before conjunct `c`'s phrase is a coordinating conjunction or punctuation.
     func isMarkedConjunct(_ c: Int) -> Bool {
@@ -109,15 +97,18 @@ struct DependencyTree: Sendable {
     }
 
     /// The first word of the phrase `t` heads (its leftmost descendant).
-    func leftmost(_ t: Int) -> Int {
+    func leftmost(_ t: Int) -> Int { edge(of: t, leftward: true) }
+
+    /// The leftmost or rightmost descendant of `t`. In a projective tree only dependents on that
+    /// side can reach further out.
+    private func edge(of t: Int, leftward: Bool) -> Int {
         var best = t
         var stack = [t]
         var steps = 0
         while let x = stack.popLast(), steps <= tokens.count {
             steps += 1
-            // In a projective tree only dependents to the left can reach further left.
-            for d in dependents(x) where d < x {
-                if d < best { best = d }
+            for d in dependents(x) where leftward ? d < x : d > x {
+                if leftward ? d < best : d > best { best = d }
                 stack.append(d)
             }
         }
