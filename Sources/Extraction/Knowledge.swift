@@ -290,6 +290,7 @@ public final class Knowledge: Sendable {
         mark(ontology.cues("date-weekday").compactMap { $0.words.count == 1 ? $0.words[0] : nil }, .weekday)
         mark(reporting, .reporting)
         mark(lightVerbs, .lightVerb)
+        mark(verbSet("elicit-verb"), .elicitVerb)
         mark(controlObject, .controlObject)
         mark(controlSubject, .controlSubject)
         mark(negatingVerbs, .negatingVerb)

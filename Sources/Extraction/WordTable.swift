@@ -71,6 +71,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let roleNoun = WordClass(rawValue: 1 << 44)
     /// First words of target nouns (`cues.tsv` `target-noun`: "citizens", "crew members").
     static let targetNounStart = WordClass(rawValue: 1 << 45)
+    /// "drew", "faced": a verb whose object event is done to its subject (`cues.tsv` `elicit-verb`).
+    static let elicitVerb = WordClass(rawValue: 1 << 46)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

@@ -57,6 +57,28 @@ import Testing
         #expect(!s.keys.contains { $0.hasPrefix("Turkey attacks") }, "\(s)")
     }
 
+    @Test func anEventDrawnFromAnActorIsItsDeed() throws {
+        let r = try relations("Peru faced condemnation from Chile.", """
+        Peru PROPN 2 nsubj
+        faced VERB 0 root
+        condemnation NOUN 2 obj
+        from ADP 5 case
+        Chile PROPN 2 obl
+        . PUNCT 2 punct
+        """)
+        #expect(r == ["Chile criticizes Peru": "elicited-agent+elicited-target"], "\(r)")
+        // Not after a verb that elicits nothing: "Peru sought condemnation from Chile" asks for it.
+        let s = try relations("Peru sought condemnation from Chile.", """
+        Peru PROPN 2 nsubj
+        sought VERB 0 root
+        condemnation NOUN 2 obj
+        from ADP 5 case
+        Chile PROPN 2 obl
+        . PUNCT 2 punct
+        """)
+        #expect(s.isEmpty, "\(s)")
+    }
+
     @Test func aThreatAimedAgainstAnActorThreatensIt() throws {
         let r = try relations("Iran threatened to take countermeasures against Israel.", """
         Iran PROPN 2 nsubj

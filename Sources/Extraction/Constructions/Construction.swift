@@ -178,11 +178,11 @@ struct ConstructionContext {
 enum ConstructionRegistry {
     static let subjects: [any ArgumentConstruction] = [
         ClauseSubject(), PassiveAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
-        LightVerbSubject(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
+        LightVerbSubject(), ElicitedAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
         ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(),
     ]
     static let objects: [any ArgumentConstruction] = [
-        DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), ParticipleHead(),
+        DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), ElicitedTarget(), ParticipleHead(),
         ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(),
     ]
 }

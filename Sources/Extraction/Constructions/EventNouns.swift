@@ -111,3 +111,38 @@ struct EventSubject: ArgumentConstruction {
         return []
     }
 }
+
+/// "Israel's strike drew criticism from Egypt", "Peru faced condemnation from Chile": an event
+/// noun that is the object of a verb of eliciting (`cues.tsv` `elicit-verb`) has its agent in a
+/// `from` phrase of the noun or the verb.
+struct ElicitedAgent: ArgumentConstruction {
+    let name = "elicited-agent"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard let verb = ElicitedTarget.elicitingVerb(of: trigger, in: c) else { return [] }
+        return c.prepositionalDependents(of: [trigger.head, verb], markers: ["from"], excluding: trigger.span).flatMap { c.actors(at: $0, framed: true) }
+    }
+}
+
+/// The same event's patient: the eliciting verb's subject, or whose it is ("Israel's strike").
+struct ElicitedTarget: ArgumentConstruction {
+    let name = "elicited-target"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard let verb = Self.elicitingVerb(of: trigger, in: c) else { return [] }
+        for n in c.tree.dependents(verb, ["nsubj"]) {
+            let found = c.actors(at: n)
+            if !found.isEmpty { return found }
+            let author = c.author(of: n)
+            if !author.isEmpty { return author }
+        }
+        return []
+    }
+
+    /// The verb of eliciting whose direct object the noun trigger is.
+    static func elicitingVerb(of trigger: TriggerSite, in c: ConstructionContext) -> Int? {
+        guard !trigger.isVerb, c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head),
+              c.tokens[verb].is(.elicitVerb) else { return nil }
+        return verb
+    }
+}
