@@ -575,6 +575,17 @@ extension DocumentAnalysis {
             return m
         }
 
+        // 4b. A definite state noun alone names the state the text last named with it: "Egypt's
+        //     foreign ministry … The ministry condemned", "the Nigerian army … The army accused".
+        //     Only opening a sentence: elsewhere "the government" is as often another one.
+        if t.lower == "the", i == range.lowerBound, i + 1 < limit, tokens[i + 1].is(.stateNounStart), let noun = longest(knowledge.stateNouns, at: i + 1, limit: limit),
+           i + 1 + noun.count >= limit || !(tokens[i + 1 + noun.count].lower == "of" || isCapitalizedWord(tokens[i + 1 + noun.count])),
+           let state = stateNamedEarlier(with: noun.last!, before: s, list: list) {
+            let end = i + 1 + noun.count
+            return Mention(range: i..<end, entities: [state], kind: .description, role: knowledge.stateNounRoles[noun.joined(separator: " ")],
+                           note: trace ? "'\(span(i..<end))' → \(entities[state].label) (named earlier with '\(noun.last!)')" : "")
+        }
+
         // 5. Descriptions and appositions: "the Russian president", "its president, Vladimir Putin",
         //    "the President of the United States, Joe Biden", "the Secretary".
         if t.lower == "the" || t.is(.possessivePronoun) {
@@ -656,6 +667,19 @@ extension DocumentAnalysis {
             return m
         }
         return nil
+    }
+
+    /// The country of the state mentions ending in `noun` ("Egypt's foreign ministry" for
+    /// "ministry") in this sentence so far or the three before, when only one country was named so.
+    func stateNamedEarlier(with noun: String, before s: Int, list: [Mention]) -> Int? {
+        var found = Set<Int>()
+        let earlier = mentions[max(0, s - 3)..<s].flatMap { $0 } + list
+        for m in earlier where m.kind == .state && m.entities.count == 1 && !m.target && entities[m.entities[0]].type == .country {
+            var last = m.range.upperBound - 1
+            if m.possessive, last > m.range.lowerBound { last -= 1 }
+            if tokens[last].lower == noun { found.insert(m.entities[0]) }
+        }
+        return found.count == 1 ? found.first : nil
     }
 
     /// "NAME, Moldova's foreign minister", "NAME, the Romanian ambassador", "NAME, the foreign

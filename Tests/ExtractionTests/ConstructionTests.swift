@@ -91,6 +91,16 @@ import Testing
         #expect(extract("Poland welcomed a million Ukrainian refugees.").all.isEmpty)
     }
 
+    @Test func aDefiniteStateNounIsTheStateNamedEarlierWithIt() {
+        #expect(extract("Egypt's foreign ministry issued a statement. The ministry condemned Israel's strikes.").positive
+                    .contains("Egypt criticizes Israel"))
+        #expect(extract("The Nigerian army said it killed 20 militants. The army accused Niger of harbouring them.").positive
+                    .contains("Nigeria accuses Niger"))
+        // Two states named with the noun, or none: nobody.
+        #expect(!extract("Egypt's army and Israel's army met. The army attacked Gaza.").all.contains { $0.contains("attacks") })
+        #expect(extract("The ministry condemned Israel.").all.isEmpty)
+    }
+
     @Test func hostingTroopsIsNoMeeting() {
         #expect(extract("Cuba hosted Russian warships in Havana.").all.isEmpty)
         #expect(extract("Niger accused Benin of hosting French troops.").positive == ["Niger accuses Benin"])
