@@ -44,6 +44,17 @@ import Testing
         . PUNCT 5 punct
         """)
         #expect(r["Turkey attacks Kurdistan Workers' Party"] == "event-subject+direct-object", "\(r)")
+        // A capital before the noun says where: "The Ankara strike killed PKK fighters" names no attacker.
+        let place = try relations("The Ankara strike killed PKK fighters.", """
+        The DET 3 det
+        Ankara PROPN 3 compound
+        strike NOUN 4 nsubj
+        killed VERB 0 root
+        PKK PROPN 6 compound
+        fighters NOUN 4 obj
+        . PUNCT 4 punct
+        """)
+        #expect(!place.keys.contains { $0.hasPrefix("Turkey attacks") }, "\(place)")
         // A noun of another relation lends nothing: "Turkish criticism angered the PKK".
         let s = try relations("Turkish criticism killed the PKK talks.", """
         Turkish ADJ 2 amod

@@ -102,7 +102,8 @@ struct EventSubject: ArgumentConstruction {
             }
             guard same else { continue }
             for d in c.tree.dependents(n, ["nmod:poss"]) { let a = c.actors(at: d); if !a.isEmpty { return a } }
-            for d in c.tree.dependents(n, ["amod", "compound"]) { if let a = c.actor(at: d) { return [a] } }
+            // (A city or seat before the noun says where it struck: "the Tehran airstrike".)
+            for d in c.tree.dependents(n, ["amod", "compound"]) { if let a = c.actor(at: d), a.mention.kind != .seat { return [a] } }
             for d in c.tree.dependents(n) where c.tree.universal(d) == "nmod" && c.marker(of: d) == "by" {
                 let a = c.actors(at: d)
                 if !a.isEmpty { return a }
