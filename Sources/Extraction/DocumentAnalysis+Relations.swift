@@ -605,6 +605,9 @@ extension DocumentAnalysis {
             if between.contains(where: { $0.is(.clauseBreak) && $0.lower != "as" }) && m.kind != .relative { return nil }
             if between.contains(where: { $0.norm == "\"" }) && !quoted[i] { return nil }
             if m.possessive || m.locative || m.kind == .demonym || m.modifier || (m.target && !patient) { continue }
+            // "The Tehran airstrike killed": a city or seat before an event noun says where.
+            if m.kind == .seat, m.range.upperBound < i, tokens[m.range.upperBound].triggerList >= 0, !tokens[m.range.upperBound].isCapitalized,
+               knowledge.triggerLists[Int(tokens[m.range.upperBound].triggerList)].contains(where: { $0.form == .noun }) { continue }
             // "The G7 (Canada, France, …) condemned": a parenthesis closed before the verb is an
             // aside; the subject is before it.
             if between.contains(where: { $0.norm == ")" }), insideParenthesis(m.range.lowerBound, range) { continue }

@@ -261,6 +261,12 @@ import Testing
         #expect(f.positive.contains("Jordan supports Palestinian Authority"))
     }
 
+    @Test func aSeatBeforeAnEventNounSaysWhere() {
+        #expect(extract("The Tehran airstrike killed Hamas leader Ismail Haniyeh.").all.filter { $0.hasPrefix("Iran") }.isEmpty)
+        // The seat as the subject itself still acts: "Tehran attacked Israel".
+        #expect(extract("Tehran attacked Israel.").positive == ["Iran attacks Israel"])
+    }
+
     @Test func warOnIsWarWith() {
         #expect(extract("Israel declared war on Hamas.").positive.contains("Israel fightsWith Hamas"))
     }
