@@ -653,8 +653,7 @@ extension DocumentAnalysis {
             let next = i + 1 < limit ? tokens[i + 1] : nil
             let singular = next.map { ["has", "is", "was", "does"].contains($0.lower) || ($0.is(.verbTrigger) && $0.lower.hasSuffix("s") && !$0.lower.hasSuffix("ss")) } ?? false
             if !singular, let g = lastCoordination(list), g.count > 1 {
-                var seen = Set<Int>()
-                let all = g.flatMap { list[$0].entities }.filter { seen.insert($0).inserted }
+                let all = entities(ofGroup: g, in: list)
                 if lower == "who" || all.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) {
                     referents = all
                     target = g.contains { list[$0].target }
@@ -1037,10 +1036,8 @@ extension DocumentAnalysis {
                 if tokens[m.range.upperBound].norm == ",", next.range.lowerBound - m.range.upperBound <= 2, let e = next.entities.first {
                     issuer = e
                     // "We, the Foreign Ministers of Australia, Japan and the United States": all of them.
-                    if let g = coordinations(list).first(where: { $0.contains(k + 1) }), g.count > 1 {
-                        var seen = Set<Int>()
-                        issuerGroup = g.flatMap { list[$0].entities }.filter { seen.insert($0).inserted }
-                    }
+                    let group = coordinatedEntities(k + 1, in: list)
+                    if group.count > 1 { issuerGroup = group }
                     issuerNote = "'\(span(sentences[s].lowerBound..<next.range.upperBound))'"
                     return
                 }
@@ -1056,7 +1053,7 @@ extension DocumentAnalysis {
                entities[first[k].entities[0]].type != .person {
                 issuer = first[k].entities[0]
                 // "Joint Statement by the Foreign Ministers of Egypt, Jordan and Qatar": all of them.
-                let group = speakers(k, in: first)
+                let group = coordinatedEntities(k, in: first)
                 if group.count > 1 { issuerGroup = group }
                 issuerNote = "the title"
                 return
@@ -1097,7 +1094,7 @@ extension DocumentAnalysis {
                 let after = m.range.upperBound..<min(range.upperBound, m.range.upperBound + 2)
                 if tokens[before].contains(where: { $0.is(.reporting) })
                     || tokens[after].contains(where: { $0.is(.reporting) }) {
-                    if entities[m.entities[0]].type != .group { return speakers(k, in: mentions[t]) }
+                    if entities[m.entities[0]].type != .group { return coordinatedEntities(k, in: mentions[t]) }
                 }
             }
         }
@@ -1115,23 +1112,30 @@ extension DocumentAnalysis {
         // actor that opens the sentence ("Netanyahu met Trump and said:", "Macron, next to
         // Zelensky, said:"). Never a place or a prepositional object.
         let list = mentions[s]
-        if let k = list.lastIndex(where: { $0.range.upperBound <= verb && !$0.entities.isEmpty }),
-           !list[k].locative, !list[k].possessive, !isOblique(list[k].range.lowerBound, range),
-           tokens[list[k].range.upperBound..<verb].allSatisfy({ $0.isWord && $0.lower.hasSuffix("ly") }) {
-            let group = speakers(k, in: list)
-            return group.isEmpty ? nil : group
-        }
         var start = range.lowerBound
         if tokens[start].is(.determiner) { start += 1 }
-        guard let k = list.firstIndex(where: { !$0.entities.isEmpty }), list[k].range.lowerBound <= start, list[k].range.upperBound <= verb,
-              !list[k].possessive, list[k].kind != .demonym else { return nil }
-        let group = speakers(k, in: list)
-        return group.isEmpty ? nil : group
+        let k: Int
+        if let near = list.lastIndex(where: { $0.range.upperBound <= verb && !$0.entities.isEmpty }),
+           !list[near].locative, !list[near].possessive, !isOblique(list[near].range.lowerBound, range),
+           tokens[list[near].range.upperBound..<verb].allSatisfy({ $0.isWord && $0.lower.hasSuffix("ly") }) {
+            k = near
+        } else if let opening = list.firstIndex(where: { !$0.entities.isEmpty }), list[opening].range.lowerBound <= start,
+                  list[opening].range.upperBound <= verb, !list[opening].possessive, list[opening].kind != .demonym {
+            k = opening
+        } else {
+            return nil
+        }
+        return coordinatedEntities(k, in: list)
     }
 
-    /// The entities of mention `k` with those coordinated with it.
-    private func speakers(_ k: Int, in list: [Mention]) -> [Int] {
+    /// The entities of mention `k` with those coordinated with it, each once.
+    private func coordinatedEntities(_ k: Int, in list: [Mention]) -> [Int] {
         guard let g = coordinations(list).first(where: { $0.contains(k) }), g.count > 1 else { return list[k].entities }
+        return entities(ofGroup: g, in: list)
+    }
+
+    /// The entities of the mentions `g` of `list`, each once, in order.
+    private func entities(ofGroup g: [Int], in list: [Mention]) -> [Int] {
         var seen = Set<Int>()
         return g.flatMap { list[$0].entities }.filter { seen.insert($0).inserted }
     }

@@ -50,38 +50,39 @@ extension DocumentAnalysis {
         guard start - 2 >= range.lowerBound, ["of", "for", "to"].contains(tokens[start - 1].lower) else { return m }
         let marker = tokens[start - 1].lower
         let nounEnd = start - 1
-        // "the sister of leader Kim Jong Un": a relative, for nobody.
-        if marker == "of", knowledge.kinNouns.contains(tokens[nounEnd - 1].lower) {
-            var from = nounEnd - 1
-            if let last = list.last, last.range.upperBound > from {
-                from = min(from, last.range.lowerBound)
-                list.removeLast()
+        // The noun before the marker: a relative ("the sister of leader Kim Jong Un"), for nobody,
+        // or a deputy's noun.
+        var nounStart: Int? = nil
+        let kin = marker == "of" && knowledge.kinNouns.contains(tokens[nounEnd - 1].lower)
+        if kin {
+            nounStart = nounEnd - 1
+        } else {
+            for k in stride(from: nounEnd - 1, through: max(range.lowerBound, nounEnd - 3), by: -1) where tokens[k].is(.deputyNounStart) {
+                guard let noun = longest(knowledge.deputyNouns, at: k, limit: nounEnd), noun.count == nounEnd - k else { continue }
+                // "sent an envoy to Putin": "to" is where the envoy goes, except after an adviser or aide.
+                if marker == "to", !knowledge.deputiesTo.contains(noun.joined(separator: " ")) { return m }
+                nounStart = k
+                break
             }
-            var d = standIn(for: m, range: from..<m.range.upperBound, former: true, limit: limit)
-            d.possessive = m.possessive
-            return d
         }
-        for k in stride(from: nounEnd - 1, through: max(range.lowerBound, nounEnd - 3), by: -1) where tokens[k].is(.deputyNounStart) {
-            guard let noun = longest(knowledge.deputyNouns, at: k, limit: nounEnd), noun.count == nounEnd - k else { continue }
-            // "sent an envoy to Putin": "to" is where the envoy goes, except after an adviser or aide.
-            if marker == "to", !knowledge.deputiesTo.contains(noun.joined(separator: " ")) { return m }
-            var from = k
-            if let last = list.last, last.range.upperBound > k {
-                from = min(from, last.range.lowerBound)
-                list.removeLast()
-            }
-            if let named = apposed(before: from, range: range, list: list, to: from..<m.range.upperBound) { return named }
-            let former = from > range.lowerBound && tokens[from - 1].lower == "former" || (from..<k).contains { tokens[$0].lower == "former" }
-            var d = standIn(for: m, range: from..<m.range.upperBound, former: former, limit: limit)
-            d.possessive = m.possessive
-            return d
+        guard let k = nounStart else { return m }
+        // The noun's own mention ("the envoy") gives way.
+        var from = k
+        if let last = list.last, last.range.upperBound > k {
+            from = min(from, last.range.lowerBound)
+            list.removeLast()
         }
-        return m
+        if !kin, let named = apposed(before: from, range: range, list: list, to: from..<m.range.upperBound) { return named }
+        let former = kin || from > range.lowerBound && tokens[from - 1].lower == "former" || (from..<k).contains { tokens[$0].lower == "former" }
+        var d = standIn(for: m, range: from..<m.range.upperBound, former: former, limit: limit)
+        d.possessive = m.possessive
+        return d
     }
 
     /// What the principal leads or serves on the document's date: a leader title the text gives
-    /// them, else an office of the gazetteer held on the date (with no date, one still held); a person the gazetteer does not
-    /// know acts for the country the text gave them. Nil for a listed person with no office then.
+    /// them, else an office of the gazetteer held on the date (with no date, one still held); a
+    /// person the gazetteer does not know acts for the country the text gave them. Nil for a
+    /// listed person with no office then.
     private func principalState(_ principal: Mention) -> Int? {
         guard principal.entities.count == 1 else { return nil }
         let p = principal.entities[0]

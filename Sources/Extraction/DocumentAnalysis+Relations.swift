@@ -942,10 +942,7 @@ extension DocumentAnalysis {
     func emit(_ entry: LexiconEntry, subject: Argument?, object: Argument?, trigger t: Range<Int>, sentence s: Int,
               how: String, modality forced: Modality?) -> [FoundRelation] {
         guard let subject, let object else { return [] }
-        // "welcomed Ukrainian refugees": a country's people stand for it only as the object of force.
-        if object.mention.target && !knowledge.onPeopleRelations.contains(entry.relation) { return [] }
-        // "hosted French troops": no meeting with France.
-        if let role = object.mention.role, knowledge.notOnRoles[entry.relation]?.contains(role) == true { return [] }
+        guard mentionAllowed(entry.relation, object: object.mention) else { return [] }
         let start = min(subject.mention.range.lowerBound, t.lowerBound)
         let end = max(object.mention.range.upperBound, t.upperBound)
         // The clause between the subject and the trigger; for an agent after the trigger, the words just before it.
@@ -1002,6 +999,16 @@ extension DocumentAnalysis {
     /// protest, an official complaint (CAMEO 11), not a street protest (CAMEO 14).
     func relation(_ name: String, by subject: Int) -> String {
         entities[subject].type == .country ? knowledge.byCountry[name] ?? name : name
+    }
+
+    /// Whether `m` may be the relation's object as a mention, whoever it stands for: a country's
+    /// people only as the object of force ("welcomed Ukrainian refugees" praises nobody; kg.owl
+    /// `kg:onPeopleOf`), and no role kg.owl rules out ("hosted French troops" is no meeting;
+    /// `kg:notOnRole`). Both relation stages ask it.
+    func mentionAllowed(_ relation: String, object m: Mention) -> Bool {
+        if m.target && !knowledge.onPeopleRelations.contains(relation) { return false }
+        if let role = m.role, knowledge.notOnRoles[relation]?.contains(role) == true { return false }
+        return true
     }
 
     /// Argument types a relation accepts (the ontology's domain and range).

@@ -51,10 +51,7 @@ struct ConstructionStage: Sendable {
         for trigger in triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge) {
             let (negated, modality) = scope.scope(of: trigger, relation: trigger.entry.relation, in: context)
             func emit(_ a: ParsedArgument, _ b: ParsedArgument, _ how: String, penalty: Double) {
-                // "welcomed Ukrainian refugees": a country's people stand for it only as the object of force.
-                if b.mention.target && !analysis.knowledge.onPeopleRelations.contains(trigger.entry.relation) { return }
-                // "hosted French troops": no meeting with France.
-                if let role = b.mention.role, analysis.knowledge.notOnRoles[trigger.entry.relation]?.contains(role) == true { return }
+                guard analysis.mentionAllowed(trigger.entry.relation, object: b.mention) else { return }
                 for x in a.entities {
                     // "Chile praised their joint work": a plural that includes the agent is
                     // the agent's own side, not a partner it acts on.

@@ -96,17 +96,16 @@ struct EventSubject: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, !c.tree.isPassive(trigger.head, trigger: trigger.span) else { return [] }
         for n in c.tree.dependents(trigger.head, ["nsubj"]) where c.actor(at: n) == nil && c.isEventNoun(n) {
-            let same = c.knowledge.triggerLists[Int(c.tokens[n].triggerList)].contains {
+            guard let same = c.knowledge.triggerLists[Int(c.tokens[n].triggerList)].first(where: {
                 let e = c.knowledge.lexicon[$0.entry]
                 return e.pos == .noun && $0.rest.isEmpty && e.relation == trigger.entry.relation
-            }
-            guard same else { continue }
-            for d in c.tree.dependents(n, ["nmod:poss"]) { let a = c.actors(at: d); if !a.isEmpty { return a } }
-            // (A city or seat before the noun says where it struck: "the Tehran airstrike".)
-            for d in c.tree.dependents(n, ["amod", "compound"]) { if let a = c.actor(at: d), a.mention.kind != .seat { return [a] } }
-            for d in c.tree.dependents(n) where c.tree.universal(d) == "nmod" && c.marker(of: d) == "by" {
-                let a = c.actors(at: d)
-                if !a.isEmpty { return a }
+            }) else { continue }
+            // The noun's own agent: its possessor, modifier or `by` phrase. (A city or seat before
+            // the noun says where it struck: "the Tehran airstrike".)
+            let noun = TriggerSite(head: n, span: n..<(n + 1), entry: c.knowledge.lexicon[same.entry], form: .noun)
+            for s in [Possessor(), ModifierAgent(), NounAgent()] as [any ArgumentConstruction] {
+                let found = s.arguments(of: noun, in: c).filter { !(s is ModifierAgent) || $0.mention.kind != .seat }
+                if !found.isEmpty { return found }
             }
         }
         return []
