@@ -4,10 +4,11 @@
 /// and (version 2) punctuation and verbs between items, dependents' words with their heads'
 /// tags, look-ahead to b3, more of s1, label sets with distance, grandchildren's tags;
 /// and the features of the labeller, which names the relation of an arc once its dependent's
-/// subtree is complete; version 3 adds the relabeller's (`ParserFeatures+Relabel`).
+/// subtree is complete; version 3 adds the relabeller's (`ParserFeatures+Relabel`); version 4
+/// word clusters (Koo et al. 2008) in the transition and labelling features.
 enum ParserFeatures {
     /// Bumped whenever a template changes: a model trained with other features is refused.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     /// More than the keys either extraction writes (about 150 and 32).
     static let capacity = 256
 
@@ -45,6 +46,10 @@ enum ParserFeatures {
         @inline(__always) func word(_ x: Int) -> UInt64 {
             x < 0 ? WordContext.none : x == 0 ? WordContext.root : w.ambiguity[x - 1] != 0 ? w.lower[x - 1] : w.shape[x - 1] &+ 0x5348_4150_45
         }
+        /// The word's cluster, and its ancestors 4 and 6 steps from the top (`WordContext`).
+        @inline(__always) func cluster(_ x: Int) -> UInt64 { x < 0 ? WordContext.none : x == 0 ? WordContext.root : w.cluster[x - 1] }
+        @inline(__always) func cluster4(_ x: Int) -> UInt64 { x < 0 ? WordContext.none : x == 0 ? WordContext.root : w.cluster4[x - 1] }
+        @inline(__always) func cluster6(_ x: Int) -> UInt64 { x < 0 ? WordContext.none : x == 0 ? WordContext.root : w.cluster6[x - 1] }
         @inline(__always) func tag(_ x: Int) -> UInt64 { x < 0 ? ParserFeatures.noTag : x == 0 ? ParserFeatures.rootTag : UInt64(tags[x - 1]) }
         @inline(__always) func suffix(_ x: Int) -> UInt64 { x <= 0 ? WordContext.none : w.suffix3[x - 1] }
         /// The tags the word had in training (a bit set; 0 unknown): a hint when its tag is wrong.
@@ -176,6 +181,19 @@ enum ParserFeatures {
         let s0LL = kid(state.left1, s0L), s0RR = kid(state.right1, s0R), b0LL = kid(state.left1, b0L)
         out.append(K.key(360, s0p, s0Lp, items.tag(s0LL))); out.append(K.key(361, s0p, s0Rp, items.tag(s0RR))); out.append(K.key(362, b0p, b0Lp, items.tag(b0LL)))
         out.append(K.key(363, s0p, lab(s0R), lab(s0R2))); out.append(K.key(364, b0p, lab(b0L), lab(b0L2))); out.append(K.key(365, s0p, lab(s0L), lab(s0L2)))
+        do {
+            // Version 4: word clusters (Koo et al. 2008): full clusters stand in for words, their
+            // ancestors 4 and 6 steps from the top for tags.
+            let s0c = items.cluster(s0), b0c = items.cluster(b0), s1c = items.cluster(s1), b1c = items.cluster(b1)
+            let s0c6 = items.cluster6(s0), b0c6 = items.cluster6(b0)
+            out.append(K.key(400, s0c)); out.append(K.key(401, b0c)); out.append(K.key(402, s1c)); out.append(K.key(403, b1c))
+            out.append(K.key(404, s0c, b0c)); out.append(K.key(405, s0c, b0p)); out.append(K.key(406, s0p, b0c)); out.append(K.key(407, s0c6, b0c6))
+            out.append(K.key(408, items.cluster4(s1), items.cluster4(s0), items.cluster4(b0))); out.append(K.key(409, s1c, s0c))
+            out.append(K.key(410, s0c6, b0c6, d)); out.append(K.key(411, b0c, items.cluster6(b1))); out.append(K.key(412, s0c, s0p)); out.append(K.key(413, b0c, b0p))
+            out.append(K.key(414, items.cluster4(s0), items.cluster4(b0), items.cluster4(b1))); out.append(K.key(415, s0c6, b0p, b1p))
+            out.append(K.key(416, s0p, items.cluster6(s0L))); out.append(K.key(417, b0p, items.cluster6(b0L))); out.append(K.key(418, s0p, items.cluster6(s0R)))
+            out.append(K.key(419, items.cluster6(s1), s0p, b0c6))
+        }
     }
 
     /// Writes the labeller's features for the arc `head → dependent` into `out` (cleared first).
@@ -205,5 +223,11 @@ enum ParserFeatures {
         out.append(K.key(227, dp, hp, dsl, dir)); out.append(K.key(228, items.word(dR), dp)); out.append(K.key(229, dp, hw, hsl))
         out.append(K.key(230, UInt64(state.leftCount[d]), UInt64(state.rightCount[d]), dp, hp))
         out.append(K.key(231, items.ambiguity(d), hp, dir)); out.append(K.key(232, dp, items.ambiguity(h), dir))
+        do {
+            // Version 4: word clusters.
+            let dc = items.cluster(d), hc = items.cluster(h)
+            out.append(K.key(250, dc)); out.append(K.key(251, hc)); out.append(K.key(252, dc, hp, dir)); out.append(K.key(253, dp, hc, dir))
+            out.append(K.key(254, items.cluster6(d), items.cluster6(h), dir))
+        }
     }
 }

@@ -5,12 +5,13 @@
 /// | magic | 8 bytes `KGSYNTAX` |
 /// | format version | UInt32 (`SyntaxModel.formatVersion`) |
 /// | tagger feature version, parser feature version | UInt32, UInt32 |
-/// | beam width | UInt32 (1: greedy); format 2 only |
+/// | beam width | UInt32 (1: greedy) |
 /// | settings | UInt32 length + UTF-8 (`key=value` lines) |
 /// | UPOS tags, relation labels | UInt32 count + (UInt32 length + UTF-8) each |
 /// | tag dictionary | UInt32 count + (UInt64 word hash, UInt64 tag bit set) each, by hash |
+/// | word clusters | UInt32 count + (UInt64 lower-case word hash, UInt32 cluster) each, by hash |
 /// | tagger first pass, tagger second pass, transition, relation weights | a weight table each (below) |
-/// | relabelling weights | a weight table; format 2 only |
+/// | relabelling weights | a weight table |
 /// | checksum | UInt64 FNV-1a of every byte before it |
 ///
 /// A weight table: UInt16 classes, UInt32 bit pattern of the Float32 scale, UInt32 feature
@@ -18,11 +19,9 @@
 /// e UInt8 classes, e Int16 quantized weights (weight = value / scale).
 extension SyntaxModel {
     public static let magic: [UInt8] = Array("KGSYNTAX".utf8)
-    /// The version of the file layout this code writes. It also reads version 1, the layout
-    /// before the beam width and the relabelling weights (parser feature version 2, the same
-    /// templates as version 3 without the relabeller's): such a model parses greedily with
-    /// one labelling pass, exactly as before.
-    public static let formatVersion: UInt32 = 2
+    /// The version of the file layout this code writes and reads (3: with word clusters; 2
+    /// and 1 held models of earlier feature templates).
+    public static let formatVersion: UInt32 = 3
     /// The feature versions this code computes (a model of other features would be garbage).
     public static var featureVersions: (tagger: UInt32, parser: UInt32) { (TaggerFeatures.version, ParserFeatures.version) }
 
@@ -50,6 +49,9 @@ extension SyntaxModel {
         let dict = tagger.dictionary.classesByWord.sorted { $0.key < $1.key }
         w.u32(UInt32(dict.count))
         for (k, v) in dict { w.u64(k); w.u64(v) }
+        let clusters = tagger.dictionary.clustersByWord.sorted { $0.key < $1.key }
+        w.u32(UInt32(clusters.count))
+        for (k, v) in clusters { w.u64(k); w.u32(v) }
         for table in [tagger.weights, tagger.second, parser.transitions, parser.relations, parser.relabels] {
             w.u16(UInt16(table.classes))
             w.u32(table.scale.bitPattern)
@@ -79,16 +81,16 @@ extension SyntaxModel {
         var r = ByteReader(bytes, end: bytes.count - 8)
         _ = try r.u64Array(1, "magic")
         let format = try r.u32("format version")
-        guard format == SyntaxModel.formatVersion || format == 1 else {
-            throw SyntaxError.versionMismatch("the file has format version \(format), this code reads versions 1 and \(SyntaxModel.formatVersion); retrain or use a matching kg")
+        guard format == SyntaxModel.formatVersion else {
+            // Earlier formats hold models of earlier feature templates (without word clusters),
+            // which this code does not compute.
+            throw SyntaxError.versionMismatch("the file has format version \(format), this code reads version \(SyntaxModel.formatVersion); retrain or use a matching kg")
         }
         let tf = try r.u32("tagger feature version"), pf = try r.u32("parser feature version")
-        // Format 1 has no relabeller, whose templates are all parser feature version 3 adds.
-        let parserVersion = format == 1 ? ParserFeatures.version - 1 : ParserFeatures.version
-        guard tf == TaggerFeatures.version, pf == parserVersion else {
-            throw SyntaxError.versionMismatch("the model (format \(format)) was trained with feature versions tagger \(tf) / parser \(pf), this code computes \(TaggerFeatures.version) / \(parserVersion) for it; retrain the model")
+        guard tf == TaggerFeatures.version, pf == ParserFeatures.version else {
+            throw SyntaxError.versionMismatch("the model was trained with feature versions tagger \(tf) / parser \(pf), this code computes \(TaggerFeatures.version) / \(ParserFeatures.version); retrain the model")
         }
-        let beamWidth = format == 1 ? 1 : Int(try r.u32("beam width"))
+        let beamWidth = Int(try r.u32("beam width"))
         guard (1...64).contains(beamWidth) else { throw SyntaxError.malformedModel("beam width \(beamWidth); expected 1…64") }
         var stored: UInt64 = 0
         for k in 0..<8 { stored |= UInt64(bytes[bytes.count - 8 + k]) << (8 * UInt64(k)) }
@@ -111,9 +113,19 @@ extension SyntaxModel {
             let k = try r.u64("tag dictionary word"), v = try r.u64("tag dictionary tags")
             dict[k] = v
         }
+        var clusters: [UInt64: UInt32] = [:]
+        do {
+            let clusterCount = Int(try r.u32("word cluster count"))
+            guard clusterCount <= (r.end - r.offset) / 12 else { throw SyntaxError.malformedModel("word clusters of \(clusterCount) words are longer than the file") }
+            clusters.reserveCapacity(clusterCount)
+            for _ in 0..<clusterCount {
+                let k = try r.u64("word cluster word"), v = try r.u32("word cluster")
+                clusters[k] = v
+            }
+        }
         var tables: [WeightTable] = []
-        var layout = [("tagger", lists[0].count), ("second-pass tagger", lists[0].count), ("transition", 3), ("relation", lists[1].count)]
-        if format >= 2 { layout.append(("relabelling", lists[1].count)) }
+        let layout = [("tagger", lists[0].count), ("second-pass tagger", lists[0].count), ("transition", 3), ("relation", lists[1].count),
+                      ("relabelling", lists[1].count)]
         for (what, classes) in layout {
             let c = Int(try r.u16("\(what) classes"))
             guard c == classes else { throw SyntaxError.malformedModel("\(what) weights have \(c) classes, expected \(classes)") }
@@ -147,8 +159,8 @@ extension SyntaxModel {
             throw SyntaxError.malformedModel("\(r.end - r.offset) unexpected bytes after the weights")
         }
         self.init(settings: settings,
-                  tagger: Tagger(tags: lists[0], dictionary: TagDictionary(classesByWord: dict), weights: tables[0], second: tables[1]),
-                  parser: DependencyParser(labels: lists[1], transitions: tables[2], relations: tables[3], relabels: format >= 2 ? tables[4] : .empty(lists[1].count),
+                  tagger: Tagger(tags: lists[0], dictionary: TagDictionary(classesByWord: dict, clustersByWord: clusters), weights: tables[0], second: tables[1]),
+                  parser: DependencyParser(labels: lists[1], transitions: tables[2], relations: tables[3], relabels: tables[4],
                                           beamWidth: beamWidth))
     }
 }

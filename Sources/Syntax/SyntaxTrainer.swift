@@ -47,11 +47,15 @@ public struct SyntaxTrainer {
     let train: [CoNLLUSentence]
     let dev: [CoNLLUSentence]
     let settings: Settings
+    /// Word clusters from unlabelled text (`TagDictionary.clusters(_:)`), stored in the model.
+    let clusters: [UInt64: UInt32]
     let log: (String) -> Void
-    public init(train: [CoNLLUSentence], dev: [CoNLLUSentence], settings: Settings, log: @escaping (String) -> Void) {
+    public init(train: [CoNLLUSentence], dev: [CoNLLUSentence], settings: Settings, clusters: [UInt64: UInt32] = [:],
+                log: @escaping (String) -> Void) {
         self.train = train
         self.dev = dev
         self.settings = settings
+        self.clusters = clusters
         self.log = log
     }
 
@@ -90,6 +94,7 @@ public struct SyntaxTrainer {
         "tagger_features=\(TaggerFeatures.version)\ntagger_iterations=\(settings.taggerIterations)\nfolds=\(settings.folds)\nseed=\(settings.seed)\n"
             + "dictionary_min_count=\(settings.dictionaryMinCount)\nmin_tag_pair_count=\(settings.minTagPairCount)\n"
             + "min_updates=\(settings.minUpdates)\nmin_quantized=\(settings.minQuantized)\ntrain_sentences=\(train.count)\n"
+            + "word_clusters=\(clusters.count)\n"
     }
 
     /// Trains the model.
@@ -302,7 +307,7 @@ public struct SyntaxTrainer {
         let description = settings.description
             + "best_tagger_iterations=\(bestFirst),\(bestSecond)\nbest_parser_iteration=\(chosen.iteration)\n"
             + "dev_upos=\(fixed2(chosen.score.upos))\ndev_uas=\(fixed2(chosen.score.uas))\ndev_las=\(fixed2(chosen.score.las))\n"
-            + "train_sentences=\(train.count)\n"
+            + "train_sentences=\(train.count)\nword_clusters=\(clusters.count)\n"
         return SyntaxModel(settings: description, tagger: tagger, parser: chosen.parser)
     }
 
@@ -342,7 +347,7 @@ public struct SyntaxTrainer {
                 occurrences.append((w.form[i], g[i]))
             }
         }
-        return TagDictionary.build(occurrences, minCount: settings.dictionaryMinCount, minShare: 0.01)
+        return TagDictionary.build(occurrences, minCount: settings.dictionaryMinCount, minShare: 0.01, clusters: clusters)
     }
 
     /// Trains one tagger pass on `sentences` (with the first pass's tags `right` for the second

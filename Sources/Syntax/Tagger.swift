@@ -30,23 +30,44 @@ public struct Tagger: Sendable, Equatable {
     /// The tag of "before the sentence start" in the history features.
     var start: Int { tags.count + 1 }
 
+    /// The margin (in weight units: best score minus the runner-up's) above which the first
+    /// pass's tag of a word is kept without a second look. On EWT dev the second pass then
+    /// scores about a tenth of the words, tagging and parsing are 40 % faster, and UPOS, UAS
+    /// and LAS are as with two full passes (95.63 / 85.80 / 82.63 against 95.59 / 85.82 /
+    /// 82.61); margins of 8 and 32 give the same, 4 and less lose 0.3–0.5 UAS.
+    static let secondPassMargin: Float = 16
+
     /// Tags a sentence whose word context is `w`: a first pass, then a second pass that also
-    /// sees the first pass's tags of the words to the right.
+    /// sees the first pass's tags of the words to the right, for the words the first pass was
+    /// not sure of (`secondPassMargin`).
     /// - Complexity: O(n) in the number of words.
     func tag(_ w: WordContext, properNouns: [Bool]? = nil) -> [Int] {
-        let first = pass(w, weights, right: nil, properNouns: properNouns)
-        return first.withUnsafeBufferPointer { pass(w, second, right: $0, properNouns: properNouns) }
+        var margins = [Int32](repeating: 0, count: w.count)
+        let first = margins.withUnsafeMutableBufferPointer { pass(w, weights, right: nil, properNouns: properNouns, margins: $0) }
+        let threshold = Int32(clamping: Int64((Tagger.secondPassMargin * weights.scale).rounded()))
+        return first.withUnsafeBufferPointer { f in
+            margins.withUnsafeBufferPointer { m in pass(w, second, right: f, properNouns: properNouns, confident: (m, threshold)) }
+        }
     }
 
     /// One greedy left-to-right pass. Words marked in `properNouns` (names a gazetteer knows)
     /// get the best-scoring tag whose UPOS is PROPN.
-    func pass(_ w: WordContext, _ table: WeightTable, right: UnsafeBufferPointer<Int>?, properNouns: [Bool]? = nil) -> [Int] {
+    /// - Parameters:
+    ///   - margins: if given, receives each word's margin (best score minus the runner-up's).
+    ///   - confident: the first pass's margins and a threshold: a word whose margin reaches it
+    ///     keeps its tag in `right` unscored.
+    func pass(_ w: WordContext, _ table: WeightTable, right: UnsafeBufferPointer<Int>?, properNouns: [Bool]? = nil,
+              margins: UnsafeMutableBufferPointer<Int32>? = nil, confident: (UnsafeBufferPointer<Int32>, Int32)? = nil) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(w.count)
         var features: [UInt64] = []
         features.reserveCapacity(64)
         var scores = [Int32](repeating: 0, count: tags.count)
         for i in 0..<w.count {
+            if let (m, threshold) = confident, let right, m[i] >= threshold, properNouns == nil || i >= properNouns!.count || !properNouns![i] {
+                result.append(right[i])
+                continue
+            }
             TaggerFeatures.extract(w, i, p1: i > 0 ? result[i - 1] : start, p2: i > 1 ? result[i - 2] : start, right: right, into: &features)
             for c in 0..<scores.count { scores[c] = 0 }
             features.withUnsafeBufferPointer { f in scores.withUnsafeMutableBufferPointer { table.score(f, into: $0) } }
@@ -56,6 +77,11 @@ public struct Tagger: Sendable, Equatable {
                 for c in properTags.dropFirst() where scores[c] > scores[best] { best = c }
             } else {
                 for c in scores.indices.dropFirst() where scores[c] > scores[best] { best = c }
+            }
+            if let margins {
+                var runnerUp = Int32.min
+                for c in scores.indices where c != best && scores[c] > runnerUp { runnerUp = scores[c] }
+                margins[i] = scores[best] &- runnerUp
             }
             result.append(best)
         }

@@ -1,9 +1,10 @@
 /// The tagger's feature function, the one used both in training and in tagging: word i's
 /// form, lower-case, shape, prefixes 1–3 and suffixes 1–4, the two previous predicted tags,
-/// the words ±2 around it, and the ambiguity classes of the word and the next two (look-ahead).
+/// the words ±2 around it, the ambiguity classes of the word and the next two (look-ahead),
+/// and (version 2) the word clusters of the word and the words next to it.
 enum TaggerFeatures {
     /// Bumped whenever a template changes: a model trained with other features is refused.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     /// Writes the features of word `i` into `out` (cleared first).
     /// - Parameters:
@@ -65,6 +66,15 @@ enum TaggerFeatures {
         out.append(FeatureHash.key(38, w.capitalization, first, w.shape[i]))
         out.append(FeatureHash.key(39, w.capitalization, f0, a0))
         out.append(FeatureHash.key(40, i + 1 < n ? w.formAmbiguity[i + 1] : none))
+        // Version 2: word clusters of the word and its neighbours.
+        out.append(FeatureHash.key(51, w.cluster[i]))
+        out.append(FeatureHash.key(52, w.cluster4[i]))
+        out.append(FeatureHash.key(53, w.cluster6[i]))
+        out.append(FeatureHash.key(54, w.cluster10[i]))
+        out.append(FeatureHash.key(55, i + 1 < n ? w.cluster[i + 1] : none))
+        out.append(FeatureHash.key(56, i > 0 ? w.cluster[i - 1] : none))
+        out.append(FeatureHash.key(57, t1, w.cluster6[i]))
+        out.append(FeatureHash.key(58, w.cluster10[i], i + 1 < n ? w.cluster6[i + 1] : none))
         if let right {
             let r0 = UInt64(right[i])
             let r1 = i + 1 < n ? UInt64(right[i + 1]) : none, r2 = i + 2 < n ? UInt64(right[i + 2]) : none

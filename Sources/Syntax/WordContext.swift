@@ -12,12 +12,16 @@ struct WordContext: Sendable {
     var ambiguity: [UInt64]
     /// The same for the exact (case-sensitive) form.
     var formAmbiguity: [UInt64]
+    /// The word's cluster (`TagDictionary.clustersByWord`) and its ancestors 4, 6 and 10 steps
+    /// from the top of the cluster tree; `unknownCluster` for words without one.
+    var cluster: [UInt64], cluster4: [UInt64], cluster6: [UInt64], cluster10: [UInt64]
     /// How capitalized the sentence is: 0 (under a third of its words), 1, 2 (over two thirds).
     var capitalization: UInt64 = 0
 
     /// Stand-in values beyond the sentence's ends.
     static let none: UInt64 = 0x4E4F_4E45
     static let root: UInt64 = 0x524F_4F54
+    static let unknownCluster: UInt64 = 0x554E_4B4E_4F57_4E
 
     /// - Complexity: O(total length of the words).
     init(words: [String], dictionary: TagDictionary) {
@@ -27,8 +31,9 @@ struct WordContext: Sendable {
         suffix1 = []; suffix2 = []; suffix3 = []; suffix4 = []
         ambiguity = []
         formAmbiguity = []
+        cluster = []; cluster4 = []; cluster6 = []; cluster10 = []
         var capitalized = 0, alphabetic = 0
-        for arr in [\WordContext.form, \.lower, \.shape, \.prefix1, \.prefix2, \.prefix3, \.suffix1, \.suffix2, \.suffix3, \.suffix4, \.ambiguity, \.formAmbiguity] as [WritableKeyPath<WordContext, [UInt64]>] {
+        for arr in [\WordContext.form, \.lower, \.shape, \.prefix1, \.prefix2, \.prefix3, \.suffix1, \.suffix2, \.suffix3, \.suffix4, \.ambiguity, \.formAmbiguity, \.cluster, \.cluster4, \.cluster6, \.cluster10] as [WritableKeyPath<WordContext, [UInt64]>] {
             self[keyPath: arr].reserveCapacity(words.count)
         }
         var scalars: [Unicode.Scalar] = []
@@ -87,6 +92,13 @@ struct WordContext: Sendable {
             shape.append(shapeHash)
             ambiguity.append(dictionary.classes(of: h))
             formAmbiguity.append(dictionary.classes(of: form[form.count - 1]))
+            if let c = dictionary.cluster(of: h) {
+                let v = UInt64(c)
+                cluster.append(v); cluster4.append(v & 0xF); cluster6.append(v & 0x3F); cluster10.append(v & 0x3FF)
+            } else {
+                let u = WordContext.unknownCluster
+                cluster.append(u); cluster4.append(u); cluster6.append(u); cluster10.append(u)
+            }
             if let f = w.unicodeScalars.first, f.properties.isAlphabetic {
                 alphabetic += 1
                 if f.properties.isUppercase { capitalized += 1 }

@@ -12,6 +12,7 @@ usage: kg-train-syntax --train TRAIN.conllu --dev DEV.conllu --output MODEL
                        [--min-updates N] [--min-quantized N] [--exploration-start N] [--min-tag-pair-count N]
                        [--non-projective 0|1] [--dictionary-min-count N] [--exploration-probability P]
                        [--relabelling 0|1] [--beam N] [--transition-min-updates N] [--tagging-cache PATH]
+                       [--clusters CLUSTERS.tsv]
        kg-train-syntax --evaluate MODEL FILE.conllu... [--beam N]
        kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S] [--beam N]
 """
@@ -154,7 +155,22 @@ default:
     settings.relabelling = intOption("relabelling", settings.relabelling ? 1 : 0) != 0
     let start = Date()
     let train = readSentences(trainPath), dev = readSentences(devPath)
-    let trainer = SyntaxTrainer(train: train, dev: dev, settings: settings) { message in
+    var clusters: [UInt64: UInt32] = [:]
+    if let path = options["clusters"] {
+        guard let data = FileManager.default.contents(atPath: path) else { fail("\(path): cannot read the word clusters") }
+        var list: [(word: String, cluster: UInt32, logProbability: Double)] = []
+        for (n, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("# ") { continue }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 3, !f[0].isEmpty, let c = UInt32(f[1]), let p = Double(f[2]) else {
+                fail("\(path):\(n + 1): expected WORD<TAB>CLUSTER<TAB>LOGPROB")
+            }
+            list.append((String(f[0]), c, p))
+        }
+        clusters = TagDictionary.clusters(list)
+        say("\(path): \(list.count) words, \(clusters.count) lower-case forms with a cluster")
+    }
+    let trainer = SyntaxTrainer(train: train, dev: dev, settings: settings, clusters: clusters) { message in
         say("[\(fixed(Date().timeIntervalSince(start), 0)) s] \(message)")
     }
     // --tagging-cache PATH: reuse the tagging stage stored there by an earlier run with the

@@ -47,20 +47,25 @@ import Testing
         }
     }
 
-    @Test func formatOneModelsAreStillRead() throws {
-        // A format-1 file is a format-2 one without the beam width (bytes 20…23) and without
-        // the relabelling table (empty: 14 bytes before the checksum), parser features 2.
-        #expect(tinyModel.parser.relabels.featureCount == 0 && tinyModel.parser.beamWidth == 1)
-        let two = tinyModel.serialized()
-        var one = Array(two[0..<20]) + Array(two[24..<(two.count - 8 - 14)])
-        one[8] = 1
-        one[16] = UInt8(ParserFeatures.version - 1)
-        let sum = SyntaxModel.checksum(one[...])
-        for k in 0..<8 { one.append(UInt8(truncatingIfNeeded: sum >> (8 * UInt64(k)))) }
-        let read = try SyntaxModel(bytes: one)
-        #expect(read == tinyModel)
-        // Format 1 with parser features 3 is refused.
-        one[16] = UInt8(ParserFeatures.version)
-        #expect(throws: SyntaxError.self) { try SyntaxModel(bytes: one) }
+    @Test func modelsOfEarlierFormatsOrFeaturesAreRefusedByName() throws {
+        // Formats 1 and 2 held models without word clusters, of other feature templates.
+        let bytes = tinyModel.serialized()
+        func patched(_ offset: Int, _ value: UInt32) -> [UInt8] {
+            var b = Array(bytes.dropLast(8))
+            for k in 0..<4 { b[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(k))) }
+            let sum = SyntaxModel.checksum(b[...])
+            for k in 0..<8 { b.append(UInt8(truncatingIfNeeded: sum >> (8 * UInt64(k)))) }
+            return b
+        }
+        #expect(try SyntaxModel(bytes: patched(8, SyntaxModel.formatVersion)) == tinyModel)
+        for (offset, value, words) in [(8, UInt32(2), "format version 2"), (12, TaggerFeatures.version - 1, "tagger \(TaggerFeatures.version - 1)"),
+                                       (16, ParserFeatures.version - 1, "parser \(ParserFeatures.version - 1)")] {
+            do {
+                _ = try SyntaxModel(bytes: patched(offset, value))
+                Issue.record("a model with \(words) was read")
+            } catch let error as SyntaxError {
+                #expect("\(error)".contains(words), "\(error)")
+            }
+        }
     }
 }
