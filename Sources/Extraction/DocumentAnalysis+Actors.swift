@@ -586,6 +586,15 @@ extension DocumentAnalysis {
                            note: trace ? "'\(span(i..<end))' → \(entities[state].label) (named earlier with '\(noun.last!)')" : "")
         }
 
+        // 4c. "the bloc", "the alliance": the one organization the text named in this sentence or
+        //     the three before ("The European Union imposed … Lithuania urged the bloc to").
+        if t.lower == "the", i + 1 < limit, knowledge.blocNouns.contains(tokens[i + 1].lower),
+           i + 2 >= limit || !(tokens[i + 2].lower == "of" || isCapitalizedWord(tokens[i + 2])),
+           let org = organizationNamedEarlier(before: s, list: list) {
+            return Mention(range: i..<i + 2, entities: [org], kind: .description,
+                           note: trace ? "'\(span(i..<i + 2))' → \(entities[org].label) (the organization named last)" : "")
+        }
+
         // 5. Descriptions and appositions: "the Russian president", "its president, Vladimir Putin",
         //    "the President of the United States, Joe Biden", "the Secretary".
         if t.lower == "the" || t.is(.possessivePronoun) {
@@ -670,6 +679,16 @@ extension DocumentAnalysis {
 
     /// The country of the state mentions ending in `noun` ("Egypt's foreign ministry" for
     /// "ministry") in this sentence so far or the three before, when only one country was named so.
+    /// The one organization named in sentence `s` so far (`list`) or the three before it;
+    /// nil for none or several.
+    func organizationNamedEarlier(before s: Int, list: [Mention]) -> Int? {
+        var found = Set<Int>()
+        for m in mentions[max(0, s - 3)..<s].flatMap({ $0 }) + list where m.kind == .name && !m.target {
+            for e in m.entities where entities[e].type == .organization { found.insert(e) }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
     func stateNamedEarlier(with noun: String, before s: Int, list: [Mention]) -> Int? {
         var found = Set<Int>()
         let earlier = mentions[max(0, s - 3)..<s].flatMap { $0 } + list

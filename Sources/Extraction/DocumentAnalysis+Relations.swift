@@ -596,6 +596,14 @@ extension DocumentAnalysis {
     /// The subject of a verb at `i`: the nearest mention to its left in the same clause that is
     /// not the object of a preposition, a possessor or a place.
     /// - Parameter patient: the subject of a passive, which may be a target ("Indian nationals were detained").
+    /// "helping Russia attack Ukraine": the object of an object-control verb (`cues.tsv`
+    /// `control-object`) right before a bare infinitive is that infinitive's subject.
+    func isBareInfinitiveSubject(_ m: Mention, verb i: Int) -> Bool {
+        guard m.range.upperBound == i, m.range.lowerBound > 0 else { return false }
+        let w = tokens[m.range.lowerBound - 1].lower
+        return [w, String(w.dropLast(3)), String(w.dropLast(2)), String(w.dropLast(1))].contains { knowledge.controlObject.contains($0) }
+    }
+
     func findSubject(before i: Int, sentence s: Int, list: [Mention], patient: Bool = false) -> Argument? {
         let range = sentences[s]
         let candidates = list.filter { $0.range.upperBound <= i }.reversed()
@@ -615,7 +623,7 @@ extension DocumentAnalysis {
             let groupStart = coordinationStart(m, list: list)
             let spokesperson = speaksFor(groupStart, range: range)
             if !spokesperson, m.kind != .relative, m.range.lowerBound > range.lowerBound, isOblique(m.range.lowerBound, range),
-               !tokens[m.range.lowerBound - 1].is(.preposition) { continue }
+               !tokens[m.range.lowerBound - 1].is(.preposition), !isBareInfinitiveSubject(m, verb: i) { continue }
             // The object of a preposition ("with Putin", "of Ukraine") is not a subject; neither is a
             // mention coordinated with one.
             if groupStart > range.lowerBound, !spokesperson {

@@ -75,6 +75,12 @@ public final class Knowledge: Sendable {
     let singleMemberLists: Set<String>
     /// "such as", "including": before the examples that stand for a group (`cues.tsv` `example-marker`).
     let exampleMarkers: Set<String>
+    /// "the bloc", "the alliance": a definite noun for the organization the text named last
+    /// (`cues.tsv` `bloc-noun`).
+    let blocNouns: Set<String>
+    /// "response", "decision", "stance": nouns of an actor's act, whose owner is what a verb
+    /// of judgement judges (`cues.tsv` `act-noun`).
+    let actNouns: Set<String>
     /// The CAMEO role of a state noun ("troops" → MIL, "police" → COP), by its words joined by spaces.
     let stateNounRoles: [String: String]
     /// The CAMEO role of a member noun ("US troops" MIL, "US lawmakers" LEG): a state noun's,
@@ -327,6 +333,8 @@ public final class Knowledge: Sendable {
         onPeopleRelations = Set(ontology.relations.relations.filter(\.onPeopleOf).map(\.name))
         notOnRoles = Dictionary(ontology.relations.relations.filter { !$0.notOnRoles.isEmpty }.map { ($0.name, $0.notOnRoles) }, uniquingKeysWith: { a, _ in a })
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
+        blocNouns = Set(ontology.cues("bloc-noun").map { $0.words.joined(separator: " ") })
+        actNouns = Set(ontology.cues("act-noun").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
         objectClauseMarkers = Set(ontology.cues("object-clause-marker").map { $0.words.joined(separator: " ") })
         preventingMarkers = Set(ontology.cues("object-clause-marker").filter { $0.value == "prevented" }.map { $0.words.joined(separator: " ") })

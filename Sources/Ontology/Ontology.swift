@@ -99,7 +99,7 @@ public struct Cue: Sendable {
         "spokes-noun", "document-noun", "member-noun", "determiner", "asserting-control", "negating-verb",
         "threat-control", "amount-word", "adverbial", "multilateral", "agent-noun", "plural-pronoun",
         "date-weekday", "date-day", "date-period", "event-place", "complement-noun", "organization-head", "member-list", "group-noun", "example-marker", "object-clause-marker",
-        "deputy-noun", "deputy-modifier", "role-noun", "kin-noun", "target-noun", "elicit-verb",
+        "deputy-noun", "deputy-modifier", "role-noun", "kin-noun", "target-noun", "elicit-verb", "bloc-noun", "act-noun",
     ]
 }
 

@@ -36,6 +36,10 @@ import Testing
         ("Egypt seized two Sudanese boats.", "Egypt coerces Sudan"),
         ("Kenya expelled Somalia's ambassador.", "Kenya reducesRelationsWith Somalia"),
         ("Pakistan clashed with India.", "Pakistan fightsWith India"),
+        ("Australia flew relief supplies to Vanuatu.", "Australia aids Vanuatu"),
+        ("The European Union imposed travel bans on Belarus.", "European Union sanctions Belarus"),
+        ("Canada imposed asset freezes on Russia.", "Canada sanctions Russia"),
+        ("Lithuania closed its border with Belarus.", "Lithuania coerces Belarus"),
     ])
     func aNewsTriggerGivesItsRelationInBothStages(_ text: String, _ triple: String) {
         let f = extract(text, date: "2023-06-01")
@@ -43,6 +47,12 @@ import Testing
         #expect(f.positive.contains(triple) || (triple.contains("fightsWith") && f.positive.contains(reversed)), "\(text) → \(f.all)")
         let parsed = ParsedExtractionTests().found(text)
         #expect(parsed[triple] != nil || (triple.contains("fightsWith") && parsed[reversed] != nil), "\(text) → \(parsed)")
+    }
+
+    @Test func theObjectOfHelpIsTheSubjectOfItsBareInfinitive() {
+        let f = extract("The EU accuses the firms of helping Russia attack Ukraine.")
+        #expect(f.positive.contains("Russia attacks Ukraine"), "\(f.all)")
+        #expect(!f.all.contains { $0.hasPrefix("European Union attacks") }, "\(f.all)")
     }
 
     @Test func nationalsAreNoStateAndRetaliationIsNoAttackByItself() {

@@ -76,18 +76,30 @@ struct ComplementSubject: ArgumentConstruction {
     }
 }
 
-/// "condemned the launch of a missile by North Korea", "condemns the Houthi missile attack": the
-/// object of a verb is an event noun; the event's agent is the verb's object.
+/// "condemned the launch of a missile by North Korea", "condemns the Houthi missile attack",
+/// "praised the Australian response": the object of a verb is an event noun or a noun of an
+/// actor's act (`cues.tsv` `act-noun`); the event's agent is the verb's object.
 struct EventAgentObject: ArgumentConstruction {
     let name = "event-agent"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, trigger.takesDirectObject else { return [] }
-        for event in c.tree.dependents(trigger.head, ["obj"]) where c.tokens[event].is([.agentNoun, .agentNounPlural]) || c.isEventNoun(event) {
-            let agents = c.tree.dependents(event).filter { d in
-                c.tree.relation(d) == "nmod:poss" || (c.tree.universal(d) == "nmod" && c.marker(of: d) == "by")
-                    || ((c.tree.relation(d) == "amod" || c.tree.relation(d) == "compound") && c.actor(at: d) != nil)
-            }.compactMap { c.actor(at: $0) }
+        let isEvent = { (t: Int) in c.tokens[t].is([.agentNoun, .agentNounPlural]) || c.isEventNoun(t) || c.isActNoun(t) }
+        // "praised the speed of the Australian response": an object that is no event itself
+        // stands for the act of its "of" phrase.
+        let events = c.tree.dependents(trigger.head, ["obj"]).flatMap { o in
+            isEvent(o) ? [o] : c.actor(at: o) != nil ? [] : c.tree.dependents(o).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" && c.isActNoun($0) }
+        }
+        for event in events {
+            var agents: [ParsedArgument] = []
+            for d in c.tree.dependents(event) {
+                if c.tree.relation(d) == "nmod:poss" || (c.tree.universal(d) == "nmod" && c.marker(of: d) == "by") {
+                    if let a = c.actor(at: d) { agents.append(a) }
+                } else if (c.tree.relation(d) == "amod" || c.tree.relation(d) == "compound") && c.actor(at: d) != nil {
+                    // "the Australian and Chinese response": coordinated modifiers, each an agent.
+                    for a in c.actors(at: d) where !agents.contains(where: { $0.mention.range == a.mention.range }) { agents.append(a) }
+                }
+            }
             if !agents.isEmpty { return agents }
             // "rejected the sanctions imposed by the United States": the agent of a participle
             // describing the event.

@@ -19,7 +19,8 @@ enum ArgumentRole: Sendable {
 
 /// A trigger of the lexicon at a place of the tree.
 struct TriggerSite: Sendable {
-    /// The token that heads the trigger in the tree (a multi-word trigger's first word).
+    /// The token that heads the trigger in the tree: a verb phrase's first word, a noun phrase's
+    /// syntactic head ("supplies" of "relief supplies").
     let head: Int
     /// All the trigger's tokens.
     let span: Range<Int>
@@ -92,6 +93,13 @@ struct ConstructionContext {
     func isEventNoun(_ t: Int) -> Bool {
         guard tokens[t].triggerList >= 0, ["NOUN", "PROPN"].contains(tree.tag(t)) else { return false }
         return knowledge.triggerLists[Int(tokens[t].triggerList)].contains { knowledge.lexicon[$0.entry].pos == .noun && $0.rest.isEmpty }
+    }
+
+    /// Whether `t` is a noun for an actor's act or stance ("response", "decision", "stance";
+    /// `cues.tsv` `act-noun`), singular or plural.
+    func isActNoun(_ t: Int) -> Bool {
+        guard ["NOUN"].contains(tree.tag(t)) else { return false }
+        return knowledge.actNouns.contains(word(t)) || knowledge.actNouns.contains(DocumentAnalysis.singular(word(t)))
     }
 
     /// Whether `t` is introduced by "such as", "including" or another example marker (`cues.tsv`

@@ -24,12 +24,16 @@ struct ConstructionStage: Sendable {
                 guard end <= tree.tokens.upperBound,
                       trig.rest.indices.allSatisfy({ tokens[t + 1 + $0].lower == trig.rest[$0] }) else { continue }
                 let entry = knowledge.lexicon[trig.entry]
-                let tag = tree.tag(t)
+                // A noun phrase is headed by the word whose head lies outside it ("relief supplies",
+                // "military aid"); a verb phrase by its verb, the first word.
+                let span = t..<end
+                let head = entry.pos == .noun ? span.first(where: { w in tree.head(w).map { !span.contains($0) } ?? true }) ?? t : t
+                let tag = tree.tag(head)
                 if entry.pos == .verb && tag != "VERB" { continue }
                 // A noun entry is also a predicative adjective ("Kenya is concerned over ...",
                 // "remained grateful to ..."), never an attributive one ("concerned citizens").
-                if entry.pos == .noun && tag != "NOUN" && tag != "PROPN" && !tree.isPredicative(t) { continue }
-                found.append(TriggerSite(head: t, span: t..<end, entry: entry, form: trig.form))
+                if entry.pos == .noun && tag != "NOUN" && tag != "PROPN" && !tree.isPredicative(head) { continue }
+                found.append(TriggerSite(head: head, span: span, entry: entry, form: trig.form))
             }
             if let longest = found.map(\.span.count).max() { out += found.filter { $0.span.count == longest } }
         }

@@ -66,8 +66,16 @@ struct DependencyTree: Sendable {
             for c in dependents(out[k]) where relation(c) == "conj" && !out.contains(c) && isMarkedConjunct(c) { out.append(c) }
             k += 1
         }
-        if out.count > 1, !out.dropFirst().contains(where: { !dependents($0, ["cc"]).isEmpty }) { return [t] }
+        if out.count > 1, !out.dropFirst().contains(where: hasConjunction) { return [t] }
         return out.sorted()
+    }
+
+    /// Whether conjunct `c` is introduced by a conjunction: its own `cc`, or one the parser hung
+    /// on a word of its phrase ("and" under "Saudi" in "Iran and Saudi Arabia").
+    func hasConjunction(_ c: Int) -> Bool {
+        if !dependents(c, ["cc"]).isEmpty { return true }
+        let first = leftmost(c)
+        return (max(first - 1, 0)..<c).contains { contains($0) && (relation($0) == "cc" || ($0 == first - 1 && tag($0) == "CCONJ")) }
     }
 
     /// `conjuncts(t)`, unless the conjuncts stand right before a finite verb with no subject of
@@ -91,7 +99,10 @@ struct DependencyTree: Sendable {
     /// Whether the word before conjunct `c`'s phrase is a coordinating conjunction or punctuation.
     func isMarkedConjunct(_ c: Int) -> Bool {
         if dependents(c).contains(where: { $0 < c && (relation($0) == "cc" || relation($0) == "punct") }) { return true }
-        let before = leftmost(c) - 1
+        let first = leftmost(c)
+        // A conjunction the parser hung on a word of the conjunct ("and" under "Saudi").
+        if (first..<c).contains(where: { contains($0) && relation($0) == "cc" }) { return true }
+        let before = first - 1
         guard contains(before) else { return false }
         return tag(before) == "CCONJ" || tag(before) == "PUNCT"
     }

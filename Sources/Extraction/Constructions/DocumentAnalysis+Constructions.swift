@@ -58,7 +58,13 @@ extension DocumentAnalysis {
         let names = Set(list.filter { m in
             (m.kind == .name || m.kind == .seat) && m.entities.allSatisfy { entities[$0].type != .group }
         }.flatMap { Array($0.range) })
-        return parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names)
+        // Names of two to five capitalized words ("Saudi Arabia", "Democratic Republic" is not
+        // one: "of the Congo" follows), each word a token of its own.
+        let spans = list.filter { m in
+            (m.kind == .name || m.kind == .seat) && (2...5).contains(m.range.count) && !m.possessive
+                && m.range.allSatisfy { tokens[$0].isCapitalized && tokens[$0].text.allSatisfy(\.isLetter) }
+        }.map(\.range)
+        return parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans)
     }
 
     /// `first`, then the relations of `second` that name a triple (in either order for a

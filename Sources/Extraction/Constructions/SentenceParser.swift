@@ -14,7 +14,11 @@ struct SentenceParser: Sendable {
     /// - Complexity: O(n) in the sentence's tokens (the parser is linear).
     /// - Parameter names: tokens inside names the gazetteer knows: their capitalized words are
     ///   tagged PROPN, whatever the tagger would guess.
-    func tree(_ tokens: [Token], sentence range: Range<Int>, names: Set<Int> = []) -> DependencyTree {
+    /// - Parameter nameSpans: names of several capitalized words ("Saudi Arabia", "New
+    ///   Zealand"): the parser sees only their last word, which stands for the name ("Iran and
+    ///   Arabia met" is parsed right where "Iran and Saudi Arabia met" had "Iran" as a compound
+    ///   of "Arabia"); the other words hang on it as `compound`.
+    func tree(_ tokens: [Token], sentence range: Range<Int>, names: Set<Int> = [], nameSpans: [Range<Int>] = []) -> DependencyTree {
         let words = UDWordMapper.words(tokens[range].map { UDWordMapper.Token(text: $0.text, start: $0.start, end: $0.end) })
         // The token of each word: the one its start falls in.
         var tokenOfWord: [Int] = []
@@ -27,19 +31,32 @@ struct SentenceParser: Sendable {
         let proper = names.isEmpty ? nil : words.indices.map { k in
             names.contains(tokenOfWord[k] + range.lowerBound) && (words[k].form.first?.isUppercase ?? false)
         }
-        let analysis = model.analyse(words.map(\.form), properNouns: proper)
+        // The last token of the name each other token of a multi-word name belongs to.
+        var nameHead: [Int: Int] = [:]
+        for span in nameSpans where span.count >= 2 && span.lowerBound >= range.lowerBound && span.upperBound <= range.upperBound {
+            for t in span.dropLast() { nameHead[t - range.lowerBound] = span.upperBound - 1 - range.lowerBound }
+        }
+        let kept = words.indices.filter { nameHead[tokenOfWord[$0]] == nil }
+        let analysis = model.analyse(kept.map { words[$0].form }, properNouns: proper.map { p in kept.map { p[$0] } })
         let n = range.count
         var upos = [String](repeating: "PUNCT", count: n)
         var heads = [Int?](repeating: nil, count: n)
         var relations = [String](repeating: "punct", count: n)
         var hasWord = [Bool](repeating: false, count: n)
-        for (k, w) in tokenOfWord.enumerated() where !hasWord[w] {
+        for (r, k) in kept.enumerated() where !hasWord[tokenOfWord[k]] {
+            let w = tokenOfWord[k]
             hasWord[w] = true
-            upos[w] = analysis.upos[k]
-            relations[w] = analysis.relations[k]
-            let h = analysis.heads[k]
-            heads[w] = h == 0 ? nil : tokenOfWord[h - 1]
+            upos[w] = analysis.upos[r]
+            relations[w] = analysis.relations[r]
+            let h = analysis.heads[r]
+            heads[w] = h == 0 ? nil : tokenOfWord[kept[h - 1]]
             if heads[w] == w { heads[w] = nil }
+        }
+        for (w, h) in nameHead {
+            hasWord[w] = true
+            upos[w] = "PROPN"
+            heads[w] = h
+            relations[w] = "compound"
         }
         for k in 0..<n where !hasWord[k] { heads[k] = k > 0 ? k - 1 : nil }
         return DependencyTree(tokens: range, upos: upos, heads: heads, relations: relations)
