@@ -465,6 +465,24 @@ extension DocumentAnalysis {
                    other.kind == .demonym, let noun = longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) {
                     return Mention(range: i..<end, entities: [e], kind: .state, role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "demonym '\(span(i..<end))' coordinated with a state noun" : "")
                 }
+                // "its Indian and Filipino crew", "Indian, Pakistani and Filipino sailors": a demonym
+                // coordinated with one before a target noun is a target too (one modifier word may
+                // stand before the noun).
+                var next = end
+                while next + 1 < limit, tokens[next].lower == "and" || tokens[next].norm == ",", let other = surface(at: next + 1, limit: limit),
+                      other.kind == .demonym {
+                    next += 1 + other.tokens.count
+                }
+                if next > end {
+                    var k = next
+                    if k + 1 < limit, tokens[k].isWord, !tokens[k].isCapitalized, longest(knowledge.targetNouns, at: k, limit: limit) == nil { k += 1 }
+                    if longest(knowledge.targetNouns, at: k, limit: limit) != nil {
+                        var m = Mention(range: i..<end, entities: [e], kind: .state,
+                                        note: trace ? "demonym '\(span(i..<end))' coordinated with a target" : "")
+                        m.target = true
+                        return m
+                    }
+                }
                 // "the Chinese and Russian presidents": each country's holder of the title on the date.
                 if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit), other.kind == .demonym,
                    let plural = pluralTitle(at: end + 1 + other.tokens.count, limit: limit),

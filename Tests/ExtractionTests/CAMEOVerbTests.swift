@@ -40,6 +40,11 @@ import Testing
         ("The European Union imposed travel bans on Belarus.", "European Union sanctions Belarus"),
         ("Canada imposed asset freezes on Russia.", "Canada sanctions Russia"),
         ("Lithuania closed its border with Belarus.", "Lithuania coerces Belarus"),
+        ("Malaysia hosted talks between Thailand and Cambodia.", "Malaysia mediates Cambodia"),
+        ("Qatar facilitated talks between Rwanda and Uganda.", "Qatar mediates Rwanda"),
+        ("Human rights groups criticised Thailand.", "human rights groups criticizes Thailand"),
+        ("Iran detained Indian, Pakistani and Filipino sailors.", "Iran coerces India"),
+        ("Iran detained Indian, Pakistani and Filipino sailors.", "Iran coerces Pakistan"),
     ])
     func aNewsTriggerGivesItsRelationInBothStages(_ text: String, _ triple: String) {
         let f = extract(text, date: "2023-06-01")

@@ -130,14 +130,19 @@ struct EventAgentObject: ArgumentConstruction {
 }
 
 /// "a communiqué by Chile thanking Peru", "Russian troops shelling Kharkiv":
-/// an active participle (`acl`, "-ing") has the noun it modifies as its agent; a document
+/// an active participle (`acl`, "-ing") has the noun it modifies as its agent (so does a main
+/// verb the parser read as one: "Rights groups criticised Thailand."); a document
 /// ("the statement of X expressing …") speaks for its author.
 struct ParticipleSubject: ArgumentConstruction {
     let name = "participle-subject"
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        guard trigger.isVerb, trigger.form == .gerund, c.tree.universal(trigger.head) == "acl",
-              let noun = c.tree.head(trigger.head) else { return [] }
+        guard trigger.isVerb, c.tree.universal(trigger.head) == "acl", let noun = c.tree.head(trigger.head) else { return [] }
+        // "Rights groups criticised Thailand." read as a noun phrase with a reduced relative: a
+        // past form with a direct object under a noun that heads the whole sentence is its
+        // main verb (a passive participle has no direct object).
+        let misreadMainVerb = c.tree.head(noun) == nil && !c.tree.dependents(trigger.head, ["obj"]).isEmpty
+        guard trigger.form == .gerund || misreadMainVerb else { return [] }
         let direct = c.actors(at: noun)
         if !direct.isEmpty || !c.tokens[noun].is(.documentNoun) { return direct }
         return c.author(of: noun)

@@ -76,6 +76,14 @@ struct ConstructionContext {
             if let a = actor(at: c, framed: framed) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
                 ?? owner(of: c), !out.contains(where: { $0.mention.range == a.mention.range }) {
                 out.append(a)
+                // "Indian and Filipino sailors": the people of each coordinated demonym.
+                if a.mention.target {
+                    for d in tree.dependents(c, ["amod"]) {
+                        for x in tree.conjuncts(d).compactMap({ actor(at: $0) }) where x.mention.target && !out.contains(where: { $0.mention.range == x.mention.range }) {
+                            out.append(x)
+                        }
+                    }
+                }
             } else if actor(at: c) == nil {
                 // "other countries, such as Oman and Iraq": a group that is no actor stands for
                 // the actors it is illustrated by.
