@@ -45,6 +45,7 @@ import Testing
         ("Human rights groups criticised Thailand.", "human rights groups criticizes Thailand"),
         ("Iran detained Indian, Pakistani and Filipino sailors.", "Iran coerces India"),
         ("Iran detained Indian, Pakistani and Filipino sailors.", "Iran coerces Pakistan"),
+        ("Kenya condemned the killing of Somali villagers by Ethiopia.", "Ethiopia attacks Somalia"),
     ])
     func aNewsTriggerGivesItsRelationInBothStages(_ text: String, _ triple: String) {
         let f = extract(text, date: "2023-06-01")

@@ -92,9 +92,15 @@ struct EventAgentObject: ArgumentConstruction {
         }
         for event in events {
             var agents: [ParsedArgument] = []
-            for d in c.tree.dependents(event) {
+            // "the killing of two villagers by India's border force": a parser may hang the
+            // agent's "by" phrase on the patient's noun.
+            let patientBy = c.tree.dependents(event).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" }.flatMap { p in
+                c.tree.dependents(p).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "by" }
+            }
+            for d in c.tree.dependents(event) + patientBy {
                 if c.tree.relation(d) == "nmod:poss" || (c.tree.universal(d) == "nmod" && c.marker(of: d) == "by") {
-                    if let a = c.actor(at: d) { agents.append(a) }
+                    // "by India's Border Security Force": a body no list knows acts for its owner.
+                    if let a = c.actor(at: d) ?? c.owner(of: d) { agents.append(a) }
                 } else if (c.tree.relation(d) == "amod" || c.tree.relation(d) == "compound") && c.actor(at: d) != nil {
                     // "the Australian and Chinese response": coordinated modifiers, each an agent.
                     for a in c.actors(at: d) where !agents.contains(where: { $0.mention.range == a.mention.range }) { agents.append(a) }
