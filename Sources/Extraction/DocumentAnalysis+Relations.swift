@@ -722,6 +722,12 @@ extension DocumentAnalysis {
         guard i - 1 > range.lowerBound, ["for", "of", "against", "from"].contains(tokens[i - 1].lower),
               let m = list.last(where: { $0.range.upperBound == i - 1 && !$0.possessive && $0.kind != .demonym }) else { return nil }
         let prevented = tokens[i - 1].lower == "against" || tokens[i - 1].lower == "from"
+        // "Iran was accused by Israel of supplying": after a passive's agent, the passive's
+        // subject is the one who acts.
+        if m.range.lowerBound > range.lowerBound, tokens[m.range.lowerBound - 1].lower == "by" {
+            guard let patient = findSubject(before: m.range.lowerBound - 1, sentence: s, list: list, patient: true) else { return nil }
+            return (Argument(entities: patient.entities, mention: patient.mention, how: "subject of the governing passive", penalty: 0.9), prevented ? .possible : nil)
+        }
         return (Argument(entities: m.entities, mention: m, how: "object of the governing verb", penalty: 0.9), prevented ? .possible : nil)
     }
 

@@ -55,6 +55,11 @@ import Testing
         #expect(parsed[triple] != nil || (triple.contains("fightsWith") && parsed[reversed] != nil), "\(text) → \(parsed)")
     }
 
+    @Test func afterAPassivesAgentThePatientActsInTheOfClause() {
+        let f = extract("Iran was accused by Israel of supplying drones to Russia.")
+        #expect(f.positive.contains("Iran aids Russia") && !f.all.contains("Israel aids Russia"), "\(f.all)")
+    }
+
     @Test func theObjectOfHelpIsTheSubjectOfItsBareInfinitive() {
         let f = extract("The EU accuses the firms of helping Russia attack Ukraine.")
         #expect(f.positive.contains("Russia attacks Ukraine"), "\(f.all)")

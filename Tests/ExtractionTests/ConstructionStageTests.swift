@@ -880,6 +880,22 @@ import Testing
         #expect(found("Kenya condemned the killings.").isEmpty)
     }
 
+    @Test func aMediatorBetweenTwoSidesMediatesEach() {
+        // "between" names both sides of a symmetric relation, but the objects of mediation.
+        let f = found("Turkey is a mediator between Russia and Ukraine.")
+        #expect(f["Turkey mediates Russia"] != nil && f["Turkey mediates Ukraine"] != nil, "\(f)")
+        #expect(f["Russia mediates Ukraine"] == nil && f["Ukraine mediates Russia"] == nil, "\(f)")
+        #expect(found("Egypt's mediation between Israel and Hamas succeeded.")["Egypt mediates Hamas"] != nil)
+    }
+
+    @Test func whoActsInTheOfClauseOfAPassive() {
+        // The accused acts, not the accuser whose "by" phrase the clause was hung on.
+        let f = found("Iran was accused by Israel of supplying drones to Russia.")
+        #expect(f["Iran aids Russia"] != nil && f["Israel aids Russia"] == nil, "\(f)")
+        #expect(found("Ethiopia was condemned by Kenya for attacking Somalia.")["Ethiopia attacks Somalia"] != nil)
+        #expect(found("Pakistan alleged that India had attacked Afghanistan.")["Pakistan accuses India"] != nil)
+    }
+
     @Test func theBlocIsTheOneOrganizationNamedJustBefore() {
         let f = found("The European Union imposed travel bans on Belarus. Lithuania urged the bloc to extend the measures.")
         #expect(f["Lithuania appealsTo European Union"] != nil, "\(f)")

@@ -144,6 +144,12 @@ struct ParticipleSubject: ArgumentConstruction {
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, c.tree.universal(trigger.head) == "acl", let noun = c.tree.head(trigger.head) else { return [] }
+        // "accused by Israel of supplying drones": a clause after "of"/"for" hung on a noun is the
+        // clause of the verb the noun depends on, whose patient acts in it.
+        if c.tree.dependents(trigger.head, ["mark"]).contains(where: { c.knowledge.objectClauseMarkers.contains(c.word($0)) }) {
+            guard let verb = c.tree.head(noun), c.tree.tag(verb) == "VERB" else { return [] }
+            return AdverbialClauseSubject.patient(of: verb, before: trigger.head, in: c)
+        }
         // "Rights groups criticised Thailand." read as a noun phrase with a reduced relative: a
         // past form with a direct object under a noun that heads the whole sentence is its
         // main verb (a passive participle has no direct object).
@@ -166,15 +172,22 @@ struct AdverbialClauseSubject: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, c.tree.universal(trigger.head) == "advcl",
               c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
-              let verb = c.tree.head(trigger.head), !c.tree.isPassive(verb) else { return [] }
+              let verb = c.tree.head(trigger.head) else { return [] }
         let marks = c.tree.dependents(trigger.head, ["mark"]).map { c.word($0) }
         if marks.contains(where: { c.knowledge.objectClauseMarkers.contains($0) }) {
             // The object's act: "for attacking", "of supplying".
             guard !marks.contains(where: { c.knowledge.preventingMarkers.contains($0) }) else { return [] }
-            let objects = c.tree.dependents(verb, ["obj"]).filter { $0 < trigger.head }
-            return objects.isEmpty ? [] : objects.flatMap { c.actors(at: $0) }
+            return AdverbialClauseSubject.patient(of: verb, before: trigger.head, in: c)
         }
+        guard !c.tree.isPassive(verb) else { return [] }
         return c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+    }
+
+    /// The one a verb acts on, who acts in its "of"/"for" clause: its object ("accused China of
+    /// supplying"), or a passive verb's subject ("China was accused of supplying").
+    static func patient(of verb: Int, before clause: Int, in c: ConstructionContext) -> [ParsedArgument] {
+        if c.tree.isPassive(verb) { return c.tree.dependents(verb, ["nsubj:pass", "nsubj"]).flatMap { c.actors(at: $0) } }
+        return c.tree.dependents(verb, ["obj"]).filter { $0 < clause }.flatMap { c.actors(at: $0) }
     }
 }
 

@@ -73,8 +73,9 @@ struct ConstructionStage: Sendable {
                     }
                 }
             }
-            // "talks between A and B": every pair of the coordination.
-            let pairs = BetweenPair().pairs(of: trigger, in: context)
+            // "talks between A and B": every pair of the coordination, for a symmetric relation
+            // only ("a mediator between A and B" does not make A B's mediator: they are its objects).
+            let pairs = analysis.knowledge.isSymmetric(trigger.entry.relation) ? BetweenPair().pairs(of: trigger, in: context) : []
             if pairs.count >= 2 {
                 for (k, a) in pairs.enumerated() { for b in pairs[(k + 1)...] { emit(a, b, "between-pair", penalty: 0.95) } }
                 continue

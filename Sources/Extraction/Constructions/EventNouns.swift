@@ -64,7 +64,10 @@ struct NounObject: ArgumentConstruction {
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard !trigger.isVerb else { return [] }
-        let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "between" }
+        // ("between" names both sides of a symmetric relation (`BetweenPair`), but the objects of
+        // another: "Egypt's mediation between Israel and Hamas".)
+        let symmetric = c.knowledge.isSymmetric(trigger.entry.relation)
+        let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && ($0 != "between" || !symmetric) }
         let adjective = c.tree.isPredicative(trigger.head)
         let own = c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).filter { d in
             c.tree.universal(d) == "nmod" || adjective || c.tree.head(d) != trigger.head
