@@ -46,6 +46,9 @@ import Testing
         ("Iran detained Indian, Pakistani and Filipino sailors.", "Iran coerces India"),
         ("Iran detained Indian, Pakistani and Filipino sailors.", "Iran coerces Pakistan"),
         ("Kenya condemned the killing of Somali villagers by Ethiopia.", "Ethiopia attacks Somalia"),
+        ("Canada froze the assets of three Russian shipping firms.", "Canada sanctions Russia"),
+        ("The United States sanctioned three Russian banks.", "United States sanctions Russia"),
+        ("Belarus banned imports from Poland.", "Belarus sanctions Poland"),
     ])
     func aNewsTriggerGivesItsRelationInBothStages(_ text: String, _ triple: String) {
         let f = extract(text, date: "2023-06-01")
@@ -64,6 +67,12 @@ import Testing
         let f = extract("The EU accuses the firms of helping Russia attack Ukraine.")
         #expect(f.positive.contains("Russia attacks Ukraine"), "\(f.all)")
         #expect(!f.all.contains { $0.hasPrefix("European Union attacks") }, "\(f.all)")
+    }
+
+    @Test func firmsOfACountryAreOnlyEverWhatIsDoneToIt() {
+        // Sanctions on a country's firms are on the country; its firms never act for it.
+        #expect(!extract("Russian banks lent money to Serbia.").all.contains { $0.hasPrefix("Russia ") })
+        #expect(!extract("Kenya welcomed Chinese companies.").all.contains { $0.contains("China") })
     }
 
     @Test func nationalsAreNoStateAndRetaliationIsNoAttackByItself() {
