@@ -69,6 +69,11 @@ import Testing
         #expect(!f.all.contains { $0.hasPrefix("European Union attacks") }, "\(f.all)")
     }
 
+    @Test func aRequestFromIsAnAppeal() {
+        #expect(extract("Ghana requested assistance from Nigeria.").positive.contains("Ghana appealsTo Nigeria"))
+        #expect(!extract("Kenya requested a meeting with Ethiopia.").all.contains { $0.contains("appealsTo") })
+    }
+
     @Test func firmsOfACountryAreOnlyEverWhatIsDoneToIt() {
         // Sanctions on a country's firms are on the country; its firms never act for it.
         #expect(!extract("Russian banks lent money to Serbia.").all.contains { $0.hasPrefix("Russia ") })

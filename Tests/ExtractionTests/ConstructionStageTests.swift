@@ -896,6 +896,18 @@ import Testing
         #expect(found("Pakistan alleged that India had attacked Afghanistan.")["Pakistan accuses India"] != nil)
     }
 
+    @Test func whatOneIsUrgedToDoIsTheObjectsAndIntended() {
+        // The infinitive read as an adverbial clause is still the object's act, and not yet done.
+        let f = found("Kenya and Uganda urged Sudan and Chad to resume talks.")
+        #expect(f["Kenya meetsWith Uganda"] == nil && f["Uganda meetsWith Kenya"] == nil, "\(f)")
+        #expect(f["Sudan meetsWith Chad"] != nil || f["Chad meetsWith Sudan"] != nil, "\(f)")
+        var g = Graph(vocabulary: sharedOntology.relations)
+        Self.extractor.extract(SourceDocument(id: "t", text: "Kenya urged Sudan to attack Chad.", date: "2023-05-24"), into: &g)
+        let attack = g.statements.first { g.vocabulary[$0.relation].name == "attacks" }
+        #expect(attack.map { g[$0.subject].label } == "Sudan")
+        #expect(attack?.modality == .intended)
+    }
+
     @Test func theBlocIsTheOneOrganizationNamedJustBefore() {
         let f = found("The European Union imposed travel bans on Belarus. Lithuania urged the bloc to extend the measures.")
         #expect(f["Lithuania appealsTo European Union"] != nil, "\(f)")

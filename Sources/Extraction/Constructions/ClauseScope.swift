@@ -79,6 +79,9 @@ struct ClauseScope: Sendable {
                     // "offered to mediate" is mediating.
                 } else if let m = governing[governor], modality == .asserted {
                     modality = m
+                } else if c.tokens[h].is(.controlObject), modality == .asserted {
+                    // "urged Sudan to attack Chad": what one is urged, asked or invited to do is intended.
+                    modality = .intended
                 }
                 if c.tokens[h].is(.negatingVerb) { negated = true }
                 look(at: h)
@@ -92,6 +95,12 @@ struct ClauseScope: Sendable {
                 look(at: h)
             case "advcl":
                 if t.dependents(k, ["mark"]).contains(where: { conditionMarkers.contains(c.word($0)) }) { modality = .conditional }
+                // "urged Sudan to resume talks" read as an adverbial clause: an infinitive under a
+                // verb of the governing kind is as intended as under `xcomp`.
+                if t.dependents(k, ["mark"]).contains(where: { c.word($0) == "to" }), modality == .asserted,
+                   asserting[relation]?.contains(governor) != true, let m = governing[governor] ?? (c.tokens[h].is(.controlObject) ? .intended : nil) {
+                    modality = m
+                }
             case "obj":
                 // "rejected talks with": a negating verb's object event did not happen.
                 if c.tokens[h].is(.negatingVerb) { negated = true }
