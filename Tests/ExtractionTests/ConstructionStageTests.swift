@@ -888,6 +888,15 @@ import Testing
         #expect(found("Egypt's mediation between Israel and Hamas succeeded.")["Egypt mediates Hamas"] != nil)
     }
 
+    @Test func aParticipleDescribingTalksBetweenTwoSidesMediatesEach() {
+        let f = found("Talks between Armenia and Azerbaijan, mediated by the United States, ended.")
+        #expect(f["United States mediates Armenia"] != nil && f["United States mediates Azerbaijan"] != nil, "\(f)")
+        let g = found("The US-mediated talks between Armenia and Azerbaijan ended.")
+        #expect(g["United States mediates Azerbaijan"] == "hyphen-agent+described-event-sides", "\(g)")
+        // A hyphenated pair of names is no agent of anything.
+        #expect(!found("The Russia-Ukraine talks ended.").keys.contains { $0.contains("mediates") })
+    }
+
     @Test func whoActsInTheOfClauseOfAPassive() {
         // The accused acts, not the accuser whose "by" phrase the clause was hung on.
         let f = found("Iran was accused by Israel of supplying drones to Russia.")

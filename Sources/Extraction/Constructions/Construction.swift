@@ -193,12 +193,12 @@ struct ConstructionContext {
 /// The constructions, in the order they are tried for each role. One list, one file.
 enum ConstructionRegistry {
     static let subjects: [any ArgumentConstruction] = [
-        ClauseSubject(), PassiveAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
+        ClauseSubject(), PassiveAgent(), HyphenAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
         LightVerbSubject(), ElicitedAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
         ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(),
     ]
     static let objects: [any ArgumentConstruction] = [
         DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), ElicitedTarget(), ParticipleHead(),
-        ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(),
+        ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(),
     ]
 }

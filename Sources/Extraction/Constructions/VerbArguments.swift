@@ -115,3 +115,31 @@ struct ThreatTarget: ArgumentConstruction {
         return []
     }
 }
+
+/// "the US-mediated talks", "a Qatar-brokered truce": an actor joined by a hyphen to a participle
+/// is its agent.
+struct HyphenAgent: ArgumentConstruction {
+    let name = "hyphen-agent"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        let h = trigger.head
+        // (The name is a modifier of the word it is joined to, which `actor(at:)` leaves out.)
+        guard trigger.isVerb, c.tree.contains(h - 2), c.tokens[h - 1].norm == "-", !c.tokens[h - 1].spaceBefore, !c.tokens[h].spaceBefore,
+              let m = c.mentions.first(where: { $0.range.contains(h - 2) && $0.range.upperBound == h - 1 }), m.kind == .name, !m.entities.isEmpty
+        else { return [] }
+        return [ParsedArgument(entities: m.entities, mention: m, token: h - 2)]
+    }
+}
+
+/// "talks between Armenia and Azerbaijan, mediated by the United States", "the US-mediated talks
+/// between A and B": a participle describing an event noun takes the noun's `between` phrase as
+/// its objects, when its lexicon entry names "between".
+struct DescribedEventSides: ArgumentConstruction {
+    let name = "described-event-sides"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, trigger.entry.objectMarkers.contains("between"), ["acl", "amod"].contains(c.tree.universal(trigger.head)),
+              let noun = c.tree.head(trigger.head) else { return [] }
+        return c.tree.dependents(noun).filter { c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
+    }
+}
