@@ -695,22 +695,27 @@ extension DocumentAnalysis {
         return nil
     }
 
-    /// The country of the state mentions ending in `noun` ("Egypt's foreign ministry" for
-    /// "ministry") in this sentence so far or the three before, when only one country was named so.
-    /// The one organization named in sentence `s` so far (`list`) or the three before it;
-    /// nil for none or several.
+    /// The mentions of the three sentences before `s` and of `s` so far (`list`): where a
+    /// definite description looks for what it names.
+    func recentMentions(before s: Int, list: [Mention]) -> [Mention] {
+        mentions[max(0, s - 3)..<s].flatMap { $0 } + list
+    }
+
+    /// The one organization named in sentence `s` so far or the three before it; nil for none
+    /// or several.
     func organizationNamedEarlier(before s: Int, list: [Mention]) -> Int? {
         var found = Set<Int>()
-        for m in mentions[max(0, s - 3)..<s].flatMap({ $0 }) + list where m.kind == .name && !m.target {
+        for m in recentMentions(before: s, list: list) where m.kind == .name && !m.target {
             for e in m.entities where entities[e].type == .organization { found.insert(e) }
         }
         return found.count == 1 ? found.first : nil
     }
 
+    /// The country of the state mentions ending in `noun` ("Egypt's foreign ministry" for
+    /// "ministry") in this sentence so far or the three before, when only one country was named so.
     func stateNamedEarlier(with noun: String, before s: Int, list: [Mention]) -> Int? {
         var found = Set<Int>()
-        let earlier = mentions[max(0, s - 3)..<s].flatMap { $0 } + list
-        for m in earlier where m.kind == .state && m.entities.count == 1 && !m.target && entities[m.entities[0]].type == .country {
+        for m in recentMentions(before: s, list: list) where m.kind == .state && m.entities.count == 1 && !m.target && entities[m.entities[0]].type == .country {
             var last = m.range.upperBound - 1
             if m.possessive, last > m.range.lowerBound { last -= 1 }
             if tokens[last].lower == noun { found.insert(m.entities[0]) }

@@ -593,17 +593,15 @@ extension DocumentAnalysis {
         return nil
     }
 
+    /// "helping Russia attack Ukraine": the object of an object-control verb (`cues.tsv`
+    /// `control-object`, every form) right before a bare infinitive is that infinitive's subject.
+    func isBareInfinitiveSubject(_ m: Mention, verb i: Int) -> Bool {
+        m.range.upperBound == i && m.range.lowerBound > 0 && knowledge.controlObject.contains(tokens[m.range.lowerBound - 1].lower)
+    }
+
     /// The subject of a verb at `i`: the nearest mention to its left in the same clause that is
     /// not the object of a preposition, a possessor or a place.
     /// - Parameter patient: the subject of a passive, which may be a target ("Indian nationals were detained").
-    /// "helping Russia attack Ukraine": the object of an object-control verb (`cues.tsv`
-    /// `control-object`) right before a bare infinitive is that infinitive's subject.
-    func isBareInfinitiveSubject(_ m: Mention, verb i: Int) -> Bool {
-        guard m.range.upperBound == i, m.range.lowerBound > 0 else { return false }
-        let w = tokens[m.range.lowerBound - 1].lower
-        return [w, String(w.dropLast(3)), String(w.dropLast(2)), String(w.dropLast(1))].contains { knowledge.controlObject.contains($0) }
-    }
-
     func findSubject(before i: Int, sentence s: Int, list: [Mention], patient: Bool = false) -> Argument? {
         let range = sentences[s]
         let candidates = list.filter { $0.range.upperBound <= i }.reversed()

@@ -64,7 +64,7 @@ public struct Tagger: Sendable, Equatable {
         features.reserveCapacity(64)
         var scores = [Int32](repeating: 0, count: tags.count)
         for i in 0..<w.count {
-            if let (m, threshold) = confident, let right, m[i] >= threshold, properNouns == nil || i >= properNouns!.count || !properNouns![i] {
+            if let (m, threshold) = confident, let right, m[i] >= threshold, !(properNouns.map { i < $0.count && $0[i] } ?? false) {
                 result.append(right[i])
                 continue
             }

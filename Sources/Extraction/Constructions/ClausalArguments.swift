@@ -183,7 +183,7 @@ struct AdverbialClauseSubject: ArgumentConstruction {
         // "urged Sudan and Chad to resume talks" with the infinitive read as an adverbial clause:
         // under an object-control verb it is still the object's act.
         if marks.contains("to"), c.tokens[verb].is(.controlObject) {
-            let objects = c.tree.dependents(verb, ["obj"]).filter { $0 < trigger.head }.flatMap { c.actors(at: $0) }
+            let objects = AdverbialClauseSubject.patient(of: verb, before: trigger.head, in: c)
             if !objects.isEmpty { return objects }
         }
         return c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }

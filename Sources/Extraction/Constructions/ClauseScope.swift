@@ -77,11 +77,8 @@ struct ClauseScope: Sendable {
                    let m = governing[c.word(noun)], modality == .asserted { modality = m }
                 if asserting[relation]?.contains(governor) == true {
                     // "offered to mediate" is mediating.
-                } else if let m = governing[governor], modality == .asserted {
+                } else if modality == .asserted, let m = intention(of: h, c) {
                     modality = m
-                } else if c.tokens[h].is(.controlObject), modality == .asserted {
-                    // "urged Sudan to attack Chad": what one is urged, asked or invited to do is intended.
-                    modality = .intended
                 }
                 if c.tokens[h].is(.negatingVerb) { negated = true }
                 look(at: h)
@@ -98,7 +95,7 @@ struct ClauseScope: Sendable {
                 // "urged Sudan to resume talks" read as an adverbial clause: an infinitive under a
                 // verb of the governing kind is as intended as under `xcomp`.
                 if t.dependents(k, ["mark"]).contains(where: { c.word($0) == "to" }), modality == .asserted,
-                   asserting[relation]?.contains(governor) != true, let m = governing[governor] ?? (c.tokens[h].is(.controlObject) ? .intended : nil) {
+                   asserting[relation]?.contains(governor) != true, let m = intention(of: h, c) {
                     modality = m
                 }
             case "obj":
@@ -112,5 +109,12 @@ struct ClauseScope: Sendable {
             steps += 1
         }
         return (negated, modality)
+    }
+
+    /// The modality a governing verb gives the infinitive under it: its `cues.tsv` `modality`
+    /// ("plans to" intended), else intended under an object-control verb ("urged Sudan to
+    /// attack Chad": what one is urged, asked or invited to do is not yet done); nil for none.
+    private func intention(of governor: Int, _ c: ConstructionContext) -> Modality? {
+        governing[c.word(governor)] ?? (c.tokens[governor].is(.controlObject) ? .intended : nil)
     }
 }

@@ -106,7 +106,7 @@ struct ConstructionContext {
     /// Whether `t` is a noun for an actor's act or stance ("response", "decision", "stance";
     /// `cues.tsv` `act-noun`), singular or plural.
     func isActNoun(_ t: Int) -> Bool {
-        guard ["NOUN"].contains(tree.tag(t)) else { return false }
+        guard tree.tag(t) == "NOUN" else { return false }
         return knowledge.actNouns.contains(word(t)) || knowledge.actNouns.contains(DocumentAnalysis.singular(word(t)))
     }
 

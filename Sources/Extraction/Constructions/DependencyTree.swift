@@ -75,7 +75,7 @@ struct DependencyTree: Sendable {
     func hasConjunction(_ c: Int) -> Bool {
         if !dependents(c, ["cc"]).isEmpty { return true }
         let first = leftmost(c)
-        return (max(first - 1, 0)..<c).contains { contains($0) && (relation($0) == "cc" || ($0 == first - 1 && tag($0) == "CCONJ")) }
+        return (first..<c).contains { relation($0) == "cc" } || (contains(first - 1) && tag(first - 1) == "CCONJ")
     }
 
     /// `conjuncts(t)`, unless the conjuncts stand right before a finite verb with no subject of
@@ -96,15 +96,11 @@ struct DependencyTree: Sendable {
     /// The last word of the phrase `t` heads (its rightmost descendant).
     func rightmost(_ t: Int) -> Int { edge(of: t, leftward: false) }
 
-    /// Whether the word before conjunct `c`'s phrase is a coordinating conjunction or punctuation.
+    /// Whether conjunct `c` is introduced by a conjunction (`hasConjunction`) or punctuation.
     func isMarkedConjunct(_ c: Int) -> Bool {
-        if dependents(c).contains(where: { $0 < c && (relation($0) == "cc" || relation($0) == "punct") }) { return true }
-        let first = leftmost(c)
-        // A conjunction the parser hung on a word of the conjunct ("and" under "Saudi").
-        if (first..<c).contains(where: { contains($0) && relation($0) == "cc" }) { return true }
-        let before = first - 1
-        guard contains(before) else { return false }
-        return tag(before) == "CCONJ" || tag(before) == "PUNCT"
+        if hasConjunction(c) || dependents(c).contains(where: { $0 < c && relation($0) == "punct" }) { return true }
+        let before = leftmost(c) - 1
+        return contains(before) && tag(before) == "PUNCT"
     }
 
     /// The first word of the phrase `t` heads (its leftmost descendant).
