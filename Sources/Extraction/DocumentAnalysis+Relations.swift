@@ -285,6 +285,8 @@ extension DocumentAnalysis {
             // An infinitive takes its agent from a control verb: "invited Xi to visit", "offered to mediate".
             if i - 1 >= range.lowerBound, tokens[i - 1].lower == "to", trigger.form == .base {
                 if let control = controlledSubject(toAt: i - 1, sentence: s, list: list) {
+                    // "urged Sudan to attack Chad": only asked for, no fact.
+                    if control.requested { return [] }
                     subject = control.0
                     let asserting = knowledge.assertingControl[entry.relation]?.contains(control.1.lowercased()) == true
                     modality = asserting ? nil : .intended
@@ -481,6 +483,7 @@ extension DocumentAnalysis {
                         // "Expressing deep concerns about X, Blinken recalled ..."
                         subject = participialSubject(after: i, sentence: s, list: list)
                     } else if k - 1 >= range.lowerBound, tokens[k - 1].lower == "to", let control = controlledSubject(toAt: k - 1, sentence: s, list: list) {
+                        if control.requested { return [] }
                         subject = control.0
                         modality = .intended
                     } else if k - 1 >= range.lowerBound, tokens[k - 1].lower == "to", let owner = nounComplementOwner(toAt: k - 1, sentence: s, list: list) {
@@ -845,8 +848,9 @@ extension DocumentAnalysis {
     }
 
     /// The agent of an infinitive after "to" at `to`: the object of an object-control verb
-    /// ("invited Xi to"), or the subject of a subject-control verb ("offered to").
-    func controlledSubject(toAt to: Int, sentence s: Int, list: [Mention]) -> (Argument?, String)? {
+    /// ("invited Xi to"), or the subject of a subject-control verb ("offered to"); the control
+    /// verb; and whether that verb only asks for the infinitive ("urged Sudan to").
+    func controlledSubject(toAt to: Int, sentence s: Int, list: [Mention]) -> (Argument?, String, requested: Bool)? {
         let range = sentences[s]
         var k = to - 1
         while k >= range.lowerBound, to - k <= 6 {
@@ -854,11 +858,14 @@ extension DocumentAnalysis {
             let two = k + 1 < to ? "\(w) \(tokens[k + 1].lower)" : w
             if knowledge.controlObject.contains(two) || knowledge.controlObject.contains(w) {
                 let objectMention = list.first { $0.range.lowerBound > k && $0.range.upperBound <= to }
-                if let o = objectMention { return (Argument(entities: o.entities, mention: o, how: "controller object", penalty: 0.95), tokens[k].text) }
-                return (nil, tokens[k].text)
+                let requested = knowledge.requestVerbs.contains(two) || knowledge.requestVerbs.contains(w)
+                if let o = objectMention {
+                    return (Argument(entities: o.entities, mention: o, how: "controller object", penalty: 0.95), tokens[k].text, requested)
+                }
+                return (nil, tokens[k].text, requested)
             }
             if tokens[k].is(.controlSubject) {
-                return (findSubject(before: k, sentence: s, list: list), tokens[k].text)
+                return (findSubject(before: k, sentence: s, list: list), tokens[k].text, false)
             }
             k -= 1
         }
@@ -984,7 +991,7 @@ extension DocumentAnalysis {
                 out.append(FoundRelation(subject: a, relation: relation(entry.relation, by: a), object: b, negated: negated, modality: modality,
                                          confidence: entry.confidence * subject.penalty * object.penalty,
                                          sentence: s, tokens: start..<end, pattern: pattern,
-                                         subjectRole: subject.mention.role, objectRole: object.mention.role))
+                                         subjectRole: subject.mention.role, objectRole: object.mention.role, trigger: t.lowerBound))
             }
         }
         negated = false
@@ -1001,7 +1008,7 @@ extension DocumentAnalysis {
                                          confidence: entry.confidence * 0.95, sentence: s,
                                          tokens: min(t.lowerBound, mention.range.lowerBound)..<max(t.upperBound, mention.range.upperBound),
                                          pattern: trace ? "\(how) [\(mention.note)]" : how,
-                                         subjectRole: mention.role, objectRole: mention.role))
+                                         subjectRole: mention.role, objectRole: mention.role, trigger: t.lowerBound))
             }
         }
         return out

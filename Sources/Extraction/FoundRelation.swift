@@ -16,4 +16,6 @@ public struct FoundRelation: Sendable {
     /// The CAMEO roles of the subject's and the object's mentions ("Sudanese forces": MIL), if any.
     public var subjectRole: String? = nil
     public var objectRole: String? = nil
+    /// The first token of the trigger, where one word triggered it.
+    public var trigger: Int? = nil
 }

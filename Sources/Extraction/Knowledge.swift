@@ -46,6 +46,9 @@ public final class Knowledge: Sendable {
     let modalities: [String: [(words: [String], value: Modality)]]
     let lightVerbs: Set<String>
     let controlObject: Set<String>
+    /// The control-object verbs that only ask for the infinitive (`cues.tsv` value `request`:
+    /// "urged Sudan to attack Chad"): the asked party's act is no fact, so it gives no triple.
+    let requestVerbs: Set<String>
     let controlSubject: Set<String>
     let reporting: Set<String>
     let stateNouns: PhraseIndex
@@ -197,9 +200,9 @@ public final class Knowledge: Sendable {
         for k in triggers.keys { triggers[k]!.sort { $0.rest.count > $1.rest.count } }
 
         func words(_ c: String) -> [[String]] { ontology.cues(c).map(\.words) }
-        func verbSet(_ c: String) -> Set<String> {
+        func verbSet(_ c: String, value: String? = nil) -> Set<String> {
             var set = Set<String>()
-            for cue in ontology.cues(c) {
+            for cue in ontology.cues(c) where value == nil || cue.value == value {
                 guard let first = cue.words.first else { continue }
                 let rest = cue.words.dropFirst().joined(separator: " ")
                 for (form, _) in morphology.verbForms(first) { set.insert(rest.isEmpty ? form : "\(form) \(rest)") }
@@ -215,6 +218,7 @@ public final class Knowledge: Sendable {
         self.modalities = modalities
         lightVerbs = verbSet("light-verb")
         controlObject = verbSet("control-object")
+        requestVerbs = verbSet("control-object", value: "request")
         controlSubject = verbSet("control-subject")
         reporting = verbSet("reporting")
         stateNouns = PhraseIndex(words("state-noun"), start: .stateNounStart)
@@ -298,6 +302,7 @@ public final class Knowledge: Sendable {
         mark(lightVerbs, .lightVerb)
         mark(verbSet("elicit-verb"), .elicitVerb)
         mark(controlObject, .controlObject)
+        mark(Set(requestVerbs.map { $0.split(separator: " ")[0] }).map(String.init), .requestVerb)
         mark(controlSubject, .controlSubject)
         mark(negatingVerbs, .negatingVerb)
         mark(clauseBreaks, .clauseBreak)

@@ -73,6 +73,9 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let targetNounStart = WordClass(rawValue: 1 << 45)
     /// "drew", "faced": a verb whose object event is done to its subject (`cues.tsv` `elicit-verb`).
     static let elicitVerb = WordClass(rawValue: 1 << 46)
+    /// A control-object verb that only asks for its infinitive ("urge", "ask"; `cues.tsv`
+    /// `control-object` with value `request`); "call on" is marked on "call".
+    static let requestVerb = WordClass(rawValue: 1 << 47)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

@@ -25,7 +25,10 @@ import Testing
     @Test func controlVerbs() {
         let f = extract("Putin invited Xi to visit Moscow.")
         #expect(f.positive.contains("Vladimir Putin invites Xi Jinping"))
-        #expect(f.hypothetical.contains("Xi Jinping visits Russia"))
+        // The visit is only asked for: the invitation is the event.
+        #expect(!f.all.contains("Xi Jinping visits Russia"))
+        #expect(extract("Kenya urged Sudan to attack Chad.").all == ["Kenya appealsTo Sudan"])
+        #expect(extract("Turkey helped Azerbaijan to attack Armenia.").all.contains("Azerbaijan attacks Armenia"))
         #expect(extract("Turkey offered to mediate between Russia and Ukraine.").hypothetical.contains("Turkey mediates Russia")
                 || extract("Turkey offered to mediate between Russia and Ukraine.").all.contains("Turkey mediates Ukraine"))
     }

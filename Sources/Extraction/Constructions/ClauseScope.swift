@@ -111,6 +111,25 @@ struct ClauseScope: Sendable {
         return (negated, modality)
     }
 
+    /// Whether `trigger` is in an infinitive that a verb of request only asks for ("urged Sudan
+    /// to attack Chad", "called on the donors to provide aid to Yemen"), directly or through the
+    /// clauses it belongs to: the asked party's act is no fact, and the appeal is the event.
+    func isRequested(_ trigger: TriggerSite, in c: ConstructionContext) -> Bool {
+        let t = c.tree
+        var k = trigger.head
+        if !trigger.isVerb, let h = t.head(k), ["obj", "nsubj:pass", "obl"].contains(t.relation(k)) { k = h }
+        var steps = 0
+        while let h = t.head(k), steps < 6 {
+            let r = t.universal(k)
+            let infinitive = r == "xcomp" || (r == "advcl" && t.dependents(k, ["mark"]).contains { c.word($0) == "to" })
+            if infinitive, c.tokens[h].is(.requestVerb) { return true }
+            guard infinitive || r == "conj" else { return false }
+            k = h
+            steps += 1
+        }
+        return false
+    }
+
     /// The modality a governing verb gives the infinitive under it: its `cues.tsv` `modality`
     /// ("plans to" intended), else intended under an object-control verb ("urged Sudan to
     /// attack Chad": what one is urged, asked or invited to do is not yet done); nil for none.

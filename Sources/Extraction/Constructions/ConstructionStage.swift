@@ -53,6 +53,12 @@ struct ConstructionStage: Sendable {
                                           eventAgents: analysis.eventAgents)
         var out: [FoundRelation] = []
         for trigger in triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge) {
+            // "urged Sudan to attack Chad": what is only asked for gives no triple.
+            if scope.isRequested(trigger, in: context) {
+                analysis.requestedTriggers.insert(trigger.span.lowerBound)
+                misses?.append("'\(trigger.span.map { analysis.tokens[$0].text }.joined(separator: " "))' \(trigger.entry.relation): only requested")
+                continue
+            }
             let (negated, modality) = scope.scope(of: trigger, relation: trigger.entry.relation, in: context)
             func emit(_ a: ParsedArgument, _ b: ParsedArgument, _ how: String, penalty: Double) {
                 guard analysis.mentionAllowed(trigger.entry.relation, object: b.mention) else { return }

@@ -18,7 +18,7 @@ extension DocumentAnalysis {
             // actor and an event named earlier) and a trigger. Parsing is most of the stage's time.
             let namedEarlier = range.contains { tokens[$0].is([.agentNoun, .agentNounPlural]) && eventAgents[Self.singular(tokens[$0].lower)] != nil }
             guard Set(list.flatMap(\.entities)).count >= 2 || namedEarlier,
-                  range.contains(where: { tokens[$0].triggerList >= 0 }) else { continue }
+                  range.contains(where: { triggerMatches(at: $0, in: range) }) else { continue }
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
             let tree = parsedTree(s, list: list, parser: parser)
             if trace { trees[s] = tree }
@@ -28,6 +28,16 @@ extension DocumentAnalysis {
         }
         coordinationCache = nil
         return dedupe(found)
+    }
+
+    /// Whether a trigger of the lexicon starts at token `i` with all its words inside `range`,
+    /// as the construction stage matches them ("security" alone starts "security guarantees" but
+    /// is none).
+    func triggerMatches(at i: Int, in range: Range<Int>) -> Bool {
+        guard tokens[i].triggerList >= 0 else { return false }
+        return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { trig in
+            i + 1 + trig.rest.count <= range.upperBound && trig.rest.indices.allSatisfy { tokens[i + 1 + $0].lower == trig.rest[$0] }
+        }
     }
 
     /// Where the body of a sentence starts after a news dateline: a place in capitals or a
