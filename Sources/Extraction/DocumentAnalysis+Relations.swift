@@ -331,8 +331,8 @@ extension DocumentAnalysis {
             }
         }
         if object == nil, let subject, subject.entities.count >= 2,
-           knowledge.isSymmetric(entry.relation) {
-            // "the two met", "Iran and Saudi Arabia signed"
+           knowledge.isSymmetric(entry.relation), !knowledge.arrangingVerbs.contains(tokens[t.lowerBound].lower) {
+            // "the two met", "Iran and Saudi Arabia signed" (not "Qatar and Egypt hosted")
             return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural subject)", mention: subject.mention)
         }
         // "Scholz welcomed Ruto to Berlin": welcoming someone to a place is receiving a visitor.
@@ -465,6 +465,7 @@ extension DocumentAnalysis {
         }
         // Light verb: "held talks with", "issued a warning to", "imposed sanctions on".
         var modality: Modality? = nil
+        var arranged = false
         if subject == nil {
             var k = i - 1
             var steps = 0
@@ -496,6 +497,7 @@ extension DocumentAnalysis {
                     if subject != nil {
                         subject!.penalty *= 0.9
                         how += " (light verb '\(tokens[k].text)')"
+                        arranged = knowledge.arrangingVerbs.contains(w)
                     }
                     break
                 }
@@ -556,7 +558,8 @@ extension DocumentAnalysis {
         }
         if let subject, object == nil, subject.entities.count >= 2,
            knowledge.isSymmetric(entry.relation), !(subject.how == "possessor" && tokens[t.lowerBound].is(.roleNoun)) {
-            // "their cooperation", "China and Russia ... global partners"
+            // "their cooperation", "China and Russia ... global partners"; not "Qatar and Egypt hosted talks".
+            if arranged { return [] }
             return emitPairs(entry, subject.entities, trigger: t, sentence: s, how: how + " (plural agent)", mention: subject.mention)
         }
         var results = emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: modality)

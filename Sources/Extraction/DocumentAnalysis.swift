@@ -24,9 +24,10 @@ final class DocumentAnalysis {
     /// The agents of the events named so far, by event noun ("launch" → North Korea), for
     /// definite references back to them ("denounced the launch").
     var eventAgents: [String: [Int]] = [:]
-    /// The tokens of the triggers the parse found only asked for ("urged Sudan to attack Chad"):
-    /// the pattern stage's readings of them are dropped when both stages run.
-    var requestedTriggers = Set<Int>()
+    /// The tokens of the triggers the parse shows give no triple: only asked for ("urged Sudan to
+    /// attack Chad"), or talks between others only offered or called for. The pattern stage's
+    /// readings of them are dropped when both stages run.
+    var vetoedTriggers = Set<Int>()
     /// The issuer of a statement, the referent of "we" outside quotes.
     var issuer: Int? = nil
     var issuerNote = ""

@@ -95,9 +95,9 @@ public final class Extractor: Sendable {
             analysis.eventAgents = [:]
             // The CAMEO dictionary's triggers give a triple only with their arguments in place
             // in the parse: the pattern stage leaves them out here.
-            // A trigger the parse shows is only asked for ("called on Russia to stop attacking
-            // Ukraine") gives nothing, though the patterns read a subject for it.
-            let patterns = analysis.findRelations(dictionary: false).filter { f in f.trigger.map { !analysis.requestedTriggers.contains($0) } ?? true }
+            // A trigger the parse shows gives nothing ("called on Russia to stop attacking
+            // Ukraine": only asked for) gives nothing, though the patterns read a subject for it.
+            let patterns = analysis.findRelations(dictionary: false).filter { f in f.trigger.map { !analysis.vetoedTriggers.contains($0) } ?? true }
             return (analysis, analysis.merge(parsed, patterns))
         }
         let relations = analysis.findRelations()

@@ -49,6 +49,9 @@ public final class Knowledge: Sendable {
     /// The control-object verbs that only ask for the infinitive (`cues.tsv` value `request`:
     /// "urged Sudan to attack Chad"): the asked party's act is no fact, so it gives no triple.
     let requestVerbs: Set<String>
+    /// Light verbs whose subject arranges the event for others (`cues.tsv` light-verb value
+    /// `arrange`: "hosted talks"): coordinated hosts are no parties to it with each other.
+    let arrangingVerbs: Set<String>
     let controlSubject: Set<String>
     let reporting: Set<String>
     let stateNouns: PhraseIndex
@@ -219,6 +222,7 @@ public final class Knowledge: Sendable {
         lightVerbs = verbSet("light-verb")
         controlObject = verbSet("control-object")
         requestVerbs = verbSet("control-object", value: "request")
+        arrangingVerbs = verbSet("light-verb", value: "arrange")
         controlSubject = verbSet("control-subject")
         reporting = verbSet("reporting")
         stateNouns = PhraseIndex(words("state-noun"), start: .stateNounStart)

@@ -933,6 +933,25 @@ import Testing
         #expect(found("France offered to mediate between Mali and Niger.")["France mediates Mali"] != nil)
     }
 
+    @Test func hostsArrangeTalksForOthers() {
+        // Co-hosts do not meet each other; a host meets whom it hosts.
+        #expect(found("Qatar and Egypt hosted talks.").isEmpty)
+        #expect(found("Qatar and Egypt offered to host talks on the Lebanese front.").isEmpty)
+        #expect(found("Egypt hosted talks with Qatar.")["Egypt meetsWith Qatar"] != nil)
+        #expect(found("Egypt and Qatar held talks.").keys.contains { $0 == "Egypt meetsWith Qatar" || $0 == "Qatar meetsWith Egypt" })
+        #expect(extract("Qatar and Egypt hosted talks.").all.isEmpty)
+    }
+
+    @Test func talksBetweenOthersThatAreOnlyOfferedOrCalledForAreNotHeld() {
+        let f = found("Chile offered to facilitate talks between Bolivia and Brazil.")
+        #expect(f["Chile mediates Bolivia"] != nil && f["Chile mediates Brazil"] != nil, "\(f)")
+        #expect(f["Bolivia meetsWith Brazil"] == nil && f["Brazil meetsWith Bolivia"] == nil, "\(f)")
+        let g = found("The Pope called for talks between Armenia and Azerbaijan.")
+        #expect(!g.keys.contains { $0.contains("meetsWith") }, "\(g)")
+        let h = found("Talks between Armenia and Azerbaijan opened in Geneva.")
+        #expect(h.keys.contains { $0 == "Armenia meetsWith Azerbaijan" || $0 == "Azerbaijan meetsWith Armenia" }, "\(h)")
+    }
+
     @Test func bothStagesDropWhatTheParseShowsIsOnlyAsked() {
         let path = sharedOntology.directory + "/syntax/en_ewt.model"
         let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }
@@ -944,6 +963,9 @@ import Testing
         both.extract(SourceDocument(id: "t", text: text, date: "2023-05-24"), into: &g)
         let merged = Set(g.statements.map { "\(g[$0.subject].label) \(g.vocabulary[$0.relation].name) \(g[$0.object].label)" })
         #expect(merged == ["United States appealsTo Russia"], "\(merged)")
+        var h = Graph(vocabulary: sharedOntology.relations)
+        both.extract(SourceDocument(id: "t", text: "The Pope called for talks between Armenia and Azerbaijan.", date: "2023-05-24"), into: &h)
+        #expect(h.statements.isEmpty)
     }
 
     @Test func theBlocIsTheOneOrganizationNamedJustBefore() {

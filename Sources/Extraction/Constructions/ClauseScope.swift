@@ -52,6 +52,11 @@ struct ClauseScope: Sendable {
         if !trigger.isVerb, let h = t.head(clause), ["obj", "nsubj:pass", "obl"].contains(t.relation(clause)) { clause = h }
         var negated = false
         var modality = Modality.asserted
+        // "called for talks between A and B": an event asked for is not yet held.
+        if !trigger.isVerb, clause != trigger.head, t.universal(trigger.head) == "obl",
+           t.dependents(trigger.head, ["case"]).contains(where: { c.word($0) == "for" }), let m = governing[c.word(clause)] {
+            modality = m
+        }
         func look(at v: Int) {
             for d in t.dependents(v) {
                 let w = c.word(d), r = t.universal(d)

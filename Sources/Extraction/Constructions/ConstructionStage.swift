@@ -40,6 +40,14 @@ struct ConstructionStage: Sendable {
         return out
     }
 
+    /// Whether the trigger is a verb that arranges an event for others, or a noun trigger the
+    /// object of one ("Qatar and Egypt hosted talks", "… hosted": the hosts do not meet each other).
+    func arrangedForOthers(_ trigger: TriggerSite, in c: ConstructionContext) -> Bool {
+        if trigger.isVerb { return c.knowledge.arrangingVerbs.contains(c.tokens[trigger.head].lower) }
+        guard c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head) else { return false }
+        return c.knowledge.arrangingVerbs.contains(c.tokens[verb].lower)
+    }
+
     /// The relations of sentence `s` of `analysis`, read from `tree`.
     func relations(in analysis: DocumentAnalysis, sentence s: Int, tree: DependencyTree) -> [FoundRelation] {
         var unused: [String]? = nil
@@ -55,7 +63,7 @@ struct ConstructionStage: Sendable {
         for trigger in triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge) {
             // "urged Sudan to attack Chad": what is only asked for gives no triple.
             if scope.isRequested(trigger, in: context) {
-                analysis.requestedTriggers.insert(trigger.span.lowerBound)
+                analysis.vetoedTriggers.insert(trigger.span.lowerBound)
                 misses?.append("'\(trigger.span.map { analysis.tokens[$0].text }.joined(separator: " "))' \(trigger.entry.relation): only requested")
                 continue
             }
@@ -83,6 +91,12 @@ struct ConstructionStage: Sendable {
             // only ("a mediator between A and B" does not make A B's mediator: they are its objects).
             let pairs = analysis.knowledge.isSymmetric(trigger.entry.relation) ? BetweenPair().pairs(of: trigger, in: context) : []
             if pairs.count >= 2 {
+                // Talks between others that someone only offers, asks for or plans ("offered to
+                // facilitate talks between A and B", "called for talks between A and B") are not held.
+                if modality == .intended || modality == .conditional || modality == .possible {
+                    analysis.vetoedTriggers.insert(trigger.span.lowerBound)
+                    continue
+                }
                 for (k, a) in pairs.enumerated() { for b in pairs[(k + 1)...] { emit(a, b, "between-pair", penalty: 0.95) } }
                 continue
             }
@@ -107,6 +121,7 @@ struct ConstructionStage: Sendable {
                 // coordinated subjects (or the actors one plural pronoun stands for) when it has no object.
                 // "their ally" names a third party: its owners are not allies of each other.
                 let thirdParty = subjectRule == "possessor" && analysis.tokens[trigger.head].is(.roleNoun)
+                    || arrangedForOthers(trigger, in: context)
                 if analysis.knowledge.isSymmetric(trigger.entry.relation), !thirdParty {
                     if subjects.count >= 2 {
                         for (k, a) in subjects.enumerated() { for b in subjects[(k + 1)...] { emit(a, b, "\(subjectRule)+plural-subject", penalty: 0.95) } }
