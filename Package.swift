@@ -46,7 +46,9 @@ let package = Package(
         // kg graphs (RDF/XML, Turtle, N-Triples, N-Quads, JSON Lines), parallel extraction, merging.
         .target(name: "Corpus", dependencies: ["KnowledgeGraph", "Ontology", "Extraction", "XMLSupport", "Store"]),
         // Part-of-speech tagger and dependency parser (UD English): model bytes in, analyses out. No I/O.
-        .target(name: "Syntax"),
+        // The tagger and parser are optimized in debug builds too: unoptimized, every test that
+        // runs kg on a text spends seconds loading and running the model.
+        .target(name: "Syntax", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Trains, evaluates and benchmarks the syntax model (never a test).
         .executableTarget(name: "kg-train-syntax", dependencies: ["Syntax"]),
         .executableTarget(
@@ -65,7 +67,7 @@ let package = Package(
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Ontology", "Syntax"]),
-        .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SerializationTests", dependencies: ["Serialization", "Extraction", "Ontology", "Syntax", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extraction", "Ontology", "Serialization", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "SQLiteSupport", "Corpus", "Extraction", "Ontology", "Serialization", "XMLSupport", "TestSupport"]),

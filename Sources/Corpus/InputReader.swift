@@ -15,8 +15,13 @@ public struct InputReader: Sendable {
     public var date: String?
     /// Threads for reading files and extracting documents.
     public var jobs: Int
+    /// Makes the extractor of news inputs, asked only when there are some (loading a syntax
+    /// model takes a moment); an error is reported as a problem of the news inputs.
+    public var makeExtractor: @Sendable () throws -> Extractor
 
-    public init(ontology: Ontology, date: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(ontology: Ontology, date: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                extractor: (@Sendable () throws -> Extractor)? = nil) {
+        self.makeExtractor = extractor ?? { Extractor(ontology: ontology) }
         self.ontology = ontology
         self.date = date
         self.jobs = max(1, jobs)
@@ -114,7 +119,9 @@ public struct InputReader: Sendable {
     private func extract(_ documents: [SourceDocument], into reader: inout GraphInputReader, source: String,
                          progress: (Int) -> Void) -> [CorpusProblem] {
         guard !documents.isEmpty else { return [] }
-        let extraction = ParallelExtraction(extractor: Extractor(ontology: ontology), vocabulary: ontology.relations, jobs: jobs)
+        let extractor: Extractor
+        do { extractor = try makeExtractor() } catch { return [CorpusProblem(source: source, message: "\(error)")] }
+        let extraction = ParallelExtraction(extractor: extractor, vocabulary: ontology.relations, jobs: jobs)
         var part = Graph(vocabulary: ontology.relations)
         extraction.extract(documents, into: &part, progress: progress)
         return reader.merge(part, source: source)

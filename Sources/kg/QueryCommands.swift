@@ -83,7 +83,7 @@ struct QueryOptions: ParsableArguments {
             }
             return (QueryEngine(graph: graph, filter: filter), resolver, parser)
         }
-        let (graph, failed) = try readGraph(paths: paths, date: common.date, strict: true, ontology: ontology)
+        let (graph, failed) = try readGraph(paths: paths, date: common.date, strict: true, ontology: ontology, common: common)
         if failed { throw ExitCode.failure }
         let loaded = clock.now
         let resolver = NameResolver(graph: graph, gazetteer: ontology.gazetteer)

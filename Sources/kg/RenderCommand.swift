@@ -62,7 +62,7 @@ extension KG {
             var failed = false
             try reportingErrors {
                 let ontology = try common.loadOntology()
-                let (graph, readFailed) = try readGraph(paths: files, date: common.date, strict: false, ontology: ontology)
+                let (graph, readFailed) = try readGraph(paths: files, date: common.date, strict: false, ontology: ontology, common: common)
                 failed = readFailed
                 let options = ExportOptions(ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
                 var isDir: ObjCBool = false

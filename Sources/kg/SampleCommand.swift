@@ -32,7 +32,7 @@ extension KG {
                 }
                 let (documents, failed) = try readCorpus(paths: [url.path], stdin: false, date: common.date, jobs: 1, strict: true, ontology: ontology)
                 guard !failed, let document = documents.first else { throw CLIError("\(url.path): the bundled sample article cannot be read") }
-                let graph = buildGraph([document], ontology: ontology)
+                let graph = buildGraph([document], ontology: ontology, extractor: try common.makeExtractor(ontology))
                 let out = output ?? URL(fileURLWithPath: ontology.directory).deletingLastPathComponent().appendingPathComponent("exports").path
                 let options = ExportOptions(ontologyNamespace: ontology.namespace, generator: "kg \(kgVersion)")
                 let files = try export(graph, formats: ExportFormat.allCases, directory: out, name: document.info.id, options: options)
