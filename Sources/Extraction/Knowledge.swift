@@ -52,6 +52,10 @@ public final class Knowledge: Sendable {
     /// Light verbs whose subject arranges the event for others (`cues.tsv` light-verb value
     /// `arrange`: "hosted talks"): coordinated hosts are no parties to it with each other.
     let arrangingVerbs: Set<String>
+    /// The noun of a verb's act by the verb's forms (`cues.tsv` `nominalization`: "detained" →
+    /// "detention"), and those nouns with their plurals.
+    let nominalizations: [String: String]
+    let nominalNouns: Set<String>
     let controlSubject: Set<String>
     let reporting: Set<String>
     let stateNouns: PhraseIndex
@@ -121,6 +125,9 @@ public final class Knowledge: Sendable {
     /// The ontology's lexicon and symmetric relations, held directly: reading them through the
     /// `ontology` struct copies it (and retains all its arrays) at every access.
     let lexicon: [LexiconEntry]
+    /// Verb-object frames of the lexicon (`PartOfSpeech.frame`) by verb form; `rest` is the
+    /// object's noun phrase (singular or plural).
+    let frames: [String: [Trigger]]
     let symmetricRelations: Set<String>
     /// The subject and object classes kg.owl gives each relation that limits them.
     let relationClasses: [String: (domain: ActorType?, range: ActorType?)]
@@ -179,6 +186,7 @@ public final class Knowledge: Sendable {
 
         let morphology = Morphology(irregular: ontology.irregularVerbs)
         var triggers: [String: [Trigger]] = [:]
+        var frames: [String: [Trigger]] = [:]
         for (i, entry) in ontology.lexicon.enumerated() {
             guard let first = entry.words.first else { continue }
             let rest = Array(entry.words.dropFirst())
@@ -186,6 +194,14 @@ public final class Knowledge: Sendable {
             case .verb:
                 for (form, kind) in morphology.verbForms(first) {
                     triggers[form, default: []].append(Trigger(entry: i, rest: rest, form: kind))
+                }
+            case .frame:
+                // Found in the parse only: the verb's forms, with the object noun and its plural.
+                var plural = rest
+                plural[plural.count - 1] = morphology.plural(plural[plural.count - 1])
+                for (form, kind) in morphology.verbForms(first) {
+                    frames[form, default: []].append(Trigger(entry: i, rest: rest, form: kind))
+                    if plural != rest { frames[form, default: []].append(Trigger(entry: i, rest: plural, form: kind)) }
                 }
             case .noun:
                 if rest.isEmpty {
@@ -201,6 +217,7 @@ public final class Knowledge: Sendable {
             }
         }
         for k in triggers.keys { triggers[k]!.sort { $0.rest.count > $1.rest.count } }
+        self.frames = frames
 
         func words(_ c: String) -> [[String]] { ontology.cues(c).map(\.words) }
         func verbSet(_ c: String, value: String? = nil) -> Set<String> {
@@ -223,6 +240,12 @@ public final class Knowledge: Sendable {
         controlObject = verbSet("control-object")
         requestVerbs = verbSet("control-object", value: "request")
         arrangingVerbs = verbSet("light-verb", value: "arrange")
+        var nominal: [String: String] = [:]
+        for cue in ontology.cues("nominalization") where cue.words.count == 1 && !cue.value.isEmpty {
+            for (form, _) in morphology.verbForms(cue.words[0]) { nominal[form] = cue.value }
+        }
+        nominalizations = nominal
+        nominalNouns = Set(nominal.values.flatMap { [$0, morphology.plural($0)] })
         controlSubject = verbSet("control-subject")
         reporting = verbSet("reporting")
         stateNouns = PhraseIndex(words("state-noun"), start: .stateNounStart)

@@ -69,6 +69,9 @@ public struct Title: Sendable {
 /// Where a trigger's object stands: as a direct object, or after one of some prepositions.
 public enum PartOfSpeech: String, Sendable {
     case verb, noun
+    /// A verb with its object noun in the parse (`lexicon-cameo.tsv`: "expel ambassador"): the
+    /// first word is the verb's lemma, the others the noun phrase of its direct object.
+    case frame
 }
 
 /// One entry of the trigger lexicon: a word or phrase that signals a relation.
@@ -100,6 +103,7 @@ public struct Cue: Sendable {
         "threat-control", "amount-word", "adverbial", "multilateral", "agent-noun", "plural-pronoun",
         "date-weekday", "date-day", "date-period", "event-place", "complement-noun", "organization-head", "member-list", "group-noun", "example-marker", "object-clause-marker",
         "deputy-noun", "deputy-modifier", "role-noun", "kin-noun", "target-noun", "elicit-verb", "bloc-noun", "act-noun",
+        "nominalization",
     ]
 }
 

@@ -93,7 +93,7 @@ extension Ontology {
                 throw row.error("unknown relation '\(row["relation"])' (not in kg.owl)")
             }
             guard let pos = PartOfSpeech(rawValue: row["pos"]) else {
-                throw row.error("pos must be 'verb' or 'noun', not '\(row["pos"])'")
+                throw row.error("pos must be 'verb', 'noun' or 'frame', not '\(row["pos"])'")
             }
             guard let confidence = Double(row["confidence"]), (0...1).contains(confidence) else {
                 throw row.error("confidence must be a number from 0 to 1, not '\(row["confidence"])'")
@@ -101,6 +101,9 @@ extension Ontology {
             let cameo = row["cameo"]
             guard cameo.allSatisfy(\.isASCII) && cameo.allSatisfy(\.isNumber) else {
                 throw row.error("cameo must be a CAMEO event code of digits, not '\(cameo)'")
+            }
+            guard pos != .frame || row["trigger"].split(separator: " ").count >= 2 else {
+                throw row.error("a frame needs a verb and its object noun, not '\(row["trigger"])'")
             }
             let markers = row["object"].split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0 == "-" ? "" : String($0) }

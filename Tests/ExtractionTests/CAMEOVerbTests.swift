@@ -100,6 +100,27 @@ import Testing
         #expect(ParsedExtractionTests().found(text)["Iran criticizes United States"] != nil)
     }
 
+    @Test func aVerbObjectFrameNeedsItsNounAsTheObjectInTheParse() throws {
+        // lexicon-cameo.tsv pos frame: the verb with the noun as its object, the target the actor
+        // the object stands for ("Palestinian prisoners", "the Iranian ambassador").
+        let frame = try #require(sharedExtractor.knowledge.lexicon.first { $0.pos == .frame && $0.words == ["release", "prisoners"] })
+        #expect(frame.relation == "concedesTo" && frame.cameo == "0841")
+        let parsed = ParsedExtractionTests()
+        #expect(parsed.found("Israel released Palestinian prisoners.")["Israel concedesTo Palestine"]?.hasPrefix("clause-subject+direct-object") == true)
+        #expect(parsed.found("Israel released 200 Palestinian prisoners on Monday.")["Israel concedesTo Palestine"] != nil)
+        #expect(parsed.found("Kenya sent an envoy to Sudan.")["Kenya visits Sudan"] != nil)
+        // The noun elsewhere than the verb's object, or another verb: nothing.
+        #expect(parsed.found("Prisoners released by Israel greeted Palestinian officials.").isEmpty)
+        #expect(parsed.found("Israel counted Palestinian prisoners.").isEmpty)
+        // Not in the pattern stage, which cannot see the object.
+        #expect(extract("Israel released Palestinian prisoners.").all.isEmpty)
+    }
+
+    @Test func aSingleDiplomatStandsForTheState() {
+        #expect(extract("Russia expelled an Estonian diplomat.").positive == ["Russia reducesRelationsWith Estonia"])
+        #expect(extract("Latvia expelled a Russian consul.").positive == ["Latvia reducesRelationsWith Russia"])
+    }
+
     @Test func aByOfTheTriggerIsNoPassiveAgent() {
         // "stand by": the "by" is the trigger's; the subject stays the agent.
         #expect(ParsedExtractionTests().found("Poland stands by Ukraine.")["Ukraine supports Poland"] == nil)

@@ -1007,6 +1007,18 @@ import Testing
         #expect(found("Bolivia condemned the launch.").isEmpty)
     }
 
+    @Test func theNounOfAnActToldByItsVerbNamesItLater() {
+        // cues.tsv nominalization: "detained" → "the detention", "seized" → "the seizure".
+        let f = found("Estonia detained a Russian ship. Russia denounced the detention as piracy.")
+        #expect(f["Russia criticizes Estonia"] == "clause-subject+event-agent", "\(f)")
+        #expect(found("Iran seized a British tanker. Britain condemned the seizure.")["United Kingdom criticizes Iran"] != nil)
+        // Not when the act was denied, nor for the noun of another act.
+        #expect(found("Estonia did not detain the Russian ship. Russia denounced the detention.")["Russia criticizes Estonia"] == nil)
+        #expect(found("Iran seized a British tanker. Britain condemned the detention.")["United Kingdom criticizes Iran"] == nil)
+        // "the detention of journalists" names a new act.
+        #expect(found("Estonia detained a Russian ship. Russia denounced the detention of journalists.")["Russia criticizes Estonia"] == nil)
+    }
+
     @Test func bothStagesMergeTheirStatements() {
         let path = sharedOntology.directory + "/syntax/en_ewt.model"
         let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }

@@ -112,6 +112,21 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         }
     }
 
+    @Test func aFrameNeedsAVerbAndItsObjectNoun() throws {
+        let (dir, path, line) = try copyWithRow("lexicon-cameo.tsv", "concedesTo\trelease\tframe\t-\t0.65\t0841\tCAMEO.2.0.txt:1")
+        #expect {
+            _ = try Ontology.load(directory: dir)
+        } throws: { error in
+            "\(error)" == "\(path):\(line): a frame needs a verb and its object noun, not 'release'"
+        }
+        let (dir2, path2, line2) = try copyWithRow("lexicon.tsv", "attacks\tbomb\tverbal\t-\t0.9")
+        #expect {
+            _ = try Ontology.load(directory: dir2)
+        } throws: { error in
+            "\(error)" == "\(path2):\(line2): pos must be 'verb', 'noun' or 'frame', not 'verbal'"
+        }
+    }
+
     @Test func aRelationRewriteIsDataAndMustNameARelation() throws {
         let o = try Ontology.load(directory: ontologyDirectory)
         #expect(o.relations.relations.first { $0.name == "protestsAgainst" }?.byCountry == "criticizes")

@@ -13,7 +13,14 @@ ontology/lexicon.tsv (kg's own entries win) and ontology/irregular-verbs.tsv.
 Only what kg's matcher can check is converted: a verb, optional fixed words right after it, and
 an optional preposition that introduces the target ("- * (TO) [042]" -> "rush", object "to";
 "- * AID (TO +) [070]" -> "rush aid", object "to"); a verb's own code or its block's code gives
-the verb alone with a direct object. Everything else is counted by reason in the summary.
+the verb alone with a direct object. A verb with a noun after it and no preposition ("- * AMBASSADOR
+[161] # RECALL") becomes a parse frame (pos "frame") when the noun is one kg knows stands for a
+state's agents or people (cues.tsv state-noun, target-noun, person-noun, member-noun: "ambassador",
+"prisoners", "troops"): the verb whose direct object in the dependency parse is that noun, its
+target the actor the object stands for ("expelled the Russian ambassador", "released Saudi
+prisoners") or one after a preposition of FRAME_PREPOSITIONS. Other nouns ("reaffirmed its
+commitment", "monitored the activities of") leave the target to guesswork and are left out.
+Everything else is counted by reason in the summary.
 """
 import argparse
 import os
@@ -83,6 +90,12 @@ EXCLUDED_TRIGGERS = {
     "recapture",   # retaking one's own territory is no invasion
     "rush",        # "rushed to" takes an infinitive as often as a place ("rushed to condemn X")
     "extradite",   # its direct object is the person handed over, not the partner
+    # Frames whose object is no party the act is done to or with: appointing one's own minister,
+    # forming one's government, ordering one's police, stationing one's diplomats.
+    "appoint minister", "pick minister", "approve new government", "form investment company",
+    "resign government", "surrender to police", "allow tourist", "declare independent state",
+    "base diplomat", "draft police", "order police", "force police", "acknowledge forces",
+    "maintain forces", "train forces",
 }
 
 # Synonyms of a block with a specific code are coded alone like its head verb, except these,
@@ -99,6 +112,10 @@ dishonour infest inhabit reside sanctify
 """.split())
 # Prepositions that introduce a purpose, a time, a place or a passive agent, not the target.
 NON_TARGET_PREPOSITIONS = {"for", "of", "in", "by", "until", "before", "after", "over", "about", "during", "as"}
+
+# Where a frame's target may stand when its object noun stands for no actor.
+FRAME_PREPOSITIONS = ["with", "to", "from", "against", "on", "toward", "at"]
+CONFIDENCE_FRAME = 0.65     # a verb with its object noun in the parse
 
 # CAMEO 19 (fight) is fightsWith when the target is introduced by "with", else attacks (directed).
 SYMMETRIC_FIGHT_PREPOSITIONS = {"with", "between"}
@@ -344,10 +361,29 @@ def irregular_forms(lemma, given, morphology):
     return (third, past[0], past[-1], gerund)
 
 
-def convert(dictionary, owl, lexicon, irregular_path):
+def people_nouns(cues_path):
+    """The nouns of cues.tsv that stand for a state's agents or people, singular and plural."""
+    nouns = set()
+    for r in read_tsv(cues_path):
+        if r["category"] in ("state-noun", "target-noun", "person-noun", "member-noun"):
+            phrase = r["phrase"].lower().strip()
+            nouns.add(phrase)
+            nouns.add(noun_plural(phrase))
+    return nouns
+
+
+def convert(dictionary, owl, lexicon, irregular_path, cues_path):
     stats = Stats()
+    people = people_nouns(cues_path)
     codes = relation_codes(owl)
-    own = {(r["trigger"].lower(), r["pos"]) for r in read_tsv(lexicon)}
+    own_rows = read_tsv(lexicon)
+    own = {(r["trigger"].lower(), r["pos"]) for r in own_rows}
+    # kg's own verbs alone and their relations: a frame of the same verb with another relation
+    # would override kg's reading ("expel" is reducesRelationsWith; CAMEO's "expel diplomats" 174).
+    own_verbs = {}
+    for r in own_rows:
+        if r["pos"] == "verb" and " " not in r["trigger"].strip():
+            own_verbs.setdefault(r["trigger"].lower(), set()).add(r["relation"])
     irregular = {r["lemma"]: [r["third"], r["past"], r["participle"], r["gerund"]] for r in read_tsv(irregular_path)}
     morphology = Morphology(irregular)
     blocks = parse_dictionary(dictionary, stats)
@@ -436,10 +472,14 @@ def convert(dictionary, owl, lexicon, irregular_path):
             if prep in NON_TARGET_PREPOSITIONS:
                 stats.skip("preposition that does not introduce the target")
                 continue
-            if words and not prep and not all(w in PARTICLES for w in words):
-                stats.skip("noun after the verb without a preposition for the target")
+            frame = bool(words) and not prep and not all(w in PARTICLES for w in words)
+            if frame and any(w in PARTICLES for w in words):
+                stats.skip("particle and noun after the verb")
                 continue
-            if active.startswith("08") and not prep:
+            if frame and " ".join(words) not in people and words[-1] not in people:
+                stats.skip("noun after the verb that stands for no state's people (no place for the target)")
+                continue
+            if active.startswith("08") and not prep and not frame:
                 stats.skip("concession or withdrawal verb whose direct object is what is yielded")
                 continue
             if relation == "attacks" and active.startswith("19") and prep in SYMMETRIC_FIGHT_PREPOSITIONS:
@@ -461,7 +501,14 @@ def convert(dictionary, owl, lexicon, irregular_path):
                 reason = verb_ok(v)
                 if reason is None and v.words[0] in GENERAL_VERBS and not words:
                     reason = "general verb with only a preposition"
+                if reason is None and frame and len(v.words) > 1:
+                    reason = "frame of a multi-word verb"
                 if reason:
+                    continue
+                if frame:
+                    # The noun in the singular: kg matches the object's singular.
+                    candidates.append((tuple(v.words) + tuple(words), "|".join(["-"] + FRAME_PREPOSITIONS), relation, active, line, "frame"))
+                    used += 1
                     continue
                 candidates.append((tuple(v.words) + tuple(words), prep, relation, active, line, "pattern"))
                 if words and words[-1] not in PARTICLES:
@@ -478,13 +525,18 @@ def convert(dictionary, owl, lexicon, irregular_path):
     # kg's own entries win.
     by_trigger = {}
     for cand in candidates:
-        by_trigger.setdefault(cand[0], []).append(cand)
+        by_trigger.setdefault((cand[0], cand[5] == "frame"), []).append(cand)
     rows = []
-    dropped = {"kg's own entry": 0, "trigger with several relations": 0, "code that does not fit the words": 0}
-    for trigger, cands in sorted(by_trigger.items()):
+    dropped = {"kg's own entry": 0, "trigger with several relations": 0, "code that does not fit the words": 0,
+               "frame of a verb kg reads as another relation": 0}
+    for (trigger, is_frame), cands in sorted(by_trigger.items()):
         text = " ".join(trigger)
+        pos = "frame" if is_frame else "verb"
         if (text, "verb") in own:
             dropped["kg's own entry"] += 1
+            continue
+        if is_frame and trigger[0] in own_verbs and own_verbs[trigger[0]] != {cands[0][2]}:
+            dropped["frame of a verb kg reads as another relation"] += 1
             continue
         if text in EXCLUDED_TRIGGERS:
             dropped["code that does not fit the words"] += 1
@@ -501,8 +553,11 @@ def convert(dictionary, owl, lexicon, irregular_path):
         objects.sort(key=lambda o: (o != "", o))
         first = cands[0]
         confidence = CONFIDENCE_VERB if all(c[5] == "verb" for c in cands) else CONFIDENCE_PATTERN
-        rows.append((relations[0], text, "verb", "|".join(o or "-" for o in objects), confidence, first[3], first[4]))
-    rows.sort(key=lambda r: (r[0], r[1]))
+        if is_frame:
+            rows.append((relations[0], text, pos, first[1], CONFIDENCE_FRAME, first[3], first[4]))
+            continue
+        rows.append((relations[0], text, pos, "|".join(o or "-" for o in objects), confidence, first[3], first[4]))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
     stats.converted_verbs = sum(1 for c in candidates if c[5] == "verb")
     used = {r[1].split(" ")[0] for r in rows}
     irregular_rows = sorted((k, *v) for k, v in irregular_out.items() if k in used and k not in irregular)
@@ -523,6 +578,8 @@ def render(rows, stats, dropped, dictionary_name):
     out.append("# 13 threatens, 19x fightsWith after 'with'/'between' else attacks, 191 coerces; left out: "
                + ", ".join(sorted(k for k, v in ELSEWHERE.items() if v is None)) + " and codes without a kg relation.")
     out.append(f"# Confidence {CONFIDENCE_PATTERN} for a verb with fixed words or a preposition, {CONFIDENCE_VERB} for a verb alone.")
+    out.append("# pos frame: the verb (first word) whose direct object in the parse is the noun phrase after it (in the")
+    out.append(f"# singular), its target the actor the object stands for or one after {', '.join(FRAME_PREPOSITIONS)}; confidence {CONFIDENCE_FRAME}.")
     out.append(f"# Summary: {len(rows)} entries; patterns converted {stats.converted_patterns}, skipped {sum(stats.patterns.values())}:")
     for reason, n in sorted(stats.patterns.items(), key=lambda kv: (-kv[1], kv[0])):
         out.append(f"#   {n:5d}  {reason}")
@@ -561,7 +618,8 @@ def main():
               "pass --dictionary PATH (PETRARCH 2's data/dictionaries/CAMEO.2.0.txt)", file=sys.stderr)
         return 2
     onto = args.ontology
-    rows, stats, dropped, irregular = convert(args.dictionary, f"{onto}/kg.owl", f"{onto}/lexicon.tsv", f"{onto}/irregular-verbs.tsv")
+    rows, stats, dropped, irregular = convert(args.dictionary, f"{onto}/kg.owl", f"{onto}/lexicon.tsv", f"{onto}/irregular-verbs.tsv",
+                                              f"{onto}/cues.tsv")
     name = os.path.basename(args.dictionary)
     irregular_output = args.irregular_output or os.path.join(os.path.dirname(os.path.abspath(args.output)), "irregular-verbs-cameo.tsv")
     outputs = [(args.output, render(rows, stats, dropped, name)), (irregular_output, render_irregular(irregular, name))]

@@ -84,7 +84,9 @@ struct EventAgentObject: ArgumentConstruction {
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, trigger.takesDirectObject else { return [] }
-        let isEvent = { (t: Int) in c.tokens[t].is([.agentNoun, .agentNounPlural]) || c.isEventNoun(t) || c.isActNoun(t) }
+        let isEvent = { (t: Int) in
+            c.tokens[t].is([.agentNoun, .agentNounPlural]) || c.isEventNoun(t) || c.isActNoun(t) || c.knowledge.nominalNouns.contains(c.tokens[t].lower)
+        }
         // "praised the speed of the Australian response": an object that is no event itself
         // stands for the act of its "of" phrase.
         let events = c.tree.dependents(trigger.head, ["obj"]).flatMap { o in
@@ -115,8 +117,8 @@ struct EventAgentObject: ArgumentConstruction {
             if !described.isEmpty { return described }
             // "North Korea launched a missile. … The UN condemned the launch": a definite event
             // noun with no agent of its own names the event of that name told earlier.
-            // ("the launch of a missile" names a new one.)
-            if !c.tree.dependents(event).contains(where: { c.tree.universal($0) == "nmod" }),
+            // ("the launch of a missile" names a new one; "denounced the detention as piracy" does not.)
+            if !c.tree.dependents(event).contains(where: { c.tree.universal($0) == "nmod" && c.marker(of: $0) != "as" }),
                c.tree.dependents(event, ["det"]).contains(where: { ["the", "this", "these", "that", "those"].contains(c.word($0)) }),
                let agents = c.eventAgents[DocumentAnalysis.singular(c.word(event))], !agents.isEmpty {
                 let m = Mention(range: event..<event + 1, entities: agents, kind: .description, note: "the event named earlier")

@@ -37,6 +37,23 @@ struct ConstructionStage: Sendable {
             }
             if let longest = found.map(\.span.count).max() { out += found.filter { $0.span.count == longest } }
         }
+        // Verb-object frames ("expelled the Russian ambassador", "cut diplomatic ties with"): a
+        // verb whose direct object ends in the frame's noun phrase; the span is the verb alone.
+        for t in tree.tokens where tree.tag(t) == "VERB" {
+            guard let frames = knowledge.frames[tokens[t].lower] else { continue }
+            let objects = tree.dependents(t, ["obj"])
+            for frame in frames {
+                guard let noun = frame.rest.last,
+                      objects.contains(where: { o in
+                          tokens[o].lower == noun && frame.rest.count - 1 <= o - tree.tokens.lowerBound
+                              && frame.rest.dropLast().enumerated().allSatisfy { k, w in tokens[o - (frame.rest.count - 1) + k].lower == w }
+                      }),
+                      !out.contains(where: { $0.head == t && $0.entry.relation == knowledge.lexicon[frame.entry].relation }) else { continue }
+                // The frame is more specific than the verb alone ("returned the migrants").
+                out.removeAll { $0.head == t && $0.span.count == 1 }
+                out.append(TriggerSite(head: t, span: t..<(t + 1), entry: knowledge.lexicon[frame.entry], form: frame.form))
+            }
+        }
         return out
     }
 
@@ -114,6 +131,12 @@ struct ConstructionStage: Sendable {
                 let said = near.map { n in "; nearest subject '\(analysis.tokens[n].text)' (\(tree.relation(trigger.head)))" } ?? " (\(tree.relation(trigger.head)))"
                 misses?.append("\(what): no subject found\(said)")
                 continue
+            }
+            // "North Korea launched a missile", "Estonia detained a Russian ship": "the launch", "the
+            // detention" named later is this subject's act.
+            if trigger.isVerb, !negated, modality == .asserted,
+               let noun = analysis.knowledge.nominalizations[analysis.tokens[trigger.head].lower] {
+                analysis.eventAgents[DocumentAnalysis.singular(noun)] = subjects.flatMap(\.entities)
             }
             guard let (objectRule, objects) = first(ConstructionRegistry.objects, trigger, context) else {
                 if !analysis.knowledge.isSymmetric(trigger.entry.relation) { misses?.append("\(what): no object found") }

@@ -16,7 +16,9 @@ extension DocumentAnalysis {
             found += actorRelations(s, list: list)
             // Parse only the sentences that can give a triple: two different actors (or an
             // actor and an event named earlier) and a trigger. Parsing is most of the stage's time.
-            let namedEarlier = range.contains { tokens[$0].is([.agentNoun, .agentNounPlural]) && eventAgents[Self.singular(tokens[$0].lower)] != nil }
+            let namedEarlier = range.contains {
+                (tokens[$0].is([.agentNoun, .agentNounPlural]) || knowledge.nominalNouns.contains(tokens[$0].lower)) && eventAgents[Self.singular(tokens[$0].lower)] != nil
+            }
             guard Set(list.flatMap(\.entities)).count >= 2 || namedEarlier,
                   range.contains(where: { triggerMatches(at: $0, in: range) }) else { continue }
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
@@ -32,8 +34,9 @@ extension DocumentAnalysis {
 
     /// Whether a trigger of the lexicon starts at token `i` with all its words inside `range`,
     /// as the construction stage matches them ("security" alone starts "security guarantees" but
-    /// is none).
+    /// is none), or a verb-object frame's verb is there (its object is found in the parse).
     func triggerMatches(at i: Int, in range: Range<Int>) -> Bool {
+        if knowledge.frames[tokens[i].lower] != nil { return true }
         guard tokens[i].triggerList >= 0 else { return false }
         return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { trig in
             i + 1 + trig.rest.count <= range.upperBound && trig.rest.indices.allSatisfy { tokens[i + 1 + $0].lower == trig.rest[$0] }
