@@ -27,7 +27,7 @@ struct TriggerSite: Sendable {
     let entry: LexiconEntry
     /// The form the trigger's first word has (a participle, a gerund, a noun, ...).
     var form: VerbForm = .base
-    /// Whether the entry is a verb (else a noun).
+    /// Whether the entry is a verb or a verb-object frame (else a noun).
     var isVerb: Bool { entry.pos != .noun }
     /// Whether the entry takes a direct object (`-` in the lexicon's object column).
     var takesDirectObject: Bool { entry.objectMarkers.contains("") }
