@@ -236,14 +236,17 @@ extension DocumentAnalysis {
             } else if t.is(.nameParticle), j + 1 < limit, isCapitalizedWord(tokens[j + 1]) {
                 j += 1
             } else if t.norm == "-", !t.spaceBefore, j + 1 < limit, !tokens[j + 1].spaceBefore, tokens[j + 1].isWord {
-                j += 1
+                // "Park Ji-hoon", "Moon Jae-in": a hyphenated given name's second part, also in
+                // lower case (not "Smith-led": a participle makes a compound adjective).
+                let next = tokens[j + 1]
+                j += !isCapitalizedWord(next) && next.text.allSatisfy(\.isLetter) && !next.lower.hasSuffix("ed") && !next.lower.hasSuffix("ing") ? 2 : 1
             } else {
                 break
             }
         }
         guard j > i else { return nil }
-        // Drop a trailing particle or hyphen.
-        while j > i, !isCapitalizedWord(tokens[j - 1]) { j -= 1 }
+        // Drop a trailing particle or hyphen (not the lower-case part of "Ji-hoon").
+        while j > i, !isCapitalizedWord(tokens[j - 1]), !(j - 2 > i && tokens[j - 2].norm == "-" && tokens[j - 1].isWord && tokens[j - 1].text.allSatisfy(\.isLetter)) { j -= 1 }
         guard j > i else { return nil }
         // Initials before a known person's surname are that person: "S. Jaishankar".
         if j - i > 1, (i..<j - 1).allSatisfy({ tokens[$0].text.unicodeScalars.count == 2 && tokens[$0].text.hasSuffix(".") }),

@@ -34,6 +34,23 @@ import Testing
         #expect(actors("Foreign Minister Ana Cebotari announced sanctions on Iran.").contains("Ana Cebotari"))
     }
 
+    @Test func aHyphenatedGivenNameIsOneName() {
+        // "Ji-hoon" is one given name, its second part in lower case.
+        #expect(actors("Defence Minister Park Ji-hoon urged Pyongyang to talk.", date: "2025-08-18").first == "Park Ji-hoon")
+        #expect(extract("Defence Minister Park Ji-hoon urged North Korea to talk.", date: "2025-08-18").positive == ["Park Ji-hoon appealsTo North Korea"])
+        // A participle after the hyphen makes an adjective, not a name.
+        #expect(actors("Prime Minister Smith-led talks failed.").first == "Smith")
+    }
+
+    @Test func jointExercisesAndDrillsAreCooperation() {
+        #expect(extract("South Korea and the United States began their annual exercises on Monday.").positive
+                == ["South Korea cooperatesWith United States"])
+        #expect(Set(extract("India held naval drills with France.").positive).isSubset(of: ["India cooperatesWith France", "France cooperatesWith India"]))
+        #expect(!extract("India held naval drills with France.").positive.isEmpty)
+        // Drills near a country are a show of force, not cooperation with it.
+        #expect(extract("China staged military drills around Taiwan.").positive == ["China mobilizesAgainst Taiwan"])
+    }
+
     @Test func titledNamesNotInTheGazetteerBecomePeople() {
         let report = sharedExtractor.explain(.init(id: "t", text: "Indonesian Foreign Minister Retno Marsudi met Blinken.", date: "2022-05-01"))
         let names = report.sentences[0].mentions.flatMap(\.entities)
