@@ -557,7 +557,21 @@ extension DocumentAnalysis {
                 let states = plural.contains { ["countries", "governments", "nations", "neighbours", "neighbors", "states", "delegations"].contains($0) }
                     || (sides && plural.contains { $0 == "two" || $0 == "both" })
                 var found: [Int] = []
+                // "the two neighbours" after a paragraph on a third state ("Russia deployed a
+                // battalion to Tajikistan"): the story's two protagonists, the two states the
+                // text has named clearly most often, are meant.
+                var counts: [Int: Int] = [:]
                 if states {
+                    for h in history where h.sentence < s {
+                        var e = h.entity
+                        if entities[e].type == .person, let c = entities[e].country, let local = local(key: c) { e = local }
+                        if entities[e].type == .country { counts[e, default: 0] += 1 }
+                    }
+                }
+                let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                if ranked.count >= 2, ranked[1].value >= 3, ranked.count == 2 || 2 * ranked[1].value >= 3 * ranked[2].value {
+                    found = [ranked[1].key, ranked[0].key]
+                } else if states {
                     // The latest earlier sentence that names two or more states decides: its two
                     // states, or the pair coordinated in it (a person counts as their country).
                     for back in 1...3 where s - back >= 0 {

@@ -51,6 +51,18 @@ import Testing
         #expect(!extract("Nepal expressed concern. The United States urged both sides to talk.").all.contains { $0.contains("appealsTo") })
     }
 
+    @Test func theTwoNeighboursAreTheStorysTwoProtagonists() {
+        // After a paragraph on a third state, the two states named clearly most often are meant.
+        let text = "Tajikistan clashed with Afghanistan on Sunday. Tajikistan closed its border with Afghanistan. "
+            + "Afghanistan blamed Tajikistan. Russia deployed troops to Tajikistan. Uzbekistan offered to host talks between the two neighbours."
+        let f = extract(text, date: "2026-04-12")
+        #expect(f.all.isSuperset(of: ["Uzbekistan mediates Tajikistan", "Uzbekistan mediates Afghanistan"]), "\(f.all)")
+        #expect(!f.all.contains("Uzbekistan mediates Russia"), "\(f.all)")
+        // Without two clear protagonists the latest sentence naming two states decides.
+        let g = extract("Chile praised Peru. Bolivia met Brazil. Uzbekistan offered to host talks between the two neighbours.", date: "2026-04-12")
+        #expect(g.all.isSuperset(of: ["Uzbekistan mediates Bolivia", "Uzbekistan mediates Brazil"]), "\(g.all)")
+    }
+
     @Test func theSidesOfAConflictAreStatesNeverTwoPeople() {
         // Two people with no coordination to stand for: "all sides" is nobody.
         let f = extract("Lev Orlov spoke to Ana Cebotari on Monday. Later, Japan called on all sides to show restraint.")
