@@ -904,6 +904,18 @@ import Testing
         #expect(g["United States mediates Azerbaijan"] == "hyphen-agent+described-event-sides", "\(g)")
         // A hyphenated pair of names is no agent of anything.
         #expect(!found("The Russia-Ukraine talks ended.").keys.contains { $0.contains("mediates") })
+        // An event with no sides of its own has those of its clause: the coordinated subject.
+        let h = found("Israel and Hamas agreed to a ceasefire deal mediated by Qatar.")
+        #expect(h["Qatar mediates Israel"] == "passive-agent+described-event-sides" && h["Qatar mediates Hamas"] != nil, "\(h)")
+        // One subject is no two sides.
+        #expect(!found("Israel agreed to a ceasefire deal mediated by Qatar.").keys.contains { $0.hasPrefix("Qatar mediates") })
+    }
+
+    @Test func facilitatingAnExchangeBetweenTwoSidesIsMediating() {
+        // (The pattern stage reads it: the parse hangs "between" on the noun.)
+        let f = extract("Qatar facilitated the exchange between Israel and Hamas.").positive
+        #expect(f.isSuperset(of: ["Qatar mediates Israel", "Qatar mediates Hamas"]), "\(f)")
+        #expect(extract("Qatar facilitated the visit of Israel.").all.isEmpty)
     }
 
     @Test func whoActsInTheOfClauseOfAPassive() {

@@ -140,6 +140,14 @@ struct DescribedEventSides: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, trigger.entry.objectMarkers.contains("between"), ["acl", "amod"].contains(c.tree.universal(trigger.head)),
               let noun = c.tree.head(trigger.head) else { return [] }
-        return c.tree.dependents(noun).filter { c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
+        let between = c.tree.dependents(noun).filter { c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
+        if !between.isEmpty { return between }
+        // "Saudi Arabia and the Houthis released 300 prisoners in an exchange brokered by Oman":
+        // an event noun with no sides of its own, in a clause of two or more coordinated actors,
+        // has them as its sides.
+        guard c.isEventNoun(noun) || c.tokens[noun].is([.agentNoun, .agentNounPlural]),
+              ["obl", "obj"].contains(c.tree.universal(noun)), let verb = c.tree.head(noun) else { return [] }
+        let sides = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+        return Set(sides.flatMap(\.entities)).count >= 2 ? sides : []
     }
 }
