@@ -55,6 +55,8 @@ public final class Knowledge: Sendable {
     /// The noun of a verb's act by the verb's forms (`cues.tsv` `nominalization`: "detained" →
     /// "detention"), and those nouns with their plurals.
     let nominalizations: [String: String]
+    /// Verb forms that name what they take ("called", "described as": `cues.tsv` `naming-verb`).
+    let namingVerbs: Set<String>
     let nominalNouns: Set<String>
     let controlSubject: Set<String>
     let reporting: Set<String>
@@ -245,6 +247,7 @@ public final class Knowledge: Sendable {
             for (form, _) in morphology.verbForms(cue.words[0]) { nominal[form] = cue.value }
         }
         nominalizations = nominal
+        namingVerbs = verbSet("naming-verb")
         nominalNouns = Set(nominal.values.flatMap { [$0, morphology.plural($0)] })
         controlSubject = verbSet("control-subject")
         reporting = verbSet("reporting")

@@ -1031,6 +1031,20 @@ import Testing
         #expect(found("Estonia detained a Russian ship. Russia denounced the detention of journalists.")["Russia criticizes Estonia"] == nil)
     }
 
+    @Test func whatTheSpeakerCalledAnActIsTheObject() {
+        // cues.tsv naming-verb: "denounced what it called Israeli aggression" denounces Israel's act.
+        #expect(found("Iran denounced what it called Israeli aggression.")["Iran criticizes Israel"] == "clause-subject+event-agent")
+        #expect(found("Egypt condemned what it described as Turkish aggression.")["Egypt criticizes Turkey"] != nil)
+        // Another verb in the relative clause names nothing.
+        #expect(found("Iran denounced what Israel wanted.").isEmpty)
+    }
+
+    @Test func aPassivesSubjectMayBeTheEventToldEarlier() {
+        let f = found("Iran seized a British tanker. The seizure was denounced by the Gulf Cooperation Council.")
+        #expect(f["Gulf Cooperation Council criticizes Iran"] == "passive-agent+event-agent", "\(f)")
+        #expect(found("The seizure was denounced by the Gulf Cooperation Council.").isEmpty)
+    }
+
     @Test func bothStagesMergeTheirStatements() {
         let path = sharedOntology.directory + "/syntax/en_ewt.model"
         let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }

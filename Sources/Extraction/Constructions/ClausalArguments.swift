@@ -88,8 +88,12 @@ struct EventAgentObject: ArgumentConstruction {
             c.tokens[t].is([.agentNoun, .agentNounPlural]) || c.isEventNoun(t) || c.isActNoun(t) || c.knowledge.nominalNouns.contains(c.tokens[t].lower)
         }
         // "praised the speed of the Australian response": an object that is no event itself
-        // stands for the act of its "of" phrase.
-        let events = c.tree.dependents(trigger.head, ["obj"]).flatMap { o in
+        // stands for the act of its "of" phrase. "The seizure was denounced by the GCC": a
+        // passive's subject is its object. "denounced what it called Israeli aggression": the
+        // object of a free relative's naming verb.
+        var objects = c.tree.dependents(trigger.head, c.tree.isPassive(trigger.head, trigger: trigger.span) ? ["nsubj:pass"] : ["obj"])
+        objects = objects.flatMap { o in c.namedByFreeRelative(o) ?? [o] }
+        let events = objects.flatMap { o in
             isEvent(o) ? [o] : c.actor(at: o) != nil ? [] : c.tree.dependents(o).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" && c.isActNoun($0) }
         }
         for event in events {

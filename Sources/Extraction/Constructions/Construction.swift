@@ -97,6 +97,20 @@ struct ConstructionContext {
         return out
     }
 
+    /// "what it called Israeli aggression", "what Kyiv described as a massacre": for a free
+    /// relative pronoun `what` whose clause's verb names (`cues.tsv` `naming-verb`), what it
+    /// names (the verb's object other than `what`, or its "as" phrase); nil for any other word.
+    func namedByFreeRelative(_ t: Int) -> [Int]? {
+        guard word(t) == "what" else { return nil }
+        for clause in tree.dependents(t, ["acl:relcl", "acl"]) where knowledge.namingVerbs.contains(word(clause)) {
+            let named = tree.dependents(clause).filter { d in
+                d != t && (tree.universal(d) == "obj" || tree.universal(d) == "xcomp" || (tree.universal(d) == "obl" && marker(of: d) == "as"))
+            }
+            if !named.isEmpty { return named }
+        }
+        return nil
+    }
+
     /// Whether `t` is a noun trigger of the lexicon ("sanctions", "attack"): an event with an agent.
     func isEventNoun(_ t: Int) -> Bool {
         guard tokens[t].triggerList >= 0, ["NOUN", "PROPN"].contains(tree.tag(t)) else { return false }
