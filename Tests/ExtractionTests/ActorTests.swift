@@ -34,6 +34,12 @@ import Testing
         #expect(actors("Foreign Minister Ana Cebotari announced sanctions on Iran.").contains("Ana Cebotari"))
     }
 
+    @Test func aStatesArmedForcesAreTheState() {
+        // relations.md: a country's armed forces are the country, as the PLA is China.
+        #expect(actors("The Islamic Revolutionary Guard Corps seized a tanker.") == ["Iran"])
+        #expect(extract("The United States sanctioned the IRGC.").positive == ["United States sanctions Iran"])
+    }
+
     @Test func aHyphenatedGivenNameIsOneName() {
         // "Ji-hoon" is one given name, its second part in lower case.
         #expect(actors("Defence Minister Park Ji-hoon urged Pyongyang to talk.", date: "2025-08-18").first == "Park Ji-hoon")
