@@ -911,6 +911,23 @@ import Testing
         #expect(!found("Israel agreed to a ceasefire deal mediated by Qatar.").keys.contains { $0.hasPrefix("Qatar mediates") })
     }
 
+    @Test func theSidesOfAMediationOutsideItsOwnPhrase() {
+        // "act/serve as a mediator between": the verb's subject, or its controller's.
+        let f = found("Turkey has offered to act as a mediator between Russia and Ukraine.")
+        #expect(f["Turkey mediates Russia"] == "role-as+noun-object" && f["Turkey mediates Ukraine"] != nil, "\(f)")
+        #expect(found("Norway served as a mediator between Colombia and Venezuela.")["Norway mediates Venezuela"] != nil)
+        // "With Qatari mediation, A and B agreed": the clause's coordinated subject are the sides.
+        let g = found("With Qatari mediation, Israel and Hamas agreed to a truce.")
+        #expect(g["Qatar mediates Israel"]?.hasSuffix("mediated-clause-sides") == true && g["Qatar mediates Hamas"] != nil, "\(g)")
+        #expect(!found("With Qatari mediation, Israel agreed to a truce.").keys.contains { $0.hasPrefix("Qatar mediates") })
+        // A passive's subject event with its own sides.
+        let h = found("The ceasefire between Israel and Lebanon was brokered by France.")
+        #expect(h["France mediates Israel"] != nil && h["France mediates Lebanon"] != nil, "\(h)")
+        // Mediators of two countries each mediate (the pattern stage reads this one).
+        let m = extract("Egyptian and Qatari mediators brokered a truce between Israel and Hamas.").positive
+        #expect(m.isSuperset(of: ["Egypt mediates Israel", "Qatar mediates Hamas"]), "\(m)")
+    }
+
     @Test func facilitatingAnExchangeBetweenTwoSidesIsMediating() {
         // (The pattern stage reads it: the parse hangs "between" on the noun.)
         let f = extract("Qatar facilitated the exchange between Israel and Hamas.").positive

@@ -209,10 +209,10 @@ enum ConstructionRegistry {
     static let subjects: [any ArgumentConstruction] = [
         ClauseSubject(), PassiveAgent(), HyphenAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
         LightVerbSubject(), ElicitedAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
-        ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(),
+        ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(), RoleAsSubject(),
     ]
     static let objects: [any ArgumentConstruction] = [
         DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), ElicitedTarget(), ParticipleHead(),
-        ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(),
+        ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(), MediatedClauseSides(),
     ]
 }

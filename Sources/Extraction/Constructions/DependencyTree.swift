@@ -86,7 +86,9 @@ struct DependencyTree: Sendable {
         let out = conjuncts(t)
         guard out.count > 1, let last = out.last else { return out }
         let next = rightmost(last) + 1
-        if contains(next), tag(next) == "VERB" || tag(next) == "AUX", dependents(next, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
+        // An auxiliary's subject is its verb's ("The ceasefire between A and B was brokered").
+        let verb = contains(next) && ["aux", "cop"].contains(universal(next)) ? head(next) ?? next : next
+        if contains(next), tag(next) == "VERB" || tag(next) == "AUX", dependents(verb, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
            !words[next].lower.hasSuffix("ing"), !["acl", "amod", "xcomp", "conj"].contains(universal(next)) {
             return [t]
         }

@@ -149,3 +149,39 @@ struct ElicitedTarget: ArgumentConstruction {
         return verb
     }
 }
+
+/// "Turkey offered to act as a mediator between Russia and Ukraine", "Norway served as
+/// mediator": a noun trigger in the "as" phrase of a verb has the verb's subject as its agent,
+/// or the agent a control verb gives the verb ("offered to act").
+struct RoleAsSubject: ArgumentConstruction {
+    let name = "role-as"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb, c.tree.universal(trigger.head) == "obl", c.marker(of: trigger.head) == "as",
+              let verb = c.tree.head(trigger.head), c.tree.tag(verb) == "VERB" else { return [] }
+        let own = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+        if !own.isEmpty { return own }
+        guard c.tree.relation(verb) == "xcomp", let control = c.tree.head(verb) else { return [] }
+        if c.tokens[control].is(.controlObject) {
+            let objects = c.tree.dependents(control, ["obj"]).flatMap { c.actors(at: $0) }
+            if !objects.isEmpty { return objects }
+        }
+        return c.tree.dependents(control, ["nsubj"]).flatMap { c.actors(at: $0) }
+    }
+}
+
+/// "With Qatari mediation, Israel and Hamas agreed to a truce", "Under the auspices of the AU,
+/// Ethiopia and Eritrea signed a deal": a noun of mediation (an entry that takes "between")
+/// in an adverbial phrase of a clause has the clause's coordinated subject as its sides.
+struct MediatedClauseSides: ArgumentConstruction {
+    let name = "mediated-clause-sides"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb, trigger.entry.objectMarkers.contains("between"), c.tree.universal(trigger.head) == "obl",
+              let marker = c.marker(of: trigger.head), ["with", "under", "through", "after", "via"].contains(marker),
+              let verb = c.tree.head(trigger.head) else { return [] }
+        let sides = c.tree.dependents(verb, ["nsubj", "nsubj:pass"]).flatMap { c.actors(at: $0) }
+        return Set(sides.flatMap(\.entities)).count >= 2 ? sides : []
+    }
+}
+

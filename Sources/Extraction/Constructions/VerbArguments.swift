@@ -138,8 +138,14 @@ struct DescribedEventSides: ArgumentConstruction {
     let name = "described-event-sides"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        guard trigger.isVerb, trigger.entry.objectMarkers.contains("between"), ["acl", "amod"].contains(c.tree.universal(trigger.head)),
-              let noun = c.tree.head(trigger.head) else { return [] }
+        guard trigger.isVerb, trigger.entry.objectMarkers.contains("between") else { return [] }
+        // "The ceasefire between Israel and Lebanon was brokered by the US": a passive verb's
+        // subject event with sides of its own.
+        let subjectSides = c.tree.dependents(trigger.head, ["nsubj:pass"]).flatMap { noun in
+            c.tree.dependents(noun).filter { c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
+        }
+        if !subjectSides.isEmpty { return subjectSides }
+        guard ["acl", "amod"].contains(c.tree.universal(trigger.head)), let noun = c.tree.head(trigger.head) else { return [] }
         let between = c.tree.dependents(noun).filter { c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
         if !between.isEmpty { return between }
         // "Saudi Arabia and the Houthis released 300 prisoners in an exchange brokered by Oman":
