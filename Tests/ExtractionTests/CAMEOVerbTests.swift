@@ -35,6 +35,8 @@ import Testing
         ("Iran seized a Greek tanker.", "Iran coerces Greece"),
         ("Egypt seized two Sudanese boats.", "Egypt coerces Sudan"),
         ("Kenya expelled Somalia's ambassador.", "Kenya reducesRelationsWith Somalia"),
+        ("Venezuela charged that Guyana had provoked the incident.", "Venezuela accuses Guyana"),
+        ("Iran pointed the finger at Israel for the blast.", "Iran accuses Israel"),
         ("Pakistan clashed with India.", "Pakistan fightsWith India"),
         ("Australia flew relief supplies to Vanuatu.", "Australia aids Vanuatu"),
         ("The European Union imposed travel bans on Belarus.", "European Union sanctions Belarus"),
