@@ -928,6 +928,16 @@ import Testing
         #expect(m.isSuperset(of: ["Egypt mediates Israel", "Qatar mediates Hamas"]), "\(m)")
     }
 
+    @Test func aPronounThatWouldTurnTheActOnItsAgentIsTheSpeakers() {
+        let f = found("Armenia said Azerbaijani forces had attacked its positions.")
+        #expect(f.keys.sorted() == ["Azerbaijan attacks Armenia"], "\(f)")
+        #expect(found("Ukraine said Russia had shelled its cities overnight.")["Russia attacks Ukraine"] != nil)
+        // The speaker is the agent: its own positions, nobody else's.
+        #expect(found("Russia said it had attacked its own positions.").isEmpty)
+        // Not reported: nothing to fall back on.
+        #expect(found("Azerbaijani forces attacked its positions.").isEmpty)
+    }
+
     @Test func facilitatingAnExchangeBetweenTwoSidesIsMediating() {
         // (The pattern stage reads it: the parse hangs "between" on the noun.)
         let f = extract("Qatar facilitated the exchange between Israel and Hamas.").positive

@@ -87,6 +87,13 @@ struct ConstructionStage: Sendable {
             let (negated, modality) = scope.scope(of: trigger, relation: trigger.entry.relation, in: context)
             func emit(_ a: ParsedArgument, _ b: ParsedArgument, _ how: String, penalty: Double) {
                 guard analysis.mentionAllowed(trigger.entry.relation, object: b.mention) else { return }
+                // "Armenia said Azerbaijani forces had attacked its positions": a pronoun that
+                // would make the agent act on itself is the reporting speaker's.
+                var b = b
+                if b.mention.kind == .pronoun, !analysis.knowledge.isSymmetric(trigger.entry.relation), Set(b.entities) == Set(a.entities),
+                   let speaker = Self.reportingSpeaker(of: trigger.head, in: context), !Set(speaker).isSubset(of: a.entities) {
+                    b.entities = speaker
+                }
                 for x in a.entities {
                     // "Chile praised their joint work": a plural that includes the agent is
                     // the agent's own side, not a partner it acts on.
@@ -167,6 +174,23 @@ struct ConstructionStage: Sendable {
             }
         }
         return out
+    }
+
+    /// The actors who report the clause of `t`: the subject of the verb its clause is the
+    /// complement of ("Armenia said [Azerbaijan attacked …]"); nil for an unreported clause.
+    static func reportingSpeaker(of t: Int, in c: ConstructionContext) -> [Int]? {
+        var k = t
+        var steps = 0
+        while let h = c.tree.head(k), steps < 6 {
+            if c.tree.universal(k) == "ccomp", c.tokens[h].is(.reporting) {
+                let speakers = c.tree.dependents(h, ["nsubj"]).flatMap { c.actors(at: $0) }.flatMap(\.entities)
+                return speakers.isEmpty ? nil : speakers
+            }
+            guard ["conj", "xcomp", "ccomp"].contains(c.tree.universal(k)) else { return nil }
+            k = h
+            steps += 1
+        }
+        return nil
     }
 
     /// The first construction of `list` that finds an actor, with what it found.
