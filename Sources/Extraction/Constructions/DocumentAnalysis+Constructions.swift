@@ -16,8 +16,11 @@ extension DocumentAnalysis {
             found += actorRelations(s, list: list)
             // Parse only the sentences that can give a triple: two different actors (or an
             // actor and an event named earlier) and a trigger. Parsing is most of the stage's time.
-            let namedEarlier = range.contains {
-                (tokens[$0].is([.agentNoun, .agentNounPlural]) || knowledge.nominalNouns.contains(tokens[$0].lower)) && eventAgents[Self.singular(tokens[$0].lower)] != nil
+            // (A definite one: "condemned the detention"; "the launch of" names a new event.)
+            let namedEarlier = range.contains { k in
+                (tokens[k].is([.agentNoun, .agentNounPlural]) || knowledge.nominalNouns.contains(tokens[k].lower))
+                    && eventAgents[Self.singular(tokens[k].lower)] != nil
+                    && k > range.lowerBound && ["the", "this", "these", "that", "those"].contains(tokens[k - 1].lower)
             }
             guard Set(list.flatMap(\.entities)).count >= 2 || namedEarlier,
                   range.contains(where: { triggerMatches(at: $0, in: range) }) else { continue }
@@ -36,7 +39,9 @@ extension DocumentAnalysis {
     /// as the construction stage matches them ("security" alone starts "security guarantees" but
     /// is none), or a verb-object frame's verb is there (its object is found in the parse).
     func triggerMatches(at i: Int, in range: Range<Int>) -> Bool {
-        if knowledge.frames[tokens[i].lower] != nil { return true }
+        // A frame's verb counts when its object noun is in the sentence too.
+        if let frames = knowledge.frames[tokens[i].lower],
+           frames.contains(where: { f in f.rest.last.map { noun in range.contains { tokens[$0].lower == noun } } ?? false }) { return true }
         guard tokens[i].triggerList >= 0 else { return false }
         return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { trig in
             i + 1 + trig.rest.count <= range.upperBound && trig.rest.indices.allSatisfy { tokens[i + 1 + $0].lower == trig.rest[$0] }
