@@ -51,6 +51,8 @@ import Testing
         ("Canada froze the assets of three Russian shipping firms.", "Canada sanctions Russia"),
         ("The United States sanctioned three Russian banks.", "United States sanctions Russia"),
         ("Belarus banned imports from Poland.", "Belarus sanctions Poland"),
+        ("China blocked imports of Lithuanian goods.", "China sanctions Lithuania"),
+        ("Russia halted imports from Georgia.", "Russia sanctions Georgia"),
     ])
     func aNewsTriggerGivesItsRelationInBothStages(_ text: String, _ triple: String) {
         let f = extract(text, date: "2023-06-01")
