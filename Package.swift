@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "Serialization", targets: ["Serialization"]),
         .library(name: "Syntax", targets: ["Syntax"]),
+        // For the fuzz harnesses of Fuzz/ (the RDF/XML graph reader).
+        .library(name: "Corpus", targets: ["Corpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -19,6 +19,7 @@ let package = Package(
                 "FuzzDriver",
                 .product(name: "Extraction", package: "kg"),
                 .product(name: "Serialization", package: "kg"),
+                .product(name: "Syntax", package: "kg"),
             ]
         ),
         // XMLDocumentParser (the safe DOM reader used for ontology/kg.owl) on arbitrary bytes.
@@ -54,6 +55,7 @@ let package = Package(
                 "FuzzDriver",
                 "FuzzQuery",
                 .product(name: "Serialization", package: "kg"),
+                .product(name: "Corpus", package: "kg"),
             ]
         ),
     ]

@@ -1,13 +1,16 @@
-// libFuzzer harness: the extraction pipeline and every serializer on arbitrary text.
+// libFuzzer harness: the extraction pipeline (both relation stages, as `kg extract` runs by
+// default) and every serializer on arbitrary text.
 //
 // The ontology is loaded once from KG_ONTOLOGY (scripts/dev/fuzz.sh sets it to ontology/).
 // Input bytes are decoded as `kg extract` decodes a file: invalid UTF-8 replaced by U+FFFD
 // (NUL-containing inputs are refused by the CLI, so they are skipped here too).
 import Extraction
+import Foundation
 import KnowledgeGraph
 import Ontology
 import Serialization
 import FuzzDriver
+import Syntax
 import XMLSupport
 
 #if canImport(Glibc)
@@ -20,7 +23,15 @@ let ontology: Ontology = {
     }
     do { return try Ontology.load(directory: dir) } catch { fatalError("cannot load the ontology: \(error)") }
 }()
-let extractor = Extractor(ontology: ontology)
+/// The extractor `kg extract` runs by default: both relation stages, with the syntax model.
+let extractor: Extractor = {
+    guard let bytes = FileManager.default.contents(atPath: ontology.directory + "/syntax/en_ewt.model") else {
+        fatalError("cannot read the syntax model in \(ontology.directory)/syntax")
+    }
+    do { return Extractor(ontology: ontology, syntax: try SyntaxModel(bytes: [UInt8](bytes)), relations: .both) } catch {
+        fatalError("cannot load the syntax model: \(error)")
+    }
+}()
 let options = ExportOptions(ontologyNamespace: ontology.namespace, generator: "kg-fuzz")
 
 /// The program's entry point (see FuzzDriver.h): runs libFuzzer with `fuzz` as the target.

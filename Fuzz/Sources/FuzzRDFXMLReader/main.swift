@@ -1,6 +1,7 @@
 // libFuzzer harness: RDFXMLGraphReader (kg's RDF/XML loaded back, streaming) on arbitrary
 // bytes. Seeds are kg's own exports. Every input must load or be refused with an XMLError;
 // a graph that loads must export again.
+import Corpus
 import FuzzDriver
 import FuzzQuery
 import KnowledgeGraph
