@@ -316,7 +316,10 @@ extension DocumentAnalysis {
     func leaderTarget(person: Int, title: Title, textual: Int?, former: Bool) -> Int? {
         guard title.leader, !former else { return nil }
         let key = entities[person].key
-        let offices = (knowledge.officesByPerson[key] ?? []).filter { $0.role == title.role }
+        // The bare "leader" names whatever leading office the person holds ("leader Kim Jong Un").
+        let offices = (knowledge.officesByPerson[key] ?? []).filter {
+            $0.role == title.role || (title.role == "leader" && knowledge.leaderRoles.contains($0.role))
+        }
         guard !offices.isEmpty else {
             if knowledge.officesByPerson[key] != nil && textual == nil { return nil }
             if let textual { return textual }
@@ -340,7 +343,10 @@ extension DocumentAnalysis {
 
         // 1. Title + name: "Prime Minister Narendra Modi", "AU Commission Chairman Faki"; after
         //    "former" the title may be lower case ("Former president Luis Ortega").
-        if t.isCapitalized || former, let (count, title) = title(at: i, limit: limit),
+        // (A lower-case title before a name the gazetteer knows as a person: "the sister of leader
+        // Kim Jong Un".)
+        if let (count, title) = title(at: i, limit: limit),
+           t.isCapitalized || former || surface(at: i + count, limit: limit).map({ knowledge.entries[$0.entity].entity.type == .person }) == true,
            let name = personName(at: i + count, limit: limit) {
             var start = i
             var textual: Int? = nil

@@ -39,6 +39,8 @@ public final class Knowledge: Sendable {
     let entryByKey: [String: Int]
     /// Titles by their first token, lower case, longest first.
     let titles: [String: [(tokens: [String], title: Title)]]
+    /// The roles of the titles that make their holder `leaderOf` (titles.tsv leader=yes).
+    let leaderRoles: Set<String>
     let officesByPerson: [String: [Office]]
     let officesByRole: [String: [Office]]
     let negations: PhraseIndex
@@ -242,6 +244,7 @@ public final class Knowledge: Sendable {
         controlObject = verbSet("control-object")
         requestVerbs = verbSet("control-object", value: "request")
         arrangingVerbs = verbSet("light-verb", value: "arrange")
+        leaderRoles = Set(ontology.titles.filter(\.leader).map(\.role))
         var nominal: [String: String] = [:]
         for cue in ontology.cues("nominalization") where cue.words.count == 1 && !cue.value.isEmpty {
             for (form, _) in morphology.verbForms(cue.words[0]) { nominal[form] = cue.value }

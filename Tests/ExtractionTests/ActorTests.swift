@@ -34,6 +34,16 @@ import Testing
         #expect(actors("Foreign Minister Ana Cebotari announced sanctions on Iran.").contains("Ana Cebotari"))
     }
 
+    @Test func theBareLeaderTitleNamesTheLeadingOfficeHeld() {
+        // "leader" is whatever leading office the person holds; lower case before a known name too.
+        #expect(extract("The sister of leader Kim Jong Un spoke.", date: "2025-08-18").positive.contains("Kim Jong Un leaderOf North Korea"))
+        #expect(extract("Leader Kim Jong Un met Putin.", date: "2025-08-18").positive.contains("Kim Jong Un leaderOf North Korea"))
+        // An opposition leader leads no state.
+        #expect(!extract("Opposition leader Alexei Navalny died.", date: "2024-02-16").all.contains { $0.contains("leaderOf") })
+        // A lower-case title before a name no list knows makes no person.
+        #expect(!actors("The leader Bob Smirnov spoke.").contains("Bob Smirnov"))
+    }
+
     @Test func aStatesArmedForcesAreTheState() {
         // relations.md: a country's armed forces are the country, as the PLA is China.
         #expect(actors("The Islamic Revolutionary Guard Corps seized a tanker.") == ["Iran"])
