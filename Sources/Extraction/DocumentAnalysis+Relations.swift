@@ -68,6 +68,9 @@ extension DocumentAnalysis {
         }
     }
 
+    /// The determiners of a definite reference back to a named event ("the launch", "this attack").
+    static let definiteDeterminers: Set<String> = ["the", "this", "these", "that", "those"]
+
     /// The singular of a regular plural in -s ("attacks" → "attack"), the key of `eventAgents`.
     static func singular(_ w: String) -> String { w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") ? String(w.dropLast()) : w }
 
@@ -76,7 +79,7 @@ extension DocumentAnalysis {
     func eventAnaphor(at e: Int, sentence s: Int, list: [Mention]) -> Argument? {
         let range = sentences[s]
         var k = e
-        guard k < range.upperBound, ["the", "this", "these", "that", "those"].contains(tokens[k].lower) else { return nil }
+        guard k < range.upperBound, Self.definiteDeterminers.contains(tokens[k].lower) else { return nil }
         k += 1
         var adjectives = 0
         while k < range.upperBound, adjectives <= 2 {

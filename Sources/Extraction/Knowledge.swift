@@ -19,6 +19,11 @@ struct Trigger: Sendable {
     /// The words after the first, lower case.
     var rest: [String]
     var form: VerbForm
+
+    /// Whether the trigger's other words follow its first word at `i`, word for word, before `limit`.
+    func restFollows(_ i: Int, in tokens: [Token], limit: Int) -> Bool {
+        i + 1 + rest.count <= limit && rest.indices.allSatisfy { tokens[i + 1 + $0].lower == rest[$0] }
+    }
 }
 
 enum VerbForm: Sendable {

@@ -103,28 +103,25 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         return (dir, path, text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
     }
 
-    @Test func aLexiconRowWithAnUnknownRelationIsReportedWithItsLine() throws {
-        let (dir, path, line) = try copyWithRow("lexicon.tsv", "bombs\tbomb\tverb\t-\t0.9")
+    /// Expects loading a copy of the ontology with `row` appended to `file` to fail with `message`
+    /// at that row's line.
+    func expectLoadError(_ file: String, _ row: String, _ message: String) throws {
+        let (dir, path, line) = try copyWithRow(file, row)
         #expect {
             _ = try Ontology.load(directory: dir)
         } throws: { error in
-            "\(error)" == "\(path):\(line): unknown relation 'bombs' (not in kg.owl)"
+            "\(error)" == "\(path):\(line): \(message)"
         }
     }
 
+    @Test func aLexiconRowWithAnUnknownRelationIsReportedWithItsLine() throws {
+        try expectLoadError("lexicon.tsv", "bombs\tbomb\tverb\t-\t0.9", "unknown relation 'bombs' (not in kg.owl)")
+    }
+
     @Test func aFrameNeedsAVerbAndItsObjectNoun() throws {
-        let (dir, path, line) = try copyWithRow("lexicon-cameo.tsv", "concedesTo\trelease\tframe\t-\t0.65\t0841\tCAMEO.2.0.txt:1")
-        #expect {
-            _ = try Ontology.load(directory: dir)
-        } throws: { error in
-            "\(error)" == "\(path):\(line): a frame needs a verb and its object noun, not 'release'"
-        }
-        let (dir2, path2, line2) = try copyWithRow("lexicon.tsv", "attacks\tbomb\tverbal\t-\t0.9")
-        #expect {
-            _ = try Ontology.load(directory: dir2)
-        } throws: { error in
-            "\(error)" == "\(path2):\(line2): pos must be 'verb', 'noun' or 'frame', not 'verbal'"
-        }
+        try expectLoadError("lexicon-cameo.tsv", "concedesTo\trelease\tframe\t-\t0.65\t0841\tCAMEO.2.0.txt:1",
+                            "a frame needs a verb and its object noun, not 'release'")
+        try expectLoadError("lexicon.tsv", "attacks\tbomb\tverbal\t-\t0.9", "pos must be 'verb', 'noun' or 'frame', not 'verbal'")
     }
 
     @Test func aRelationRewriteIsDataAndMustNameARelation() throws {

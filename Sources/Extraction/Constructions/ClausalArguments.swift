@@ -17,6 +17,12 @@ struct ControlledSubject: ArgumentConstruction {
             let owner = c.author(of: noun)
             if !owner.isEmpty { return owner }
         }
+        return Self.agents(under: verb, in: c)
+    }
+
+    /// Who acts in an infinitive under control verb `verb`: its object under an object-control
+    /// verb, else its subject.
+    static func agents(under verb: Int, in c: ConstructionContext) -> [ParsedArgument] {
         if c.tokens[verb].is(.controlObject) {
             let objects = c.tree.dependents(verb, ["obj"]).flatMap { c.actors(at: $0) }
             if !objects.isEmpty { return objects }
@@ -123,7 +129,7 @@ struct EventAgentObject: ArgumentConstruction {
             // noun with no agent of its own names the event of that name told earlier.
             // ("the launch of a missile" names a new one; "denounced the detention as piracy" does not.)
             if !c.tree.dependents(event).contains(where: { c.tree.universal($0) == "nmod" && c.marker(of: $0) != "as" }),
-               c.tree.dependents(event, ["det"]).contains(where: { ["the", "this", "these", "that", "those"].contains(c.word($0)) }),
+               c.tree.dependents(event, ["det"]).contains(where: { DocumentAnalysis.definiteDeterminers.contains(c.word($0)) }),
                let agents = c.eventAgents[DocumentAnalysis.singular(c.word(event))], !agents.isEmpty {
                 let m = Mention(range: event..<event + 1, entities: agents, kind: .description, note: "the event named earlier")
                 return [ParsedArgument(entities: agents, mention: m, token: event)]

@@ -20,7 +20,7 @@ extension DocumentAnalysis {
             let namedEarlier = range.contains { k in
                 (tokens[k].is([.agentNoun, .agentNounPlural]) || knowledge.nominalNouns.contains(tokens[k].lower))
                     && eventAgents[Self.singular(tokens[k].lower)] != nil
-                    && k > range.lowerBound && ["the", "this", "these", "that", "those"].contains(tokens[k - 1].lower)
+                    && k > range.lowerBound && Self.definiteDeterminers.contains(tokens[k - 1].lower)
             }
             guard Set(list.flatMap(\.entities)).count >= 2 || namedEarlier,
                   range.contains(where: { triggerMatches(at: $0, in: range) }) else { continue }
@@ -43,9 +43,7 @@ extension DocumentAnalysis {
         if let frames = knowledge.frames[tokens[i].lower],
            frames.contains(where: { f in f.rest.last.map { noun in range.contains { tokens[$0].lower == noun } } ?? false }) { return true }
         guard tokens[i].triggerList >= 0 else { return false }
-        return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { trig in
-            i + 1 + trig.rest.count <= range.upperBound && trig.rest.indices.allSatisfy { tokens[i + 1 + $0].lower == trig.rest[$0] }
-        }
+        return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { $0.restFollows(i, in: tokens, limit: range.upperBound) }
     }
 
     /// Where the body of a sentence starts after a news dateline: a place in capitals or a

@@ -162,11 +162,7 @@ struct RoleAsSubject: ArgumentConstruction {
         let own = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
         if !own.isEmpty { return own }
         guard c.tree.relation(verb) == "xcomp", let control = c.tree.head(verb) else { return [] }
-        if c.tokens[control].is(.controlObject) {
-            let objects = c.tree.dependents(control, ["obj"]).flatMap { c.actors(at: $0) }
-            if !objects.isEmpty { return objects }
-        }
-        return c.tree.dependents(control, ["nsubj"]).flatMap { c.actors(at: $0) }
+        return ControlledSubject.agents(under: control, in: c)
     }
 }
 
