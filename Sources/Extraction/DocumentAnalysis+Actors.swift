@@ -228,13 +228,18 @@ extension DocumentAnalysis {
         }
         // A title, a month or a weekday is no first name ("Foreign Minister Tuesday said").
         if title(at: i, limit: limit) != nil || DateFinder.month(tokens[i]) != nil || tokens[i].is(.weekday) { return nil }
-        var j = i
-        while j < limit, j - i < 4 {
+        var j = i, words = 0
+        while j < limit, words < 4 {
             let t = tokens[j]
             if isCapitalizedWord(t), !Self.notNames.contains(t.text), surface(at: j, limit: limit).map({ knowledge.entries[$0.entity].entity.type != .person }) != true {
                 j += 1
+                words += 1
             } else if t.is(.nameParticle), j + 1 < limit, isCapitalizedWord(tokens[j + 1]) {
                 j += 1
+            } else if j > i, t.is(.nameParticle), j + 2 < limit, tokens[j + 1].norm == "-", !tokens[j + 1].spaceBefore,
+                      !tokens[j + 2].spaceBefore, isCapitalizedWord(tokens[j + 2]) {
+                // "Haider al-Jubouri", "Mishal al-Ahmad al-Sabah": a hyphened particle and its name.
+                j += 2
             } else if t.norm == "-", !t.spaceBefore, j + 1 < limit, !tokens[j + 1].spaceBefore, tokens[j + 1].isWord {
                 // "Park Ji-hoon", "Moon Jae-in": a hyphenated given name's second part, also in
                 // lower case (not "Smith-led": a participle makes a compound adjective).

@@ -135,7 +135,8 @@ public final class Knowledge: Sendable {
     /// `ontology` struct copies it (and retains all its arrays) at every access.
     let lexicon: [LexiconEntry]
     /// Verb-object frames of the lexicon (`PartOfSpeech.frame`) by verb form; `rest` is the
-    /// object's noun phrase (singular or plural).
+    /// object's noun phrase (singular or plural). Also the predicative entries
+    /// (`PartOfSpeech.predicative`): `rest` is the word predicated of the object.
     let frames: [String: [Trigger]]
     let symmetricRelations: Set<String>
     /// The subject and object classes kg.owl gives each relation that limits them.
@@ -211,6 +212,10 @@ public final class Knowledge: Sendable {
                 for (form, kind) in morphology.verbForms(first) {
                     frames[form, default: []].append(Trigger(entry: i, rest: rest, form: kind))
                     if plural != rest { frames[form, default: []].append(Trigger(entry: i, rest: plural, form: kind)) }
+                }
+            case .predicative:
+                for (form, kind) in morphology.verbForms(first) {
+                    frames[form, default: []].append(Trigger(entry: i, rest: rest, form: kind))
                 }
             case .noun:
                 if rest.isEmpty {

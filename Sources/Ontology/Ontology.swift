@@ -72,6 +72,10 @@ public enum PartOfSpeech: String, Sendable {
     /// A verb with its object noun in the parse (`lexicon-cameo.tsv`: "expel ambassador"): the
     /// first word is the verb's lemma, the others the noun phrase of its direct object.
     case frame
+    /// A verb with its object and a word predicated of the object (a secondary predicate, UD
+    /// `xcomp`): "hold responsible" is "held Russia responsible for"; the first word is the
+    /// verb's lemma, the last the predicate's word. Found in the parse only.
+    case predicative
 }
 
 /// One entry of the trigger lexicon: a word or phrase that signals a relation.

@@ -93,7 +93,7 @@ extension Ontology {
                 throw row.error("unknown relation '\(row["relation"])' (not in kg.owl)")
             }
             guard let pos = PartOfSpeech(rawValue: row["pos"]) else {
-                throw row.error("pos must be 'verb', 'noun' or 'frame', not '\(row["pos"])'")
+                throw row.error("pos must be 'verb', 'noun', 'frame' or 'predicative', not '\(row["pos"])'")
             }
             guard let confidence = Double(row["confidence"]), (0...1).contains(confidence) else {
                 throw row.error("confidence must be a number from 0 to 1, not '\(row["confidence"])'")
@@ -104,6 +104,9 @@ extension Ontology {
             }
             guard pos != .frame || row["trigger"].split(separator: " ").count >= 2 else {
                 throw row.error("a frame needs a verb and its object noun, not '\(row["trigger"])'")
+            }
+            guard pos != .predicative || row["trigger"].split(separator: " ").count == 2 else {
+                throw row.error("a predicative entry is a verb and the word predicated of its object ('hold responsible'), not '\(row["trigger"])'")
             }
             let markers = row["object"].split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0 == "-" ? "" : String($0) }

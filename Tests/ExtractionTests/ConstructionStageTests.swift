@@ -460,6 +460,43 @@ import Testing
         #expect(active == ["Serbia criticizes Croatia": "clause-subject+direct-object"])
     }
 
+    @Test func aPredicativeEntryNeedsItsWordAsTheObjectsSecondaryPredicate() throws {
+        // "held Russia responsible": the verb's object is the one held responsible.
+        let r = try relations("Poland held Russia responsible for the attack.", """
+        Poland PROPN 2 nsubj
+        held VERB 0 root
+        Russia PROPN 2 obj
+        responsible ADJ 2 xcomp
+        for ADP 7 case
+        the DET 7 det
+        attack NOUN 4 obl
+        . PUNCT 2 punct
+        """)
+        #expect(r == ["Poland accuses Russia": "clause-subject+direct-object"])
+        // Holding someone is nothing, nor is a word that is no predicate of the object.
+        let held = try relations("Poland held Russian sailors for a week.", """
+        Poland PROPN 2 nsubj
+        held VERB 0 root
+        Russian ADJ 4 amod
+        sailors NOUN 2 obj
+        for ADP 7 case
+        a DET 7 det
+        week NOUN 2 obl
+        . PUNCT 2 punct
+        """)
+        #expect(!held.keys.contains { $0.contains("accuses") }, "\(held)")
+        let talks = try relations("Poland held responsible talks with Russia.", """
+        Poland PROPN 2 nsubj
+        held VERB 0 root
+        responsible ADJ 4 amod
+        talks NOUN 2 obj
+        with ADP 6 case
+        Russia PROPN 4 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(!talks.keys.contains { $0.contains("accuses") }, "\(talks)")
+    }
+
     @Test func theFramesPrepositionAttachedToTheObject() throws {
         // "to Chad" attached to "grain", as parsers often do: the frame of "donate" claims it.
         let r = try relations("Algeria donated grain to Chad.", """

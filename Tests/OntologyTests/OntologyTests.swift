@@ -121,7 +121,14 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     @Test func aFrameNeedsAVerbAndItsObjectNoun() throws {
         try expectLoadError("lexicon-cameo.tsv", "concedesTo\trelease\tframe\t-\t0.65\t0841\tCAMEO.2.0.txt:1",
                             "a frame needs a verb and its object noun, not 'release'")
-        try expectLoadError("lexicon.tsv", "attacks\tbomb\tverbal\t-\t0.9", "pos must be 'verb', 'noun' or 'frame', not 'verbal'")
+        try expectLoadError("lexicon.tsv", "attacks\tbomb\tverbal\t-\t0.9", "pos must be 'verb', 'noun', 'frame' or 'predicative', not 'verbal'")
+    }
+
+    @Test func aPredicativeEntryIsAVerbAndOneWordPredicatedOfItsObject() throws {
+        try expectLoadError("lexicon.tsv", "accuses\thold\tpredicative\t-\t0.8",
+                            "a predicative entry is a verb and the word predicated of its object ('hold responsible'), not 'hold'")
+        try expectLoadError("lexicon.tsv", "accuses\thold fully responsible\tpredicative\t-\t0.8",
+                            "a predicative entry is a verb and the word predicated of its object ('hold responsible'), not 'hold fully responsible'")
     }
 
     @Test func aRelationRewriteIsDataAndMustNameARelation() throws {

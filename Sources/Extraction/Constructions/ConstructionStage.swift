@@ -38,10 +38,18 @@ struct ConstructionStage: Sendable {
         }
         // Verb-object frames ("expelled the Russian ambassador", "cut diplomatic ties with"): a
         // verb whose direct object ends in the frame's noun phrase; the span is the verb alone.
+        // A predicative entry ("held Russia responsible"): a verb with the entry's word as its
+        // secondary predicate (`xcomp`); its object is the verb's own.
         for t in tree.tokens where tree.tag(t) == "VERB" {
             guard let frames = knowledge.frames[tokens[t].lower] else { continue }
             let objects = tree.dependents(t, ["obj"])
+            let predicates = tree.dependents(t, ["xcomp"])
             for frame in frames {
+                if knowledge.lexicon[frame.entry].pos == .predicative {
+                    guard let word = frame.rest.last, predicates.contains(where: { tokens[$0].lower == word }) else { continue }
+                    out.append(TriggerSite(head: t, span: t..<(t + 1), entry: knowledge.lexicon[frame.entry], form: frame.form))
+                    continue
+                }
                 guard let noun = frame.rest.last,
                       objects.contains(where: { o in
                           tokens[o].lower == noun && frame.rest.count - 1 <= o - tree.tokens.lowerBound
