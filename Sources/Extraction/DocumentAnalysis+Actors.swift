@@ -417,8 +417,12 @@ extension DocumentAnalysis {
                     m.range = i..<end + 2 + abbr.tokens.count
                 }
                 let end = m.range.upperBound
-                // "Georgia's government", "Russia's army": the state itself.
+                // "Georgia's government", "Russia's army": the state itself (but "Iran's foreign
+                // ministry spokesman, NAME" is a person described by a longer title).
                 if end < limit, tokens[end].norm == "'s", entry.type == .country, let noun = longest(knowledge.stateNouns, at: end + 1, limit: limit) {
+                    if let d = description(at: end + 1, demonym: e, start: i, limit: limit, history: history), d.range.upperBound > end + 1 + noun.count {
+                        return d
+                    }
                     return Mention(range: i..<end + 1 + noun.count, entities: [e], kind: .state, locative: locative,
                                    role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "'\(span(i..<end + 1 + noun.count))'" : "")
                 }

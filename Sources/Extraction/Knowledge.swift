@@ -141,6 +141,9 @@ public final class Knowledge: Sendable {
     let symmetricRelations: Set<String>
     /// The subject and object classes kg.owl gives each relation that limits them.
     let relationClasses: [String: (domain: ActorType?, range: ActorType?)]
+    /// Relations of verbal events (QuadClass 1 and 3: statements, not deeds).
+    let verbalRelations: Set<String>
+    func isVerbalEvent(_ relation: String) -> Bool { verbalRelations.contains(relation) }
     func isSymmetric(_ relation: String) -> Bool { symmetricRelations.contains(relation) }
     let wordTable: WordTable
     /// Lexicon triggers by the lower-cased first word form, and gazetteer surfaces by their first
@@ -390,6 +393,7 @@ public final class Knowledge: Sendable {
         var classes: [String: (domain: ActorType?, range: ActorType?)] = [:]
         for r in ontology.relations.relations where r.domain != nil || r.range != nil { classes[r.name] = (r.domain, r.range) }
         relationClasses = classes
+        verbalRelations = Set(ontology.relations.relations.filter { $0.quadClass == 1 || $0.quadClass == 3 }.map(\.name))
         self.triggerLists = triggerLists
         self.surfaceLists = surfaceLists
     }

@@ -460,6 +460,63 @@ import Testing
         #expect(active == ["Serbia criticizes Croatia": "clause-subject+direct-object"])
     }
 
+    @Test func aSpeechActJoinedToAReportedClauseIsTheReportersOwn() throws {
+        // The parser joins "accused" to "preparing" inside what Kenya said: with "were" on the
+        // reported verb and none on "accused", the accusation is Kenya's.
+        let r = try relations("Kenya said Ugandan forces were preparing for war and accused Sudan of arming them.", """
+        Kenya PROPN 2 nsubj
+        said VERB 0 root
+        Ugandan ADJ 4 amod
+        forces NOUN 6 nsubj
+        were AUX 6 aux
+        preparing VERB 2 ccomp
+        for ADP 8 case
+        war NOUN 6 obl
+        and CCONJ 10 cc
+        accused VERB 6 conj
+        Sudan PROPN 10 obj
+        of SCONJ 13 mark
+        arming VERB 10 advcl
+        them PRON 13 obj
+        . PUNCT 2 punct
+        """)
+        #expect(r["Kenya accuses Sudan"] == "shared-subject+direct-object", "\(r)")
+        #expect(r["Uganda accuses Sudan"] == nil, "\(r)")
+        // A deed shares the reported clause's subject: "attacked and occupied" are both Uganda's.
+        let d = try relations("Kenya said Ugandan forces had crossed the border and attacked Sudan.", """
+        Kenya PROPN 2 nsubj
+        said VERB 0 root
+        Ugandan ADJ 4 amod
+        forces NOUN 6 nsubj
+        had AUX 6 aux
+        crossed VERB 2 ccomp
+        the DET 8 det
+        border NOUN 6 obj
+        and CCONJ 10 cc
+        attacked VERB 6 conj
+        Sudan PROPN 10 obj
+        . PUNCT 2 punct
+        """)
+        #expect(d["Uganda attacks Sudan"] != nil && d["Kenya attacks Sudan"] == nil, "\(d)")
+    }
+
+    @Test func aVerbWithADirectObjectAndNoPassiveAuxiliaryIsActive() throws {
+        // The parser read the apposed title as a passive subject: "accused" still has its object.
+        let r = try relations("Kenya's minister, Ruto, accused Sudan.", """
+        Kenya PROPN 3 nmod:poss
+        's PART 1 case
+        minister NOUN 7 nsubj:pass
+        , PUNCT 3 punct
+        Ruto PROPN 7 nsubj
+        , PUNCT 7 punct
+        accused VERB 0 root
+        Sudan PROPN 7 obj
+        . PUNCT 7 punct
+        """)
+        #expect(r.keys.contains { $0.hasSuffix("accuses Sudan") }, "\(r)")
+        #expect(!r.keys.contains { $0.hasPrefix("Sudan accuses") }, "\(r)")
+    }
+
     @Test func aPredicativeEntryNeedsItsWordAsTheObjectsSecondaryPredicate() throws {
         // "held Russia responsible": the verb's object is the one held responsible.
         let r = try relations("Poland held Russia responsible for the attack.", """
@@ -1026,6 +1083,18 @@ import Testing
         #expect(!g.keys.contains { $0.contains("meetsWith") }, "\(g)")
         let h = found("Talks between Armenia and Azerbaijan opened in Geneva.")
         #expect(h.keys.contains { $0 == "Armenia meetsWith Azerbaijan" || $0 == "Azerbaijan meetsWith Armenia" }, "\(h)")
+    }
+
+    @Test func aTitledPersonInAppositionIsOneWordToTheParserAndActsAsThePerson() {
+        // "Iraq's foreign minister, Haider al-Jubouri," after a first clause: the apposition and its
+        // commas no longer make the name a conjunct of the first clause's last noun.
+        let f = found("Iraq recalled its ambassador from Kuwait on Monday, and Iraq's foreign minister, Haider al-Jubouri, accused Kuwaiti forces of opening fire.")
+        #expect(f["Haider al-Jubouri accuses Kuwait"] != nil, "\(f)")
+        #expect(f["Iraq accuses Kuwait"] == nil, "\(f)")
+        // A spokesman of a ministry is a person with a title, not the ministry's state.
+        let g = found("Iran's foreign ministry spokesman, Esmaeil Baghaei, rejected the French proposal.")
+        #expect(g.keys.contains { $0.hasPrefix("Esmaeil Baghaei rejects") }, "\(g)")
+        #expect(!g.keys.contains { $0.hasPrefix("Iran rejects") }, "\(g)")
     }
 
     @Test func bothStagesDropWhatTheParseShowsIsOnlyAsked() {

@@ -38,7 +38,15 @@ struct SharedSubject: ArgumentConstruction {
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard c.tree.relation(trigger.head) == "conj", c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass"]).isEmpty else { return [] }
-        let first = c.tree.firstConjunct(trigger.head)
+        var first = c.tree.firstConjunct(trigger.head)
+        // "X said Ethiopian forces were preparing for war and accused Abiy": a parser may join a
+        // speech act in the past to the reported clause's verb; with an auxiliary there ("were
+        // preparing") and none on the trigger, it is the reporting verb's conjunct.
+        if c.tree.relation(first) == "ccomp", let reporting = c.tree.head(first), c.knowledge.reporting.contains(c.word(reporting)),
+           trigger.form == .past || trigger.form == .pastOrParticiple, c.tree.dependents(trigger.head, ["aux", "aux:pass"]).isEmpty,
+           !c.tree.dependents(first, ["aux", "aux:pass"]).isEmpty, c.knowledge.isVerbalEvent(trigger.entry.relation) {
+            first = c.tree.firstConjunct(reporting)
+        }
         return c.tree.dependents(first, ["nsubj"]).flatMap { c.actors(at: $0) }
     }
 }

@@ -58,6 +58,8 @@ struct ConstructionContext {
     let knowledge: Knowledge
     /// The agents of events named in earlier sentences, by the event noun's singular ("launch").
     var eventAgents: [String: [Int]] = [:]
+    /// The document's entities that are people.
+    var people: Set<Int> = []
 
     /// The actor whose mention holds token `t`, if any (a locative place or a hyphenated
     /// modifier is no argument).
@@ -73,7 +75,7 @@ struct ConstructionContext {
     func actors(at t: Int, framed: Bool = false) -> [ParsedArgument] {
         var out: [ParsedArgument] = []
         for c in tree.conjuncts(t, words: tokens) {
-            if let a = actor(at: c, framed: framed) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
+            if let a = named(actor(at: c, framed: framed), apposedTo: c) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
                 ?? owner(of: c), !out.contains(where: { $0.mention.range == a.mention.range }) {
                 out.append(a)
                 // "Indian and Filipino sailors": the people of each coordinated demonym.
@@ -95,6 +97,14 @@ struct ConstructionContext {
             }
         }
         return out
+    }
+
+    /// `own`, or the person an appositive names when `own` only describes them by their office:
+    /// "Iraq's foreign minister, Haider al-Jubouri," is the minister, not Iraq (a person is the
+    /// person).
+    func named(_ own: ParsedArgument?, apposedTo t: Int) -> ParsedArgument? {
+        guard let own, own.mention.kind == .state, !own.entities.contains(where: people.contains) else { return own }
+        return tree.dependents(t, ["appos"]).lazy.compactMap { actor(at: $0) }.first { $0.entities.allSatisfy(people.contains) } ?? own
     }
 
     /// "what it called Israeli aggression", "what Kyiv described as a massacre": for a free

@@ -147,8 +147,11 @@ struct DependencyTree: Sendable {
     /// of a verb with a direct object ("condemns the launch … by North Korea": an active verb).
     func isPassive(_ t: Int, trigger: Range<Int>? = nil) -> Bool {
         let deps = dependents(t)
-        if deps.contains(where: { ["aux:pass", "nsubj:pass", "csubj:pass"].contains(relation($0)) }) { return true }
+        if deps.contains(where: { relation($0) == "aux:pass" }) { return true }
+        // A verb with a direct object and no passive auxiliary is active, whatever its subject is
+        // labelled ("Iraq's minister, NAME, accused Kuwait": the parser may read two subjects).
         if deps.contains(where: { relation($0) == "obj" }) { return false }
+        if deps.contains(where: { ["nsubj:pass", "csubj:pass"].contains(relation($0)) }) { return true }
         return deps.contains { d in
             relation(d) == "obl:agent" && !(trigger.map { span in dependents(d, ["case"]).contains { span.contains($0) } } ?? false)
         }

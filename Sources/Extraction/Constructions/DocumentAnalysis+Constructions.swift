@@ -76,11 +76,21 @@ extension DocumentAnalysis {
         }.flatMap { Array($0.range) })
         // Names of two to five capitalized words ("Saudi Arabia", "Democratic Republic" is not
         // one: "of the Congo" follows), each word a token of its own.
+        // A titled person too, with the title in apposition ("Iraq's foreign minister, Haider
+        // al-Jubouri,"): the parser sees the name's last word alone, where the apposition's
+        // commas and possessive would lead it astray.
         let spans = list.filter { m in
-            (m.kind == .name || m.kind == .seat) && (2...5).contains(m.range.count) && !m.possessive
-                && m.range.allSatisfy { tokens[$0].isCapitalized && tokens[$0].text.allSatisfy(\.isLetter) }
+            !m.possessive && (
+                ((m.kind == .name || m.kind == .seat) && (2...5).contains(m.range.count)
+                    && m.range.allSatisfy { tokens[$0].isCapitalized && tokens[$0].text.allSatisfy(\.isLetter) })
+                || (m.kind == .titled && (2...12).contains(m.range.count) && tokens[m.range.upperBound - 1].isCapitalized))
         }.map(\.range)
-        return parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans)
+        // The comma that closes a titled person's apposition ("…, Haider al-Jubouri, accused").
+        let commas = Set(list.filter { m in
+            m.kind == .titled && spans.contains(m.range) && m.range.contains { tokens[$0].norm == "," }
+        }.map(\.range.upperBound).filter { $0 < range.upperBound && tokens[$0].norm == "," })
+        return parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans,
+                           hiddenCommas: commas)
     }
 
     /// `first`, then the relations of `second` that name a triple (in either order for a
