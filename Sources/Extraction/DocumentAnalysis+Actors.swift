@@ -553,7 +553,30 @@ extension DocumentAnalysis {
             var referents: [Int] = []
             // "the parties", "all sides": the sides of the last conflict or talks mentioned.
             let sides = plural.contains { ["parties", "sides", "belligerents"].contains($0) }
-            if sides, let g = groups.last, s - g.sentence <= 3 {
+            // "the two governments", "both sides": two states (or, for sides, bodies).
+            let states = plural.contains { ["countries", "governments", "nations", "neighbours", "neighbors", "states", "delegations"].contains($0) }
+                || (sides && plural.contains { $0 == "two" || $0 == "both" })
+            // A person stands for their country where states are meant.
+            func asState(_ e: Int) -> Int? {
+                if entities[e].type == .person { return entities[e].country.flatMap { local(key: $0) } }
+                return entities[e].type == .country || (sides && entities[e].type != .person) ? e : nil
+            }
+            // "the two neighbours" after a paragraph on a third state ("Russia deployed a
+            // battalion to Tajikistan"), "urged both sides to keep talking" after a paragraph on
+            // what two bodies said: the story's two protagonists, the two states (or, for sides,
+            // bodies) the text has named clearly most often, are meant.
+            var protagonists: [Int] = []
+            if states {
+                var counts: [Int: Int] = [:]
+                for h in history where h.sentence < s { if let e = asState(h.entity) { counts[e, default: 0] += 1 } }
+                let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                if ranked.count >= 2, ranked[1].value >= 3, ranked.count == 2 || 2 * ranked[1].value >= 3 * ranked[2].value {
+                    protagonists = [ranked[0].key, ranked[1].key]
+                }
+            }
+            if !protagonists.isEmpty {
+                referents = protagonists
+            } else if sides, let g = groups.last, s - g.sentence <= 3 {
                 // The sides of a conflict or talks are states and bodies: a person stands for their
                 // country, and a group of people with no known country has no sides.
                 var sideList: [Int] = []
@@ -563,30 +586,17 @@ extension DocumentAnalysis {
                     if !sideList.contains(c) { sideList.append(c) }
                 }
                 referents = sideList.count >= 2 ? sideList : []
-            } else if let g = groups.last, s - g.sentence <= 1, !g.oblique {
-                referents = g.entities
+            } else if let g = groups.last, s - g.sentence <= 1, !g.oblique, !states || g.entities.allSatisfy({ asState($0) != nil }) {
+                // The pair just coordinated; where states are meant, the states of people named.
+                var list: [Int] = []
+                for e in g.entities { if let x = states ? asState(e) : e, !list.contains(x) { list.append(x) } }
+                referents = list
             } else {
                 // "the two governments", "both sides": the two states (or bodies) of the latest
                 // earlier sentence that names exactly two; "the two leaders", "both": the two
                 // latest people.
-                let states = plural.contains { ["countries", "governments", "nations", "neighbours", "neighbors", "states", "delegations"].contains($0) }
-                    || (sides && plural.contains { $0 == "two" || $0 == "both" })
                 var found: [Int] = []
-                // "the two neighbours" after a paragraph on a third state ("Russia deployed a
-                // battalion to Tajikistan"): the story's two protagonists, the two states the
-                // text has named clearly most often, are meant.
-                var counts: [Int: Int] = [:]
                 if states {
-                    for h in history where h.sentence < s {
-                        var e = h.entity
-                        if entities[e].type == .person, let c = entities[e].country, let local = local(key: c) { e = local }
-                        if entities[e].type == .country { counts[e, default: 0] += 1 }
-                    }
-                }
-                let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                if ranked.count >= 2, ranked[1].value >= 3, ranked.count == 2 || 2 * ranked[1].value >= 3 * ranked[2].value {
-                    found = [ranked[1].key, ranked[0].key]
-                } else if states {
                     // The latest earlier sentence that names two or more states decides: its two
                     // states, or the pair coordinated in it (a person counts as their country).
                     for back in 1...3 where s - back >= 0 {

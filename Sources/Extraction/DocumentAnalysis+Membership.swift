@@ -4,7 +4,25 @@
 /// country of the list is a `memberOf` the organization.
 extension DocumentAnalysis {
     func membershipRelations(_ s: Int, list: [Mention]) -> [FoundRelation] {
-        var out: [FoundRelation] = []
+        memberLists(s, list: list).flatMap { l in
+            l.members.filter { $0 != l.org }.map { c in
+                FoundRelation(subject: c, relation: "memberOf", object: l.org, negated: false, modality: .asserted,
+                              confidence: 0.85, sentence: s, tokens: l.name.lowerBound..<l.list.upperBound,
+                              pattern: "member-list '\(l.markerText)'")
+            }
+        }
+    }
+
+    /// The member lists of a sentence that open with a comma (", which includes A, B and C"), from
+    /// the comma to the list's end, with the last token of the organization's name.
+    func memberListSpans(_ s: Int, list: [Mention]) -> [(org: Int, list: Range<Int>)] {
+        memberLists(s, list: list).filter { tokens[$0.marker.lowerBound].norm == "," }.map { ($0.name.upperBound - 1, $0.marker.lowerBound..<$0.list.upperBound) }
+    }
+
+    /// Each member list: the organization (entity), its name's tokens, the marker (its tokens and
+    /// words) and the list's tokens, and the member countries.
+    private func memberLists(_ s: Int, list: [Mention]) -> [(org: Int, name: Range<Int>, marker: Range<Int>, markerText: String, list: Range<Int>, members: [Int])] {
+        var out: [(org: Int, name: Range<Int>, marker: Range<Int>, markerText: String, list: Range<Int>, members: [Int])] = []
         let limit = sentences[s].upperBound
         var groups: [[Int]]? = nil
         for (k, m) in list.enumerated() {
@@ -35,11 +53,8 @@ extension DocumentAnalysis {
             let countries = members.flatMap { list[$0].entities }
             guard countries.allSatisfy({ entities[$0].type == .country }) else { continue }
             let end = list[members.last!].range.upperBound
-            for c in countries where c != org {
-                out.append(FoundRelation(subject: c, relation: "memberOf", object: org, negated: false, modality: .asserted,
-                                         confidence: 0.85, sentence: s, tokens: m.range.lowerBound..<end,
-                                         pattern: "member-list '\(marker.joined(separator: " "))'"))
-            }
+            let markerStart = inside != nil ? m.range.upperBound - marker.count : p
+            out.append((org, m.range, markerStart..<markerStart + marker.count, marker.joined(separator: " "), start..<end, countries))
         }
         return out
     }

@@ -63,6 +63,19 @@ import Testing
         #expect(g.all.isSuperset(of: ["Uzbekistan mediates Bolivia", "Uzbekistan mediates Brazil"]), "\(g.all)")
     }
 
+    @Test func bothSidesAreTheProtagonistsAndTheTwoCountriesAreStates() {
+        // After a paragraph on what two blocs said, "both sides" are still the story's two states.
+        let text = "Iran seized an Emirati tanker. The UAE condemned Iran. Iran accused the UAE of smuggling. "
+            + "The Arab League and the African Union backed the UAE. Saudi Arabia urged both sides to keep talking."
+        let f = extract(text, date: "2026-04-12")
+        #expect(f.all.isSuperset(of: ["Saudi Arabia appealsTo Iran", "Saudi Arabia appealsTo United Arab Emirates"]), "\(f.all)")
+        #expect(!f.all.contains("Saudi Arabia appealsTo Arab League"), "\(f.all)")
+        // "the two countries" after two leaders coordinated: the leaders' countries, not the leaders.
+        let g = extract("Vladimir Putin and Xi Jinping have not spoken since May. The United Nations urged the two countries to talk.", date: "2024-04-12")
+        #expect(g.all.isSuperset(of: ["United Nations appealsTo Russia", "United Nations appealsTo China"]), "\(g.all)")
+        #expect(!g.all.contains("United Nations appealsTo Vladimir Putin"), "\(g.all)")
+    }
+
     @Test func theSidesOfAConflictAreStatesNeverTwoPeople() {
         // Two people with no coordination to stand for: "all sides" is nobody.
         let f = extract("Lev Orlov spoke to Ana Cebotari on Monday. Later, Japan called on all sides to show restraint.")

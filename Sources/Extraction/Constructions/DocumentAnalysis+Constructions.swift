@@ -86,11 +86,18 @@ extension DocumentAnalysis {
                 || (m.kind == .titled && (2...12).contains(m.range.count) && tokens[m.range.upperBound - 1].isCapitalized))
         }.map(\.range)
         // The comma that closes a titled person's apposition ("…, Haider al-Jubouri, accused").
-        let commas = Set(list.filter { m in
-            m.kind == .titled && spans.contains(m.range) && m.range.contains { tokens[$0].norm == "," }
-        }.map(\.range.upperBound).filter { $0 < range.upperBound && tokens[$0].norm == "," })
+        var hidden: [Int: Int] = [:]
+        for m in list where m.kind == .titled && spans.contains(m.range) && m.range.contains(where: { tokens[$0].norm == "," }) {
+            if m.range.upperBound < range.upperBound && tokens[m.range.upperBound].norm == "," { hidden[m.range.upperBound] = m.range.upperBound - 1 }
+        }
+        // A member list between commas ("The GCC, whose members include Kuwait and Qatar, backed"):
+        // read apart (`membershipRelations`), it only misleads the parser about the clause.
+        for (org, list) in memberListSpans(s, list: list) where list.upperBound < range.upperBound && tokens[list.upperBound].norm == "," {
+            for t in list { hidden[t] = org }
+            hidden[list.upperBound] = org
+        }
         return parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans,
-                           hiddenCommas: commas)
+                           hidden: hidden)
     }
 
     /// `first`, then the relations of `second` that name a triple (in either order for a

@@ -18,10 +18,11 @@ struct SentenceParser: Sendable {
     ///   Zealand"): the parser sees only their last word, which stands for the name ("Iran and
     ///   Arabia met" is parsed right where "Iran and Saudi Arabia met" had "Iran" as a compound
     ///   of "Arabia"); the other words hang on it as `compound`.
-    /// - Parameter hiddenCommas: commas the parser does not see (the one closing an apposition
-    ///   the name spans hide); each hangs on the token before it as `punct`.
+    /// - Parameter hidden: tokens the parser does not see, each with the token it hangs on (the
+    ///   comma closing an apposition the name spans hide, a member list after an organization):
+    ///   punctuation as `punct`, words as `dep`.
     func tree(_ tokens: [Token], sentence range: Range<Int>, names: Set<Int> = [], nameSpans: [Range<Int>] = [],
-              hiddenCommas: Set<Int> = []) -> DependencyTree {
+              hidden: [Int: Int] = [:]) -> DependencyTree {
         let words = UDWordMapper.words(tokens[range].map { UDWordMapper.Token(text: $0.text, start: $0.start, end: $0.end) })
         // The token of each word: the one its start falls in.
         var tokenOfWord: [Int] = []
@@ -39,7 +40,9 @@ struct SentenceParser: Sendable {
         for span in nameSpans where span.count >= 2 && span.lowerBound >= range.lowerBound && span.upperBound <= range.upperBound {
             for t in span.dropLast() { nameHead[t - range.lowerBound] = span.upperBound - 1 - range.lowerBound }
         }
-        for t in hiddenCommas where range.contains(t) && t > range.lowerBound { nameHead[t - range.lowerBound] = t - 1 - range.lowerBound }
+        for (t, h) in hidden where range.contains(t) && range.contains(h) && nameHead[t - range.lowerBound] == nil {
+            nameHead[t - range.lowerBound] = h - range.lowerBound
+        }
         let kept = words.indices.filter { nameHead[tokenOfWord[$0]] == nil }
         let analysis = model.analyse(kept.map { words[$0].form }, properNouns: proper.map { p in kept.map { p[$0] } })
         let n = range.count
@@ -58,10 +61,11 @@ struct SentenceParser: Sendable {
         }
         for (w, h) in nameHead {
             hasWord[w] = true
-            let comma = hiddenCommas.contains(w + range.lowerBound)
-            upos[w] = comma ? "PUNCT" : "PROPN"
+            let other = hidden[w + range.lowerBound] != nil
+            let mark = other && !tokens[w + range.lowerBound].isWord
+            upos[w] = mark ? "PUNCT" : other ? "X" : "PROPN"
             heads[w] = h
-            relations[w] = comma ? "punct" : "compound"
+            relations[w] = mark ? "punct" : other ? "dep" : "compound"
         }
         for k in 0..<n where !hasWord[k] { heads[k] = k > 0 ? k - 1 : nil }
         return DependencyTree(tokens: range, upos: upos, heads: heads, relations: relations)
