@@ -28,6 +28,11 @@ final class DocumentAnalysis {
     /// attack Chad"), or talks between others only offered or called for. The pattern stage's
     /// readings of them are dropped when both stages run.
     var vetoedTriggers = Set<Int>()
+    /// The tokens of the triggers the parse gave a triple for, with the subjects it found (both
+    /// sides of a symmetric relation): the
+    /// pattern stage's readings of them with another subject are dropped when both stages run
+    /// (the parse's subject wins: "The GCC, whose members include Qatar, backed Kuwait" is the GCC's).
+    var resolvedTriggers: [Int: Set<Int>] = [:]
     /// The issuer of a statement, the referent of "we" outside quotes.
     var issuer: Int? = nil
     var issuerNote = ""

@@ -97,7 +97,11 @@ public final class Extractor: Sendable {
             // in the parse: the pattern stage leaves them out here.
             // A trigger the parse shows gives nothing ("called on Russia to stop attacking
             // Ukraine": only asked for) gives nothing, though the patterns read a subject for it.
-            let patterns = analysis.findRelations(dictionary: false).filter { f in f.trigger.map { !analysis.vetoedTriggers.contains($0) } ?? true }
+            // A trigger the parse gave a triple for keeps the parse's subject: the patterns'
+            // readings of it with another subject (the nearest name before the verb) are dropped.
+            let patterns = analysis.findRelations(dictionary: false).filter { f in
+                f.trigger.map { t in !analysis.vetoedTriggers.contains(t) && analysis.resolvedTriggers[t].map { $0.contains(f.subject) } != false } ?? true
+            }
             return (analysis, analysis.merge(parsed, patterns))
         }
         let relations = analysis.findRelations()

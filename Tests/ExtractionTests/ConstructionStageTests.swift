@@ -1113,6 +1113,25 @@ import Testing
         #expect(h.statements.isEmpty)
     }
 
+    @Test func bothStagesKeepTheParsesSubjectOfATriggerAndTheMemberListIsReadApart() {
+        let path = sharedOntology.directory + "/syntax/en_ewt.model"
+        let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }
+        let both = Extractor(ontology: sharedOntology, syntax: model, relations: .both)
+        let text = "The Arab League, whose members include Egypt, Jordan and Iraq, backed Oman's position and urged Iran to talk."
+        // The patterns alone take the list's last member as the subject of "backed".
+        #expect(extract(text, date: "2023-05-24").all.contains("Iraq supports Oman"))
+        var g = Graph(vocabulary: sharedOntology.relations)
+        both.extract(SourceDocument(id: "t", text: text, date: "2023-05-24"), into: &g)
+        let merged = Set(g.statements.map { "\(g[$0.subject].label) \(g.vocabulary[$0.relation].name) \(g[$0.object].label)" })
+        #expect(merged == ["Egypt memberOf Arab League", "Jordan memberOf Arab League", "Iraq memberOf Arab League",
+                           "Arab League supports Oman", "Arab League appealsTo Iran"], "\(merged)")
+        // Both sides of a symmetric relation stay: the patterns' "A meets B" of a call with both.
+        var h = Graph(vocabulary: sharedOntology.relations)
+        both.extract(SourceDocument(id: "t", text: "Antony Blinken held a trilateral call today with Japan and South Korea.", date: "2023-05-24"), into: &h)
+        let call = Set(h.statements.map { "\(h[$0.subject].label) \(h.vocabulary[$0.relation].name) \(h[$0.object].label)" })
+        #expect(call.contains("Japan meetsWith South Korea") || call.contains("South Korea meetsWith Japan"), "\(call)")
+    }
+
     @Test func theBlocIsTheOneOrganizationNamedJustBefore() {
         let f = found("The European Union imposed travel bans on Belarus. Lithuania urged the bloc to extend the measures.")
         #expect(f["Lithuania appealsTo European Union"] != nil, "\(f)")

@@ -8,6 +8,7 @@ import Testing
         ("The BRICS group, which includes Brazil, India and South Africa, met in Kazan.", ["Brazil", "India", "South Africa"], "BRICS"),
         ("The G7 (Canada, France and Italy) issued a statement.", ["Canada", "France", "Italy"], "G7"),
         ("The African Union, including Kenya and Ghana, issued a statement.", ["Kenya", "Ghana"], "African Union"),
+        ("The Arab League, whose members include Egypt, Jordan and Iraq, met in Cairo.", ["Egypt", "Jordan", "Iraq"], "Arab League"),
     ])
     func aListAfterAnOrganizationNamesItsMembers(_ text: String, _ members: [String], _ body: String) {
         let f = extract(text)

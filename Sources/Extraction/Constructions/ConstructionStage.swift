@@ -110,6 +110,8 @@ struct ConstructionStage: Sendable {
                         let lo = min(a.mention.range.lowerBound, b.mention.range.lowerBound, trigger.span.lowerBound)
                         let hi = max(a.mention.range.upperBound, b.mention.range.upperBound, trigger.span.upperBound)
                         let pronouns = [a, b].filter { $0.mention.kind == .pronoun || $0.mention.kind == .relative }.count
+                        // (Of a symmetric relation both sides: "a trilateral call with A and B".)
+                        analysis.resolvedTriggers[trigger.span.lowerBound, default: []].formUnion(analysis.knowledge.isSymmetric(trigger.entry.relation) ? [x, y] : [x])
                         out.append(FoundRelation(subject: x, relation: analysis.relation(trigger.entry.relation, by: x), object: y,
                                                  negated: negated, modality: modality,
                                                  confidence: trigger.entry.confidence * penalty * (pronouns > 0 ? 0.9 : 1),
