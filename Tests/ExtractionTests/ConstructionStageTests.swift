@@ -498,6 +498,24 @@ import Testing
         . PUNCT 2 punct
         """)
         #expect(d["Uganda attacks Sudan"] != nil && d["Kenya attacks Sudan"] == nil, "\(d)")
+        // A report after the clause: the clause's subject keeps its speech act.
+        let after = try relations("Chad has closed the border and urged Sudan to talk, Kenya said.", """
+        Chad PROPN 3 nsubj
+        has AUX 3 aux
+        closed VERB 13 ccomp
+        the DET 5 det
+        border NOUN 3 obj
+        and CCONJ 7 cc
+        urged VERB 3 conj
+        Sudan PROPN 7 obj
+        to PART 10 mark
+        talk VERB 7 xcomp
+        , PUNCT 3 punct
+        Kenya PROPN 13 nsubj
+        said VERB 0 root
+        . PUNCT 13 punct
+        """)
+        #expect(after["Chad appealsTo Sudan"] != nil && after["Kenya appealsTo Sudan"] == nil, "\(after)")
     }
 
     @Test func aVerbWithADirectObjectAndNoPassiveAuxiliaryIsActive() throws {

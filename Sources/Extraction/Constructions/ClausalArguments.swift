@@ -41,8 +41,9 @@ struct SharedSubject: ArgumentConstruction {
         var first = c.tree.firstConjunct(trigger.head)
         // "X said Ethiopian forces were preparing for war and accused Abiy": a parser may join a
         // speech act in the past to the reported clause's verb; with an auxiliary there ("were
-        // preparing") and none on the trigger, it is the reporting verb's conjunct.
-        if c.tree.relation(first) == "ccomp", let reporting = c.tree.head(first), c.knowledge.reporting.contains(c.word(reporting)),
+        // preparing") and none on the trigger, it is the reporting verb's conjunct. (Not when
+        // the report follows: "X has ended the programme and asked Y to …, Z said".)
+        if c.tree.relation(first) == "ccomp", let reporting = c.tree.head(first), reporting < first, c.knowledge.reporting.contains(c.word(reporting)),
            trigger.form == .past || trigger.form == .pastOrParticiple, c.tree.dependents(trigger.head, ["aux", "aux:pass"]).isEmpty,
            !c.tree.dependents(first, ["aux", "aux:pass"]).isEmpty, c.knowledge.isVerbalEvent(trigger.entry.relation) {
             first = c.tree.firstConjunct(reporting)
