@@ -122,6 +122,8 @@ public final class Knowledge: Sendable {
     let negatingVerbs: Set<String>
     /// Control-verb forms that add a threat to the infinitive's object, with the relation.
     let threatControl: [String: String]
+    /// Verb forms whose that-clause announces the subject's own act against a target (`cues.tsv` `threat-clause`).
+    let threatClauseVerbs: Set<String>
     let amountWords: Set<String>
     /// "dozens of", "hundreds of": skipped before an object.
     let quantityWords: Set<String>
@@ -304,6 +306,7 @@ public final class Knowledge: Sendable {
             for (form, _) in morphology.verbForms(first) { threat[form] = cue.value }
         }
         threatControl = threat
+        threatClauseVerbs = verbSet("threat-clause")
         amountWords = Set(words("amount-word").map { $0.joined(separator: " ") })
         quantityWords = Set(words("quantity").map { $0.joined(separator: " ") })
         var asserting: [String: Set<String>] = [:]

@@ -518,6 +518,47 @@ import Testing
         #expect(after["Chad appealsTo Sudan"] != nil && after["Kenya appealsTo Sudan"] == nil, "\(after)")
     }
 
+    @Test func aThreatClauseAnnouncingTheThreatenersOwnActNamesItsTarget() throws {
+        let r = try relations("Chad warned that it could suspend cooperation with Sudan.", """
+        Chad PROPN 2 nsubj
+        warned VERB 0 root
+        that SCONJ 6 mark
+        it PRON 6 nsubj
+        could AUX 6 aux
+        suspend VERB 2 ccomp
+        cooperation NOUN 6 obj
+        with ADP 9 case
+        Sudan PROPN 7 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(r["Chad warns Sudan"] == "clause-subject+threat-clause", "\(r)")
+        // Working with someone is no threat, nor is another actor's act ("that Libya could …").
+        let work = try relations("Chad warned that it would work with Sudan.", """
+        Chad PROPN 2 nsubj
+        warned VERB 0 root
+        that SCONJ 6 mark
+        it PRON 6 nsubj
+        would AUX 6 aux
+        work VERB 2 ccomp
+        with ADP 8 case
+        Sudan PROPN 6 obl
+        . PUNCT 2 punct
+        """)
+        #expect(work["Chad warns Sudan"] == nil, "\(work)")
+        let other = try relations("Chad warned that Libya could strike against Sudan.", """
+        Chad PROPN 2 nsubj
+        warned VERB 0 root
+        that SCONJ 6 mark
+        Libya PROPN 6 nsubj
+        could AUX 6 aux
+        strike VERB 2 ccomp
+        against ADP 8 case
+        Sudan PROPN 6 obl
+        . PUNCT 2 punct
+        """)
+        #expect(other["Chad warns Sudan"] == nil && other["Chad warns Libya"] != nil, "\(other)")
+    }
+
     @Test func aVerbWithADirectObjectAndNoPassiveAuxiliaryIsActive() throws {
         // The parser read the apposed title as a passive subject: "accused" still has its object.
         let r = try relations("Kenya's minister, Ruto, accused Sudan.", """

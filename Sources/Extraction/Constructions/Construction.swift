@@ -223,6 +223,6 @@ enum ConstructionRegistry {
     ]
     static let objects: [any ArgumentConstruction] = [
         DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), ElicitedTarget(), ParticipleHead(),
-        ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(), MediatedClauseSides(),
+        ThreatClauseTarget(), ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(), MediatedClauseSides(),
     ]
 }

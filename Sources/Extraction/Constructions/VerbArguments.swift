@@ -116,6 +116,34 @@ struct ThreatTarget: ArgumentConstruction {
     }
 }
 
+/// "Washington warned that it could suspend military cooperation with Addis Ababa", "Turkey
+/// threatened that it would retaliate against Greece": a threat verb (`cues.tsv` `threat-clause`)
+/// whose that-clause announces its own subject's act (a pronoun subject standing for the
+/// threatener, a modal of what is to come) makes the act's target, after against or on (or with,
+/// after a verb that ends it: `cues.tsv` `negating-verb`), the threat's object.
+struct ThreatClauseTarget: ArgumentConstruction {
+    let name = "threat-clause"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, c.knowledge.threatClauseVerbs.contains(c.word(trigger.head)) else { return [] }
+        let threatener = Set(c.tree.dependents(trigger.head, ["nsubj"]).flatMap { c.actors(at: $0) }.flatMap(\.entities))
+        guard !threatener.isEmpty else { return [] }
+        for clause in c.tree.dependents(trigger.head, ["ccomp"]) {
+            let own = c.tree.dependents(clause, ["nsubj"]).filter { c.tree.tag($0) == "PRON" }.flatMap { c.actors(at: $0) }
+            guard !own.isEmpty, own.allSatisfy({ Set($0.entities) == threatener }),
+                  c.tree.dependents(clause, ["aux"]).contains(where: { ["will", "would", "could", "may", "might", "'ll"].contains(c.word($0)) })
+            else { continue }
+            let heads = [clause] + c.tree.dependents(clause, ["obj"])
+            // "with" only after a verb that ends what follows ("suspend cooperation with"): "would
+            // work with Germany" is no threat.
+            let markers = c.knowledge.negatingVerbs.contains(c.word(clause)) ? ["against", "on", "with"] : ["against", "on"]
+            let found = c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).flatMap { c.actors(at: $0) }
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+}
+
 /// "the US-mediated talks", "a Qatar-brokered truce": an actor joined by a hyphen to a participle
 /// is its agent.
 struct HyphenAgent: ArgumentConstruction {
