@@ -24,6 +24,18 @@ struct Trigger: Sendable {
     func restFollows(_ i: Int, in tokens: [Token], limit: Int) -> Bool {
         i + 1 + rest.count <= limit && rest.indices.allSatisfy { tokens[i + 1 + $0].lower == rest[$0] }
     }
+
+    /// Where the trigger at `i` ends, nil when its words are not there. With `filler`, a verb
+    /// phrase may have one determiner, possessive or number after the verb: "pulled its troops
+    /// out of", "cut all ties with", "lifted the sanctions on" (a particle never follows one).
+    func end(at i: Int, in tokens: [Token], limit: Int, filler: Bool) -> Int? {
+        if restFollows(i, in: tokens, limit: limit) { return i + 1 + rest.count }
+        guard filler, !rest.isEmpty, i + 2 + rest.count <= limit else { return nil }
+        let f = tokens[i + 1]
+        guard f.is([.determiner, .possessivePronoun]) || f.text.first?.isNumber == true,
+              rest.indices.allSatisfy({ tokens[i + 2 + $0].lower == rest[$0] }) else { return nil }
+        return i + 2 + rest.count
+    }
 }
 
 enum VerbForm: Sendable {

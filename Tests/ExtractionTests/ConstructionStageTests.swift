@@ -1156,6 +1156,20 @@ import Testing
         #expect(!g.keys.contains { $0.hasPrefix("Iran rejects") }, "\(g)")
     }
 
+    @Test func aVerbPhraseMayHaveADeterminerAfterTheVerbAndMembersOfCoordinatedBodiesCountEach() {
+        // "pull troops out of" with "its", "cut ties with" with "all", "lift sanctions on" with "the".
+        #expect(found("Rwanda pulled its troops out of Mozambique.")["Rwanda withdrawsFrom Mozambique"] != nil)
+        #expect(found("Chad cut all ties with Sudan.")["Chad reducesRelationsWith Sudan"] != nil)
+        #expect(found("The European Union lifted the sanctions on Syria.")["European Union concedesTo Syria"] != nil)
+        // Only one word, and not before a two-word phrase's particle ("called the UN on" is no "call on").
+        #expect(found("Rwanda pulled its many troops out of Mozambique.")["Rwanda withdrawsFrom Mozambique"] == nil)
+        // "the leaders of Ethiopia and Eritrea": each country's leaders.
+        let f = found("Kenya said it had spoken to the leaders of Ethiopia and Eritrea.")
+        for other in ["Ethiopia", "Eritrea"] {
+            #expect(f["Kenya meetsWith \(other)"] != nil || f["\(other) meetsWith Kenya"] != nil, "\(f)")
+        }
+    }
+
     @Test func bothStagesDropWhatTheParseShowsIsOnlyAsked() {
         let path = sharedOntology.directory + "/syntax/en_ewt.model"
         let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }

@@ -78,6 +78,14 @@ struct ConstructionContext {
             if let a = named(actor(at: c, framed: framed), apposedTo: c) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
                 ?? owner(of: c), !out.contains(where: { $0.mention.range == a.mention.range }) {
                 out.append(a)
+                // "the leaders of Ethiopia and Eritrea": the members of each coordinated body.
+                if a.mention.kind == .members {
+                    for k in a.mention.range where k != c && tree.contains(k) {
+                        for x in tree.conjuncts(k, words: tokens).dropFirst() {
+                            if let b = actor(at: x), !out.contains(where: { $0.mention.range == b.mention.range }) { out.append(b) }
+                        }
+                    }
+                }
                 // "Indian and Filipino sailors": the people of each coordinated demonym.
                 if a.mention.target {
                     for d in tree.dependents(c, ["amod"]) {

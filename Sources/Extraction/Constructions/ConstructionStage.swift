@@ -20,9 +20,8 @@ struct ConstructionStage: Sendable {
         for t in tree.tokens where tokens[t].triggerList >= 0 {
             var found: [TriggerSite] = []
             for trig in knowledge.triggerLists[Int(tokens[t].triggerList)] {
-                guard trig.restFollows(t, in: tokens, limit: tree.tokens.upperBound) else { continue }
-                let end = t + 1 + trig.rest.count
                 let entry = knowledge.lexicon[trig.entry]
+                guard let end = trig.end(at: t, in: tokens, limit: tree.tokens.upperBound, filler: entry.pos == .verb) else { continue }
                 // A noun phrase is headed by the word whose head lies outside it ("relief supplies",
                 // "military aid"); a verb phrase by its verb, the first word.
                 let span = t..<end

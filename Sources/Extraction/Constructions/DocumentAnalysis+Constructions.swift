@@ -43,7 +43,9 @@ extension DocumentAnalysis {
         if let frames = knowledge.frames[tokens[i].lower],
            frames.contains(where: { f in f.rest.last.map { noun in range.contains { tokens[$0].lower == noun } } ?? false }) { return true }
         guard tokens[i].triggerList >= 0 else { return false }
-        return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { $0.restFollows(i, in: tokens, limit: range.upperBound) }
+        return knowledge.triggerLists[Int(tokens[i].triggerList)].contains {
+            $0.end(at: i, in: tokens, limit: range.upperBound, filler: knowledge.lexicon[$0.entry].pos == .verb) != nil
+        }
     }
 
     /// Where the body of a sentence starts after a news dateline: a place in capitals or a
