@@ -1170,6 +1170,15 @@ import Testing
         }
     }
 
+    @Test func massingTroopsNearAStatesBorderMobilizesAgainstIt() {
+        #expect(found("Russia massed troops near the Ukrainian border.")["Russia mobilizesAgainst Ukraine"] != nil)
+        #expect(found("Turkey massed soldiers along Syria's border.")["Turkey mobilizesAgainst Syria"] != nil)
+        #expect(found("Serbia amassed forces near Kosovo.")["Serbia mobilizesAgainst Kosovo"] != nil)
+        // Its own border is nobody's target, and massing crowds is no mobilization.
+        #expect(found("Russia massed troops along its border.").isEmpty)
+        #expect(found("Serbia massed supporters near the Kosovo border.").isEmpty)
+    }
+
     @Test func bothStagesDropWhatTheParseShowsIsOnlyAsked() {
         let path = sharedOntology.directory + "/syntax/en_ewt.model"
         let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }

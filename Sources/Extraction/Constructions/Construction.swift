@@ -66,8 +66,20 @@ struct ConstructionContext {
     /// A place after a preposition is an actor only when the lexicon frame names that preposition
     /// (`framed`: "mediate in Sudan"); otherwise it says where ("met Xi in Beijing").
     func actor(at t: Int, framed: Bool = false) -> ParsedArgument? {
-        guard let m = mentions.first(where: { $0.range.contains(t) }), !m.locative || framed, !m.modifier, !m.entities.isEmpty else { return nil }
+        guard let m = mentions.first(where: { $0.range.contains(t) }) else { return framed ? territoryOwner(t) : nil }
+        guard !m.locative || framed, !m.modifier, !m.entities.isEmpty else { return nil }
         return ParsedArgument(entities: m.entities, mention: m, token: t)
+    }
+
+    /// A frame's place that is a state's territory named by its owner ("along its border with
+    /// Ukraine", "near Ukraine's border", `cues.tsv` territory-noun): the state after "with" or
+    /// "of", else a possessor that is a name ("its border" may be the actor's own).
+    private func territoryOwner(_ t: Int) -> ParsedArgument? {
+        guard tokens[t].is(.territoryNounStart) else { return nil }
+        for d in tree.dependents(t) where tree.universal(d) == "nmod" && ["with", "of"].contains(marker(of: d) ?? "") {
+            if let a = actor(at: d) { return a }
+        }
+        return tree.dependents(t, ["nmod:poss"]).lazy.compactMap { actor(at: $0) }.first { $0.mention.kind != .pronoun }
     }
 
     /// The actors at `t` and at the conjuncts of `t` ("Russia, China and Iran" shared out);
