@@ -93,6 +93,8 @@ public final class Knowledge: Sendable {
     let ownStateRelations: Set<String>
     /// Relations whose object may be a country's people or craft (kg.owl `kg:onPeopleOf`).
     let onPeopleRelations: Set<String>
+    /// Relations whose act on a place in a country is done to it (`kg:onPlaceIn`).
+    let onPlaceRelations: Set<String>
     /// Roles a relation's object may not have (kg.owl `kg:notOnRole`: no meeting with troops).
     let notOnRoles: [String: Set<String>]
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
@@ -397,6 +399,7 @@ public final class Knowledge: Sendable {
         symmetricRelations = Set(ontology.relations.relations.filter(\.symmetric).map(\.name))
         ownStateRelations = Set(ontology.relations.relations.filter(\.withOwnState).map(\.name))
         onPeopleRelations = Set(ontology.relations.relations.filter(\.onPeopleOf).map(\.name))
+        onPlaceRelations = Set(ontology.relations.relations.filter(\.onPlaceIn).map(\.name))
         notOnRoles = Dictionary(ontology.relations.relations.filter { !$0.notOnRoles.isEmpty }.map { ($0.name, $0.notOnRoles) }, uniquingKeysWith: { a, _ in a })
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
         blocNouns = Set(ontology.cues("bloc-noun").map { $0.words.joined(separator: " ") })

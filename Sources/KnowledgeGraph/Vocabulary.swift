@@ -57,6 +57,9 @@ public struct Relation: Sendable, Hashable {
     /// Whether the object may be a country's people or craft standing for it (`kg:onPeopleOf`:
     /// "arrested two Guatemalan priests" coerces Guatemala); for the others they are no actor.
     public var onPeopleOf: Bool
+    /// Whether an act on a place or thing in a country is done to the country (`kg:onPlaceIn`:
+    /// "struck an oil facility in Saudi Arabia" attacks Saudi Arabia).
+    public var onPlaceIn: Bool
     /// CAMEO roles the object may not have (`kg:notOnRole`): hosting troops or warships is no
     /// meeting (meetsWith, MIL).
     public var notOnRoles: Set<String>
@@ -64,8 +67,9 @@ public struct Relation: Sendable, Hashable {
     public init(name: String, label: String, comment: String = "", symmetric: Bool, quadClass: Int,
                 cameo: String, cameoCodes: [String]? = nil, plover: String, goldstein: Double?,
                 domain: ActorType? = nil, range: ActorType? = nil, byCountry: String? = nil, withOwnState: Bool = false,
-                onPeopleOf: Bool = false, notOnRoles: Set<String> = []) {
+                onPeopleOf: Bool = false, onPlaceIn: Bool = false, notOnRoles: Set<String> = []) {
         self.onPeopleOf = onPeopleOf
+        self.onPlaceIn = onPlaceIn
         self.notOnRoles = notOnRoles
         self.byCountry = byCountry
         self.withOwnState = withOwnState

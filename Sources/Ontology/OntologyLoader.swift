@@ -217,7 +217,7 @@ extension Ontology {
                                       cameo: cameoCodes.first ?? "", cameoCodes: cameoCodes, plover: value("ploverCategory") ?? "",
                                       goldstein: goldstein, domain: try actorClass("domain"), range: try actorClass("range"),
                                       byCountry: byCountry, withOwnState: value("withOwnState") == "true",
-                                      onPeopleOf: value("onPeopleOf") == "true",
+                                      onPeopleOf: value("onPeopleOf") == "true", onPlaceIn: value("onPlaceIn") == "true",
                                       notOnRoles: Set(node.children.filter { $0.namespace == ns && $0.name == "notOnRole" }
                                           .map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) })))
         }

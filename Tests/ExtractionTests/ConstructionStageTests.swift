@@ -559,6 +559,39 @@ import Testing
         #expect(other["Chad warns Sudan"] == nil && other["Chad warns Libya"] != nil, "\(other)")
     }
 
+    @Test func anAttackOnAPlaceInAStateAttacksTheState() throws {
+        // kg.owl kg:onPlaceIn on attacks: the "in" phrase of an object that is no actor.
+        let r = try relations("Turkey bombed villages in Iraq.", """
+        Turkey PROPN 2 nsubj
+        bombed VERB 0 root
+        villages NOUN 2 obj
+        in ADP 5 case
+        Iraq PROPN 3 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(r["Turkey attacks Iraq"] == "clause-subject+place-of-object", "\(r)")
+        // An actor object keeps its own place, and a relation without kg:onPlaceIn has none.
+        let own = try relations("Israel struck Hezbollah in Lebanon.", """
+        Israel PROPN 2 nsubj
+        struck VERB 0 root
+        Hezbollah PROPN 2 obj
+        in ADP 5 case
+        Lebanon PROPN 2 obl
+        . PUNCT 2 punct
+        """)
+        #expect(own["Israel attacks Lebanon"] == nil && own["Israel attacks Hezbollah"] != nil, "\(own)")
+        let praise = try relations("Turkey praised the schools in Iraq.", """
+        Turkey PROPN 2 nsubj
+        praised VERB 0 root
+        the DET 4 det
+        schools NOUN 2 obj
+        in ADP 6 case
+        Iraq PROPN 4 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(praise.isEmpty, "\(praise)")
+    }
+
     @Test func aVerbWithADirectObjectAndNoPassiveAuxiliaryIsActive() throws {
         // The parser read the apposed title as a passive subject: "accused" still has its object.
         let r = try relations("Kenya's minister, Ruto, accused Sudan.", """

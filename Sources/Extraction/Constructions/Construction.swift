@@ -244,5 +244,6 @@ enum ConstructionRegistry {
     static let objects: [any ArgumentConstruction] = [
         DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), ElicitedTarget(), ParticipleHead(),
         ThreatClauseTarget(), ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(), MediatedClauseSides(),
+        PlaceOfObject(),
     ]
 }

@@ -99,6 +99,22 @@ struct ObjectAttachedPreposition: ArgumentConstruction {
     }
 }
 
+/// "Iranian drones struck an oil facility in Saudi Arabia", "missiles hit a hospital in Kyiv": for
+/// a relation whose act on a place is done to the place's country (`kg.owl` `kg:onPlaceIn`), a
+/// direct object that is no actor and its "in" phrase naming a state make that state the object.
+struct PlaceOfObject: ArgumentConstruction {
+    let name = "place-of-object"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, trigger.takesDirectObject, c.knowledge.onPlaceRelations.contains(trigger.entry.relation) else { return [] }
+        let objects = c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) && c.actor(at: $0) == nil }
+        guard !objects.isEmpty else { return [] }
+        return c.prepositionalDependents(of: objects + [trigger.head], markers: ["in"], excluding: trigger.span)
+            .flatMap { c.actors(at: $0, framed: true) }
+            .filter { a in a.mention.kind == .name || a.mention.kind == .seat }
+    }
+}
+
 /// "Iran threatened to take countermeasures against Israel", "Turkey threatened to retaliate
 /// against Greece": the infinitive of a threatening control verb (`cues.tsv` `threat-control`)
 /// aimed `against` an actor makes that actor the threat's object.
