@@ -58,6 +58,11 @@ import Testing
         #expect(actors("Prime Minister Smith-led talks failed.").first == "Smith")
     }
 
+    @Test func thePopeLeadsTheHolySee() {
+        // A regnal number is part of the name; the title's default is the Vatican.
+        #expect(extract("Pope Leo XIV received Bruno Rodriguez.", date: "2026-06-01").positive.contains("Leo XIV leaderOf Vatican City"))
+    }
+
     @Test func aHyphenedParticleBelongsToTheName() {
         // "al-Jubouri": the particle and its name, within a name no list knows.
         #expect(actors("Foreign Minister Rashid al-Tamimi condemned the attack.").first == "Rashid al-Tamimi")
