@@ -1212,6 +1212,14 @@ import Testing
         #expect(found("Serbia massed supporters near the Kosovo border.").isEmpty)
     }
 
+    @Test func rejectingTheAccusationsRejectsTheAccuser() {
+        // "the accusations" named after "accusing" (cues.tsv nominalization accuse → accusation).
+        let f = found("Chile expelled two Peruvian diplomats, accusing them of spying. Peru rejected the accusations.")
+        #expect(f["Peru rejects Chile"] != nil, "\(f)")
+        // No accusation before: "the accusations" stand for nobody.
+        #expect(found("Peru rejected the accusations.").isEmpty)
+    }
+
     @Test func bothStagesDropWhatTheParseShowsIsOnlyAsked() {
         let path = sharedOntology.directory + "/syntax/en_ewt.model"
         let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }

@@ -191,7 +191,8 @@ struct AdverbialClauseSubject: ArgumentConstruction {
     let name = "adverbial-clause"
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        guard trigger.isVerb, c.tree.universal(trigger.head) == "advcl",
+        // (A parser may call the participle after a comma `parataxis`: "…, accusing them of".)
+        guard trigger.isVerb, c.tree.universal(trigger.head) == "advcl" || (c.tree.universal(trigger.head) == "parataxis" && trigger.form == .gerund),
               c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
               let verb = c.tree.head(trigger.head) else { return [] }
         let marks = c.tree.dependents(trigger.head, ["mark"]).map { c.word($0) }
