@@ -592,6 +592,45 @@ import Testing
         #expect(praise.isEmpty, "\(praise)")
     }
 
+    @Test func aLightVerbsRecipientAndAnAmountInTheEventNoun() throws {
+        // "pledged 500 million dollars in aid to Chad": the amount stands in the light verb's object place.
+        let r = try relations("Kenya pledged 500 million dollars in aid to Chad.", """
+        Kenya PROPN 2 nsubj
+        pledged VERB 0 root
+        500 NUM 4 nummod
+        million NUM 5 nummod
+        dollars NOUN 2 obj
+        in ADP 7 case
+        aid NOUN 5 nmod
+        to ADP 9 case
+        Chad PROPN 2 obl
+        . PUNCT 2 punct
+        """)
+        #expect(r["Kenya aids Chad"] == "light-verb+light-verb-recipient", "\(r)")
+        // "gave Chad a warning": the indirect object.
+        let w = try relations("Kenya gave Chad a warning.", """
+        Kenya PROPN 2 nsubj
+        gave VERB 0 root
+        Chad PROPN 2 iobj
+        a DET 5 det
+        warning NOUN 2 obj
+        . PUNCT 2 punct
+        """)
+        #expect(w["Kenya warns Chad"] == "light-verb+light-verb-recipient", "\(w)")
+        // An amount that is no light verb's object: "500 million dollars in aid" alone names nobody's act.
+        let none = try relations("Chad received 500 million dollars in aid.", """
+        Chad PROPN 2 nsubj
+        received VERB 0 root
+        500 NUM 4 nummod
+        million NUM 5 nummod
+        dollars NOUN 2 obj
+        in ADP 7 case
+        aid NOUN 5 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(!none.keys.contains { $0.contains("aids") }, "\(none)")
+    }
+
     @Test func aVerbWithADirectObjectAndNoPassiveAuxiliaryIsActive() throws {
         // The parser read the apposed title as a passive subject: "accused" still has its object.
         let r = try relations("Kenya's minister, Ruto, accused Sudan.", """

@@ -119,6 +119,15 @@ struct ConstructionContext {
         return out
     }
 
+    /// The direct object of a light verb that noun `t` is, itself or as the "in" phrase of an
+    /// amount ("pledged 500 million dollars in aid": `cues.tsv` amount-word), nil otherwise.
+    func lightVerbObject(_ t: Int) -> Int? {
+        var object = t
+        if tree.universal(t) == "nmod", marker(of: t) == "in", let amount = tree.head(t), tokens[amount].is(.amountWord) { object = amount }
+        guard tree.relation(object) == "obj", let verb = tree.head(object), tokens[verb].is(.lightVerb) else { return nil }
+        return object
+    }
+
     /// `own`, or the person an appositive names when `own` only describes them by their office:
     /// "Iraq's foreign minister, Haider al-Jubouri," is the minister, not Iraq (a person is the
     /// person).
@@ -242,7 +251,7 @@ enum ConstructionRegistry {
         ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(), RoleAsSubject(),
     ]
     static let objects: [any ArgumentConstruction] = [
-        DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), ElicitedTarget(), ParticipleHead(),
+        DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), LightVerbRecipient(), ElicitedTarget(), ParticipleHead(),
         ThreatClauseTarget(), ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(), MediatedClauseSides(),
         PlaceOfObject(),
     ]

@@ -42,8 +42,7 @@ struct LightVerbSubject: ArgumentConstruction {
     let name = "light-verb"
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        guard !trigger.isVerb, c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head),
-              c.tokens[verb].is(.lightVerb) else { return [] }
+        guard !trigger.isVerb, let object = c.lightVerbObject(trigger.head), let verb = c.tree.head(object) else { return [] }
         // The light verb's own subject, or the one it gets by control or coordination.
         let asVerb = TriggerSite(head: verb, span: verb..<(verb + 1), entry: trigger.entry.asVerb,
                                  form: c.word(verb).hasSuffix("ing") ? .gerund : .base)
@@ -53,6 +52,27 @@ struct LightVerbSubject: ArgumentConstruction {
             if !found.isEmpty { return found }
         }
         return []
+    }
+}
+
+/// "Japan gave Ukraine military aid", "pledged 500 million dollars in aid to Ukraine": the
+/// light verb's indirect object, or the entry's prepositional phrase on the light verb or on
+/// the amount, is the event noun's object.
+struct LightVerbRecipient: ArgumentConstruction {
+    let name = "light-verb-recipient"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb, let object = c.lightVerbObject(trigger.head), let verb = c.tree.head(object) else { return [] }
+        let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "between" && $0 != "of" }
+        guard !markers.isEmpty else { return [] }
+        if markers.contains("to") {
+            let recipients = c.tree.dependents(verb, ["iobj"]).flatMap { c.actors(at: $0) }
+            if !recipients.isEmpty { return recipients }
+        }
+        // (After the noun only: "On Peru, Chile imposed sanctions" names no object.)
+        let heads = object == trigger.head ? [verb] : [verb, object]
+        return c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).filter { $0 > trigger.head }
+            .flatMap { c.actors(at: $0, framed: true) }
     }
 }
 
