@@ -1251,6 +1251,15 @@ import Testing
         #expect(found("Serbia massed supporters near the Kosovo border.").isEmpty)
     }
 
+    @Test func underTheAuspicesOfAnActorItMediatesBetweenTheClausesSides() {
+        let f = found("Ethiopia and Somalia held talks in Ankara under the auspices of Turkey.")
+        #expect(f["Turkey mediates Ethiopia"] != nil && f["Turkey mediates Somalia"] != nil, "\(f)")
+        let g = found("Israel and Hamas agreed to a truce under the mediation of Qatar.")
+        #expect(g["Qatar mediates Israel"] != nil && g["Qatar mediates Hamas"] != nil, "\(g)")
+        // "of" after a mediation that takes it for its object is no agent: "the mediation of the dispute".
+        #expect(!found("Kenya and Uganda asked for the mediation of Tanzania's dispute.").keys.contains { $0.hasPrefix("Tanzania mediates") })
+    }
+
     @Test func rejectingTheAccusationsRejectsTheAccuser() {
         // "the accusations" named after "accusing" (cues.tsv nominalization accuse → accusation).
         let f = found("Chile expelled two Peruvian diplomats, accusing them of spying. Peru rejected the accusations.")

@@ -31,8 +31,12 @@ struct NounAgent: ArgumentConstruction {
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard !trigger.isVerb else { return [] }
-        return c.tree.dependents(trigger.head).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "by" }
-            .flatMap { c.actors(at: $0) }
+        // "under the auspices of the AU", "with the mediation of Qatar": under such a phrase, an
+        // "of" the entry does not take for its object names the agent.
+        let framedAgent = MediatedClauseSides.framing.contains(c.marker(of: trigger.head) ?? "") && !trigger.entry.objectMarkers.contains("of")
+        return c.tree.dependents(trigger.head).filter { d in
+            c.tree.universal(d) == "nmod" && (c.marker(of: d) == "by" || (framedAgent && c.marker(of: d) == "of"))
+        }.flatMap { c.actors(at: $0) }
     }
 }
 
@@ -190,12 +194,21 @@ struct RoleAsSubject: ArgumentConstruction {
 /// Ethiopia and Eritrea signed a deal": a noun of mediation (an entry that takes "between")
 /// in an adverbial phrase of a clause has the clause's coordinated subject as its sides.
 struct MediatedClauseSides: ArgumentConstruction {
+    /// The prepositions of a phrase that frames a clause's event ("with Qatari mediation",
+    /// "under the auspices of the AU").
+    static let framing: Set<String> = ["with", "under", "through", "after", "via"]
     let name = "mediated-clause-sides"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        guard !trigger.isVerb, trigger.entry.objectMarkers.contains("between"), c.tree.universal(trigger.head) == "obl",
-              let marker = c.marker(of: trigger.head), ["with", "under", "through", "after", "via"].contains(marker),
-              let verb = c.tree.head(trigger.head) else { return [] }
+        guard !trigger.isVerb, trigger.entry.objectMarkers.contains("between"), ["obl", "nmod"].contains(c.tree.universal(trigger.head)),
+              let marker = c.marker(of: trigger.head), Self.framing.contains(marker),
+              var verb = c.tree.head(trigger.head) else { return [] }
+        // Hung on the clause's oblique noun ("agreed to a truce under the mediation of Qatar"):
+        // the clause is that noun's verb.
+        if c.tree.universal(trigger.head) == "nmod" {
+            guard c.tree.universal(verb) == "obl", let v = c.tree.head(verb), c.tree.tag(v) == "VERB" else { return [] }
+            verb = v
+        }
         let sides = c.tree.dependents(verb, ["nsubj", "nsubj:pass"]).flatMap { c.actors(at: $0) }
         return Set(sides.flatMap(\.entities)).count >= 2 ? sides : []
     }
