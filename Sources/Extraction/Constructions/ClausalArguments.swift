@@ -43,7 +43,7 @@ struct SharedSubject: ArgumentConstruction {
         // speech act in the past to the reported clause's verb; with an auxiliary there ("were
         // preparing") and none on the trigger, it is the reporting verb's conjunct. (Not when
         // the report follows: "X has ended the programme and asked Y to …, Z said".)
-        if c.tree.relation(first) == "ccomp", let reporting = c.tree.head(first), reporting < first, c.knowledge.reporting.contains(c.word(reporting)),
+        if c.tree.relation(first) == "ccomp", let reporting = c.tree.head(first), reporting < first, c.tokens[reporting].is(.reporting),
            trigger.form == .past || trigger.form == .pastOrParticiple, c.tree.dependents(trigger.head, ["aux", "aux:pass"]).isEmpty,
            !c.tree.dependents(first, ["aux", "aux:pass"]).isEmpty, c.knowledge.isVerbalEvent(trigger.entry.relation) {
             first = c.tree.firstConjunct(reporting)

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import Ontology
 
 /// Extraction over the dependency parse, as named constructions.
@@ -58,8 +59,8 @@ struct ConstructionContext {
     let knowledge: Knowledge
     /// The agents of events named in earlier sentences, by the event noun's singular ("launch").
     var eventAgents: [String: [Int]] = [:]
-    /// The document's entities that are people.
-    var people: Set<Int> = []
+    /// The document's entities (what a mention's entity indices point at).
+    var entities: [Entity] = []
 
     /// The actor whose mention holds token `t`, if any (a locative place or a hyphenated
     /// modifier is no argument).
@@ -132,8 +133,9 @@ struct ConstructionContext {
     /// "Iraq's foreign minister, Haider al-Jubouri," is the minister, not Iraq (a person is the
     /// person).
     func named(_ own: ParsedArgument?, apposedTo t: Int) -> ParsedArgument? {
-        guard let own, own.mention.kind == .state, !own.entities.contains(where: people.contains) else { return own }
-        return tree.dependents(t, ["appos"]).lazy.compactMap { actor(at: $0) }.first { $0.entities.allSatisfy(people.contains) } ?? own
+        let isPerson = { (e: Int) in entities[e].type == .person }
+        guard let own, own.mention.kind == .state, !own.entities.contains(where: isPerson) else { return own }
+        return tree.dependents(t, ["appos"]).lazy.compactMap { actor(at: $0) }.first { $0.entities.allSatisfy(isPerson) } ?? own
     }
 
     /// "what it called Israeli aggression", "what Kyiv described as a massacre": for a free
@@ -210,6 +212,12 @@ struct ConstructionContext {
             if !a.isEmpty { return a }
         }
         return []
+    }
+
+    /// Whether token `t` is a one-word modality cue of what is to come or may come (`cues.tsv`
+    /// modality future, conditional or possible: "will", "would", "could", "might").
+    func announces(_ t: Int) -> Bool {
+        knowledge.modalities[word(t)]?.contains { $0.words.count == 1 && [.future, .conditional, .possible].contains($0.value) } ?? false
     }
 
     /// The lower-case word of token `t`.

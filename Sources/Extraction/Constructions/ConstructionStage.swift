@@ -82,7 +82,7 @@ struct ConstructionStage: Sendable {
     func relations(in analysis: DocumentAnalysis, sentence s: Int, tree: DependencyTree, misses: inout [String]?) -> [FoundRelation] {
         let context = ConstructionContext(tree: tree, mentions: analysis.mentions[s], tokens: analysis.tokens, knowledge: analysis.knowledge,
                                           eventAgents: analysis.eventAgents,
-                                          people: Set(analysis.entities.indices.filter { analysis.entities[$0].type == .person }))
+                                          entities: analysis.entities)
         var out: [FoundRelation] = []
         for trigger in triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge) {
             // "urged Sudan to attack Chad": what is only asked for gives no triple.

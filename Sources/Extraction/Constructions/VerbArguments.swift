@@ -147,7 +147,7 @@ struct ThreatClauseTarget: ArgumentConstruction {
         for clause in c.tree.dependents(trigger.head, ["ccomp"]) {
             let own = c.tree.dependents(clause, ["nsubj"]).filter { c.tree.tag($0) == "PRON" }.flatMap { c.actors(at: $0) }
             guard !own.isEmpty, own.allSatisfy({ Set($0.entities) == threatener }),
-                  c.tree.dependents(clause, ["aux"]).contains(where: { ["will", "would", "could", "may", "might", "'ll"].contains(c.word($0)) })
+                  c.tree.dependents(clause, ["aux"]).contains(where: { c.announces($0) })
             else { continue }
             let heads = [clause] + c.tree.dependents(clause, ["obj"])
             // "with" only after a verb that ends what follows ("suspend cooperation with"): "would
