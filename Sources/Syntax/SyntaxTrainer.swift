@@ -34,6 +34,9 @@ public struct SyntaxTrainer {
         /// The parser's beam width (1: greedy, trained with the dynamic oracle and exploration;
         /// more: beam search, trained globally with max-violation updates).
         public var beamWidth = 1
+        /// Mixed into the parser's random generator (shuffles, exploration) only, so that
+        /// parser runs can vary over a stored tagging stage (0: the generator as tagging left it).
+        public var parserSeed: UInt64 = 0
         public init() {}
 
         var description: String {
@@ -41,6 +44,7 @@ public struct SyntaxTrainer {
                 + "exploration_start=\(explorationStart)\nexploration_probability=\(explorationProbability)\n"
                 + "dictionary_min_count=\(dictionaryMinCount)\nmin_tag_pair_count=\(minTagPairCount)\nnon_projective=\(nonProjective)\nmin_updates=\(minUpdates)\nmin_quantized=\(minQuantized)\n"
                 + "relabelling=\(relabelling)\nbeam_width=\(beamWidth)\ntransition_min_updates=\(transitionMinUpdates)\n"
+                + (parserSeed != 0 ? "parser_seed=\(parserSeed)\n" : "")
         }
     }
 
@@ -186,7 +190,7 @@ public struct SyntaxTrainer {
     func trainParser(_ tagging: Tagging) -> SyntaxModel {
         let tagger = tagging.tagger, trainTags = tagging.trainTags
         let bestFirst = tagging.bestFirst, bestSecond = tagging.bestSecond
-        var random = Random(state: tagging.randomState)
+        var random = Random(state: tagging.randomState ^ settings.parserSeed)
         let labels = Array(Set(train.flatMap { $0.words.map(\.deprel) })).sorted()
         let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         log("\(labels.count) relations")

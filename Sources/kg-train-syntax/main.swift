@@ -12,7 +12,7 @@ usage: kg-train-syntax --train TRAIN.conllu --dev DEV.conllu --output MODEL
                        [--min-updates N] [--min-quantized N] [--exploration-start N] [--min-tag-pair-count N]
                        [--non-projective 0|1] [--dictionary-min-count N] [--exploration-probability P]
                        [--relabelling 0|1] [--beam N] [--transition-min-updates N] [--tagging-cache PATH]
-                       [--clusters CLUSTERS.tsv]
+                       [--clusters CLUSTERS.tsv] [--parser-seed N]
        kg-train-syntax --evaluate MODEL FILE.conllu... [--beam N]
        kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S] [--beam N]
 """
@@ -147,6 +147,7 @@ default:
     }
     settings.minTagPairCount = intOption("min-tag-pair-count", settings.minTagPairCount)
     settings.seed = UInt64(intOption("seed", Int(settings.seed)))
+    settings.parserSeed = UInt64(intOption("parser-seed", 0))
     settings.minUpdates = Int32(intOption("min-updates", Int(settings.minUpdates)))
     settings.minQuantized = Int16(clamping: intOption("min-quantized", Int(settings.minQuantized)))
     settings.explorationStart = intOption("exploration-start", settings.explorationStart)
