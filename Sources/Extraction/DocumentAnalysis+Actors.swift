@@ -13,7 +13,6 @@ extension DocumentAnalysis {
     static let nominativePronouns: Set<String> = ["i", "we", "he", "she", "they"]
     static let possessivePronouns: Set<String> = ["his", "her", "its", "their", "our"]
     static let officeAdjectives: Set<String> = ["new", "incoming", "acting", "interim"]
-    static let honorifics: Set<String> = ["Dr.", "Dr", "Prof.", "Prof", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Sir", "Dame"]
     static let nameParticles: Set<String> = ["al", "bin", "ibn", "de", "da", "van", "von", "el", "la", "du", "del", "der"]
     static let notNames: Set<String> = ["The", "A", "An", "This", "That", "These", "In", "On", "At", "For", "And", "But", "Or",
                                        "He", "She", "It", "We", "They", "His", "Her", "Its", "Their", "Our", "Mr.", "Mrs.", "Ms."]
@@ -58,10 +57,28 @@ extension DocumentAnalysis {
         return long >= 3 && capitalized * 5 >= long * 4
     }
 
+    /// Actors joined by "and" in one sentence, and the token after the last of them.
+    struct CoordinatedGroup {
+        let entities: [Int]
+        let sentence: Int
+        let oblique: Bool
+        let end: Int
+    }
+
+    /// Whether a plural reference at `i` is in the clause of the coordinated group `g` before
+    /// it, which cannot be its antecedent unless it is a possessive: in "Mexico and Brazil
+    /// praised both governments" (or "… praised them") the governments are two others, while
+    /// "Mexico and Brazil said both governments would …" may mean the two. Only words that are
+    /// neither a clause break nor a reporting verb lie between.
+    func inClause(of g: CoordinatedGroup, at i: Int, sentence s: Int) -> Bool {
+        guard g.sentence == s, g.end <= i else { return false }
+        return (g.end..<i).allSatisfy { tokens[$0].isWord && !tokens[$0].is(.clauseBreak) && !tokens[$0].is(.reporting) }
+    }
+
     /// Runs the stage over every sentence.
     func recognizeActors() {
         var history: [HistoryItem] = []
-        var groups: [(entities: [Int], sentence: Int, oblique: Bool)] = []
+        var groups: [CoordinatedGroup] = []
         for (s, range) in sentences.enumerated() {
             var list: [Mention] = []
             var i = range.lowerBound
@@ -75,7 +92,8 @@ extension DocumentAnalysis {
                     }
                     if let g = lastCoordination(list), g.count > 1 {
                         if let last = groups.last, last.sentence == s, g.count > 2 { groups.removeLast() }
-                        groups.append((g.flatMap { list[$0].entities }, s, isOblique(list[g[0]].range.lowerBound, range)))
+                        groups.append(CoordinatedGroup(entities: g.flatMap { list[$0].entities }, sentence: s,
+                                                    oblique: isOblique(list[g[0]].range.lowerBound, range), end: m.range.upperBound))
                     }
                     i = max(m.range.upperBound, i + 1)
                 } else {
@@ -209,8 +227,8 @@ extension DocumentAnalysis {
     /// A person's name at `i`: a gazetteer person, a surname the text introduced, or a run of
     /// capitalized words (with initials and particles), at most four.
     func personName(at i: Int, limit: Int) -> (end: Int, entity: Int, note: String)? {
-        // An honorific before the name: "Dr. S. Jaishankar", "Mr. Blinken".
-        if i + 1 < limit, Self.honorifics.contains(tokens[i].text), isCapitalizedWord(tokens[i + 1]) {
+        // An honorific before the name: "Dr. S. Jaishankar", "Mr. Blinken", "Gen. Assimi Goita".
+        if i + 1 < limit, tokens[i].isCapitalized, knowledge.honorifics.contains(tokens[i].lower), isCapitalizedWord(tokens[i + 1]) {
             return personName(at: i + 1, limit: limit)
         }
         guard i < limit, isCapitalizedWord(tokens[i]), !Self.notNames.contains(tokens[i].text) else { return nil }
@@ -339,7 +357,7 @@ extension DocumentAnalysis {
 
     /// Recognizes one mention starting at token `i`, or nil.
     func recognize(at i: Int, sentence s: Int, range: Range<Int>, list: inout [Mention], history: [HistoryItem],
-                   groups: [(entities: [Int], sentence: Int, oblique: Bool)]) -> Mention? {
+                   groups: [CoordinatedGroup]) -> Mention? {
         let limit = range.upperBound
         let t = tokens[i]
         let previous = i > range.lowerBound ? i - 1 : nil
@@ -360,14 +378,31 @@ extension DocumentAnalysis {
                 start = list.removeLast().range.lowerBound
             }
             let wasFormer = former || (start > range.lowerBound && tokens[start - 1].lower == "former")
+            // "President Daniel Noboa of Ecuador": the office's state or body after the name.
+            var end = name.end
+            if textual == nil, end + 2 < limit, tokens[end].lower == "of" {
+                let k = tokens[end + 1].is(.determiner) ? end + 2 : end + 1
+                if k < limit, let sf = surface(at: k, limit: limit), sf.kind == .name,
+                   [.country, .organization].contains(knowledge.entries[sf.entity].entity.type) {
+                    textual = local(entry: sf.entity)
+                    end = k + sf.tokens.count
+                }
+            }
             roles[name.entity, default: []].formUnion(title.phrase.lowercased().split(separator: " ").map(String.init))
             if entities[name.entity].country == nil, let q = textual {
                 entities[name.entity].country = entities[q].type == .country ? entities[q].key : entities[q].country
             }
-            var m = Mention(range: start..<name.end, entities: [name.entity], kind: .titled,
+            var m = Mention(range: start..<end, entities: [name.entity], kind: .titled,
                             note: trace ? "title '\(title.phrase)' + \(name.note)" : "")
             m.leaderOf = leaderTarget(person: name.entity, title: title, textual: textual, former: wasFormer)
             return possessive(m, limit: limit)
+        }
+
+        // 1a. A courtesy title or a rank, then a name: "Dr. Ion Voda", "Maj. Gen. Ana Rusu".
+        if t.isCapitalized, knowledge.honorifics.contains(t.lower), i + 1 < limit, isCapitalizedWord(tokens[i + 1]),
+           let name = personName(at: i, limit: limit), entities[name.entity].type == .person {
+            return possessive(Mention(range: i..<name.end, entities: [name.entity], kind: .titled,
+                                      note: trace ? "honorific '\(t.text)' + \(name.note)" : ""), limit: limit)
         }
 
         // 1b. A name no list knows, then its title in apposition: "Ana Cebotari, Moldova's
@@ -586,7 +621,8 @@ extension DocumentAnalysis {
                     if !sideList.contains(c) { sideList.append(c) }
                 }
                 referents = sideList.count >= 2 ? sideList : []
-            } else if let g = groups.last, s - g.sentence <= 1, !g.oblique, !states || g.entities.allSatisfy({ asState($0) != nil }) {
+            } else if let g = groups.last, s - g.sentence <= 1, !g.oblique, !states || g.entities.allSatisfy({ asState($0) != nil }),
+                      plural == ["their"] || !inClause(of: g, at: i, sentence: s) {
                 // The pair just coordinated; where states are meant, the states of people named.
                 var list: [Int] = []
                 for e in g.entities { if let x = states ? asState(e) : e, !list.contains(x) { list.append(x) } }

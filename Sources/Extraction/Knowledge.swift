@@ -127,6 +127,8 @@ public final class Knowledge: Sendable {
     let memberNouns: PhraseIndex
     let locatives: Set<String>
     let clauseBreaks: Set<String>
+    /// Courtesy titles and ranks before a name that are not part of it (`cues.tsv` honorific).
+    let honorifics: Set<String>
     let pluralPronouns: PhraseIndex
     let determiners: Set<String>
     let placeNouns: Set<String>
@@ -402,6 +404,7 @@ public final class Knowledge: Sendable {
         onPlaceRelations = Set(ontology.relations.relations.filter(\.onPlaceIn).map(\.name))
         notOnRoles = Dictionary(ontology.relations.relations.filter { !$0.notOnRoles.isEmpty }.map { ($0.name, $0.notOnRoles) }, uniquingKeysWith: { a, _ in a })
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
+        honorifics = Set(ontology.cues("honorific").map { $0.words.joined(separator: " ") })
         blocNouns = Set(ontology.cues("bloc-noun").map { $0.words.joined(separator: " ") })
         actNouns = Set(ontology.cues("act-noun").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })

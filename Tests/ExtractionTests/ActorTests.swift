@@ -169,6 +169,26 @@ import Testing
         #expect(actors("The former president criticized Peru.") == ["Peru"])
     }
 
+    @Test func ranksAndCourtesyTitlesAreNotPartOfTheName() {
+        // A rank between an apposed title and the name, also two of them.
+        #expect(extract("Mali's junta leader, Gen. Assimi Goita, will travel to Niamey.").positive.contains("Assimi Goïta leaderOf Mali"))
+        #expect(extract("Chad's defence chief, Maj. Gen. Idriss Bakar, accused Sudan of arming rebels.").positive
+            .contains("Idriss Bakar accuses Sudan"))
+        #expect(actors("Col. Ion Voda criticized Russia.").first == "Ion Voda")
+        // Not a rank: "General" in a name.
+        #expect(!actors("The General Assembly criticized Russia.").contains("Assembly"))
+    }
+
+    @Test func theStateOfATitleMayFollowTheName() {
+        #expect(extract("President Ana Rusu of Moldova criticized Russia.").positive
+            .isSuperset(of: ["Ana Rusu leaderOf Moldova", "Ana Rusu criticizes Russia"]))
+        // Only a state or a body: "of course" is neither.
+        #expect(!extract("President Ana Rusu of course criticized Russia.").all.contains { $0.contains("leaderOf") && !$0.contains("Ana Rusu") })
+        // Spelling variants of demonyms ("Ecuadorean", "Kazakhstani").
+        #expect(extract("Sergei Lavrov met the Ecuadorean foreign minister, Gabriela Sommerfeld.").positive
+            .contains { $0.contains("Gabriela Sommerfeld") && $0.contains("meetsWith") })
+    }
+
     @Test func pronounsResolveToTheLastFittingActor() {
         let names = actors("Putin arrived in Beijing. He met Xi Jinping.")
         #expect(names.last == "Xi Jinping")
