@@ -740,12 +740,16 @@ extension DocumentAnalysis {
 
     /// Whether the gerund at `i` follows "NOUN for/of/against/from", a noun that is no actor
     /// ("companies for supplying", "efforts of helping"): its agent is that noun, not the clause's
-    /// subject. After a verb ("accused of attacking", "warned against") the clause's subject stays.
+    /// subject. After a verb ("accused of attacking", "warned against") the clause's subject stays,
+    /// but not after a present verb missing its object ("the firms the EU accuses of helping").
     func gerundOfANoun(at i: Int, sentence s: Int) -> Bool {
         let range = sentences[s]
         guard i - 2 >= range.lowerBound, ["for", "of", "against", "from"].contains(tokens[i - 1].lower) else { return false }
         let w = tokens[i - 2]
         guard w.isWord, !w.isCapitalized else { return false }
+        // "companies that the bloc accuses of helping Russia": a present verb with its object
+        // taken by a relative pronoun; the relative's noun acts, not the verb's subject.
+        if w.is(.verbTrigger), w.lower.hasSuffix("s"), !w.lower.hasSuffix("ss") { return true }
         return !w.lower.hasSuffix("ed") && !w.is([.be, .lightVerb]) && !w.is(.verbTrigger)
     }
 

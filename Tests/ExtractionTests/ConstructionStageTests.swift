@@ -1058,6 +1058,40 @@ import Testing
         #expect(found("Ukraine was attacked by Russia.")["Russia attacks Ukraine"] == "passive-agent+passive-subject")
     }
 
+    @Test func aDescriptionInAppositionIsTheActorItDescribes() {
+        // The relative clause of an appositive description belongs to the name before it.
+        let f = found("The report named the Azawad Liberation Front, a separatist movement that has fought the Malian army since 2023.")
+        #expect(f["Mali fightsWith Azawad Liberation Front"] == "relative-clause+direct-object", "\(f)")
+        #expect(found("Officials blamed al-Shabaab, the militant group that attacked Kenya in 2019.")["al-Shabaab attacks Kenya"] != nil)
+        // A description with no name before it is nobody.
+        #expect(found("Officials blamed the militant group that attacked Kenya in 2019.").isEmpty)
+    }
+
+    @Test func aMediatorTakesTheSidesOfTheEventItBrokers() {
+        // The sides of the direct object, also one "of" away.
+        let f = found("Russia brokered a ceasefire between Armenia and Azerbaijan in 2020.")
+        #expect(f["Russia mediates Armenia"] == "clause-subject+described-event-sides" && f["Russia mediates Azerbaijan"] != nil, "\(f)")
+        let g = found("Qatar mediated the final round of talks between Israel and Hamas.")
+        #expect(g["Qatar mediates Israel"] != nil && g["Qatar mediates Hamas"] != nil, "\(g)")
+        // Not for a verb without "between" in its frame.
+        #expect(!found("Russia criticized the ceasefire between Armenia and Azerbaijan.").keys.contains { $0.hasPrefix("Russia") })
+        // A framing event with a partner is the clause subject's: "under an agreement with".
+        let h = found("Cuba released 200 prisoners under an agreement with the United States brokered by the Vatican.")
+        #expect(h["Cuba signsAgreementWith United States"] == "framed-event+noun-object", "\(h)")
+        #expect(h.keys.contains { $0.hasSuffix("mediates Cuba") }, "\(h)")
+        #expect(found("Iran resumed inspections after talks with the IAEA.")["Iran meetsWith International Atomic Energy Agency"] == "framed-event+noun-object")
+        // Without a partner the noun frames nothing.
+        #expect(found("Iran resumed inspections after long talks.").isEmpty)
+    }
+
+    @Test func helpingAnActorIsAid() {
+        #expect(found("Egypt sent troops to help Somalia.")["Egypt aids Somalia"] != nil)
+        #expect(found("China helped Russia evade sanctions.")["China aids Russia"] == "clause-subject+direct-object")
+        // Help with no actor as its object or subject is no aid.
+        #expect(found("Turkey helped broker the deal.").isEmpty)
+        #expect(found("The war helped Russia.").isEmpty)
+    }
+
     @Test func aDatelineIsNoPartOfTheSentence() {
         // The dateline's place and date would otherwise become the root of the parse.
         let f = found("Kenya bans exports\n\nNAIROBI, May 3 (Reuters) - Kenya imposed sanctions on Somalia on Friday.")

@@ -85,6 +85,27 @@ import Testing
         #expect(g.positive.isSuperset(of: ["Pope appealsTo Russia", "Pope appealsTo Ukraine"]) || !g.all.contains { $0.contains("Pope appealsTo Vladimir Putin") }, "\(g.all)")
     }
 
+    @Test func theGerundOfARelativizedObjectIsNotTheSubjects() {
+        // "companies that the bloc accuses of helping Russia": the companies help, not the bloc.
+        let f = extract("The European Union sanctioned Iran. It targets companies that the bloc accuses of helping Russia.")
+        #expect(!f.all.contains("European Union aids Russia"), "\(f.all)")
+        // With its object in place the object acts.
+        #expect(extract("Ukraine accuses Iran of helping Russia.").positive.contains("Iran aids Russia"))
+    }
+
+    @Test func aPluralReferenceIsNotTheSubjectOfItsOwnClause() {
+        // "praised both governments": two others, the pair named before.
+        let f = extract("Russia and Iran signed a treaty on Monday. Mexico and Brazil praised both governments.")
+        #expect(f.all.isSuperset(of: ["Mexico praises Russia", "Brazil praises Iran"]), "\(f.all)")
+        #expect(!f.all.contains { $0.hasPrefix("Mexico praises Brazil") || $0.hasPrefix("Brazil praises Mexico") }, "\(f.all)")
+        // Across a reporting verb the pair may be meant.
+        let g = extract("Mexico and Brazil said both governments would sign a trade pact with Spain.")
+        #expect(g.all.contains { $0.hasPrefix("Mexico signsAgreementWith Spain") || $0.hasPrefix("Spain signsAgreementWith Mexico") }, "\(g.all)")
+        // A possessive may be the subject's own: no pair from before replaces it.
+        let h = extract("Russia and Iran signed a treaty on Monday. Mexico and Brazil recalled their ambassadors from Spain.")
+        #expect(!h.all.contains { $0.contains("Russia") && $0.contains("Spain") }, "\(h.all)")
+    }
+
     @Test func theOwnersOfARoleNounAreNotEachOthers() {
         // "their ally" is a third party; "their alliance" and "are allies" relate the two.
         let f = extract("Kenya and Uganda signed a deal. Their ally Tanzania welcomed it.")

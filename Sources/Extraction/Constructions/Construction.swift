@@ -89,7 +89,7 @@ struct ConstructionContext {
         var out: [ParsedArgument] = []
         for c in tree.conjuncts(t, words: tokens) {
             if let a = named(actor(at: c, framed: framed), apposedTo: c) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
-                ?? owner(of: c), !out.contains(where: { $0.mention.range == a.mention.range }) {
+                ?? owner(of: c) ?? apposedActor(c), !out.contains(where: { $0.mention.range == a.mention.range }) {
                 out.append(a)
                 // "the leaders of Ethiopia and Eritrea": the members of each coordinated body.
                 if a.mention.kind == .members {
@@ -118,6 +118,13 @@ struct ConstructionContext {
             }
         }
         return out
+    }
+
+    /// The actor a description `t` is in apposition to: "the Azawad Liberation Front, the
+    /// separatist movement that has fought the Malian army" (the movement is the front).
+    func apposedActor(_ t: Int) -> ParsedArgument? {
+        guard tree.relation(t) == "appos", let head = tree.head(t), head < t else { return nil }
+        return actor(at: head)
     }
 
     /// The direct object of a light verb that noun `t` is, itself or as the "in" phrase of an
@@ -255,7 +262,7 @@ struct ConstructionContext {
 enum ConstructionRegistry {
     static let subjects: [any ArgumentConstruction] = [
         ClauseSubject(), PassiveAgent(), HyphenAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
-        LightVerbSubject(), ElicitedAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
+        LightVerbSubject(), FramedEventSubject(), ElicitedAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
         ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(), RoleAsSubject(),
     ]
     static let objects: [any ArgumentConstruction] = [

@@ -47,7 +47,11 @@ struct LightVerbSubject: ArgumentConstruction {
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard !trigger.isVerb, let object = c.lightVerbObject(trigger.head), let verb = c.tree.head(object) else { return [] }
-        // The light verb's own subject, or the one it gets by control or coordination.
+        return Self.agents(of: verb, for: trigger, in: c)
+    }
+
+    /// The subject of `verb`, its own or the one it gets by control or coordination.
+    static func agents(of verb: Int, for trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         let asVerb = TriggerSite(head: verb, span: verb..<(verb + 1), entry: trigger.entry.asVerb,
                                  form: c.word(verb).hasSuffix("ing") ? .gerund : .base)
         for s in [ClauseSubject(), PassiveAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
@@ -56,6 +60,23 @@ struct LightVerbSubject: ArgumentConstruction {
             if !found.isEmpty { return found }
         }
         return []
+    }
+}
+
+/// "Cuba freed prisoners under an agreement with the United States", "Iran agreed after talks
+/// with the IAEA": an event noun whose entry takes "with", in a phrase that frames a clause
+/// (`MediatedClauseSides.framing`) and with its "with" phrase naming an actor, is the act of
+/// the clause's subject.
+struct FramedEventSubject: ArgumentConstruction {
+    let name = "framed-event"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb, trigger.entry.objectMarkers.contains("with"), c.tree.universal(trigger.head) == "obl",
+              let marker = c.marker(of: trigger.head), MediatedClauseSides.framing.contains(marker),
+              let verb = c.tree.head(trigger.head), c.tree.tag(verb) == "VERB" else { return [] }
+        let partners = c.tree.dependents(trigger.head).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "with" }
+        guard partners.contains(where: { c.actor(at: $0) != nil }) else { return [] }
+        return LightVerbSubject.agents(of: verb, for: trigger, in: c)
     }
 }
 

@@ -176,8 +176,8 @@ struct HyphenAgent: ArgumentConstruction {
 }
 
 /// "talks between Armenia and Azerbaijan, mediated by the United States", "the US-mediated talks
-/// between A and B": a participle describing an event noun takes the noun's `between` phrase as
-/// its objects, when its lexicon entry names "between".
+/// between A and B", "brokered a ceasefire between A and B": a verb whose lexicon entry names
+/// "between" takes the sides of the event noun it describes or governs.
 struct DescribedEventSides: ArgumentConstruction {
     let name = "described-event-sides"
     let role = ArgumentRole.object
@@ -189,6 +189,14 @@ struct DescribedEventSides: ArgumentConstruction {
             c.tree.dependents(noun).filter { c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
         }
         if !subjectSides.isEmpty { return subjectSides }
+        // "Russia brokered a ceasefire between Armenia and Azerbaijan", "mediated the final round
+        // of talks between the two leaders": the direct object's sides, also one "of" away.
+        let objectSides = c.tree.dependents(trigger.head, ["obj"]).filter { c.actor(at: $0) == nil }.flatMap { noun in
+            ([noun] + c.tree.dependents(noun).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" }).flatMap { n in
+                c.tree.dependents(n).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
+            }
+        }
+        if !objectSides.isEmpty { return objectSides }
         guard ["acl", "amod"].contains(c.tree.universal(trigger.head)), let noun = c.tree.head(trigger.head) else { return [] }
         let between = c.tree.dependents(noun).filter { c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
         if !between.isEmpty { return between }
@@ -197,7 +205,12 @@ struct DescribedEventSides: ArgumentConstruction {
         // has them as its sides.
         guard c.isEventNoun(noun) || c.tokens[noun].is([.agentNoun, .agentNounPlural]),
               ["obl", "obj"].contains(c.tree.universal(noun)), let verb = c.tree.head(noun) else { return [] }
-        let sides = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+        var sides = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+        // "Cuba released prisoners under an agreement with the United States brokered by the
+        // Vatican": the clause's subject and the noun's "with" phrase.
+        if !sides.isEmpty, c.isEventNoun(noun) {
+            sides += c.tree.dependents(noun).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "with" }.flatMap { c.actors(at: $0) }
+        }
         return Set(sides.flatMap(\.entities)).count >= 2 ? sides : []
     }
 }
