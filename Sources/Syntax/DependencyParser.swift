@@ -44,6 +44,16 @@ public struct DependencyParser: Sendable, Equatable {
         return (state.heads.dropFirst().map { Int($0) }, final.dropFirst().map { Int($0) })
     }
 
+    /// Parses a sentence and puts its punctuation where the UD guidelines put it
+    /// (`PunctuationAttachment`).
+    func parse(_ w: WordContext, tags: [Int], forms: [String], isPunctuation: [Bool], kinds: [UInt8]) -> (heads: [Int], labels: [Int]) {
+        var (heads, labels) = parse(w, tags: tags, kinds: kinds)
+        if let punct = self.labels.firstIndex(of: "punct"), let root = self.labels.firstIndex(of: "root") {
+            PunctuationAttachment.apply(heads: &heads, labels: &labels, forms: forms, isPunctuation: isPunctuation, punct: punct, root: root)
+        }
+        return (heads, labels)
+    }
+
     /// The first pass's label of the arc `action` makes in `state`.
     /// - Complexity: O(1).
     func label(_ state: ArcHybrid, _ action: ArcHybrid.Action, _ items: ParserFeatures.Items, _ features: inout FeatureBuffer,

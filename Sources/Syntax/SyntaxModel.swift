@@ -55,7 +55,7 @@ public struct SyntaxModel: Sendable, Equatable {
         }
         let w = WordContext(words: words, dictionary: tagger.dictionary)
         let tags = tagger.tag(w, properNouns: properNouns)
-        let (heads, labels) = parser.parse(w, tags: tags, kinds: tagger.kinds)
+        let (heads, labels) = parser.parse(w, tags: tags, forms: words, isPunctuation: tags.map { tagger.upos[$0] == "PUNCT" }, kinds: tagger.kinds)
         return SyntaxAnalysis(upos: tags.map { tagger.upos[$0] }, heads: heads,
                               relations: labels.map { $0 >= 0 && $0 < parser.labels.count ? parser.labels[$0] : "dep" })
     }

@@ -291,11 +291,13 @@ public struct SyntaxTrainer {
                                    beamWidth: settings.beamWidth)
             var score = AttachmentScore(), firstScore = AttachmentScore()
             for (i, sentence) in dev.enumerated() {
-                let (heads, labelIDs) = parser.parse(devContexts[i], tags: devTags[i], kinds: tagger.kinds)
+                let (heads, labelIDs) = parser.parse(devContexts[i], tags: devTags[i], forms: sentence.forms,
+                                                     isPunctuation: devTags[i].map { tagger.upos[$0] == "PUNCT" }, kinds: tagger.kinds)
                 score.add(gold: sentence.words, predicted: SyntaxAnalysis(upos: devTags[i].map { tagger.upos[$0] }, heads: heads,
                                                                             relations: labelIDs.map { $0 >= 0 ? labels[$0] : "dep" }))
                 if settings.relabelling {
-                    let (heads, labelIDs) = first.parse(devContexts[i], tags: devTags[i], kinds: tagger.kinds)
+                    let (heads, labelIDs) = first.parse(devContexts[i], tags: devTags[i], forms: sentence.forms,
+                                                        isPunctuation: devTags[i].map { tagger.upos[$0] == "PUNCT" }, kinds: tagger.kinds)
                     firstScore.add(gold: sentence.words, predicted: SyntaxAnalysis(upos: devTags[i].map { tagger.upos[$0] }, heads: heads,
                                                                                     relations: labelIDs.map { $0 >= 0 ? labels[$0] : "dep" }))
                 }
