@@ -1084,6 +1084,30 @@ import Testing
         #expect(found("Iran resumed inspections after long talks.").isEmpty)
     }
 
+    @Test func summoningAnEnvoyIsAProtestAndADefenceTreatyAnAlliance() {
+        #expect(found("Manila summoned the Chinese ambassador.")["Philippines criticizes China"] == "clause-subject+direct-object")
+        #expect(found("India summoned Pakistan's envoy on Monday.")["India criticizes Pakistan"] != nil)
+        // Summoning anyone else is no protest.
+        #expect(found("Parliament summoned the defence minister.").isEmpty)
+        let f = found("Japan and Australia signed a defence pact on Monday.")
+        #expect(f.keys.contains { $0.contains("allyOf") }, "\(f)")
+    }
+
+    @Test func anActSetBesideAClauseIsThatClausesSubjects() {
+        let f = found("Iranian naval forces staged drills near the islands on Monday, a move the United Arab Emirates condemned as a provocation.")
+        #expect(f["United Arab Emirates criticizes Iran"] == "clause-subject+clause-act", "\(f)")
+        #expect(found("Iran seized a British tanker in the Gulf, a move that Britain condemned.")["United Kingdom criticizes Iran"] == "clause-subject+clause-act")
+        #expect(found("Russia attacked Kyiv at night, an attack that Poland condemned.")["Poland criticizes Russia"] != nil)
+        // A relative clause with an object of its own is about that object.
+        #expect(found("Iran seized a tanker, a move that Britain said hurt Oman.")["United Kingdom criticizes Iran"] == nil)
+    }
+
+    @Test func aFramingDealTakesTheClausesPartner() {
+        let f = found("Saudi Arabia, which restored diplomatic relations with Iran in 2023 under a deal mediated by China, urged calm.")
+        #expect(f.keys.contains { $0.contains("signsAgreementWith") && $0.contains("Iran") && $0.contains("Saudi Arabia") }, "\(f)")
+        #expect(f["China mediates Iran"] != nil && f["China mediates Saudi Arabia"] != nil, "\(f)")
+    }
+
     @Test func helpingAnActorIsAid() {
         #expect(found("Egypt sent troops to help Somalia.")["Egypt aids Somalia"] != nil)
         #expect(found("China helped Russia evade sanctions.")["China aids Russia"] == "clause-subject+direct-object")

@@ -65,6 +65,27 @@ struct RelativeClauseSubject: ArgumentConstruction {
     }
 }
 
+/// "Iran staged drills near the islands, a move the UAE condemned as a provocation": a noun
+/// of an act (`cues.tsv` act-noun) set beside a clause names that clause's act, and a verb in
+/// its relative clause whose object is the noun (no object of its own, or the relative pronoun)
+/// takes the clause's subject as its object.
+struct ClauseActObject: ArgumentConstruction {
+    let name = "clause-act"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, trigger.takesDirectObject, c.tree.relation(trigger.head) == "acl:relcl",
+              let noun = c.tree.head(trigger.head), c.isActNoun(noun) || c.isEventNoun(noun),
+              ["parataxis", "appos", "dep"].contains(c.tree.universal(noun)) || ["obl:unmarked", "obl:npmod"].contains(c.tree.relation(noun)),
+              let verb = c.tree.head(noun),
+              c.tree.tag(verb) == "VERB", verb < noun else { return [] }
+        // The relative clause's object is the noun: none of its own, or a relative pronoun.
+        let objects = c.tree.dependents(trigger.head, ["obj"])
+        guard objects.allSatisfy({ c.tree.tag($0) == "PRON" && c.actor(at: $0) == nil }),
+              c.tree.dependents(trigger.head, ["nsubj"]).allSatisfy({ c.tree.tag($0) != "PRON" || c.actor(at: $0) != nil }) else { return [] }
+        return c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+    }
+}
+
 /// "Ukraine, attacked by Russia, …": a participle modifying an actor (`acl`) has that actor as
 /// its patient.
 struct ParticipleHead: ArgumentConstruction {

@@ -127,6 +127,19 @@ struct ConstructionContext {
         return actor(at: head)
     }
 
+    /// The actors of noun `t`'s "with" phrase ("an agreement with the United States").
+    func withPhrase(of t: Int) -> [ParsedArgument] {
+        tree.dependents(t).filter { tree.universal($0) == "nmod" && marker(of: $0) == "with" }.flatMap { actors(at: $0) }
+    }
+
+    /// The partners a clause names with "with", on its verb or on the verb's direct object
+    /// ("met with Iran", "restored relations with Iran").
+    func clausePartners(of verb: Int) -> [ParsedArgument] {
+        let phrases = tree.dependents(verb).filter { tree.universal($0) == "obl" && marker(of: $0) == "with" }
+            + tree.dependents(verb, ["obj"]).flatMap { o in tree.dependents(o).filter { tree.universal($0) == "nmod" && marker(of: $0) == "with" } }
+        return phrases.flatMap { actors(at: $0) }
+    }
+
     /// The direct object of a light verb that noun `t` is, itself or as the "in" phrase of an
     /// amount ("pledged 500 million dollars in aid": `cues.tsv` amount-word), nil otherwise.
     func lightVerbObject(_ t: Int) -> Int? {
@@ -268,6 +281,6 @@ enum ConstructionRegistry {
     static let objects: [any ArgumentConstruction] = [
         DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), LightVerbRecipient(), ElicitedTarget(), ParticipleHead(),
         ThreatClauseTarget(), ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(), MediatedClauseSides(),
-        PlaceOfObject(),
+        PlaceOfObject(), FramedEventPartner(), ClauseActObject(),
     ]
 }

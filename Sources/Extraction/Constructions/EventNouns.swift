@@ -71,12 +71,29 @@ struct FramedEventSubject: ArgumentConstruction {
     let name = "framed-event"
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard let verb = Self.framedClause(of: trigger, in: c),
+              !c.withPhrase(of: trigger.head).isEmpty || !c.clausePartners(of: verb).isEmpty else { return [] }
+        return LightVerbSubject.agents(of: verb, for: trigger, in: c)
+    }
+
+    /// The verb of the clause an event noun frames (`MediatedClauseSides.framing`), when its
+    /// entry takes "with".
+    static func framedClause(of trigger: TriggerSite, in c: ConstructionContext) -> Int? {
         guard !trigger.isVerb, trigger.entry.objectMarkers.contains("with"), c.tree.universal(trigger.head) == "obl",
               let marker = c.marker(of: trigger.head), MediatedClauseSides.framing.contains(marker),
-              let verb = c.tree.head(trigger.head), c.tree.tag(verb) == "VERB" else { return [] }
-        let partners = c.tree.dependents(trigger.head).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "with" }
-        guard partners.contains(where: { c.actor(at: $0) != nil }) else { return [] }
-        return LightVerbSubject.agents(of: verb, for: trigger, in: c)
+              let verb = c.tree.head(trigger.head), c.tree.tag(verb) == "VERB" else { return nil }
+        return verb
+    }
+}
+
+/// "Saudi Arabia restored relations with Iran under a deal mediated by China": a framing event
+/// noun without a partner of its own has the clause's ("relations with Iran").
+struct FramedEventPartner: ArgumentConstruction {
+    let name = "framed-event-partner"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard let verb = FramedEventSubject.framedClause(of: trigger, in: c), c.withPhrase(of: trigger.head).isEmpty else { return [] }
+        return c.clausePartners(of: verb)
     }
 }
 

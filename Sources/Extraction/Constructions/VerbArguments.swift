@@ -207,9 +207,15 @@ struct DescribedEventSides: ArgumentConstruction {
               ["obl", "obj"].contains(c.tree.universal(noun)), let verb = c.tree.head(noun) else { return [] }
         var sides = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
         // "Cuba released prisoners under an agreement with the United States brokered by the
-        // Vatican": the clause's subject and the noun's "with" phrase.
-        if !sides.isEmpty, c.isEventNoun(noun) {
-            sides += c.tree.dependents(noun).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "with" }.flatMap { c.actors(at: $0) }
+        // Vatican", "Saudi Arabia, which restored relations with Iran under a deal mediated by
+        // China": the clause's subject (also through a relative pronoun) and the partner named
+        // with "with" by the noun or by the clause.
+        if c.isEventNoun(noun) {
+            if sides.isEmpty { sides = RelativeClauseSubject().arguments(of: TriggerSite(head: verb, span: verb..<(verb + 1), entry: trigger.entry, form: .base), in: c) }
+            if !sides.isEmpty {
+                let own = c.withPhrase(of: noun)
+                sides += own.isEmpty ? c.clausePartners(of: verb) : own
+            }
         }
         return Set(sides.flatMap(\.entities)).count >= 2 ? sides : []
     }
