@@ -65,6 +65,14 @@ extension DocumentAnalysis {
         let end: Int
     }
 
+    /// Whether a plural noun phrase names its own referents after it ("the leaders of Ethiopia
+    /// and Eritrea", "the two sides of the conflict in Sudan"): then it refers to no one before.
+    func namesItsOwn(_ plural: [String], after end: Int, limit: Int) -> Bool {
+        guard plural.count > 1, end + 1 < limit, tokens[end].lower == "of" else { return false }
+        let k = tokens[end + 1].is(.determiner) && end + 2 < limit ? end + 2 : end + 1
+        return tokens[k].isCapitalized && !tokens[k].is(.personPronoun)
+    }
+
     /// Whether a plural reference at `i` is in the clause of the coordinated group `g` before
     /// it, which cannot be its antecedent unless it is a possessive: in "Mexico and Brazil
     /// praised both governments" (or "… praised them") the governments are two others, while
@@ -583,7 +591,8 @@ extension DocumentAnalysis {
         }
 
         // 4. Plural references: "the two leaders", "their", "both".
-        if t.is(.pluralPronounStart), let plural = longest(knowledge.pluralPronouns, at: i, limit: limit) {
+        if t.is(.pluralPronounStart), let plural = longest(knowledge.pluralPronouns, at: i, limit: limit),
+           !namesItsOwn(plural, after: i + plural.count, limit: limit) {
             let end = i + plural.count
             var referents: [Int] = []
             // "the parties", "all sides": the sides of the last conflict or talks mentioned.

@@ -1108,6 +1108,22 @@ import Testing
         #expect(f["China mediates Iran"] != nil && f["China mediates Saudi Arabia"] != nil, "\(f)")
     }
 
+    @Test func anObjectlessMediatorTakesTheSidesOfTheCoordinatedClause() {
+        let f = found("The Organization of American States urged Ecuador and Colombia to settle the matter, and Brazil offered to mediate.")
+        #expect(f["Brazil mediates Ecuador"] == "control+coordinated-clause-sides" && f["Brazil mediates Colombia"] != nil, "\(f)")
+        // The control verb shares its coordinated subject.
+        let g = found("Turkey criticized Russia and Ukraine and offered to mediate.")
+        #expect(g["Turkey mediates Russia"] != nil && g["Turkey mediates Ukraine"] != nil, "\(g)")
+        // One party is no sides.
+        #expect(!found("Qatar hosted Israel and offered to mediate.").keys.contains { $0.contains("mediates") })
+    }
+
+    @Test func aPluralNounWithItsOwnOfPhraseRefersToNoOneBefore() {
+        let f = found("Vladimir Putin met Xi Jinping on Monday. Later Mahmoud Ali Youssouf said he had spoken to the leaders of Ethiopia and Eritrea.")
+        #expect(f.keys.contains { $0.contains("Youssouf") && $0.contains("Ethiopia") } && f.keys.contains { $0.contains("Youssouf") && $0.contains("Eritrea") }, "\(f)")
+        #expect(!f.keys.contains { $0.contains("Youssouf") && ($0.contains("Putin") || $0.contains("Xi")) }, "\(f)")
+    }
+
     @Test func helpingAnActorIsAid() {
         #expect(found("Egypt sent troops to help Somalia.")["Egypt aids Somalia"] != nil)
         #expect(found("China helped Russia evade sanctions.")["China aids Russia"] == "clause-subject+direct-object")

@@ -27,7 +27,13 @@ struct ControlledSubject: ArgumentConstruction {
             let objects = c.tree.dependents(verb, ["obj"]).flatMap { c.actors(at: $0) }
             if !objects.isEmpty { return objects }
         }
-        return c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+        let own = c.tree.dependents(verb, ["nsubj"])
+        // "Turkey criticized both and offered to mediate": a coordinated control verb without a
+        // subject of its own shares the first verb's.
+        if own.isEmpty, c.tree.relation(verb) == "conj", c.tree.dependents(verb, ["nsubj:pass"]).isEmpty {
+            return c.tree.dependents(c.tree.firstConjunct(verb), ["nsubj"]).flatMap { c.actors(at: $0) }
+        }
+        return own.flatMap { c.actors(at: $0) }
     }
 }
 

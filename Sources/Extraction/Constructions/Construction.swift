@@ -281,6 +281,6 @@ enum ConstructionRegistry {
     static let objects: [any ArgumentConstruction] = [
         DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), LightVerbRecipient(), ElicitedTarget(), ParticipleHead(),
         ThreatClauseTarget(), ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(), MediatedClauseSides(),
-        PlaceOfObject(), FramedEventPartner(), ClauseActObject(),
+        PlaceOfObject(), FramedEventPartner(), ClauseActObject(), CoordinatedClauseSides(),
     ]
 }

@@ -220,3 +220,27 @@ struct DescribedEventSides: ArgumentConstruction {
         return Set(sides.flatMap(\.entities)).count >= 2 ? sides : []
     }
 }
+
+/// "said he had spoken to the leaders of Ethiopia and Eritrea and offered to mediate", "urged
+/// the two countries to settle the matter, and Brazil offered to mediate": a verb of mediation
+/// (an entry that takes "between") with no object of its own mediates between the two or more
+/// actors a clause coordinated with its own has as objects.
+struct CoordinatedClauseSides: ArgumentConstruction {
+    let name = "coordinated-clause-sides"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard trigger.isVerb, trigger.entry.objectMarkers.contains("between"),
+              c.tree.dependents(trigger.head).allSatisfy({ !["obj", "obl", "iobj"].contains(c.tree.universal($0)) }) else { return [] }
+        // The clause: the verb, or the verb it completes ("offered to mediate").
+        var clause = trigger.head
+        if c.tree.relation(clause) == "xcomp", let h = c.tree.head(clause) { clause = h }
+        var others = c.tree.dependents(clause, ["conj"])
+        if c.tree.relation(clause) == "conj", let h = c.tree.head(clause) { others.append(h) }
+        for other in others where c.tree.tag(other) == "VERB" {
+            let sides = c.tree.dependents(other).filter { ["obj", "obl", "iobj"].contains(c.tree.universal($0)) }.flatMap { c.actors(at: $0) }
+            if Set(sides.flatMap(\.entities)).count >= 2 { return sides }
+        }
+        return []
+    }
+}
+
