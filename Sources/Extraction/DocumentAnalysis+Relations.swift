@@ -474,6 +474,9 @@ extension DocumentAnalysis {
             var steps = 0
             while k >= range.lowerBound, steps < 6 {
                 let w = tokens[k].lower
+                // "the remaining sanctions", "the continuing talks": a participle after a
+                // determiner describes the noun; it is no verb.
+                if tokens[k].is(.lightVerb), w.hasSuffix("ing"), k > range.lowerBound, tokens[k - 1].is(.determiner) { break }
                 if tokens[k].is(.lightVerb) {
                     if w.hasSuffix("ing"), let agent = gerundAgent(at: k, sentence: s, list: list) {
                         // "warned Beijing against sending weapons to Moscow"

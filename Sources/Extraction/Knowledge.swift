@@ -26,15 +26,19 @@ struct Trigger: Sendable {
     }
 
     /// Where the trigger at `i` ends, nil when its words are not there. With `filler`, a verb
-    /// phrase may have one determiner, possessive or number after the verb: "pulled its troops
-    /// out of", "cut all ties with", "lifted the sanctions on" (a particle never follows one).
+    /// phrase may have one determiner, possessive or number after the verb, and one lower-case
+    /// word after that: "pulled its troops out of", "cut all ties with", "lifted the sanctions
+    /// on", "hosting these recent talks" (a particle never follows one).
     func end(at i: Int, in tokens: [Token], limit: Int, filler: Bool) -> Int? {
         if restFollows(i, in: tokens, limit: limit) { return i + 1 + rest.count }
         guard filler, !rest.isEmpty, i + 2 + rest.count <= limit else { return nil }
         let f = tokens[i + 1]
-        guard f.is([.determiner, .possessivePronoun]) || f.text.first?.isNumber == true,
-              rest.indices.allSatisfy({ tokens[i + 2 + $0].lower == rest[$0] }) else { return nil }
-        return i + 2 + rest.count
+        guard f.is([.determiner, .possessivePronoun]) || f.text.first?.isNumber == true else { return nil }
+        let follows = { (k: Int) in k + rest.count <= limit && rest.indices.allSatisfy { tokens[k + $0].lower == rest[$0] } }
+        if follows(i + 2) { return i + 2 + rest.count }
+        let g = tokens[i + 2]
+        guard g.isWord, !g.isCapitalized, !g.is([.determiner, .possessivePronoun, .preposition]), follows(i + 3) else { return nil }
+        return i + 3 + rest.count
     }
 }
 

@@ -93,6 +93,13 @@ import Testing
         #expect(extract("Ukraine accuses Iran of helping Russia.").positive.contains("Iran aids Russia"))
     }
 
+    @Test func aParticipleAfterADeterminerIsNoLightVerb() {
+        // "the remaining sanctions": lifting them is no sanction.
+        let f = extract("The EU lifted the remaining sanctions on Syria.")
+        #expect(!f.all.contains("European Union sanctions Syria"), "\(f.all)")
+        #expect(extract("Russia is holding talks with China.").all.contains { $0.contains("meetsWith") })
+    }
+
     @Test func aPluralReferenceIsNotTheSubjectOfItsOwnClause() {
         // "praised both governments": two others, the pair named before.
         let f = extract("Russia and Iran signed a treaty on Monday. Mexico and Brazil praised both governments.")

@@ -242,7 +242,16 @@ struct AdverbialClauseSubject: ArgumentConstruction {
     /// supplying"), or a passive verb's subject ("China was accused of supplying").
     static func patient(of verb: Int, before clause: Int, in c: ConstructionContext) -> [ParsedArgument] {
         if c.tree.isPassive(verb) { return c.tree.dependents(verb, ["nsubj:pass", "nsubj"]).flatMap { c.actors(at: $0) } }
-        return c.tree.dependents(verb, ["obj"]).filter { $0 < clause }.flatMap { c.actors(at: $0) }
+        let objects = c.tree.dependents(verb, ["obj"]).filter { $0 < clause }
+        let direct = objects.flatMap { c.actors(at: $0) }
+        if !direct.isEmpty || objects.isEmpty { return direct }
+        // "expressed gratitude to Qatar for mediating", "paid tribute to India for hosting": the
+        // one an event noun in the object's place is addressed to, on the noun or on the verb.
+        guard objects.contains(where: { c.isEventNoun($0) }) else { return [] }
+        let recipients = (objects + [verb]).flatMap { h in
+            c.tree.dependents(h).filter { ["nmod", "obl"].contains(c.tree.universal($0)) && c.marker(of: $0) == "to" && $0 < clause }
+        }
+        return recipients.flatMap { c.actors(at: $0) }
     }
 }
 
