@@ -899,7 +899,14 @@ extension DocumentAnalysis {
                 break
             }
         }
-        guard lastHead > i else { return nil }
+        // "the Victory bloc": a lower-case head after "the" and a run with no known name in it
+        // (not an adjective of a people: "the Kurdish militia" is a description, not a name).
+        let adjectival = j == i + 1 && ["ish", "ian", "ean", "ese", "ic", "ist", "an", "i"].contains(where: { tokens[i].lower.hasSuffix($0) })
+        if lastHead < 0, j > i, j < limit, i > 0, tokens[i - 1].lower == "the", knowledge.lowerCaseOrganizationHeads.contains(tokens[j].lower),
+           !adjectival, (i..<j).allSatisfy({ surface(at: $0, limit: j) == nil }) {
+            lastHead = j
+        }
+        guard lastHead >= i, lastHead > i || !isCapitalizedWord(tokens[lastHead]) else { return nil }
         let end = lastHead + 1
         // A longer or equal gazetteer name wins; a demonym start is a state ("Russian Armed Forces").
         if let sf = surface(at: i, limit: limit), sf.tokens.count >= end - i || sf.kind == .demonym { return nil }

@@ -133,6 +133,8 @@ public final class Knowledge: Sendable {
     let clauseBreaks: Set<String>
     /// Courtesy titles and ranks before a name that are not part of it (`cues.tsv` honorific).
     let honorifics: Set<String>
+    /// Organization heads that also end a name in lower case ("the Victory bloc").
+    let lowerCaseOrganizationHeads: Set<String>
     let pluralPronouns: PhraseIndex
     let determiners: Set<String>
     let placeNouns: Set<String>
@@ -386,6 +388,7 @@ public final class Knowledge: Sendable {
         mark(words("document-noun").map { $0.joined(separator: " ") }, .documentNoun)
         mark(words("complement-noun").map { $0.joined(separator: " ") }, .complementNoun)
         mark(words("organization-head").map { $0.joined(separator: " ") }, .organizationHead)
+        lowerCaseOrganizationHeads = Set(ontology.cues("organization-head").filter { $0.value == "lower-case" }.map { $0.words.joined(separator: " ") })
         mark(words("group-noun").map { $0.joined(separator: " ") }, .groupNoun)
         mark(words("deputy-modifier").map { $0.joined(separator: " ") }, .deputyModifier)
         mark(words("role-noun").map { $0.joined(separator: " ") }, .roleNoun)
