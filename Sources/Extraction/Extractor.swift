@@ -76,7 +76,7 @@ public final class Extractor: Sendable {
         setting = EventSettingFinder(ontology: ontology)
         self.segmentSize = segmentSize
         parser = syntax.map { SentenceParser(model: $0) }
-        constructions = ConstructionStage(knowledge: knowledge)
+        constructions = ConstructionStage(knowledge: knowledge, places: setting)
         relationStage = syntax == nil ? .patterns : relations
     }
 

@@ -1142,6 +1142,17 @@ import Testing
         #expect(found("Qatar hosted the Ukrainian talks with Russia.")["Qatar mediates Ukraine"] == nil)
     }
 
+    @Test func anAttackOnATownIsOneOnItsCountry() {
+        #expect(found("Russia shelled Kharkiv on Monday.")["Russia attacks Ukraine"] == "clause-subject+place-of-object")
+        let f = found("Uganda condemned Rwanda's hostilities on Goma.")
+        #expect(f["Rwanda attacks Democratic Republic of the Congo"] == "possessor+place-of-object", "\(f)")
+        // A town is no actor of any other relation, nor where an event happens.
+        #expect(found("Russia praised Kharkiv on Monday.").isEmpty)
+        #expect(found("Zelensky spoke in Kharkiv.").isEmpty)
+        // Part of a longer name is no town.
+        #expect(found("Russia shelled Kharkiv Oblast on Monday.").isEmpty)
+    }
+
     @Test func helpingAnActorIsAid() {
         #expect(found("Egypt sent troops to help Somalia.")["Egypt aids Somalia"] != nil)
         #expect(found("China helped Russia evade sanctions.")["China aids Russia"] == "clause-subject+direct-object")

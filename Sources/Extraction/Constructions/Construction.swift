@@ -61,6 +61,8 @@ struct ConstructionContext {
     var eventAgents: [String: [Int]] = [:]
     /// The document's entities (what a mention's entity indices point at).
     var entities: [Entity] = []
+    /// Towns no mention covers, by token, as their country (`ConstructionStage.towns`).
+    var towns: [Int: ParsedArgument] = [:]
 
     /// The actor whose mention holds token `t`, if any (a locative place or a hyphenated
     /// modifier is no argument).

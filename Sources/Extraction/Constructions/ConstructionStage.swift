@@ -9,9 +9,45 @@ import Ontology
 /// the trigger's clause.
 struct ConstructionStage: Sendable {
     let scope: ClauseScope
+    /// Place names (`places.tsv`, countries and seats), for towns an attack is aimed at.
+    let places: EventSettingFinder
 
-    init(knowledge: Knowledge) {
+    /// - Parameter places: the extractor's place names (built from the ontology when nil).
+    init(knowledge: Knowledge, places: EventSettingFinder? = nil) {
         scope = ClauseScope(ontology: knowledge.ontology, asserting: knowledge.assertingControl)
+        self.places = places ?? EventSettingFinder(ontology: knowledge.ontology)
+    }
+
+    /// The towns of sentence `s` that no mention covers, by each of their tokens, as arguments
+    /// standing for their country ("shelled Kharkiv": Ukraine). Only a capitalized run that is
+    /// the whole name (no capitalized word or "'s" next to it) counts, and only
+    /// `PlaceOfObject` reads them.
+    func towns(in analysis: DocumentAnalysis, sentence s: Int) -> [Int: ParsedArgument] {
+        var out: [Int: ParsedArgument] = [:]
+        for (r, place, key) in townNames(in: analysis, sentence: s) {
+            guard let e = analysis.local(key: key), analysis.entities[e].type == .country else { continue }
+            let m = Mention(range: r, entities: [e], kind: .name, locative: true,
+                            note: analysis.trace ? "town '\(place.name)' of \(analysis.entities[e].label)" : "")
+            for t in r { out[t] = ParsedArgument(entities: [e], mention: m, token: t) }
+        }
+        return out
+    }
+
+    /// The town names of sentence `s` that no mention covers, with their country's key.
+    func townNames(in analysis: DocumentAnalysis, sentence s: Int) -> [(Range<Int>, Place, String)] {
+        let range = analysis.sentences[s], tokens = analysis.tokens
+        var out: [(Range<Int>, Place, String)] = []
+        var i = range.lowerBound + 1
+        while i < range.upperBound {
+            defer { i += 1 }
+            guard tokens[i].isCapitalized, !tokens[i - 1].isCapitalized || !tokens[i - 1].isWord,
+                  let (r, place) = places.match(tokens, at: i, end: range.upperBound), let key = place.country,
+                  !analysis.mentions[s].contains(where: { $0.range.overlaps(r) }) else { continue }
+            if r.upperBound < range.upperBound, tokens[r.upperBound].isCapitalized || tokens[r.upperBound].norm == "'s" { continue }
+            out.append((r, place, key))
+            i = r.upperBound - 1
+        }
+        return out
     }
 
     /// The triggers of the lexicon in the tree, longest first where two start on one token.
@@ -80,9 +116,10 @@ struct ConstructionStage: Sendable {
     /// The same, noting in `misses` (when not nil) each trigger that gave nothing and which
     /// argument it lacked, for `kg explain`.
     func relations(in analysis: DocumentAnalysis, sentence s: Int, tree: DependencyTree, misses: inout [String]?) -> [FoundRelation] {
+        let towns = towns(in: analysis, sentence: s)
         let context = ConstructionContext(tree: tree, mentions: analysis.mentions[s], tokens: analysis.tokens, knowledge: analysis.knowledge,
                                           eventAgents: analysis.eventAgents,
-                                          entities: analysis.entities)
+                                          entities: analysis.entities, towns: towns)
         var out: [FoundRelation] = []
         for trigger in triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge) {
             // "urged Sudan to attack Chad": what is only asked for gives no triple.

@@ -22,8 +22,17 @@ extension DocumentAnalysis {
                     && eventAgents[Self.singular(tokens[k].lower)] != nil
                     && k > range.lowerBound && Self.definiteDeterminers.contains(tokens[k - 1].lower)
             }
-            guard Set(list.flatMap(\.entities)).count >= 2 || namedEarlier,
+            // (Or an actor, a trigger of an act on places and a town: "Russia shelled Kharkiv".)
+            let actors = Set(list.flatMap(\.entities)).count
+            guard actors >= 2 || namedEarlier || actors == 1,
                   range.contains(where: { triggerMatches(at: $0, in: range) }) else { continue }
+            if actors == 1 && !namedEarlier {
+                // The town within four words after such a trigger ("shelled Kharkiv", "attacks on Goma").
+                let triggers = range.filter { placeTriggerStarts(at: $0) }
+                guard !triggers.isEmpty, stage.townNames(in: self, sentence: s).contains(where: { town in
+                    triggers.contains { town.0.lowerBound > $0 && town.0.lowerBound - $0 <= 4 }
+                }) else { continue }
+            }
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
             let tree = parsedTree(s, list: list, parser: parser)
             if trace { trees[s] = tree }
@@ -33,6 +42,12 @@ extension DocumentAnalysis {
         }
         coordinationCache = nil
         return dedupe(found)
+    }
+
+    /// Whether a lexicon trigger of a relation done to places (`kg:onPlaceIn`) may start at `i`.
+    func placeTriggerStarts(at i: Int) -> Bool {
+        guard tokens[i].triggerList >= 0 else { return false }
+        return knowledge.triggerLists[Int(tokens[i].triggerList)].contains { knowledge.onPlaceRelations.contains(knowledge.lexicon[$0.entry].relation) }
     }
 
     /// Whether a trigger of the lexicon starts at token `i` with all its words inside `range`,

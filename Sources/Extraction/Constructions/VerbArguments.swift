@@ -99,19 +99,29 @@ struct ObjectAttachedPreposition: ArgumentConstruction {
     }
 }
 
-/// "Iranian drones struck an oil facility in Saudi Arabia", "missiles hit a hospital in Kyiv": for
-/// a relation whose act on a place is done to the place's country (`kg.owl` `kg:onPlaceIn`), a
-/// direct object that is no actor and its "in" phrase naming a state make that state the object.
+/// "Iranian drones struck an oil facility in Saudi Arabia", "missiles hit a hospital in Kyiv",
+/// "Russia shelled Kharkiv", "M23's hostilities on Goma": for a relation whose act on a place is
+/// done to the place's country (`kg.owl` `kg:onPlaceIn`), a direct object that is no actor and
+/// its "in" phrase naming a state or a town, a town as the direct object, or a town in a noun
+/// trigger's own phrase make that state the object.
 struct PlaceOfObject: ArgumentConstruction {
     let name = "place-of-object"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        guard trigger.isVerb, trigger.takesDirectObject, c.knowledge.onPlaceRelations.contains(trigger.entry.relation) else { return [] }
+        guard c.knowledge.onPlaceRelations.contains(trigger.entry.relation) else { return [] }
+        guard trigger.isVerb else {
+            // A noun's phrase of its entry ("attacks on Goma").
+            let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "-" && $0 != "of" && $0 != "between" }
+            return c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).compactMap { c.towns[$0] }
+        }
+        guard trigger.takesDirectObject else { return [] }
         let objects = c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) && c.actor(at: $0) == nil }
+        let towns = objects.compactMap { c.towns[$0] }
+        if !towns.isEmpty { return towns }
         guard !objects.isEmpty else { return [] }
-        return c.prepositionalDependents(of: objects + [trigger.head], markers: ["in"], excluding: trigger.span)
-            .flatMap { c.actors(at: $0, framed: true) }
-            .filter { a in a.mention.kind == .name || a.mention.kind == .seat }
+        let phrases = c.prepositionalDependents(of: objects + [trigger.head], markers: ["in"], excluding: trigger.span)
+        let states = phrases.flatMap { c.actors(at: $0, framed: true) }.filter { a in a.mention.kind == .name || a.mention.kind == .seat }
+        return states.isEmpty ? phrases.compactMap { c.towns[$0] } : states
     }
 }
 
