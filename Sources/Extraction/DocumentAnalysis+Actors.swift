@@ -232,11 +232,16 @@ extension DocumentAnalysis {
         return nil
     }
 
+    /// Whether `t` is a courtesy title or rank before a name (`cues.tsv` honorific: "Dr.", "Gen.").
+    func isHonorific(_ t: Token) -> Bool {
+        t.isCapitalized && knowledge.honorifics.contains(t.lower)
+    }
+
     /// A person's name at `i`: a gazetteer person, a surname the text introduced, or a run of
     /// capitalized words (with initials and particles), at most four.
     func personName(at i: Int, limit: Int) -> (end: Int, entity: Int, note: String)? {
         // An honorific before the name: "Dr. S. Jaishankar", "Mr. Blinken", "Gen. Assimi Goita".
-        if i + 1 < limit, tokens[i].isCapitalized, knowledge.honorifics.contains(tokens[i].lower), isCapitalizedWord(tokens[i + 1]) {
+        if i + 1 < limit, isHonorific(tokens[i]), isCapitalizedWord(tokens[i + 1]) {
             return personName(at: i + 1, limit: limit)
         }
         guard i < limit, isCapitalizedWord(tokens[i]), !Self.notNames.contains(tokens[i].text) else { return nil }
@@ -407,7 +412,7 @@ extension DocumentAnalysis {
         }
 
         // 1a. A courtesy title or a rank, then a name: "Dr. Ion Voda", "Maj. Gen. Ana Rusu".
-        if t.isCapitalized, knowledge.honorifics.contains(t.lower), i + 1 < limit, isCapitalizedWord(tokens[i + 1]),
+        if isHonorific(t), i + 1 < limit, isCapitalizedWord(tokens[i + 1]),
            let name = personName(at: i, limit: limit), entities[name.entity].type == .person {
             return possessive(Mention(range: i..<name.end, entities: [name.entity], kind: .titled,
                                       note: trace ? "honorific '\(t.text)' + \(name.note)" : ""), limit: limit)

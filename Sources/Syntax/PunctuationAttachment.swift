@@ -75,7 +75,8 @@ enum PunctuationAttachment {
             heads[x - 1] = tree.heads[x]
             if tree.isPunctuation[x] { labels[x - 1] = punct }
         }
-        for x in 1...n where tree.heads[x] != 0 && labels[x - 1] == root { labels[x - 1] = tree.isPunctuation[x] ? punct : labels[x - 1] }
+        // A mark that was the root and now hangs on a word is punctuation again.
+        for x in 1...n where tree.heads[x] != 0 && labels[x - 1] == root && tree.isPunctuation[x] { labels[x - 1] = punct }
     }
 
     enum Pairing { case none, opening, closing }

@@ -129,16 +129,22 @@ struct ConstructionContext {
         return actor(at: head)
     }
 
+    /// The nominal dependents of noun `t` that preposition `m` introduces ("the talks between
+    /// …", "a round of talks").
+    func nounPhrases(of t: Int, _ m: String) -> [Int] {
+        tree.dependents(t).filter { tree.universal($0) == "nmod" && marker(of: $0) == m }
+    }
+
     /// The actors of noun `t`'s "with" phrase ("an agreement with the United States").
     func withPhrase(of t: Int) -> [ParsedArgument] {
-        tree.dependents(t).filter { tree.universal($0) == "nmod" && marker(of: $0) == "with" }.flatMap { actors(at: $0) }
+        nounPhrases(of: t, "with").flatMap { actors(at: $0) }
     }
 
     /// The partners a clause names with "with", on its verb or on the verb's direct object
     /// ("met with Iran", "restored relations with Iran").
     func clausePartners(of verb: Int) -> [ParsedArgument] {
         let phrases = tree.dependents(verb).filter { tree.universal($0) == "obl" && marker(of: $0) == "with" }
-            + tree.dependents(verb, ["obj"]).flatMap { o in tree.dependents(o).filter { tree.universal($0) == "nmod" && marker(of: $0) == "with" } }
+            + tree.dependents(verb, ["obj"]).flatMap { nounPhrases(of: $0, "with") }
         return phrases.flatMap { actors(at: $0) }
     }
 

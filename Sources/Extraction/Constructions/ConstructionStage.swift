@@ -116,12 +116,14 @@ struct ConstructionStage: Sendable {
     /// The same, noting in `misses` (when not nil) each trigger that gave nothing and which
     /// argument it lacked, for `kg explain`.
     func relations(in analysis: DocumentAnalysis, sentence s: Int, tree: DependencyTree, misses: inout [String]?) -> [FoundRelation] {
-        let towns = towns(in: analysis, sentence: s)
+        let sites = triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge)
+        // Towns matter only to a relation done to places.
+        let towns = sites.contains { analysis.knowledge.onPlaceRelations.contains($0.entry.relation) } ? towns(in: analysis, sentence: s) : [:]
         let context = ConstructionContext(tree: tree, mentions: analysis.mentions[s], tokens: analysis.tokens, knowledge: analysis.knowledge,
                                           eventAgents: analysis.eventAgents,
                                           entities: analysis.entities, towns: towns)
         var out: [FoundRelation] = []
-        for trigger in triggers(in: tree, tokens: analysis.tokens, knowledge: analysis.knowledge) {
+        for trigger in sites {
             // "urged Sudan to attack Chad": what is only asked for gives no triple.
             if scope.isRequested(trigger, in: context) {
                 analysis.vetoedTriggers.insert(trigger.span.lowerBound)

@@ -22,12 +22,10 @@ extension DocumentAnalysis {
                     && eventAgents[Self.singular(tokens[k].lower)] != nil
                     && k > range.lowerBound && Self.definiteDeterminers.contains(tokens[k - 1].lower)
             }
-            // (Or an actor, a trigger of an act on places and a town: "Russia shelled Kharkiv".)
-            let actors = Set(list.flatMap(\.entities)).count
-            guard actors >= 2 || namedEarlier || actors == 1,
-                  range.contains(where: { triggerMatches(at: $0, in: range) }) else { continue }
-            if actors == 1 && !namedEarlier {
-                // The town within four words after such a trigger ("shelled Kharkiv", "attacks on Goma").
+            // (Or one actor and a town within four words after a trigger of an act on places:
+            // "Russia shelled Kharkiv", "attacks on Goma".)
+            guard range.contains(where: { triggerMatches(at: $0, in: range) }) else { continue }
+            if Set(list.flatMap(\.entities)).count < 2 && !namedEarlier {
                 let triggers = range.filter { placeTriggerStarts(at: $0) }
                 guard !triggers.isEmpty, stage.townNames(in: self, sentence: s).contains(where: { town in
                     triggers.contains { town.0.lowerBound > $0 && town.0.lowerBound - $0 <= 4 }

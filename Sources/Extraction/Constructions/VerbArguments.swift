@@ -111,7 +111,7 @@ struct PlaceOfObject: ArgumentConstruction {
         guard c.knowledge.onPlaceRelations.contains(trigger.entry.relation) else { return [] }
         guard trigger.isVerb else {
             // A noun's phrase of its entry ("attacks on Goma").
-            let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "-" && $0 != "of" && $0 != "between" }
+            let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "of" && $0 != "between" }
             return c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).compactMap { c.towns[$0] }
         }
         guard trigger.takesDirectObject else { return [] }
@@ -202,9 +202,7 @@ struct DescribedEventSides: ArgumentConstruction {
         // "Russia brokered a ceasefire between Armenia and Azerbaijan", "mediated the final round
         // of talks between the two leaders": the direct object's sides, also one "of" away.
         let objectSides = c.tree.dependents(trigger.head, ["obj"]).filter { c.actor(at: $0) == nil }.flatMap { noun in
-            ([noun] + c.tree.dependents(noun).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" }).flatMap { n in
-                c.tree.dependents(n).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "between" }.flatMap { c.actors(at: $0) }
-            }
+            ([noun] + c.nounPhrases(of: noun, "of")).flatMap { c.nounPhrases(of: $0, "between") }.flatMap { c.actors(at: $0) }
         }
         if !objectSides.isEmpty { return objectSides }
         guard ["acl", "amod"].contains(c.tree.universal(trigger.head)), let noun = c.tree.head(trigger.head) else { return [] }
