@@ -37,6 +37,12 @@ public struct SyntaxTrainer {
         /// Mixed into the parser's random generator (shuffles, exploration) only, so that
         /// parser runs can vary over a stored tagging stage (0: the generator as tagging left it).
         public var parserSeed: UInt64 = 0
+        /// Parsers trained with each of these parser seeds over the same tagging stage, whose
+        /// weights are then averaged into the model's parser (`ParserAveraging.swift`); empty or
+        /// one seed: one parser, with `parserSeed`.
+        public var parserSeeds: [UInt64] = [3, 4, 5, 6]
+        /// The smallest quantized weight the averaged parser keeps (`SyntaxModel.averagingParsers`).
+        public var averageMinQuantized: Int16 = 110
         public init() {}
 
         var description: String {
@@ -45,6 +51,7 @@ public struct SyntaxTrainer {
                 + "dictionary_min_count=\(dictionaryMinCount)\nmin_tag_pair_count=\(minTagPairCount)\nnon_projective=\(nonProjective)\nmin_updates=\(minUpdates)\nmin_quantized=\(minQuantized)\n"
                 + "relabelling=\(relabelling)\nbeam_width=\(beamWidth)\ntransition_min_updates=\(transitionMinUpdates)\n"
                 + (parserSeed != 0 ? "parser_seed=\(parserSeed)\n" : "")
+                + (parserSeeds.count > 1 ? "parser_seeds=\(parserSeeds.map(String.init).joined(separator: ","))\naverage_min_quantized=\(averageMinQuantized)\n" : "")
         }
     }
 
@@ -108,7 +115,38 @@ public struct SyntaxTrainer {
     /// - Complexity: O(iterations × words × features).
     public func run(tagging cached: Tagging? = nil) -> SyntaxModel {
         let tagging = cached.flatMap { $0.key == taggingKey ? $0 : nil } ?? trainTagging()
-        return trainParser(tagging)
+        guard settings.parserSeeds.count > 1 else {
+            if let seed = settings.parserSeeds.first {
+                var one = settings
+                one.parserSeed = seed
+                return SyntaxTrainer(train: train, dev: dev, settings: one, clusters: clusters, log: log).trainParser(tagging)
+            }
+            return trainParser(tagging)
+        }
+        var models: [SyntaxModel] = []
+        for seed in settings.parserSeeds {
+            var one = settings
+            one.parserSeed = seed
+            one.parserSeeds = []
+            log("parser seed \(seed) (\(models.count + 1) of \(settings.parserSeeds.count))")
+            models.append(SyntaxTrainer(train: train, dev: dev, settings: one, clusters: clusters, log: log).trainParser(tagging))
+        }
+        // (Every model has the same tagger: averaging cannot fail.)
+        var model = try! SyntaxModel.averagingParsers(of: models, minQuantized: settings.averageMinQuantized)
+        var score = AttachmentScore()
+        for sentence in dev { score.add(gold: sentence.words, predicted: model.analyse(sentence.forms)) }
+        log("averaged parser of \(models.count) seeds: dev UPOS \(fixed2(score.upos)) UAS \(fixed2(score.uas)) LAS \(fixed2(score.las)) "
+            + "(\(model.parser.transitions.featureCount)+\(model.parser.relations.featureCount)+\(model.parser.relabels.featureCount) features)")
+        let perSeed = models.map { m in
+            m.settings.split(separator: "\n").filter { ["parser_seed", "best_parser_iteration", "dev_uas", "dev_las"].contains($0.split(separator: "=").first ?? "") }
+                .map { $0.split(separator: "=").last.map(String.init) ?? "" }.joined(separator: "/")
+        }
+        model.settings = settings.description
+            + "best_tagger_iterations=\(models[0].settings.split(separator: "\n").first { $0.hasPrefix("best_tagger_iterations=") }?.dropFirst(23) ?? "")\n"
+            + "seeds_parser_best_iteration_dev_uas_las=\(perSeed.joined(separator: " "))\n"
+            + "dev_upos=\(fixed2(score.upos))\ndev_uas=\(fixed2(score.uas))\ndev_las=\(fixed2(score.las))\n"
+            + "train_sentences=\(train.count)\nword_clusters=\(clusters.count)\n"
+        return model
     }
 
     /// The fine tag of a word: its UPOS|XPOS pair when seen often enough, else the bare UPOS.

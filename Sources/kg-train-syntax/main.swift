@@ -3,6 +3,7 @@
 //   kg-train-syntax --train TRAIN.conllu --dev DEV.conllu --output MODEL [options]
 //   kg-train-syntax --evaluate MODEL FILE.conllu...
 //   kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S]
+//   kg-train-syntax --average MODEL MODEL... --output MODEL
 import Foundation
 import Syntax
 
@@ -12,9 +13,11 @@ usage: kg-train-syntax --train TRAIN.conllu --dev DEV.conllu --output MODEL
                        [--min-updates N] [--min-quantized N] [--exploration-start N] [--min-tag-pair-count N]
                        [--non-projective 0|1] [--dictionary-min-count N] [--exploration-probability P]
                        [--relabelling 0|1] [--beam N] [--transition-min-updates N] [--tagging-cache PATH]
-                       [--clusters CLUSTERS.tsv] [--parser-seed N]
+                       [--clusters CLUSTERS.tsv] [--parser-seed N | --parser-seeds N,N,...]
+                       [--average-min-quantized N]
        kg-train-syntax --evaluate MODEL FILE.conllu... [--beam N]
        kg-train-syntax --benchmark MODEL FILE.conllu [--seconds S] [--beam N]
+       kg-train-syntax --average MODEL MODEL... --output MODEL [--average-min-quantized N]
 """
 
 func fail(_ message: String, code: Int32 = 1) -> Never {
@@ -60,6 +63,7 @@ while !arguments.isEmpty {
     switch a {
     case "--evaluate": mode = "evaluate"
     case "--benchmark": mode = "benchmark"
+    case "--average": mode = "average"
     case "--help", "-h": print(usage); exit(0)
     case _ where a.hasPrefix("--"):
         guard !arguments.isEmpty else { fail("\(a) needs a value\n\(usage)", code: 64) }
@@ -102,6 +106,22 @@ case "evaluate":
         }
         say("\(path): \(score.words) words  UPOS \(fixed(score.upos))  UAS \(fixed(score.uas))  LAS \(fixed(score.las))  "
             + "(predictions checksum \(String(predictions, radix: 16)))")
+    }
+case "average":
+    // Models whose parsers were trained on the same tags with different --parser-seed:
+    // one model with the mean of their parsers' weights (see ParserAveraging.swift).
+    guard positional.count >= 2, let output = options["output"] else { fail("--average needs at least two MODELs and --output MODEL\n\(usage)", code: 64) }
+    let models = positional.map { loadModel($0).0 }
+    do {
+        let averaged = try SyntaxModel.averagingParsers(of: models, minQuantized: Int16(clamping: intOption("average-min-quantized", 1)))
+        let bytes = averaged.serialized()
+        let temporary = output + ".partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { fail("\(output): cannot write the model") }
+        _ = try? FileManager.default.removeItem(atPath: output)
+        try FileManager.default.moveItem(atPath: temporary, toPath: output)
+        say("wrote \(output): \(fixed(Double(bytes.count) / 1_000_000)) MB, the parsers of \(models.count) models averaged")
+    } catch {
+        fail("\(error)")
     }
 case "benchmark":
     guard positional.count == 2 else { fail("--benchmark needs MODEL and FILE.conllu\n\(usage)", code: 64) }
@@ -147,7 +167,14 @@ default:
     }
     settings.minTagPairCount = intOption("min-tag-pair-count", settings.minTagPairCount)
     settings.seed = UInt64(intOption("seed", Int(settings.seed)))
-    settings.parserSeed = UInt64(intOption("parser-seed", 0))
+    // One parser with this seed (for experiments over a stored tagging stage).
+    if options["parser-seed"] != nil { settings.parserSeeds = [UInt64(intOption("parser-seed", 0))] }
+    if let list = options["parser-seeds"] {
+        let seeds = list.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
+        guard !seeds.isEmpty, seeds.allSatisfy({ $0 != nil }) else { fail("--parser-seeds must be a comma-separated list of non-negative integers, not '\(list)'", code: 64) }
+        settings.parserSeeds = seeds.map { $0! }
+    }
+    settings.averageMinQuantized = Int16(clamping: intOption("average-min-quantized", Int(settings.averageMinQuantized)))
     settings.minUpdates = Int32(intOption("min-updates", Int(settings.minUpdates)))
     settings.minQuantized = Int16(clamping: intOption("min-quantized", Int(settings.minQuantized)))
     settings.explorationStart = intOption("exploration-start", settings.explorationStart)
