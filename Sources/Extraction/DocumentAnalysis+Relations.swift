@@ -1036,9 +1036,12 @@ extension DocumentAnalysis {
     /// Whether `m` may be the relation's object as a mention, whoever it stands for: a country's
     /// people only as the object of force ("welcomed Ukrainian refugees" praises nobody; kg.owl
     /// `kg:onPeopleOf`), and no role kg.owl rules out ("hosted French troops" is no meeting;
-    /// `kg:notOnRole`). Both relation stages ask it.
+    /// `kg:notOnRole`), and only a name itself where kg.owl asks for one ("leads Hamas", not
+    /// "leads Hamas's bureau" or "the Russian delegation"; `kg:onNamedObject`). Both relation
+    /// stages ask it.
     func mentionAllowed(_ relation: String, object m: Mention) -> Bool {
         if m.target && !knowledge.onPeopleRelations.contains(relation) { return false }
+        if knowledge.namedObjectRelations.contains(relation), m.kind != .name || m.possessive || m.locative { return false }
         if let role = m.role, knowledge.notOnRoles[relation]?.contains(role) == true { return false }
         return true
     }

@@ -99,6 +99,8 @@ public final class Knowledge: Sendable {
     let onPeopleRelations: Set<String>
     /// Relations whose act on a place in a country is done to it (`kg:onPlaceIn`).
     let onPlaceRelations: Set<String>
+    /// Relations whose object must be a name itself, not a stand-in or a possessor (`kg:onNamedObject`).
+    let namedObjectRelations: Set<String>
     /// Roles a relation's object may not have (kg.owl `kg:notOnRole`: no meeting with troops).
     let notOnRoles: [String: Set<String>]
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
@@ -409,6 +411,7 @@ public final class Knowledge: Sendable {
         ownStateRelations = Set(ontology.relations.relations.filter(\.withOwnState).map(\.name))
         onPeopleRelations = Set(ontology.relations.relations.filter(\.onPeopleOf).map(\.name))
         onPlaceRelations = Set(ontology.relations.relations.filter(\.onPlaceIn).map(\.name))
+        namedObjectRelations = Set(ontology.relations.relations.filter(\.onNamedObject).map(\.name))
         notOnRoles = Dictionary(ontology.relations.relations.filter { !$0.notOnRoles.isEmpty }.map { ($0.name, $0.notOnRoles) }, uniquingKeysWith: { a, _ in a })
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
         honorifics = Set(ontology.cues("honorific").map { $0.words.joined(separator: " ") })

@@ -219,7 +219,8 @@ extension Ontology {
                                       byCountry: byCountry, withOwnState: value("withOwnState") == "true",
                                       onPeopleOf: value("onPeopleOf") == "true", onPlaceIn: value("onPlaceIn") == "true",
                                       notOnRoles: Set(node.children.filter { $0.namespace == ns && $0.name == "notOnRole" }
-                                          .map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) })))
+                                          .map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }),
+                                      onNamedObject: value("onNamedObject") == "true"))
         }
         guard let namespace, !relations.isEmpty else {
             throw OntologyError(file: path, message: "no owl:ObjectProperty relations found")

@@ -1058,6 +1058,20 @@ import Testing
         #expect(found("Ukraine was attacked by Russia.")["Russia attacks Ukraine"] == "passive-agent+passive-subject")
     }
 
+    @Test func aPersonWhoLeadsANamedActorIsItsLeader() {
+        // "lead" and "head" make their subject the leader of what they name (kg:onNamedObject),
+        // in any voice: the passive's agent, a reduced relative, an active clause.
+        #expect(found("Hezbollah is headed by Naim Qassem.")["Naim Qassem leaderOf Hezbollah"] == "passive-agent+passive-subject")
+        let led = found("Hamas, led by Yahya Sinwar, rejected the proposal.")
+        #expect(led["Yahya Sinwar leaderOf Hamas"] != nil, "\(led)")
+        #expect(found("Emmanuel Macron has led France since 2017.")["Emmanuel Macron leaderOf France"] != nil)
+        // Not a delegation, a ministry or a possessor's body, and a country leads no one.
+        #expect(!found("Vladimir Putin led the Russian delegation to Beijing.").keys.contains { $0.contains("leaderOf") })
+        #expect(!found("Sergei Lavrov heads Russia's foreign ministry.").keys.contains { $0.contains("leaderOf") })
+        #expect(!found("Joe Biden heads to Poland on Monday.").keys.contains { $0.contains("leaderOf") })
+        #expect(!found("The coalition, led by Saudi Arabia, struck Yemen.").keys.contains { $0.contains("leaderOf") })
+    }
+
     @Test func aDescriptionInAppositionIsTheActorItDescribes() {
         // The relative clause of an appositive description belongs to the name before it.
         let f = found("The report named the Azawad Liberation Front, a separatist movement that has fought the Malian army since 2023.")
