@@ -1072,6 +1072,58 @@ import Testing
         #expect(!found("The coalition, led by Saudi Arabia, struck Yemen.").keys.contains { $0.contains("leaderOf") })
     }
 
+    @Test func summoningAChargeDAffairesAndTroopsMovedToABorder() {
+        // A chargé d'affaires stands for the state as an ambassador does.
+        #expect(found("Poland summoned Iran's chargé d'affaires on Monday.")["Poland criticizes Iran"] != nil)
+        #expect(found("Britain summoned the Russian charge d'affaires in London.")["United Kingdom criticizes Russia"] != nil)
+        // Troops moved or deployed near or along a border are a show of force against its other
+        // side, also when the parse hangs "with Ukraine" on the verb; troops sent to a country are not.
+        #expect(found("Russia moved troops near the border with Ukraine.")["Russia mobilizesAgainst Ukraine"] != nil)
+        #expect(found("India deployed troops along the border with China.")["India mobilizesAgainst China"] != nil)
+        #expect(found("Kenya deployed troops to Haiti.").isEmpty)
+    }
+
+    @Test func condemnationDrawnByAnActOrItsParticiple() {
+        // "drew" is a form of the eliciting verb "draw" (irregular-verbs.tsv).
+        #expect(found("North Korea's missile launch drew condemnation from Japan.")["Japan criticizes North Korea"] == "elicited-agent+elicited-target")
+        // A participle without a subject draws it on its clause's subject.
+        let f = found("North Korea fired a ballistic missile into the sea, drawing condemnation from Japan and South Korea.")
+        #expect(f["Japan criticizes North Korea"] != nil && f["South Korea criticizes North Korea"] != nil, "\(f)")
+    }
+
+    @Test func releasingAStatesPeopleConcedesToIt() {
+        #expect(found("Hamas released four Israeli hostages.")["Hamas concedesTo Israel"] != nil)
+        #expect(found("Venezuela freed six American detainees.")["Venezuela concedesTo United States"] != nil)
+        // Releasing a statement is no concession, not even to the one it is about.
+        #expect(found("Russia released a statement criticizing Ukraine.")["Russia concedesTo Ukraine"] == nil)
+    }
+
+    @Test func aTownOrTheCityOfATownStandsForItsCountryWhenLeftOrAttacked() {
+        #expect(found("Russia withdrew its troops from Kherson.")["Russia withdrawsFrom Ukraine"] == "clause-subject+place-of-object")
+        #expect(found("Russian troops shelled the city of Kharkiv overnight.")["Russia attacks Ukraine"] != nil)
+        // A state's own town: nothing.
+        #expect(found("Ukraine withdrew its forces from Avdiivka.").isEmpty)
+    }
+
+    @Test func tradedStrikesAndARecalledAmbassador() {
+        #expect(found("Iran and Pakistan traded missile strikes this week.")["Iran fightsWith Pakistan"] != nil)
+        #expect(found("France recalled its ambassador to Niger.")["France reducesRelationsWith Niger"] != nil)
+    }
+
+    @Test func anInfinitiveAfterANounOfIntentIsTheNounOwnersAct() {
+        // The parser hangs "to join" on "support"; it is Sweden's bid, not Turkey's joining.
+        let f = found("Turkish President Recep Tayyip Erdogan said Ankara would not support Sweden's bid to join NATO.")
+        #expect(f["Turkey memberOf NATO"] == nil, "\(f)")
+    }
+
+    @Test func firmsOfACountryDoNotActAndThePatternsDoNotGiveTheirActToAnother() {
+        // The companies are the ones accused of supplying: neither they (people or firms of a
+        // country never act) nor the nearest name before the verb aid Russia.
+        let f = found("Washington imposed sanctions on three Chinese companies accused of supplying Russia with drones.")
+        #expect(f["United States sanctions China"] != nil)
+        #expect(!f.keys.contains { $0.hasSuffix("aids Russia") }, "\(f)")
+    }
+
     @Test func aDescriptionInAppositionIsTheActorItDescribes() {
         // The relative clause of an appositive description belongs to the name before it.
         let f = found("The report named the Azawad Liberation Front, a separatist movement that has fought the Malian army since 2023.")

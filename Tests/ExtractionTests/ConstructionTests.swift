@@ -246,7 +246,7 @@ import Testing
 @Suite struct ConfidenceTests {
     @Test func moreMentionsRaiseConfidence() {
         var one = extractGraph("Russia attacked Ukraine.")
-        var two = extractGraph("Russia attacked Ukraine. Russia attacked Ukraine again on Monday.")
+        let two = extractGraph("Russia attacked Ukraine. Russia attacked Ukraine again on Monday.")
         #expect(one.statements.count == 1 && two.statements.count == 1)
         #expect(two.statements[0].confidence > one.statements[0].confidence)
         one = two

@@ -228,6 +228,11 @@ struct AdverbialClauseSubject: ArgumentConstruction {
             guard !marks.contains(where: { c.knowledge.preventingMarkers.contains($0) }) else { return [] }
             return AdverbialClauseSubject.patient(of: verb, before: trigger.head, in: c)
         }
+        // "would not support Sweden's bid to join NATO" with the infinitive hung on the verb: it
+        // completes the noun of intent before it, whose owner (or nobody) acts, not the clause's subject.
+        if marks.contains("to"), let noun = c.tree.dependents(verb, ["obj"]).first(where: { $0 < trigger.head && c.tokens[$0].is(.complementNoun) }) {
+            return c.author(of: noun)
+        }
         guard !c.tree.isPassive(verb) else { return [] }
         // "urged Sudan and Chad to resume talks" with the infinitive read as an adverbial clause:
         // under an object-control verb it is still the object's act.
@@ -239,8 +244,13 @@ struct AdverbialClauseSubject: ArgumentConstruction {
     }
 
     /// The one a verb acts on, who acts in its "of"/"for" clause: its object ("accused China of
-    /// supplying"), or a passive verb's subject ("China was accused of supplying").
+    /// supplying"), a passive verb's subject ("China was accused of supplying") or the noun a
+    /// reduced passive relative describes ("firms accused of supplying").
     static func patient(of verb: Int, before clause: Int, in c: ConstructionContext) -> [ParsedArgument] {
+        // "three companies accused of supplying Russia": a reduced passive relative's noun.
+        if c.tree.universal(verb) == "acl", c.tree.isPassiveParticiple(verb, c.tokens), let noun = c.tree.head(verb) {
+            return c.actors(at: noun)
+        }
         if c.tree.isPassive(verb) { return c.tree.dependents(verb, ["nsubj:pass", "nsubj"]).flatMap { c.actors(at: $0) } }
         let objects = c.tree.dependents(verb, ["obj"]).filter { $0 < clause }
         let direct = objects.flatMap { c.actors(at: $0) }

@@ -97,6 +97,10 @@ struct ClauseScope: Sendable {
                 look(at: h)
             case "advcl":
                 if t.dependents(k, ["mark"]).contains(where: { conditionMarkers.contains(c.word($0)) }) { modality = .conditional }
+                // An infinitive hung on the verb but completing its object noun ("support the bid to join").
+                if t.dependents(k, ["mark"]).contains(where: { c.word($0) == "to" }),
+                   let noun = t.dependents(h, ["obj"]).first(where: { $0 < k && c.tokens[$0].is(.complementNoun) }),
+                   let m = governing[c.word(noun)], modality == .asserted { modality = m }
                 // "urged Sudan to resume talks" read as an adverbial clause: an infinitive under a
                 // verb of the governing kind is as intended as under `xcomp`.
                 if t.dependents(k, ["mark"]).contains(where: { c.word($0) == "to" }), modality == .asserted,

@@ -82,6 +82,13 @@ struct ConstructionContext {
         for d in tree.dependents(t) where tree.universal(d) == "nmod" && ["with", "of"].contains(marker(of: d) ?? "") {
             if let a = actor(at: d) { return a }
         }
+        // "near the border with Ukraine" where the parse hung "with Ukraine" on the clause's verb:
+        // a "with" or "of" phrase that starts right after the territory noun's phrase is still its own.
+        let next = tree.rightmost(t) + 1
+        if tree.contains(next), ["with", "of"].contains(word(next)), tree.relation(next) == "case", let noun = tree.head(next),
+           tree.universal(noun) == "obl", let verb = tree.head(noun), tree.dominates(verb, t), let a = actor(at: noun) {
+            return a
+        }
         return tree.dependents(t, ["nmod:poss"]).lazy.compactMap { actor(at: $0) }.first { $0.mention.kind != .pronoun }
     }
 

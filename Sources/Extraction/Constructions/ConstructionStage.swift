@@ -174,6 +174,10 @@ struct ConstructionStage: Sendable {
             }
             let what = "'\(trigger.span.map { analysis.tokens[$0].text }.joined(separator: " "))' \(trigger.entry.relation) (\(trigger.entry.source))"
             guard let (subjectRule, subjects) = first(ConstructionRegistry.subjects, trigger, context) else {
+                // The parse names the verb's subject and it is no actor ("three Chinese companies
+                // accused of supplying Russia", "the vessels blocked …"): the pattern stage's reading
+                // of the trigger with another actor as its subject is dropped too.
+                if trigger.isVerb, subjectIsNoActor(trigger, in: context) { analysis.vetoedTriggers.insert(trigger.span.lowerBound) }
                 // The nearest subject up the clauses, to say what was there instead of an actor.
                 var k = trigger.head, steps = 0
                 var near: Int? = nil
@@ -239,6 +243,19 @@ struct ConstructionStage: Sendable {
             steps += 1
         }
         return nil
+    }
+
+    /// Whether the parse gives verb trigger `trigger` a subject that is no actor: a common noun
+    /// of its own clause that no mention covers, or only the people or craft of a country
+    /// (which never act).
+    func subjectIsNoActor(_ trigger: TriggerSite, in c: ConstructionContext) -> Bool {
+        for s in c.tree.dependents(trigger.head, ["nsubj"]) where c.tree.tag(s) == "NOUN" {
+            if !c.mentions.contains(where: { $0.range.contains(s) }) && c.actors(at: s).isEmpty { return true }
+        }
+        return ConstructionRegistry.subjects.contains { rule in
+            let found = rule.arguments(of: trigger, in: c)
+            return !found.isEmpty && found.allSatisfy(\.mention.target)
+        }
     }
 
     /// The first construction of `list` that finds an actor, with what it found.

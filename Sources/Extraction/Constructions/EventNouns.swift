@@ -189,13 +189,21 @@ struct ElicitedAgent: ArgumentConstruction {
     }
 }
 
-/// The same event's patient: the eliciting verb's subject, or whose it is ("Israel's strike").
+/// The same event's patient: the eliciting verb's subject (or, for a participle or conjunct
+/// without one, its clause's), or whose it is ("Israel's strike").
 struct ElicitedTarget: ArgumentConstruction {
     let name = "elicited-target"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard let verb = Self.elicitingVerb(of: trigger, in: c) else { return [] }
-        for n in c.tree.dependents(verb, ["nsubj"]) {
+        // "North Korea fired a missile, drawing condemnation from Japan", "… and drew
+        // condemnation": a participle or a conjunct without a subject of its own draws it on the
+        // subject of the clause it belongs to.
+        var clause = verb
+        if c.tree.dependents(verb, ["nsubj", "nsubj:pass"]).isEmpty, ["advcl", "conj"].contains(c.tree.universal(verb)), let h = c.tree.head(verb) {
+            clause = h
+        }
+        for n in c.tree.dependents(clause, ["nsubj"]) {
             let found = c.actors(at: n)
             if !found.isEmpty { return found }
             let author = c.author(of: n)

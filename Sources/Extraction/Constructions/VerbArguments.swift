@@ -102,8 +102,9 @@ struct ObjectAttachedPreposition: ArgumentConstruction {
 /// "Iranian drones struck an oil facility in Saudi Arabia", "missiles hit a hospital in Kyiv",
 /// "Russia shelled Kharkiv", "M23's hostilities on Goma": for a relation whose act on a place is
 /// done to the place's country (`kg.owl` `kg:onPlaceIn`), a direct object that is no actor and
-/// its "in" phrase naming a state or a town, a town as the direct object, or a town in a noun
-/// trigger's own phrase make that state the object.
+/// its "in" phrase naming a state or a town, a town as the direct object, or a town in the
+/// phrase of the trigger's own preposition ("withdrew from Kherson", "attacks on Goma") make
+/// that state the object.
 struct PlaceOfObject: ArgumentConstruction {
     let name = "place-of-object"
     let role = ArgumentRole.object
@@ -112,16 +113,32 @@ struct PlaceOfObject: ArgumentConstruction {
         guard trigger.isVerb else {
             // A noun's phrase of its entry ("attacks on Goma").
             let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "of" && $0 != "between" }
-            return c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).compactMap { c.towns[$0] }
+            return c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).compactMap { town(at: $0, c) }
+        }
+        // "withdrew its troops from Kherson", "fired at Kharkiv": a town in the phrase of the
+        // entry's own preposition.
+        let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty }
+        if !markers.isEmpty {
+            let heads = [trigger.head] + c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) }
+            let framed = c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).compactMap { town(at: $0, c) }
+            if !framed.isEmpty { return framed }
         }
         guard trigger.takesDirectObject else { return [] }
         let objects = c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) && c.actor(at: $0) == nil }
-        let towns = objects.compactMap { c.towns[$0] }
+        let towns = objects.compactMap { town(at: $0, c) }
         if !towns.isEmpty { return towns }
         guard !objects.isEmpty else { return [] }
         let phrases = c.prepositionalDependents(of: objects + [trigger.head], markers: ["in"], excluding: trigger.span)
         let states = phrases.flatMap { c.actors(at: $0, framed: true) }.filter { a in a.mention.kind == .name || a.mention.kind == .seat }
-        return states.isEmpty ? phrases.compactMap { c.towns[$0] } : states
+        return states.isEmpty ? phrases.compactMap { town(at: $0, c) } : states
+    }
+
+    /// The town at `t`, or named by the place noun at `t` ("the city of Kharkiv", `cues.tsv`
+    /// `place-noun`).
+    func town(at t: Int, _ c: ConstructionContext) -> ParsedArgument? {
+        if let town = c.towns[t] { return town }
+        guard c.tokens[t].is(.placeNoun) else { return nil }
+        return c.nounPhrases(of: t, "of").lazy.compactMap { c.towns[$0] }.first
     }
 }
 
