@@ -418,6 +418,15 @@ extension DocumentAnalysis {
                                       note: trace ? "honorific '\(t.text)' + \(name.note)" : ""), limit: limit)
         }
 
+        // 1a'. A private person's occupation, then a name of two words or more no list knows:
+        //     "the fugitive businessman Ilan Shor", "journalist Ana Rusu" (a person of no state).
+        if i > range.lowerBound, t.isCapitalized, i + 1 < limit, isCapitalizedWord(tokens[i + 1]),
+           knowledge.occupationNouns.contains(tokens[i - 1].lower), !tokens[i - 1].isCapitalized,
+           let name = personName(at: i, limit: limit), name.end - i >= 2, entities[name.entity].type == .person {
+            return possessive(Mention(range: i..<name.end, entities: [name.entity], kind: .titled,
+                                      note: trace ? "occupation '\(tokens[i - 1].text)' + \(name.note)" : ""), limit: limit)
+        }
+
         // 1b. A name no list knows, then its title in apposition: "Ana Cebotari, Moldova's
         //     foreign minister,", "Dan Voicu, the foreign minister of Romania,".
         // (A cheap test first: a comma two to four words on.)

@@ -135,6 +135,8 @@ public final class Knowledge: Sendable {
     let clauseBreaks: Set<String>
     /// Courtesy titles and ranks before a name that are not part of it (`cues.tsv` honorific).
     let honorifics: Set<String>
+    /// Nouns of a private person's occupation before a name (`cues.tsv` occupation-noun).
+    let occupationNouns: Set<String>
     /// Organization heads that also end a name in lower case ("the Victory bloc").
     let lowerCaseOrganizationHeads: Set<String>
     let pluralPronouns: PhraseIndex
@@ -415,6 +417,7 @@ public final class Knowledge: Sendable {
         notOnRoles = Dictionary(ontology.relations.relations.filter { !$0.notOnRoles.isEmpty }.map { ($0.name, $0.notOnRoles) }, uniquingKeysWith: { a, _ in a })
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
         honorifics = Set(ontology.cues("honorific").map { $0.words.joined(separator: " ") })
+        occupationNouns = Set(ontology.cues("occupation-noun").map { $0.words.joined(separator: " ") })
         blocNouns = Set(ontology.cues("bloc-noun").map { $0.words.joined(separator: " ") })
         actNouns = Set(ontology.cues("act-noun").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })

@@ -218,10 +218,13 @@ struct AdverbialClauseSubject: ArgumentConstruction {
     let name = "adverbial-clause"
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        // (A parser may call the participle after a comma `parataxis`: "…, accusing them of".)
-        guard trigger.isVerb, c.tree.universal(trigger.head) == "advcl" || (c.tree.universal(trigger.head) == "parataxis" && trigger.form == .gerund),
+        // (A parser may call the participle after a comma `parataxis`: "…, accusing them of", or
+        // hang it on the object before the comma: "backed the position, calling on Tehran to".)
+        let commaParticiple = Self.isCommaParticiple(trigger, in: c)
+        guard trigger.isVerb, c.tree.universal(trigger.head) == "advcl" || (c.tree.universal(trigger.head) == "parataxis" && trigger.form == .gerund)
+                || commaParticiple,
               c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
-              let verb = c.tree.head(trigger.head) else { return [] }
+              let head = c.tree.head(trigger.head), let verb = commaParticiple ? c.tree.head(head) : head else { return [] }
         let marks = c.tree.dependents(trigger.head, ["mark"]).map { c.word($0) }
         if marks.contains(where: { c.knowledge.objectClauseMarkers.contains($0) }) {
             // The object's act: "for attacking", "of supplying".
@@ -241,6 +244,16 @@ struct AdverbialClauseSubject: ArgumentConstruction {
             if !objects.isEmpty { return objects }
         }
         return c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+    }
+
+    /// Whether `trigger` is a gerund after a comma that the parse hangs on the direct object
+    /// before it ("backed the Emirati position, calling on Tehran to …"): an adverbial
+    /// participle of the clause, whose subject is the clause's.
+    static func isCommaParticiple(_ trigger: TriggerSite, in c: ConstructionContext) -> Bool {
+        guard trigger.isVerb, trigger.form == .gerund, c.tree.universal(trigger.head) == "acl",
+              let noun = c.tree.head(trigger.head), c.tree.relation(noun) == "obj", c.actor(at: noun) == nil else { return false }
+        let before = trigger.head - 1
+        return before > c.tree.tokens.lowerBound && c.tokens[before].norm == ","
     }
 
     /// The one a verb acts on, who acts in its "of"/"for" clause: its object ("accused China of

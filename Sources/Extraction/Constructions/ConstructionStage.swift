@@ -246,11 +246,25 @@ struct ConstructionStage: Sendable {
     }
 
     /// Whether the parse gives verb trigger `trigger` a subject that is no actor: a common noun
-    /// of its own clause that no mention covers, or only the people or craft of a country
-    /// (which never act).
+    /// of its own clause that no mention covers, the object of the verb whose "of"/"for" clause
+    /// it is when that object is no actor ("accused the businessman Ilan Shor of working with
+    /// Russia"), the noun an active participle modifies when it is no actor ("the businessman
+    /// working with Russia"), or only the people or craft of a country (which never act).
     func subjectIsNoActor(_ trigger: TriggerSite, in c: ConstructionContext) -> Bool {
-        for s in c.tree.dependents(trigger.head, ["nsubj"]) where c.tree.tag(s) == "NOUN" {
-            if !c.mentions.contains(where: { $0.range.contains(s) }) && c.actors(at: s).isEmpty { return true }
+        let uncovered = { (t: Int) in !c.mentions.contains(where: { $0.range.contains(t) }) && c.actors(at: t).isEmpty }
+        for s in c.tree.dependents(trigger.head, ["nsubj"]) where c.tree.tag(s) == "NOUN" && uncovered(s) { return true }
+        if c.tree.universal(trigger.head) == "advcl", let verb = c.tree.head(trigger.head), !c.tree.isPassive(verb),
+           c.tree.dependents(trigger.head, ["mark"]).contains(where: { c.knowledge.objectClauseMarkers.contains(c.word($0)) }),
+           c.tree.dependents(verb, ["obj"]).contains(where: { $0 < trigger.head && ["NOUN", "PROPN"].contains(c.tree.tag($0)) && uncovered($0) }) {
+            return true
+        }
+        // "the businessman working with Russia": an active participle or gerund modifying a noun
+        // that is no actor.
+        if c.tree.universal(trigger.head) == "acl", !c.tree.isPassiveParticiple(trigger.head, c.tokens),
+           !AdverbialClauseSubject.isCommaParticiple(trigger, in: c),
+           c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass"]).isEmpty, let noun = c.tree.head(trigger.head),
+           ["NOUN", "PROPN"].contains(c.tree.tag(noun)), uncovered(noun) {
+            return true
         }
         return ConstructionRegistry.subjects.contains { rule in
             let found = rule.arguments(of: trigger, in: c)
