@@ -229,6 +229,13 @@ extension DocumentAnalysis {
             let lowerWord = tokens[i - 1].isWord && !tokens[i - 1].isCapitalized
             // Two finite verbs do not follow each other: after "rejected", "talks" is a noun.
             if lowerWord, prev.hasSuffix("ed"), prev.count > 3, trigger.form == .third || trigger.form == .base { return [] }
+            // Nor two past forms: "met jailed journalist Evan Gershkovich", "visited wounded
+            // soldiers": the second describes the noun after it.
+            if lowerWord, trigger.form == .past || trigger.form == .pastOrParticiple || trigger.form == .participle,
+               prev.hasSuffix("ed") && prev.count > 3 || tokens[i - 1].triggerList >= 0 && knowledge.triggerLists[Int(tokens[i - 1].triggerList)].contains { $0.form == .past || $0.form == .pastOrParticiple },
+               i + 1 < range.upperBound, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized, !tokens[i + 1].is(.preposition), !tokens[i + 1].is(.determiner) {
+                return []
+            }
             let nounLike = trigger.form == .base || trigger.form == .third
             if lowerWord && nounLike && (prev.count > 4 && prev.hasSuffix("ing") && !tokens[i - 1].is(.preposition) || tokens[i - 1].is(.lightVerb) && !tokens[i - 1].is(.be)) {
                 return []

@@ -6,6 +6,12 @@ import Testing
         #expect(extract("Russia attacked Ukraine on Monday.").positive == ["Russia attacks Ukraine"])
     }
 
+    @Test func aPastFormAfterAPastVerbDescribesTheNounAfterIt() {
+        // "jailed" describes the journalist: the ambassador met him, and jailed nobody.
+        #expect(extract("The U.S. ambassador to Russia met jailed journalist Evan Gershkovich.").positive == ["United States meetsWith Evan Gershkovich"])
+        #expect(extract("Russia jailed journalist Evan Gershkovich.").positive == ["Russia coerces Evan Gershkovich"])
+    }
+
     @Test func passiveVoiceIsTurnedAround() {
         #expect(extract("Iran was condemned by the European Union.").positive.contains("European Union criticizes Iran"))
         #expect(extract("The talks ended, with Russia condemned by the international community.").positive
