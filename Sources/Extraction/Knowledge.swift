@@ -135,6 +135,9 @@ public final class Knowledge: Sendable {
     let clauseBreaks: Set<String>
     /// Courtesy titles and ranks before a name that are not part of it (`cues.tsv` honorific).
     let honorifics: Set<String>
+    /// Verb forms whose subject is the agent of an event noun of a relation in their phrase of
+    /// some prepositions (`cues.tsv` light-verb-phrase: "agreed to a ceasefire"), by relation.
+    let lightVerbPhrases: [String: [String: Set<String>]]
     /// Nouns of a private person's occupation before a name (`cues.tsv` occupation-noun).
     let occupationNouns: Set<String>
     /// Organization heads that also end a name in lower case ("the Victory bloc").
@@ -282,6 +285,15 @@ public final class Knowledge: Sendable {
         for k in modalities.keys { modalities[k]!.sort { $0.words.count > $1.words.count } }
         self.modalities = modalities
         lightVerbs = verbSet("light-verb")
+        var phrases: [String: [String: Set<String>]] = [:]
+        for cue in ontology.cues("light-verb-phrase") where cue.words.count == 1 {
+            let parts = cue.value.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            for (form, _) in morphology.verbForms(cue.words[0]) {
+                phrases[form, default: [:]][parts[0], default: []].formUnion(parts[1].split(separator: "|").map(String.init))
+            }
+        }
+        lightVerbPhrases = phrases
         controlObject = verbSet("control-object")
         requestVerbs = verbSet("control-object", value: "request")
         arrangingVerbs = verbSet("light-verb", value: "arrange")

@@ -62,6 +62,13 @@ extension Ontology {
                !(row["value"].utf8.count % 3 == 0 && row["value"].utf8.allSatisfy({ (65...90).contains($0) })) {
                 throw row.error("state-noun '\(row["phrase"])': role '\(row["value"])' is not a CAMEO code (three capital letters, or six: MIL, GOV, COP)")
             }
+            // A light verb's phrase names the relation of its event nouns: "signsAgreementWith:to|on".
+            if row["category"] == "light-verb-phrase" {
+                let parts = row["value"].split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, relations.id(parts[0]) != nil, !parts[1].isEmpty else {
+                    throw row.error("light-verb-phrase '\(row["phrase"])': value '\(row["value"])' is not RELATION:PREPOSITIONS with a relation of kg.owl")
+                }
+            }
             return Cue(category: row["category"], words: row["phrase"].lowercased().split(separator: " ").map(String.init), value: row["value"])
         }
         var irregular: [String: [String]] = [:]

@@ -1142,6 +1142,23 @@ import Testing
         #expect(f["Gulf Cooperation Council appealsTo Iran"] != nil)
     }
 
+    @Test func aReciprocalObjectMakesEachSubjectActOnTheOther() {
+        let f = found("Armenia and Azerbaijan accused each other of shelling.")
+        #expect(f == ["Armenia accuses Azerbaijan": "clause-subject+reciprocal", "Azerbaijan accuses Armenia": "clause-subject+reciprocal"], "\(f)")
+        // Also for "both sides" standing for the two named before.
+        let g = found("Israel and Hamas agreed to a ceasefire. Both sides accused each other of violations.")
+        #expect(g["Israel accuses Hamas"] != nil && g["Hamas accuses Israel"] != nil, "\(g)")
+        #expect(found("India and Pakistan blamed one another for the attack.").count == 2)
+    }
+
+    @Test func agreeingToAnAgreementMakesIt() {
+        // "agreed to a ceasefire" is the agreement (cues.tsv light-verb-phrase); "agreed to talks"
+        // holds none yet.
+        #expect(found("Israel and Hamas agreed to a ceasefire.")["Israel signsAgreementWith Hamas"] == "light-verb+plural-subject")
+        #expect(found("Russia agreed on a deal with Ukraine.")["Russia signsAgreementWith Ukraine"] != nil)
+        #expect(found("Ethiopia and Eritrea agreed to talks.").isEmpty)
+    }
+
     @Test func aDescriptionInAppositionIsTheActorItDescribes() {
         // The relative clause of an appositive description belongs to the name before it.
         let f = found("The report named the Azawad Liberation Front, a separatist movement that has fought the Malian army since 2023.")

@@ -147,6 +147,13 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         }
     }
 
+    @Test func aLightVerbPhraseNamesARelationOfTheOntology() throws {
+        try expectLoadError("cues.tsv", "light-verb-phrase\tagree\tsignsTreatyWith:to",
+                            "light-verb-phrase 'agree': value 'signsTreatyWith:to' is not RELATION:PREPOSITIONS with a relation of kg.owl")
+        try expectLoadError("cues.tsv", "light-verb-phrase\tagree\tto|on",
+                            "light-verb-phrase 'agree': value 'to|on' is not RELATION:PREPOSITIONS with a relation of kg.owl")
+    }
+
     @Test func aCueOfAnUnknownCategoryIsReportedWithItsLine() throws {
         let (dir, path, line) = try copyWithRow("cues.tsv", "light-verbs\tstage\t")
         #expect {

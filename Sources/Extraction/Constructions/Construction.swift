@@ -157,10 +157,15 @@ struct ConstructionContext {
 
     /// The direct object of a light verb that noun `t` is, itself or as the "in" phrase of an
     /// amount ("pledged 500 million dollars in aid": `cues.tsv` amount-word), nil otherwise.
-    func lightVerbObject(_ t: Int) -> Int? {
+    /// (Or of a verb that takes an event of `relation` in a prepositional phrase: "agreed to a
+    /// ceasefire", `cues.tsv` light-verb-phrase.)
+    func lightVerbObject(_ t: Int, relation: String) -> Int? {
         var object = t
         if tree.universal(t) == "nmod", marker(of: t) == "in", let amount = tree.head(t), tokens[amount].is(.amountWord) { object = amount }
-        guard tree.relation(object) == "obj", let verb = tree.head(object), tokens[verb].is(.lightVerb) else { return nil }
+        guard let verb = tree.head(object) else { return nil }
+        // "agreed to a ceasefire": an event noun in the phrase a verb takes it in (`cues.tsv` light-verb-phrase).
+        if tree.universal(object) == "obl", let m = marker(of: object), knowledge.lightVerbPhrases[tokens[verb].lower]?[relation]?.contains(m) == true { return object }
+        guard tree.relation(object) == "obj", tokens[verb].is(.lightVerb) else { return nil }
         return object
     }
 

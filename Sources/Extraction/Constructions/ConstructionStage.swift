@@ -197,6 +197,13 @@ struct ConstructionStage: Sendable {
                let noun = analysis.knowledge.nominalizations[analysis.tokens[trigger.head].lower] {
                 analysis.eventAgents[DocumentAnalysis.singular(noun)] = subjects.flatMap(\.entities)
             }
+            // "Armenia and Azerbaijan accused each other", "both sides blamed one another": a
+            // reciprocal object makes each of the subjects act on each other one.
+            if Self.hasReciprocalObject(trigger, in: context) {
+                let each = subjects.flatMap { a in a.entities.map { e -> ParsedArgument in var p = a; p.entities = [e]; return p } }
+                for a in each { for b in each where a.entities != b.entities { emit(a, b, "\(subjectRule)+reciprocal", penalty: 0.9) } }
+                continue
+            }
             guard let (objectRule, objects) = first(ConstructionRegistry.objects, trigger, context) else {
                 if !analysis.knowledge.isSymmetric(trigger.entry.relation) { misses?.append("\(what): no object found") }
                 // "China and Russia met", "their cooperation": a symmetric relation between
@@ -226,6 +233,16 @@ struct ConstructionStage: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether the verb trigger's direct object is "each other" or "one another".
+    static func hasReciprocalObject(_ trigger: TriggerSite, in c: ConstructionContext) -> Bool {
+        guard trigger.isVerb else { return false }
+        return c.tree.dependents(trigger.head, ["obj"]).contains { o in
+            let w = c.word(o)
+            let next = c.tree.contains(o + 1) ? c.word(o + 1) : "", previous = c.tree.contains(o - 1) ? c.word(o - 1) : ""
+            return (w == "each" && next == "other") || (w == "other" && previous == "each") || (w == "one" && next == "another") || (w == "another" && previous == "one")
+        }
     }
 
     /// The actors who report the clause of `t`: the subject of the verb its clause is the

@@ -46,7 +46,7 @@ struct LightVerbSubject: ArgumentConstruction {
     let name = "light-verb"
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        guard !trigger.isVerb, let object = c.lightVerbObject(trigger.head), let verb = c.tree.head(object) else { return [] }
+        guard !trigger.isVerb, let object = c.lightVerbObject(trigger.head, relation: trigger.entry.relation), let verb = c.tree.head(object) else { return [] }
         return Self.agents(of: verb, for: trigger, in: c)
     }
 
@@ -104,7 +104,7 @@ struct LightVerbRecipient: ArgumentConstruction {
     let name = "light-verb-recipient"
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
-        guard !trigger.isVerb, let object = c.lightVerbObject(trigger.head), let verb = c.tree.head(object) else { return [] }
+        guard !trigger.isVerb, let object = c.lightVerbObject(trigger.head, relation: trigger.entry.relation), let verb = c.tree.head(object) else { return [] }
         let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "between" && $0 != "of" }
         guard !markers.isEmpty else { return [] }
         if markers.contains("to") {
