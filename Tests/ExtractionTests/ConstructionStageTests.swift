@@ -1159,6 +1159,15 @@ import Testing
         #expect(found("Ethiopia and Eritrea agreed to talks.").isEmpty)
     }
 
+    @Test func anActIsItsDoersAlsoInAnOfPhrase() {
+        // "the efforts of Qatar and Egypt" as "Qatar's efforts" (cues.tsv act-noun).
+        let f = found("Kenya praised the efforts of Qatar and Egypt.")
+        #expect(f == ["Kenya praises Qatar": "clause-subject+direct-object", "Kenya praises Egypt": "clause-subject+direct-object"], "\(f)")
+        #expect(found("China condemned the decision of the United States.")["China criticizes United States"] != nil)
+        // Not any noun's "of" phrase: "the people of Sudan" are no act.
+        #expect(found("Kenya praised the resilience of Sudan.").isEmpty)
+    }
+
     @Test func aDescriptionInAppositionIsTheActorItDescribes() {
         // The relative clause of an appositive description belongs to the name before it.
         let f = found("The report named the Azawad Liberation Front, a separatist movement that has fought the Malian army since 2023.")

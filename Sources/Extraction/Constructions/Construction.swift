@@ -116,6 +116,12 @@ struct ConstructionContext {
                         }
                     }
                 }
+            } else if actor(at: c) == nil, isActNoun(c), tree.dependents(c, ["nmod:poss"]).isEmpty {
+                // "praised the efforts of Qatar and Egypt", "condemned the decision of the United
+                // States": an act is its doers' (`cues.tsv` act-noun), as "Qatar's efforts" is.
+                for a in nounPhrases(of: c, "of").flatMap({ actors(at: $0) }) where !out.contains(where: { $0.mention.range == a.mention.range }) {
+                    out.append(a)
+                }
             } else if actor(at: c) == nil {
                 // "other countries, such as Oman and Iraq": a group that is no actor stands for
                 // the actors it is illustrated by.
