@@ -173,11 +173,12 @@ struct ConstructionStage: Sendable {
                 continue
             }
             let what = "'\(trigger.span.map { analysis.tokens[$0].text }.joined(separator: " "))' \(trigger.entry.relation) (\(trigger.entry.source))"
-            guard let (subjectRule, subjects) = first(ConstructionRegistry.subjects, trigger, context) else {
+            var onlyTargets = false
+            guard let (subjectRule, subjects) = first(ConstructionRegistry.subjects, trigger, context, onlyTargets: &onlyTargets) else {
                 // The parse names the verb's subject and it is no actor ("three Chinese companies
                 // accused of supplying Russia", "the vessels blocked …"): the pattern stage's reading
                 // of the trigger with another actor as its subject is dropped too.
-                if trigger.isVerb, subjectIsNoActor(trigger, in: context) { analysis.vetoedTriggers.insert(trigger.span.lowerBound) }
+                if trigger.isVerb, onlyTargets || subjectIsNoActor(trigger, in: context) { analysis.vetoedTriggers.insert(trigger.span.lowerBound) }
                 // The nearest subject up the clauses, to say what was there instead of an actor.
                 var k = trigger.head, steps = 0
                 var near: Int? = nil
@@ -204,7 +205,7 @@ struct ConstructionStage: Sendable {
                 for a in each { for b in each where a.entities != b.entities { emit(a, b, "\(subjectRule)+reciprocal", penalty: 0.9) } }
                 continue
             }
-            guard let (objectRule, objects) = first(ConstructionRegistry.objects, trigger, context) else {
+            guard let (objectRule, objects) = first(ConstructionRegistry.objects, trigger, context, onlyTargets: &onlyTargets) else {
                 if !analysis.knowledge.isSymmetric(trigger.entry.relation) { misses?.append("\(what): no object found") }
                 // "China and Russia met", "their cooperation": a symmetric relation between
                 // coordinated subjects (or the actors one plural pronoun stands for) when it has no object.
@@ -265,8 +266,9 @@ struct ConstructionStage: Sendable {
     /// Whether the parse gives verb trigger `trigger` a subject that is no actor: a common noun
     /// of its own clause that no mention covers, the object of the verb whose "of"/"for" clause
     /// it is when that object is no actor ("accused the businessman Ilan Shor of working with
-    /// Russia"), the noun an active participle modifies when it is no actor ("the businessman
-    /// working with Russia"), or only the people or craft of a country (which never act).
+    /// Russia"), or the noun an active participle modifies when it is no actor ("the businessman
+    /// working with Russia"). (Subjects that are only a country's people or craft, which never
+    /// act, are found by `first`.)
     func subjectIsNoActor(_ trigger: TriggerSite, in c: ConstructionContext) -> Bool {
         let uncovered = { (t: Int) in !c.mentions.contains(where: { $0.range.contains(t) }) && c.actors(at: t).isEmpty }
         for s in c.tree.dependents(trigger.head, ["nsubj"]) where c.tree.tag(s) == "NOUN" && uncovered(s) { return true }
@@ -283,19 +285,19 @@ struct ConstructionStage: Sendable {
            ["NOUN", "PROPN"].contains(c.tree.tag(noun)), uncovered(noun) {
             return true
         }
-        return ConstructionRegistry.subjects.contains { rule in
-            let found = rule.arguments(of: trigger, in: c)
-            return !found.isEmpty && found.allSatisfy(\.mention.target)
-        }
+        return false
     }
 
-    /// The first construction of `list` that finds an actor, with what it found.
-    private func first(_ list: [any ArgumentConstruction], _ trigger: TriggerSite, _ context: ConstructionContext)
-        -> (String, [ParsedArgument])? {
+    /// The first construction of `list` that finds an actor, with what it found; `onlyTargets`
+    /// is set when a construction found only a country's people or craft for the subject.
+    private func first(_ list: [any ArgumentConstruction], _ trigger: TriggerSite, _ context: ConstructionContext,
+                       onlyTargets: inout Bool) -> (String, [ParsedArgument])? {
         for c in list {
             // (People or craft of a country are only ever what an act is done to.)
-            let found = c.arguments(of: trigger, in: context).filter { c.role == .object || !$0.mention.target }
+            let raw = c.arguments(of: trigger, in: context)
+            let found = raw.filter { c.role == .object || !$0.mention.target }
             if !found.isEmpty { return (c.name, found) }
+            if !raw.isEmpty { onlyTargets = true }
         }
         return nil
     }
