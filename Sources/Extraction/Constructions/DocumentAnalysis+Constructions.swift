@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// The relation stage over the parse (`ConstructionStage`), in place of the pattern stage
 /// (`findRelations`): the same structural relations of the actor stage (leaderOf from titles,
 /// hyphenated compounds), then, for each sentence with an actor and a trigger, its tree and the
@@ -24,7 +26,10 @@ extension DocumentAnalysis {
             }
             // (Or one actor and a town within four words after a trigger of an act on places:
             // "Russia shelled Kharkiv", "attacks on Goma".)
-            guard range.contains(where: { triggerMatches(at: $0, in: range) }) else { continue }
+            // (A trigger counts only when the sentence has an actor of the class kg.owl gives its
+            // relation's subject: "led" needs a person for leaderOf.)
+            let types = Set(list.flatMap(\.entities).map { entities[$0].type })
+            guard range.contains(where: { triggerMatches(at: $0, in: range, types: types) }) else { continue }
             if Set(list.flatMap(\.entities)).count < 2 && !namedEarlier {
                 let triggers = range.filter { placeTriggerStarts(at: $0) }
                 guard !triggers.isEmpty, stage.townNames(in: self, sentence: s).contains(where: { town in
@@ -51,13 +56,21 @@ extension DocumentAnalysis {
     /// Whether a trigger of the lexicon starts at token `i` with all its words inside `range`,
     /// as the construction stage matches them ("security" alone starts "security guarantees" but
     /// is none), or a verb-object frame's verb is there (its object is found in the parse).
-    func triggerMatches(at i: Int, in range: Range<Int>) -> Bool {
+    /// - Parameter types: the classes of the sentence's actors; a relation whose `rdfs:domain` is
+    ///   a class none of them has cannot be found (nil: any). (Not the range: a town may stand
+    ///   for the object's country.)
+    func triggerMatches(at i: Int, in range: Range<Int>, types: Set<ActorType>? = nil) -> Bool {
+        func possible(_ relation: String) -> Bool {
+            guard let types, let r = knowledge.relationClasses[relation] else { return true }
+            return r.domain.map(types.contains) ?? true
+        }
         // A frame's verb counts when its object noun is in the sentence too.
         if let frames = knowledge.frames[tokens[i].lower],
-           frames.contains(where: { f in f.rest.last.map { noun in range.contains { tokens[$0].lower == noun } } ?? false }) { return true }
+           frames.contains(where: { f in possible(knowledge.lexicon[f.entry].relation) && f.rest.last.map { noun in range.contains { tokens[$0].lower == noun } } ?? false }) { return true }
         guard tokens[i].triggerList >= 0 else { return false }
         return knowledge.triggerLists[Int(tokens[i].triggerList)].contains {
-            $0.end(at: i, in: tokens, limit: range.upperBound, filler: knowledge.lexicon[$0.entry].pos == .verb) != nil
+            possible(knowledge.lexicon[$0.entry].relation)
+                && $0.end(at: i, in: tokens, limit: range.upperBound, filler: knowledge.lexicon[$0.entry].pos == .verb) != nil
         }
     }
 
