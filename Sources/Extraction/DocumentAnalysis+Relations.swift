@@ -39,9 +39,18 @@ extension DocumentAnalysis {
         }
     }
 
-    /// Remembers who did the events of a sentence: "the DPRK's launch of a missile" → launch: DPRK.
+    /// Remembers who did the events of a sentence: "the DPRK's launch of a missile" → launch: DPRK;
+    /// "North Korea launched a missile" → launch: North Korea (a past or present verb form of a
+    /// `cues.tsv` nominalization right after the actor who does it).
     func recordEventAgents(sentence s: Int, list: [Mention]) {
         let range = sentences[s]
+        for k in range where k > range.lowerBound && tokens[k].isWord && !tokens[k].isCapitalized {
+            let w = tokens[k].lower
+            guard let noun = knowledge.nominalizations[w], w.hasSuffix("ed") || w.hasSuffix("s") && w != noun + "s" && w != noun + "es",
+                  let m = list.last(where: { $0.range.upperBound == k }), !m.possessive, !m.locative, !m.target, !m.modifier,
+                  m.kind != .demonym else { continue }
+            eventAgents[Self.singular(noun)] = m.entities
+        }
         for k in range where tokens[k].isWord && !tokens[k].isCapitalized
             && tokens[k].is([.agentNoun, .agentNounPlural]) {
             var j = k

@@ -1168,6 +1168,17 @@ import Testing
         #expect(found("Kenya praised the resilience of Sudan.").isEmpty)
     }
 
+    @Test func anEventToldByItsVerbIsTakenUpByItsNounLater() {
+        // "launched" right after its actor names the launch that "the launch" takes up, though
+        // "launch" is no trigger and the first sentence has one actor (cues.tsv nominalization).
+        #expect(found("North Korea launched a missile on Monday. Japan condemned the launch.") == ["Japan criticizes North Korea": "clause-subject+event-agent"])
+        #expect(found("Russia annexed Crimea in 2014. The European Union condemned the annexation.")["European Union criticizes Russia"] != nil)
+        // No event told before: "the launch" is nobody's.
+        #expect(found("Japan condemned the launch.").isEmpty)
+        // Not the verb of a possessor's noun: "North Korea's launches" tell no launch by a verb.
+        #expect(found("Japan said North Korea's missile tests continued. Japan condemned the launch.").isEmpty)
+    }
+
     @Test func aDescriptionInAppositionIsTheActorItDescribes() {
         // The relative clause of an appositive description belongs to the name before it.
         let f = found("The report named the Azawad Liberation Front, a separatist movement that has fought the Malian army since 2023.")
