@@ -241,7 +241,7 @@ extension DocumentAnalysis {
             // Nor two past forms: "met jailed journalist Evan Gershkovich", "visited wounded
             // soldiers": the second describes the noun after it.
             if lowerWord, trigger.form == .past || trigger.form == .pastOrParticiple || trigger.form == .participle,
-               prev.hasSuffix("ed") && prev.count > 3 || tokens[i - 1].triggerList >= 0 && knowledge.triggerLists[Int(tokens[i - 1].triggerList)].contains { $0.form == .past || $0.form == .pastOrParticiple },
+               prev.hasSuffix("ed") && prev.count > 3 || tokens[i - 1].triggerList >= 0 && knowledge.triggerLists[Int(tokens[i - 1].triggerList)].contains(where: { $0.form == .past || $0.form == .pastOrParticiple }),
                i + 1 < range.upperBound, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized, !tokens[i + 1].is(.preposition), !tokens[i + 1].is(.determiner) {
                 return []
             }
