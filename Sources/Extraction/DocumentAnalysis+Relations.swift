@@ -46,7 +46,7 @@ extension DocumentAnalysis {
         let range = sentences[s]
         for k in range where k > range.lowerBound && tokens[k].isWord && !tokens[k].isCapitalized {
             let w = tokens[k].lower
-            guard let noun = knowledge.nominalizations[w], w.hasSuffix("ed") || w.hasSuffix("s") && w != noun + "s" && w != noun + "es",
+            guard knowledge.eventVerbForms.contains(w), let noun = knowledge.nominalizations[w],
                   let m = list.last(where: { $0.range.upperBound == k }), !m.possessive, !m.locative, !m.target, !m.modifier,
                   m.kind != .demonym else { continue }
             eventAgents[Self.singular(noun)] = m.entities

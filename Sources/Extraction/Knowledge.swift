@@ -78,6 +78,9 @@ public final class Knowledge: Sendable {
     /// The noun of a verb's act by the verb's forms (`cues.tsv` `nominalization`: "detained" →
     /// "detention"), and those nouns with their plurals.
     let nominalizations: [String: String]
+    /// The finite forms of those verbs that tell an event ("launched", "detains"; not a form
+    /// spelled as the noun or its plural: "strikes").
+    let eventVerbForms: Set<String>
     /// Verb forms that name what they take ("called", "described as": `cues.tsv` `naming-verb`).
     let namingVerbs: Set<String>
     let nominalNouns: Set<String>
@@ -140,6 +143,8 @@ public final class Knowledge: Sendable {
     let lightVerbPhrases: [String: [String: Set<String>]]
     /// Nouns of a private person's occupation before a name (`cues.tsv` occupation-noun).
     let occupationNouns: Set<String>
+    /// Reciprocal pronouns of two words ("each other", `cues.tsv` reciprocal).
+    let reciprocals: Set<String>
     /// Organization heads that also end a name in lower case ("the Victory bloc").
     let lowerCaseOrganizationHeads: Set<String>
     let pluralPronouns: PhraseIndex
@@ -299,10 +304,15 @@ public final class Knowledge: Sendable {
         arrangingVerbs = verbSet("light-verb", value: "arrange")
         leaderRoles = Set(ontology.titles.filter(\.leader).map(\.role))
         var nominal: [String: String] = [:]
+        var eventForms = Set<String>()
         for cue in ontology.cues("nominalization") where cue.words.count == 1 && !cue.value.isEmpty {
-            for (form, _) in morphology.verbForms(cue.words[0]) { nominal[form] = cue.value }
+            for (form, kind) in morphology.verbForms(cue.words[0]) {
+                nominal[form] = cue.value
+                if [.third, .past, .pastOrParticiple].contains(kind), form != cue.value, form != morphology.plural(cue.value) { eventForms.insert(form) }
+            }
         }
         nominalizations = nominal
+        eventVerbForms = eventForms
         namingVerbs = verbSet("naming-verb")
         nominalNouns = Set(nominal.values.flatMap { [$0, morphology.plural($0)] })
         controlSubject = verbSet("control-subject")
@@ -430,6 +440,7 @@ public final class Knowledge: Sendable {
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
         honorifics = Set(ontology.cues("honorific").map { $0.words.joined(separator: " ") })
         occupationNouns = Set(ontology.cues("occupation-noun").map { $0.words.joined(separator: " ") })
+        reciprocals = Set(ontology.cues("reciprocal").map { $0.words.joined(separator: " ") })
         blocNouns = Set(ontology.cues("bloc-noun").map { $0.words.joined(separator: " ") })
         actNouns = Set(ontology.cues("act-noun").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })

@@ -13,7 +13,7 @@ struct ControlledSubject: ArgumentConstruction {
         guard c.tree.relation(trigger.head) == "xcomp", let verb = c.tree.head(trigger.head) else { return [] }
         // "approved Sweden's bid to join NATO": an infinitive after a noun of resolve belongs to
         // that noun (parsers often hang it on the verb); its owner is the agent.
-        if let noun = c.tree.dependents(verb, ["obj"]).first(where: { $0 < trigger.head && c.tokens[$0].is(.complementNoun) }) {
+        if let noun = c.intentNoun(of: verb, before: trigger.head) {
             let owner = c.author(of: noun)
             if !owner.isEmpty { return owner }
         }
@@ -233,7 +233,7 @@ struct AdverbialClauseSubject: ArgumentConstruction {
         }
         // "would not support Sweden's bid to join NATO" with the infinitive hung on the verb: it
         // completes the noun of intent before it, whose owner (or nobody) acts, not the clause's subject.
-        if marks.contains("to"), let noun = c.tree.dependents(verb, ["obj"]).first(where: { $0 < trigger.head && c.tokens[$0].is(.complementNoun) }) {
+        if marks.contains("to"), let noun = c.intentNoun(of: verb, before: trigger.head) {
             return c.author(of: noun)
         }
         guard !c.tree.isPassive(verb) else { return [] }

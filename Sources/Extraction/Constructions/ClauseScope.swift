@@ -78,8 +78,7 @@ struct ClauseScope: Sendable {
             case "xcomp":
                 if negatingControl.contains(governor) { negated = true }
                 // An infinitive hung on the verb but completing its object noun ("approved the bid to join").
-                if let noun = t.dependents(h, ["obj"]).first(where: { $0 < k && c.tokens[$0].is(.complementNoun) }),
-                   let m = governing[c.word(noun)], modality == .asserted { modality = m }
+                if let noun = c.intentNoun(of: h, before: k), let m = governing[c.word(noun)], modality == .asserted { modality = m }
                 if asserting[relation]?.contains(governor) == true {
                     // "offered to mediate" is mediating.
                 } else if modality == .asserted, let m = intention(of: h, c) {
@@ -99,8 +98,7 @@ struct ClauseScope: Sendable {
                 if t.dependents(k, ["mark"]).contains(where: { conditionMarkers.contains(c.word($0)) }) { modality = .conditional }
                 // An infinitive hung on the verb but completing its object noun ("support the bid to join").
                 if t.dependents(k, ["mark"]).contains(where: { c.word($0) == "to" }),
-                   let noun = t.dependents(h, ["obj"]).first(where: { $0 < k && c.tokens[$0].is(.complementNoun) }),
-                   let m = governing[c.word(noun)], modality == .asserted { modality = m }
+                   let noun = c.intentNoun(of: h, before: k), let m = governing[c.word(noun)], modality == .asserted { modality = m }
                 // "urged Sudan to resume talks" read as an adverbial clause: an infinitive under a
                 // verb of the governing kind is as intended as under `xcomp`.
                 if t.dependents(k, ["mark"]).contains(where: { c.word($0) == "to" }), modality == .asserted,

@@ -142,6 +142,13 @@ struct ConstructionContext {
         return actor(at: head)
     }
 
+    /// The noun of intent (`cues.tsv` complement-noun) that is `verb`'s direct object before
+    /// token `k`: an infinitive at `k` that a parser hangs on the verb completes that noun
+    /// ("approved Sweden's bid to join NATO"), not the verb.
+    func intentNoun(of verb: Int, before k: Int) -> Int? {
+        tree.dependents(verb, ["obj"]).first { $0 < k && tokens[$0].is(.complementNoun) }
+    }
+
     /// The nominal dependents of noun `t` that preposition `m` introduces ("the talks between
     /// …", "a round of talks").
     func nounPhrases(of t: Int, _ m: String) -> [Int] {

@@ -236,14 +236,12 @@ struct ConstructionStage: Sendable {
         return out
     }
 
-    /// Whether the verb trigger's direct object is "each other" or "one another".
+    /// Whether the verb trigger's direct object is a reciprocal pronoun of two words ("each
+    /// other", "one another": `cues.tsv` reciprocal), whichever word the parse made the object.
     static func hasReciprocalObject(_ trigger: TriggerSite, in c: ConstructionContext) -> Bool {
         guard trigger.isVerb else { return false }
-        return c.tree.dependents(trigger.head, ["obj"]).contains { o in
-            let w = c.word(o)
-            let next = c.tree.contains(o + 1) ? c.word(o + 1) : "", previous = c.tree.contains(o - 1) ? c.word(o - 1) : ""
-            return (w == "each" && next == "other") || (w == "other" && previous == "each") || (w == "one" && next == "another") || (w == "another" && previous == "one")
-        }
+        let pair = { (a: Int) in c.tree.contains(a) && c.tree.contains(a + 1) && c.knowledge.reciprocals.contains(c.word(a) + " " + c.word(a + 1)) }
+        return c.tree.dependents(trigger.head, ["obj"]).contains { pair($0) || pair($0 - 1) }
     }
 
     /// The actors who report the clause of `t`: the subject of the verb its clause is the

@@ -28,9 +28,9 @@ extension DocumentAnalysis {
             // "Russia shelled Kharkiv", "attacks on Goma".)
             // (A trigger counts only when the sentence has an actor of the class kg.owl gives its
             // relation's subject: "led" needs a person for leaderOf.)
-            let types = Set(list.flatMap(\.entities).map { entities[$0].type })
+            let actors = Set(list.flatMap(\.entities)), types = Set(actors.map { entities[$0].type })
             guard range.contains(where: { triggerMatches(at: $0, in: range, types: types) }) else { continue }
-            if Set(list.flatMap(\.entities)).count < 2 && !namedEarlier {
+            if actors.count < 2 && !namedEarlier {
                 let triggers = range.filter { placeTriggerStarts(at: $0) }
                 guard !triggers.isEmpty, stage.townNames(in: self, sentence: s).contains(where: { town in
                     triggers.contains { town.0.lowerBound > $0 && town.0.lowerBound - $0 <= 4 }
