@@ -443,6 +443,13 @@ extension DocumentAnalysis {
             return m
         }
 
+        // 1b''. A name no list knows that starts with a given name: "met Dan Voicu" (a person
+        //      of no state).
+        if t.isCapitalized, knowledge.givenNames.contains(t.text), i + 1 < limit, isCapitalizedWord(tokens[i + 1]),
+           !isTitleCase(s), let m = givenNamePerson(at: i, range: range) {
+            return m
+        }
+
         // 1c. An organization no list knows, by its head word: "the Nile Basin Initiative",
         //     "the Sudan Liberation Movement".
         // (An organization's head word within six words first.)
@@ -891,6 +898,19 @@ extension DocumentAnalysis {
         guard let name = personName(at: i, limit: j), name.end == j else { return nil }
         return possessive(Mention(range: i..<j, entities: [name.entity], kind: .titled,
                                   note: trace ? "\(name.note), a speaker" : ""), limit: limit)
+    }
+
+    /// Two or three capitalized words that no list knows, the first a given name
+    /// (`given-names.tsv`): "Dan Voicu", "Ana Maria Rusu". Not after a determiner ("the John
+    /// Deere plant"), and not part of a longer capitalized run, which may be anything's name.
+    func givenNamePerson(at i: Int, range: Range<Int>) -> Mention? {
+        let limit = range.upperBound
+        let j = unknownNameEnd(from: i, limit: limit, words: 3, excluding: [.organizationHead, .stateNounStart, .personNounStart])
+        guard j - i >= 2, !(j < limit && isCapitalizedWord(tokens[j])) else { return nil }
+        if i > range.lowerBound, tokens[i - 1].is(.determiner) { return nil }
+        guard let name = personName(at: i, limit: j), name.end == j else { return nil }
+        return possessive(Mention(range: i..<j, entities: [name.entity], kind: .titled,
+                                  note: trace ? "\(name.note), given name '\(tokens[i].text)'" : ""), limit: limit)
     }
 
     /// A run of two to six capitalized words (with "of", "for", "and" inside) that ends in an

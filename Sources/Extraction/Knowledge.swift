@@ -138,6 +138,8 @@ public final class Knowledge: Sendable {
     let clauseBreaks: Set<String>
     /// Courtesy titles and ranks before a name that are not part of it (`cues.tsv` honorific).
     let honorifics: Set<String>
+    /// Given names as written ("Dan"): the first word of a person's name (`given-names.tsv`).
+    let givenNames: Set<String>
     /// Verb forms whose subject is the agent of an event noun of a relation in their phrase of
     /// some prepositions (`cues.tsv` light-verb-phrase: "agreed to a ceasefire"), by relation.
     let lightVerbPhrases: [String: [String: Set<String>]]
@@ -439,6 +441,7 @@ public final class Knowledge: Sendable {
         notOnRoles = Dictionary(ontology.relations.relations.filter { !$0.notOnRoles.isEmpty }.map { ($0.name, $0.notOnRoles) }, uniquingKeysWith: { a, _ in a })
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
         honorifics = Set(ontology.cues("honorific").map { $0.words.joined(separator: " ") })
+        givenNames = ontology.givenNames
         occupationNouns = Set(ontology.cues("occupation-noun").map { $0.words.joined(separator: " ") })
         reciprocals = Set(ontology.cues("reciprocal").map { $0.words.joined(separator: " ") })
         blocNouns = Set(ontology.cues("bloc-noun").map { $0.words.joined(separator: " ") })

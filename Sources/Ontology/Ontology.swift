@@ -142,6 +142,9 @@ public struct Ontology: Sendable {
     public var abbreviations: Set<String>
     /// Cities where events happen (`places.tsv`), with their country; empty without the file.
     public var places: [PlaceEntry] = []
+    /// Given names (`given-names.tsv`, from PETRARCH's people), as written ("Dan"): a run of
+    /// capitalized words no list knows that starts with one is a person. Empty without the file.
+    public var givenNames: Set<String> = []
     /// The folder it was loaded from.
     public var directory: String
 

@@ -82,10 +82,20 @@ extension Ontology {
         let abbreviations = Set(abbreviationsText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })
         let countries = Set(gazetteer.lazy.filter { $0.entity.type == .country }.map(\.entity.key))
-        return Ontology(namespace: namespace, relations: relations, gazetteer: gazetteer, offices: offices,
-                        roles: roles, agents: agents, titles: titles, lexicon: lexicon, cues: cues, irregularVerbs: irregular,
-                        abbreviations: abbreviations, places: scope == .full ? try loadPlaces("\(dir)/places.tsv", countries: countries) : [],
-                        directory: dir)
+        var ontology = Ontology(namespace: namespace, relations: relations, gazetteer: gazetteer, offices: offices,
+                                roles: roles, agents: agents, titles: titles, lexicon: lexicon, cues: cues, irregularVerbs: irregular,
+                                abbreviations: abbreviations, places: scope == .full ? try loadPlaces("\(dir)/places.tsv", countries: countries) : [],
+                                directory: dir)
+        let givenFile = "\(dir)/given-names.tsv"
+        if scope == .full, FileManager.default.fileExists(atPath: givenFile) {
+            ontology.givenNames = Set(try TSV.read(givenFile, required: ["name", "people"]).map { row in
+                guard row["name"].first?.isUppercase == true, row["name"].allSatisfy(\.isLetter) else {
+                    throw row.error("given name '\(row["name"])' is not one capitalized word")
+                }
+                return row["name"]
+            })
+        }
+        return ontology
     }
 
     /// Reads a trigger lexicon (`lexicon.tsv`, `lexicon-cameo.tsv`): relation, trigger, pos,

@@ -154,6 +154,15 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
                             "light-verb-phrase 'agree': value 'to|on' is not RELATION:PREPOSITIONS with a relation of kg.owl")
     }
 
+    @Test func givenNamesAreCapitalizedWordsNoTitle() throws {
+        let o = try Ontology.load(directory: ontologyDirectory)
+        #expect(o.givenNames.isSuperset(of: ["Dan", "Ana", "Mohammed", "Olga"]))
+        // No courtesy title, country word or English word is a given name.
+        #expect(o.givenNames.isDisjoint(with: ["Ayatollah", "Baroness", "Russian", "Jordan", "May", "Will", "General"]))
+        try expectLoadError("given-names.tsv", "dan\t7", "given name 'dan' is not one capitalized word")
+        try expectLoadError("given-names.tsv", "Dan Voicu\t7", "given name 'Dan Voicu' is not one capitalized word")
+    }
+
     @Test func aCueOfAnUnknownCategoryIsReportedWithItsLine() throws {
         let (dir, path, line) = try copyWithRow("cues.tsv", "light-verbs\tstage\t")
         #expect {

@@ -21,6 +21,8 @@ on re-run:
   gazetteer/petrarch-armed-groups.tsv   armed non-state groups (... code)
   agents.tsv                            agent nouns with their CAMEO code (agent plural code position)
   gazetteer/cameo-codes.tsv            CAMEO codes of the hand-made countries and organizations (id code)
+  given-names.tsv                      first words of people's names (name people): a signal that an
+                                       unknown name is a person's ("Dan Voicu")
 
 Rules (precision first: a wrong actor is worse than a missing one)
   * The hand-made gazetteer wins: a PETRARCH entry with any form that is already a surface of
@@ -38,6 +40,11 @@ Rules (precision first: a wrong actor is worse than a missing one)
     word an English word of PETRARCH's vocabulary (verb patterns, agents); not a discard.
   * People need a dated role; names of the international file without a date or an
     organization word are dropped (they may be people or organizations).
+  * Given names: the first word of the names of at least three dated PETRARCH people (any date),
+    of three letters or more, that is no English word (none of PETRARCH's vocabulary, no word
+    written in lower case in the UD English EWT training treebank, ``--treebank``), no title
+    (``titles.tsv``, ``cues.tsv`` honorific), agent noun or organization word, and no word of a
+    hand-made country name or demonym.
   * Dates: YYMMDD (00-30 -> 20YY, else 19YY, as PETRARCH reads them) or YYYYMMDD; '<D' is
     'until D', '>D' 'from D'; an invalid date drops that role only.
 """
@@ -56,6 +63,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_PETRARCH = REPO.parent / "shared" / "petrarch"
 DEFAULT_ONTOLOGY = REPO / "ontology"
+DEFAULT_TREEBANK = REPO.parent / "shared" / "treebanks" / "en_ewt" / "en_ewt-ud-train.conllu"
+# A given name must start the names of this many people.
+GIVEN_NAME_PEOPLE = 3
+# First words of PETRARCH people that are no given name: German titles, a country's adjective,
+# an acronym, and surnames some records put first.
+NOT_GIVEN_NAMES = {"BUNDESKANZLER", "KANZLER", "REPUBLIKA", "KPA", "SOVIET", "PAPA", "BARBER"}
 ASCII_APOS, TYPO_APOS = "'", "\u2019"
 CAMEO_CODE = re.compile(r"^[A-Z0-9]{3}(?:[A-Z0-9]{3})*$")
 ATTRIBUTION = [
@@ -223,6 +236,17 @@ def read_vocabulary(petrarch: Path) -> set[str]:
     return words
 
 
+def read_lower_words(treebank: Path) -> set[str]:
+    """Words written in lower case in a CoNLL-U treebank (upper case): English words."""
+    words: set[str] = set()
+    for raw in treebank.read_text(encoding="utf-8").splitlines():
+        if raw and raw[0].isdigit():
+            form = raw.split("\t", 2)[1]
+            if form.isalpha() and form.islower():
+                words.add(form.upper())
+    return words
+
+
 # ---------------------------------------------------------------- names
 
 def tokens_of(phrase: str) -> list[str]:
@@ -326,6 +350,13 @@ class HandMade:
                         if form:
                             self.owner[match_key(form)] = row["id"]
         self.countries = {k for k, t in self.types.items() if t == "Country"}
+        # Words of kg's titles and courtesy titles (never given names): "Ayatollah", "Minister".
+        self.courtesy_words: set[str] = set()
+        for row in read_tsv(ontology / "titles.tsv"):
+            self.courtesy_words.update(w.upper() for w in re.findall(r"[A-Za-z]+", row["title"]))
+        for row in read_tsv(ontology / "cues.tsv"):
+            if row["category"] == "honorific":
+                self.courtesy_words.update(w.upper() for w in re.findall(r"[A-Za-z]+", row["phrase"]))
         # Words of country surfaces ("Russian", "Kremlin") that make a person form a title form.
         self.country_words = {k.upper() for k, e in self.owner.items()
                               if self.types.get(e) == "Country" and re.fullmatch(r"[A-Za-z]+", k)}
@@ -358,8 +389,11 @@ class Dropped:
 
 
 class Converter:
-    def __init__(self, petrarch: Path, ontology: Path) -> None:
+    def __init__(self, petrarch: Path, ontology: Path, treebank: Path = DEFAULT_TREEBANK) -> None:
         d = petrarch / "dictionaries"
+        if not treebank.is_file():
+            raise ConversionError(f"{treebank}: missing; point --treebank to UD English EWT's training file (its lower-case words are English words, never given names)")
+        self.lower_words = read_lower_words(treebank)
         names = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                  "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "Phoenix.discards.txt"]
         for name in names:
@@ -676,8 +710,26 @@ class Converter:
                     roles.append((e["id"], order, [e["id"], code, start, end]))
         tables["roles"] = [r for _, _, r in sorted(roles)]
         tables["agents"] = self.agents
+        tables["given-names"] = self.given_names()
         tables["codes"] = sorted([k, sorted(v)[0]] for k, v in self.hand_codes.items() if len(v) == 1)
         return tables
+
+    def given_names(self) -> list[list[str]]:
+        """The first words of dated people's names that name no thing (see the module's rules)."""
+        people: dict[str, int] = defaultdict(int)
+        for r in self.countries + self.international:
+            if not any(s or e for _, s, e in r.codes):
+                continue
+            firsts = {tokens_of(p)[0].upper() for p in r.phrases if len(tokens_of(p)) >= 2}
+            for f in firsts:
+                people[f] += 1
+        barred = (self.vocabulary | self.lower_words | TITLE_WORDS | PERSON_TITLES | ORG_WORDS | self.agent_words
+                  | self.hand.country_tokens | {w.upper() for w in LOWER_WORDS} | NOT_GIVEN_NAMES | self.hand.courtesy_words)
+        rows = []
+        for name, n in people.items():
+            if n >= GIVEN_NAME_PEOPLE and re.fullmatch(r"[A-Z]{3,}", name) and name not in barred:
+                rows.append([name[0] + name[1:].lower(), str(n)])
+        return sorted(rows)
 
     def looks_like_organization(self, r: Record) -> bool:
         """An organization word in the primary name, or an acronym among the phrases."""
@@ -807,6 +859,9 @@ OUTPUTS = [
     ("agents.tsv", "agents", ["agent", "plural", "code", "position"],
      "# Agent nouns of Phoenix.agents.txt: the CAMEO code an agent adds to its actor's code, 'after' it\n"
      "# (RUS + GOV = RUSGOV) or 'before' it (NGO~). plural blank: none."),
+    ("given-names.tsv", "given-names", ["name", "people"],
+     "# Given names: the first word of the names of PETRARCH's people (how many), no English word, title\n"
+     "# or gazetteer word. A run of capitalized words no list knows that starts with one is a person."),
     ("gazetteer/cameo-codes.tsv", "codes", ["id", "code"],
      "# CAMEO actor codes of the hand-made gazetteer's countries and organizations, from the PETRARCH\n"
      "# records that share a name with them."),
@@ -842,6 +897,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--petrarch", type=Path, default=DEFAULT_PETRARCH, help=f"PETRARCH folder with dictionaries/ (default: {DEFAULT_PETRARCH})")
     parser.add_argument("--ontology", type=Path, default=DEFAULT_ONTOLOGY, help="ontology folder with the hand-made gazetteer")
     parser.add_argument("--output", type=Path, default=None, help="folder to write into (default: the ontology folder)")
+    parser.add_argument("--treebank", type=Path, default=DEFAULT_TREEBANK, help=f"UD English EWT training file (default: {DEFAULT_TREEBANK})")
     parser.add_argument("--check", action="store_true", help="do not write; exit 1 if an output file is not up to date")
     parser.add_argument("--verbose", "-v", action="store_true", help="list what was dropped, by reason, with examples")
     args = parser.parse_args(argv)
@@ -851,7 +907,7 @@ def main(argv: list[str] | None = None) -> int:
               "not here (use --petrarch DIR)", file=sys.stderr)
         return 1
     try:
-        converter = Converter(args.petrarch, args.ontology)
+        converter = Converter(args.petrarch, args.ontology, args.treebank)
         tables = converter.convert()
     except (ConversionError, OSError) as exc:
         print(f"convert-petrarch: error: {exc}", file=sys.stderr)
