@@ -1483,8 +1483,19 @@ import Testing
         #expect(f["Turkey mediates Ethiopia"] != nil && f["Turkey mediates Somalia"] != nil, "\(f)")
         let g = found("Israel and Hamas agreed to a truce under the mediation of Qatar.")
         #expect(g["Qatar mediates Israel"] != nil && g["Qatar mediates Hamas"] != nil, "\(g)")
+        // Hung on the object of the clause's verb: "held talks under Turkey's mediation".
+        let h = found("Sudan and Chad held talks under Egypt's mediation.")
+        #expect(h["Egypt mediates Sudan"] != nil && h["Egypt mediates Chad"] != nil, "\(h)")
+        #expect(!found("Sudan held talks under Egypt's mediation.").keys.contains { $0.hasPrefix("Egypt mediates") })
         // "of" after a mediation that takes it for its object is no agent: "the mediation of the dispute".
         #expect(!found("Kenya and Uganda asked for the mediation of Tanzania's dispute.").keys.contains { $0.hasPrefix("Tanzania mediates") })
+    }
+
+    @Test func shakingHandsIsMeeting() {
+        #expect(found("Pashinyan and Aliyev shook hands in Washington.")["Ilham Aliyev meetsWith Nikol Pashinyan"] != nil)
+        #expect(found("Sisi shook hands with Erdogan on Monday.")["Abdel Fattah al-Sisi meetsWith Recep Tayyip Erdoğan"] != nil)
+        // One side alone shakes no one's hand.
+        #expect(!found("Egypt's president shook hands on the deal.").keys.contains { $0.contains("meetsWith") })
     }
 
     @Test func rejectingTheAccusationsRejectsTheAccuser() {

@@ -249,10 +249,10 @@ struct MediatedClauseSides: ArgumentConstruction {
         guard !trigger.isVerb, trigger.entry.objectMarkers.contains("between"), ["obl", "nmod"].contains(c.tree.universal(trigger.head)),
               let marker = c.marker(of: trigger.head), Self.framing.contains(marker),
               var verb = c.tree.head(trigger.head) else { return [] }
-        // Hung on the clause's oblique noun ("agreed to a truce under the mediation of Qatar"):
-        // the clause is that noun's verb.
+        // Hung on the clause's oblique or object noun ("agreed to a truce under the mediation
+        // of Qatar", "held talks under Turkey's mediation"): the clause is that noun's verb.
         if c.tree.universal(trigger.head) == "nmod" {
-            guard c.tree.universal(verb) == "obl", let v = c.tree.head(verb), c.tree.tag(v) == "VERB" else { return [] }
+            guard ["obl", "obj"].contains(c.tree.universal(verb)), let v = c.tree.head(verb), c.tree.tag(v) == "VERB" else { return [] }
             verb = v
         }
         let sides = c.tree.dependents(verb, ["nsubj", "nsubj:pass"]).flatMap { c.actors(at: $0) }
