@@ -24,6 +24,9 @@ final class DocumentAnalysis {
     /// The agents of the events named so far, by event noun ("launch" → North Korea), for
     /// definite references back to them ("denounced the launch").
     var eventAgents: [String: [Int]] = [:]
+    /// The sentence and the agents of the latest deed the parse read (the subjects of an asserted
+    /// verb trigger of a material relation), for "condemned the move" in that sentence or the next.
+    var latestAct: (sentence: Int, agents: [Int])? = nil
     /// The tokens of the triggers the parse shows give no triple: only asked for ("urged Sudan to
     /// attack Chad"), or talks between others only offered or called for. The pattern stage's
     /// readings of them are dropped when both stages run.

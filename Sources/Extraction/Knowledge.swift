@@ -123,6 +123,8 @@ public final class Knowledge: Sendable {
     /// "response", "decision", "stance": nouns of an actor's act, whose owner is what a verb
     /// of judgement judges (`cues.tsv` `act-noun`).
     let actNouns: Set<String>
+    /// Nouns that take up the latest act told ("the move", "the decision"; `cues.tsv` `act-anaphor`).
+    let actAnaphors: Set<String>
     /// The CAMEO role of a state noun ("troops" → MIL, "police" → COP), by its words joined by spaces.
     let stateNounRoles: [String: String]
     /// The CAMEO role of a member noun ("US troops" MIL, "US lawmakers" LEG): a state noun's,
@@ -179,6 +181,8 @@ public final class Knowledge: Sendable {
     let symmetricRelations: Set<String>
     /// The subject and object classes kg.owl gives each relation that limits them.
     let relationClasses: [String: (domain: ActorType?, range: ActorType?)]
+    /// Relations of material events (QuadClass 2 and 4: deeds, not statements).
+    let materialRelations: Set<String>
     /// Relations of verbal events (QuadClass 1 and 3: statements, not deeds).
     let verbalRelations: Set<String>
     func isVerbalEvent(_ relation: String) -> Bool { verbalRelations.contains(relation) }
@@ -446,6 +450,7 @@ public final class Knowledge: Sendable {
         reciprocals = Set(ontology.cues("reciprocal").map { $0.words.joined(separator: " ") })
         blocNouns = Set(ontology.cues("bloc-noun").map { $0.words.joined(separator: " ") })
         actNouns = Set(ontology.cues("act-noun").map { $0.words.joined(separator: " ") })
+        actAnaphors = Set(ontology.cues("act-anaphor").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
         objectClauseMarkers = Set(ontology.cues("object-clause-marker").map { $0.words.joined(separator: " ") })
         preventingMarkers = Set(ontology.cues("object-clause-marker").filter { $0.value == "prevented" }.map { $0.words.joined(separator: " ") })
@@ -454,6 +459,7 @@ public final class Knowledge: Sendable {
         for r in ontology.relations.relations where r.domain != nil || r.range != nil { classes[r.name] = (r.domain, r.range) }
         relationClasses = classes
         verbalRelations = Set(ontology.relations.relations.filter { $0.quadClass == 1 || $0.quadClass == 3 }.map(\.name))
+        materialRelations = Set(ontology.relations.relations.filter { $0.quadClass == 2 || $0.quadClass == 4 }.map(\.name))
         self.triggerLists = triggerLists
         self.surfaceLists = surfaceLists
     }

@@ -1491,6 +1491,20 @@ import Testing
         #expect(!found("Kenya and Uganda asked for the mediation of Tanzania's dispute.").keys.contains { $0.hasPrefix("Tanzania mediates") })
     }
 
+    @Test func theMoveTakesUpTheLatestDeed() {
+        // cues.tsv act-anaphor: "the move", "the decision", "the step" name the latest deed
+        // (a material relation, asserted) told in the sentence before or the same one.
+        #expect(found("Russia expelled two Estonian diplomats. Estonia condemned the move.")["Estonia criticizes Russia"] != nil)
+        #expect(found("Qatar released three Israeli hostages. Israel welcomed the decision.")["Israel praises Qatar"] != nil)
+        // Not a statement ("criticised"), not a deed only threatened or denied, not one two
+        // sentences back, and not a move that names its own content ("the move to cut ties").
+        #expect(found("China criticized Australia. Japan welcomed the decision.")["Japan praises China"] == nil)
+        #expect(found("Russia threatened to expel Estonian diplomats. Estonia condemned the move.")["Estonia criticizes Russia"] == nil)
+        #expect(found("Russia did not expel Estonian diplomats. Estonia welcomed the decision.")["Estonia praises Russia"] == nil)
+        #expect(found("Russia expelled two Estonian diplomats. The weather was bad. Estonia condemned the move.")["Estonia criticizes Russia"] == nil)
+        #expect(found("Russia expelled two Estonian diplomats. Estonia condemned the move to cut ties with Latvia.")["Estonia criticizes Russia"] == nil)
+    }
+
     @Test func shakingHandsIsMeeting() {
         #expect(found("Pashinyan and Aliyev shook hands in Washington.")["Ilham Aliyev meetsWith Nikol Pashinyan"] != nil)
         #expect(found("Sisi shook hands with Erdogan on Monday.")["Abdel Fattah al-Sisi meetsWith Recep Tayyip Erdoğan"] != nil)

@@ -170,6 +170,14 @@ struct EventAgentObject: ArgumentConstruction {
                 let m = Mention(range: event..<event + 1, entities: agents, kind: .description, note: "the event named earlier")
                 return [ParsedArgument(entities: agents, mention: m, token: event)]
             }
+            // "Russia expelled two Estonian diplomats. Estonia condemned the move": a definite
+            // act noun with no owner (`cues.tsv` act-anaphor) takes up the latest act told.
+            if c.knowledge.actAnaphors.contains(DocumentAnalysis.singular(c.word(event))), !c.latestActAgents.isEmpty,
+               c.tree.dependents(event, ["det"]).contains(where: { DocumentAnalysis.definiteDeterminers.contains(c.word($0)) }),
+               !c.tree.dependents(event).contains(where: { ["nmod", "nmod:poss", "acl", "acl:relcl"].contains(c.tree.relation($0)) || c.tree.universal($0) == "nmod" }) {
+                let m = Mention(range: event..<event + 1, entities: c.latestActAgents, kind: .description, note: "the latest act told")
+                return [ParsedArgument(entities: c.latestActAgents, mention: m, token: event)]
+            }
             // "condemned the test by North Korea": an active verb has no agent phrase of its own,
             // so a `by` phrase a parser attached to it is its event object's.
             if !c.tree.isPassive(trigger.head) {

@@ -59,6 +59,8 @@ struct ConstructionContext {
     let knowledge: Knowledge
     /// The agents of events named in earlier sentences, by the event noun's singular ("launch").
     var eventAgents: [String: [Int]] = [:]
+    /// The agents of the latest act told in this sentence or the one before ("the move").
+    var latestActAgents: [Int] = []
     /// The document's entities (what a mention's entity indices point at).
     var entities: [Entity] = []
     /// Towns no mention covers, by token, as their country (`ConstructionStage.towns`).

@@ -121,6 +121,7 @@ struct ConstructionStage: Sendable {
         let towns = sites.contains { analysis.knowledge.onPlaceRelations.contains($0.entry.relation) } ? towns(in: analysis, sentence: s) : [:]
         let context = ConstructionContext(tree: tree, mentions: analysis.mentions[s], tokens: analysis.tokens, knowledge: analysis.knowledge,
                                           eventAgents: analysis.eventAgents,
+                                          latestActAgents: analysis.latestAct.flatMap { $0.sentence >= s - 1 ? $0.agents : nil } ?? [],
                                           entities: analysis.entities, towns: towns)
         var out: [FoundRelation] = []
         for trigger in sites {
@@ -197,6 +198,10 @@ struct ConstructionStage: Sendable {
             if trigger.isVerb, !negated, modality == .asserted,
                let noun = analysis.knowledge.nominalizations[analysis.tokens[trigger.head].lower] {
                 analysis.eventAgents[DocumentAnalysis.singular(noun)] = subjects.flatMap(\.entities)
+            }
+            // A deed, not a statement: "welcomed the move" is about what was done, not said.
+            if trigger.isVerb, !negated, modality == .asserted, analysis.knowledge.materialRelations.contains(trigger.entry.relation) {
+                analysis.latestAct = (s, subjects.flatMap(\.entities))
             }
             // "Armenia and Azerbaijan accused each other", "both sides blamed one another": a
             // reciprocal object makes each of the subjects act on each other one.

@@ -19,9 +19,11 @@ extension DocumentAnalysis {
             // Parse only the sentences that can give a triple: two different actors (or an
             // actor and an event named earlier) and a trigger. Parsing is most of the stage's time.
             // (A definite one: "condemned the detention"; "the launch of" names a new event.)
+            let actBefore = latestAct.map { $0.sentence >= s - 1 } ?? false
             let namedEarlier = range.contains { k in
-                (tokens[k].is([.agentNoun, .agentNounPlural]) || knowledge.nominalNouns.contains(tokens[k].lower))
-                    && eventAgents[Self.singular(tokens[k].lower)] != nil
+                (((tokens[k].is([.agentNoun, .agentNounPlural]) || knowledge.nominalNouns.contains(tokens[k].lower))
+                    && eventAgents[Self.singular(tokens[k].lower)] != nil)
+                    || (actBefore && knowledge.actAnaphors.contains(Self.singular(tokens[k].lower))))
                     && k > range.lowerBound && Self.definiteDeterminers.contains(tokens[k - 1].lower)
             }
             // (Or one actor and a town within four words after a trigger of an act on places:
