@@ -481,6 +481,12 @@ extension DocumentAnalysis {
                     m.range = i..<end + 2 + abbr.tokens.count
                 }
                 let end = m.range.upperBound
+                // "a Panama-flagged oil tanker": the state as a target.
+                if entry.type == .country, let stop = flaggedCraft(after: end, limit: limit) {
+                    var t = Mention(range: i..<stop, entities: [e], kind: .state, note: trace ? "'\(span(i..<stop))' (flag state)" : "")
+                    t.target = true
+                    return t
+                }
                 // "Georgia's government", "Russia's army": the state itself (but "Iran's foreign
                 // ministry spokesman, NAME" is a person described by a longer title).
                 if end < limit, tokens[end].norm == "'s", entry.type == .country, let noun = longest(knowledge.stateNouns, at: end + 1, limit: limit) {
@@ -528,6 +534,12 @@ extension DocumentAnalysis {
                 if let noun = longest(knowledge.territoryNouns, at: end, limit: limit) {
                     return Mention(range: i..<end + noun.count, entities: [e], kind: .state,
                                    note: trace ? "demonym '\(span(i..<end))' + territory '\(noun.joined(separator: " "))'" : "")
+                }
+                // "a Russian-flagged cargo ship": the state as a target.
+                if let stop = flaggedCraft(after: end, limit: limit) {
+                    var t = Mention(range: i..<stop, entities: [e], kind: .state, note: trace ? "'\(span(i..<stop))' (flag state)" : "")
+                    t.target = true
+                    return t
                 }
                 // "two Guatemalan priests", "a Filipino fishing boat" (one modifier word may stand
                 // between): the country as a target only.
@@ -898,6 +910,23 @@ extension DocumentAnalysis {
         guard let name = personName(at: i, limit: j), name.end == j else { return nil }
         return possessive(Mention(range: i..<j, entities: [name.entity], kind: .titled,
                                   note: trace ? "\(name.note), a speaker" : ""), limit: limit)
+    }
+
+    /// The end of "-flagged oil tanker", "-owned bank" right after a state's name or demonym
+    /// (`end`): a hyphen, a `cues.tsv` flag-participle, at most one modifier word, and a craft
+    /// (`territory-noun`) or target noun (`target-noun`). Nil when the words are not there.
+    func flaggedCraft(after end: Int, limit: Int) -> Int? {
+        guard end + 2 < limit, tokens[end].norm == "-", !tokens[end].spaceBefore, !tokens[end + 1].spaceBefore,
+              knowledge.flagParticiples.contains(tokens[end + 1].lower) else { return nil }
+        var k = end + 2
+        for _ in 0..<2 where k < limit {
+            if let noun = longest(knowledge.targetNouns, at: k, limit: limit) ?? longest(knowledge.territoryNouns, at: k, limit: limit) {
+                return k + noun.count
+            }
+            guard tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is([.preposition, .determiner]) else { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// Two or three capitalized words that no list knows, the first a given name

@@ -125,6 +125,8 @@ public final class Knowledge: Sendable {
     let actNouns: Set<String>
     /// Nouns that take up the latest act told ("the move", "the decision"; `cues.tsv` `act-anaphor`).
     let actAnaphors: Set<String>
+    /// "flagged", "owned": after "STATE-", the craft or firm that follows is the state's (`cues.tsv` `flag-participle`).
+    let flagParticiples: Set<String>
     /// The CAMEO role of a state noun ("troops" → MIL, "police" → COP), by its words joined by spaces.
     let stateNounRoles: [String: String]
     /// The CAMEO role of a member noun ("US troops" MIL, "US lawmakers" LEG): a state noun's,
@@ -451,6 +453,7 @@ public final class Knowledge: Sendable {
         blocNouns = Set(ontology.cues("bloc-noun").map { $0.words.joined(separator: " ") })
         actNouns = Set(ontology.cues("act-noun").map { $0.words.joined(separator: " ") })
         actAnaphors = Set(ontology.cues("act-anaphor").map { $0.words.joined(separator: " ") })
+        flagParticiples = Set(ontology.cues("flag-participle").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
         objectClauseMarkers = Set(ontology.cues("object-clause-marker").map { $0.words.joined(separator: " ") })
         preventingMarkers = Set(ontology.cues("object-clause-marker").filter { $0.value == "prevented" }.map { $0.words.joined(separator: " ") })

@@ -1042,6 +1042,22 @@ import Testing
         return Extractor(ontology: sharedOntology, syntax: model, relations: .constructions)
     }()
 
+    /// Both stages, as `kg extract` runs by default.
+    static let both: Extractor = {
+        let path = sharedOntology.directory + "/syntax/en_ewt.model"
+        let model = FileManager.default.contents(atPath: path).flatMap { try? SyntaxModel(bytes: [UInt8]($0)) }
+        return Extractor(ontology: sharedOntology, syntax: model, relations: .both)
+    }()
+
+    /// The asserted, not negated triples of both stages.
+    func asserted(_ text: String) -> Set<String> {
+        var g = Graph(vocabulary: sharedOntology.relations)
+        Self.both.extract(SourceDocument(id: "t", text: text, date: "2023-05-24"), into: &g)
+        return Set(g.statements.filter { !$0.negated && $0.modality == .asserted }.map {
+            "\(g[$0.subject].label) \(g.vocabulary[$0.relation].name) \(g[$0.object].label)"
+        })
+    }
+
     func found(_ text: String) -> [String: String] {
         var g = Graph(vocabulary: sharedOntology.relations)
         Self.extractor.extract(SourceDocument(id: "t", text: text, date: "2023-05-24"), into: &g)
@@ -1503,6 +1519,30 @@ import Testing
         #expect(found("Russia did not expel Estonian diplomats. Estonia welcomed the decision.")["Estonia praises Russia"] == nil)
         #expect(found("Russia expelled two Estonian diplomats. The weather was bad. Estonia condemned the move.")["Estonia criticizes Russia"] == nil)
         #expect(found("Russia expelled two Estonian diplomats. Estonia condemned the move to cut ties with Latvia.")["Estonia criticizes Russia"] == nil)
+    }
+
+    @Test func aFlagStateIsTheTargetOfItsCraft() {
+        // cues.tsv flag-participle: "STATE-flagged", "DEMONYM-owned" before a craft or a firm.
+        #expect(found("The Estonian navy detained a Russian-flagged cargo ship.")["Estonia coerces Russia"] != nil)
+        #expect(found("Iran's Revolutionary Guards seized a Panama-flagged oil tanker.")["Iran coerces Panama"] != nil)
+        #expect(found("Ukraine struck a Russian-owned bank.")["Ukraine attacks Russia"] != nil)
+        // Only a target: a flagged craft does nothing itself.
+        #expect(found("A Panama-flagged tanker attacked Iran.").isEmpty)
+        // No craft after the participle: nothing.
+        #expect(found("Iran seized a Panama-flagged in the strait.").isEmpty)
+    }
+
+    @Test func orderingDiplomatsOutAndSuspendingCooperationReduceRelations() {
+        #expect(found("Poland ordered three Russian diplomats to leave the country.")["Poland reducesRelationsWith Russia"] != nil)
+        #expect(found("Brazil retaliated by ordering Bolivia's military attache to leave.")["Brazil reducesRelationsWith Bolivia"] != nil)
+        // Its own diplomats: no one else's relations.
+        #expect(found("Russia ordered its diplomats to leave Ukraine.").isEmpty)
+        // A frame's own noun keeps the frame's phrase even when it is a trigger itself.
+        #expect(found("The United States suspended military cooperation with Ethiopia.")["United States reducesRelationsWith Ethiopia"] != nil)
+        #expect(found("Bangladesh suspended a joint border-patrol programme with India.")["Bangladesh reducesRelationsWith India"] != nil)
+        // Cutting aid is no aid: "cut" is a negating verb.
+        #expect(asserted("Germany cut aid to Niger.") == ["Germany reducesRelationsWith Niger"])
+        #expect(!asserted("The EU froze aid to Niger.").contains("European Union aids Niger"))
     }
 
     @Test func shakingHandsIsMeeting() {

@@ -93,8 +93,12 @@ struct ObjectAttachedPreposition: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "of" && $0 != "between" }
         guard trigger.isVerb, !markers.isEmpty else { return [] }
-        // An event noun keeps its own phrase ("protested the war against Ukraine").
-        let objects = c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) && c.actor(at: $0) == nil && !c.isEventNoun($0) }
+        // An event noun keeps its own phrase ("protested the war against Ukraine"), except the
+        // noun of a frame, whose phrase is the frame's ("suspended cooperation with Ethiopia").
+        let frameNoun = trigger.entry.pos == .frame ? trigger.entry.words.last : nil
+        let objects = c.tree.dependents(trigger.head, ["obj"]).filter {
+            !trigger.span.contains($0) && c.actor(at: $0) == nil && (!c.isEventNoun($0) || c.word($0) == frameNoun)
+        }
         return c.prepositionalDependents(of: objects, markers: markers, excluding: trigger.span).flatMap { c.actors(at: $0, framed: true) }
     }
 }
