@@ -1444,6 +1444,9 @@ import Testing
         #expect(found("Egypt hosted talks with Qatar.")["Egypt meetsWith Qatar"] != nil)
         #expect(found("Egypt and Qatar held talks.").keys.contains { $0 == "Egypt meetsWith Qatar" || $0 == "Qatar meetsWith Egypt" })
         #expect(extract("Qatar and Egypt hosted talks.").all.isEmpty)
+        // So do those who offer talks (cues.tsv light-verb offer: arrange).
+        #expect(asserted("Qatar and Egypt offered talks after the Israeli strike.").isEmpty)
+        #expect(found("Israel offered talks with Hamas.")["Israel meetsWith Hamas"] != nil)
     }
 
     @Test func talksBetweenOthersThatAreOnlyOfferedOrCalledForAreNotHeld() {
