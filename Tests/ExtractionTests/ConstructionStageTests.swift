@@ -1548,6 +1548,15 @@ import Testing
         #expect(!asserted("The EU froze aid to Niger.").contains("European Union aids Niger"))
     }
 
+    @Test func aQuantityOrCollectiveObjectStandsForItsOfPhrase() {
+        // cues.tsv quantity: "dozens of", "a convoy of", "a group of".
+        #expect(found("Mali attacked dozens of Algerian civilians.")["Mali attacks Algeria"] == "clause-subject+direct-object")
+        #expect(found("Mali attacked a convoy of Algerian fuel traders.")["Mali attacks Algeria"] != nil)
+        // The "of" phrase must name an actor; a convoy is nobody's by itself.
+        #expect(found("Mali attacked a group of journalists.").isEmpty)
+        #expect(found("Mali attacked a convoy near the Algerian border.")["Mali attacks Algeria"] == nil)
+    }
+
     @Test func shakingHandsIsMeeting() {
         #expect(found("Pashinyan and Aliyev shook hands in Washington.")["Ilham Aliyev meetsWith Nikol Pashinyan"] != nil)
         #expect(found("Sisi shook hands with Erdogan on Monday.")["Abdel Fattah al-Sisi meetsWith Recep Tayyip Erdoğan"] != nil)

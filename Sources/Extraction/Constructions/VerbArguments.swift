@@ -44,7 +44,13 @@ struct DirectObject: ArgumentConstruction {
         // prepositional phrase: the lexicon frame decides those.
         let objects = c.tree.dependents(trigger.head, ["obj", "iobj"]).filter { o in
             !trigger.span.contains(o) && !c.tree.dependents(o).contains { $0 < o && c.tokens[$0].is(.preposition) && c.tree.universal($0) != "det" }
-        }.flatMap { c.actors(at: $0) }
+        }.flatMap { o -> [ParsedArgument] in
+            let own = c.actors(at: o)
+            // "dozens of Algerian civilians", "a convoy of Sudanese refugees": a word of quantity
+            // or a collective (`cues.tsv` quantity) stands for its "of" phrase.
+            guard own.isEmpty, c.knowledge.quantityWords.contains(c.word(o)) else { return own }
+            return c.tree.dependents(o).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" }.flatMap { c.actors(at: $0) }
+        }
         if !objects.isEmpty { return objects }
         // "called on Iran", "lifted sanctions on Venezuela": the trigger's own last word is the
         // preposition of its object, which hangs on the verb or on a noun of the trigger.
