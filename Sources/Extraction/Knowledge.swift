@@ -125,6 +125,9 @@ public final class Knowledge: Sendable {
     let actNouns: Set<String>
     /// Nouns that take up the latest act told ("the move", "the decision"; `cues.tsv` `act-anaphor`).
     let actAnaphors: Set<String>
+    /// Consequences announced for a clause's subject, by verb ("pay" → price, dearly; `cues.tsv`
+    /// consequence): the speaker's act of the cue's relation against that subject.
+    let consequences: [String: [(phrase: String, complement: String, relation: String)]]
     /// "flagged", "owned": after "STATE-", the craft or firm that follows is the state's (`cues.tsv` `flag-participle`).
     let flagParticiples: Set<String>
     /// The CAMEO role of a state noun ("troops" → MIL, "police" → COP), by its words joined by spaces.
@@ -453,6 +456,11 @@ public final class Knowledge: Sendable {
         blocNouns = Set(ontology.cues("bloc-noun").map { $0.words.joined(separator: " ") })
         actNouns = Set(ontology.cues("act-noun").map { $0.words.joined(separator: " ") })
         actAnaphors = Set(ontology.cues("act-anaphor").map { $0.words.joined(separator: " ") })
+        var consequences: [String: [(phrase: String, complement: String, relation: String)]] = [:]
+        for cue in ontology.cues("consequence") {
+            consequences[cue.words[0], default: []].append((cue.words.joined(separator: " "), cue.words.dropFirst().joined(), cue.value))
+        }
+        self.consequences = consequences
         flagParticiples = Set(ontology.cues("flag-participle").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
         objectClauseMarkers = Set(ontology.cues("object-clause-marker").map { $0.words.joined(separator: " ") })

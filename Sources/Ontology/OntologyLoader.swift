@@ -62,6 +62,12 @@ extension Ontology {
                !(row["value"].utf8.count % 3 == 0 && row["value"].utf8.allSatisfy({ (65...90).contains($0) })) {
                 throw row.error("state-noun '\(row["phrase"])': role '\(row["value"])' is not a CAMEO code (three capital letters, or six: MIL, GOV, COP)")
             }
+            // A consequence announced for someone is an act of one relation against them.
+            if row["category"] == "consequence" {
+                guard relations.id(row["value"]) != nil, (1...2).contains(row["phrase"].split(separator: " ").count) else {
+                    throw row.error("consequence '\(row["phrase"])': needs a verb and at most one complement, and a relation of kg.owl as its value, not '\(row["value"])'")
+                }
+            }
             // A light verb's phrase names the relation of its event nouns: "signsAgreementWith:to|on".
             if row["category"] == "light-verb-phrase" {
                 let parts = row["value"].split(separator: ":", maxSplits: 1).map(String.init)

@@ -1557,6 +1557,19 @@ import Testing
         #expect(found("Mali attacked a convoy near the Algerian border.")["Mali attacks Algeria"] == nil)
     }
 
+    @Test func aConsequenceAnnouncedForSomeoneIsTheSpeakersThreat() {
+        // cues.tsv consequence: "pay price", "pay dearly", "face consequences".
+        #expect(found("Kim Yo Jong said Seoul would pay dearly for the drills.")["Kim Yo Jong threatens South Korea"] == "consequence-threat")
+        #expect(found("Iran said Israel will face severe consequences.")["Iran threatens Israel"] != nil)
+        #expect(found("Russia told reporters that Britain would pay a heavy price.")["Russia threatens United Kingdom"] != nil)
+        // Not negated, not a price already paid, not one's own price, and not under a verb
+        // that gives its own relation ("warned": warns).
+        #expect(found("Iran said Israel would not face consequences.").isEmpty)
+        #expect(found("Russia said Britain paid a heavy price.").isEmpty)
+        #expect(found("Britain said it would pay the price for peace.").isEmpty)
+        #expect(found("China warned that Taiwan would pay a heavy price.")["China threatens Taiwan"] == nil)
+    }
+
     @Test func shakingHandsIsMeeting() {
         #expect(found("Pashinyan and Aliyev shook hands in Washington.")["Ilham Aliyev meetsWith Nikol Pashinyan"] != nil)
         #expect(found("Sisi shook hands with Erdogan on Monday.")["Abdel Fattah al-Sisi meetsWith Recep Tayyip Erdoğan"] != nil)

@@ -154,6 +154,13 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
                             "light-verb-phrase 'agree': value 'to|on' is not RELATION:PREPOSITIONS with a relation of kg.owl")
     }
 
+    @Test func aConsequenceNamesARelationOfTheOntology() throws {
+        try expectLoadError("cues.tsv", "consequence\tpay price\tpunishes",
+                            "consequence 'pay price': needs a verb and at most one complement, and a relation of kg.owl as its value, not 'punishes'")
+        try expectLoadError("cues.tsv", "consequence\tpay a heavy price\tthreatens",
+                            "consequence 'pay a heavy price': needs a verb and at most one complement, and a relation of kg.owl as its value, not 'threatens'")
+    }
+
     @Test func givenNamesAreCapitalizedWordsNoTitle() throws {
         let o = try Ontology.load(directory: ontologyDirectory)
         #expect(o.givenNames.isSuperset(of: ["Dan", "Ana", "Mohammed", "Olga"]))

@@ -238,7 +238,7 @@ struct ConstructionStage: Sendable {
                 }
             }
         }
-        return out
+        return out + ConsequenceThreat().relations(in: context, analysis: analysis, sentence: s)
     }
 
     /// Whether the verb trigger's direct object is a reciprocal pronoun of two words ("each

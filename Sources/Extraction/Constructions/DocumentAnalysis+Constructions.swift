@@ -31,7 +31,9 @@ extension DocumentAnalysis {
             // (A trigger counts only when the sentence has an actor of the class kg.owl gives its
             // relation's subject: "led" needs a person for leaderOf.)
             let actors = Set(list.flatMap(\.entities)), types = Set(actors.map { entities[$0].type })
-            guard range.contains(where: { triggerMatches(at: $0, in: range, types: types) }) else { continue }
+            // (Or a consequence announced for someone: "said Seoul would pay dearly".)
+            guard range.contains(where: { triggerMatches(at: $0, in: range, types: types) })
+                    || (actors.count >= 2 && range.contains { knowledge.consequences[tokens[$0].lower] != nil }) else { continue }
             if actors.count < 2 && !namedEarlier {
                 let triggers = range.filter { placeTriggerStarts(at: $0) }
                 guard !triggers.isEmpty, stage.townNames(in: self, sentence: s).contains(where: { town in
