@@ -307,6 +307,8 @@ struct ConstructionContext {
 }
 
 /// The constructions, in the order they are tried for each role. One list, one file.
+/// (Two find both sides of a relation at once and run in `ConstructionStage` itself:
+/// `BetweenPair`, "talks between A and B", and `ConsequenceThreat`, "said B would pay dearly".)
 enum ConstructionRegistry {
     static let subjects: [any ArgumentConstruction] = [
         ClauseSubject(), PassiveAgent(), HyphenAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
