@@ -1066,13 +1066,20 @@ extension DocumentAnalysis {
             return possessive(m, limit: limit)
         }
         if former { return nil }
-        // "the President of the United States"
+        // "the President of the United States", "the head of the Nile Basin Initiative" (an
+        // organization no list knows); "the secretary-general of the Nile Basin Initiative" names
+        // its own body, never the title's default one.
+        var namedBody = false
         if end + 1 < limit, tokens[end].lower == "of" {
             var k = end + 1
             if tokens[k].is(.determiner) { k += 1 }
+            namedBody = k < limit && isCapitalizedWord(tokens[k])
             if k < limit, let sf = surface(at: k, limit: limit), sf.kind == .name {
                 of = local(entry: sf.entity)
                 end = k + sf.tokens.count
+            } else if namedBody, let org = unlistedOrganization(at: k, limit: limit), !org.possessive {
+                of = org.entities[0]
+                end = org.range.upperBound
             }
         }
         // Apposition: ", Vladimir Putin", or a name right after a person noun ("his counterpart Sergei Lavrov").
@@ -1118,7 +1125,7 @@ extension DocumentAnalysis {
                                           note: trace ? "'\(span(start..<end))' → \(e.label) (mentioned earlier)" : ""), limit: limit)
             }
         }
-        if let title {
+        if let title, of != nil || !namedBody {
             let target = of.map { entities[$0].key } ?? title.defaultOf
             let holders = knowledge.holder(role: title.role, of: target, on: date)
             if holders.count == 1, target != nil, let p = local(key: holders[0]) {

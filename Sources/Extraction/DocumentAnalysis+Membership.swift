@@ -13,10 +13,11 @@ extension DocumentAnalysis {
         }
     }
 
-    /// The member lists of a sentence that open with a comma (", which includes A, B and C"), from
-    /// the comma to the list's end, with the last token of the organization's name.
+    /// The member lists of a sentence that open with a comma (", which includes A, B and C") or
+    /// "of" ("the Quad of A, B, C and D"), from the comma or "of" to the list's end, with the last
+    /// token of the organization's name.
     func memberListSpans(_ s: Int, list: [Mention]) -> [(org: Int, list: Range<Int>)] {
-        memberLists(s, list: list).filter { tokens[$0.marker.lowerBound].norm == "," }.map { ($0.name.upperBound - 1, $0.marker.lowerBound..<$0.list.upperBound) }
+        memberLists(s, list: list).filter { tokens[$0.marker.lowerBound].norm == "," || tokens[$0.marker.lowerBound].lower == "of" }.map { ($0.name.upperBound - 1, $0.marker.lowerBound..<$0.list.upperBound) }
     }
 
     /// Each member list: the organization (entity), its name's tokens, the marker (its tokens and
@@ -47,14 +48,16 @@ extension DocumentAnalysis {
             if groups == nil { groups = coordinations(list) }
             let members = groups!.first { $0.contains(first) }.map { $0.filter { $0 >= first } } ?? [first]
             // "members X" may name one member (the marker's value "one"); every other marker needs two.
-            guard members.count >= (knowledge.singleMemberLists.contains(marker.joined(separator: " ")) ? 1 : 2) else { continue }
+            // "of" needs three: "criticism by the G7 of Russia and China" is no list.
+            let markerText = marker.joined(separator: " ")
+            guard members.count >= (knowledge.singleMemberLists.contains(markerText) ? 1 : knowledge.longMemberLists.contains(markerText) ? 3 : 2) else { continue }
             // Places ("including in Qatar") are where, not who.
             guard members.allSatisfy({ !list[$0].locative }) else { continue }
             let countries = members.flatMap { list[$0].entities }
             guard countries.allSatisfy({ entities[$0].type == .country }) else { continue }
             let end = list[members.last!].range.upperBound
             let markerStart = inside != nil ? m.range.upperBound - marker.count : p
-            out.append((org, m.range, markerStart..<markerStart + marker.count, marker.joined(separator: " "), start..<end, countries))
+            out.append((org, m.range, markerStart..<markerStart + marker.count, markerText, start..<end, countries))
         }
         return out
     }

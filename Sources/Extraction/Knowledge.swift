@@ -115,6 +115,9 @@ public final class Knowledge: Sendable {
     let preventingMarkers: Set<String>
     /// Member-list markers after which one member is a list ("ASEAN members Laos"): value "one".
     let singleMemberLists: Set<String>
+    /// Member-list markers that need three members (`cues.tsv` member-list value "three"): "the
+    /// Quad of A, B, C and D", not "criticism by the G7 of Russia and China".
+    let longMemberLists: Set<String>
     /// "such as", "including": before the examples that stand for a group (`cues.tsv` `example-marker`).
     let exampleMarkers: Set<String>
     /// "the bloc", "the alliance": a definite noun for the organization the text named last
@@ -135,6 +138,9 @@ public final class Knowledge: Sendable {
     /// The CAMEO role of a member noun ("US troops" MIL, "US lawmakers" LEG): a state noun's,
     /// else the code agents.tsv gives the noun or its plural; by its words joined by spaces.
     let memberNounRoles: [String: String]
+    /// Member nouns whose "from" phrase names the states they act for ("envoys from Kenya";
+    /// `cues.tsv` member-noun value `from`).
+    let membersFrom: Set<String>
     /// After a demonym, the state as a place or target ("the Russian border region").
     let territoryNouns: PhraseIndex
     /// "members", ", which includes", "(": a list of an organization's members follows.
@@ -336,6 +342,7 @@ public final class Knowledge: Sendable {
             if agentCodes[a.noun] == nil { agentCodes[a.noun] = a.code }
             if let p = a.plural, agentCodes[p] == nil { agentCodes[p] = a.code }
         }
+        membersFrom = Set(ontology.cues("member-noun").filter { $0.value == "from" }.map { $0.words.joined(separator: " ") })
         var memberNounRoles: [String: String] = [:]
         for words in words("member-noun") {
             let noun = words.joined(separator: " ")
@@ -463,6 +470,7 @@ public final class Knowledge: Sendable {
         self.consequences = consequences
         flagParticiples = Set(ontology.cues("flag-participle").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
+        longMemberLists = Set(ontology.cues("member-list").filter { $0.value == "three" }.map { $0.words.joined(separator: " ") })
         objectClauseMarkers = Set(ontology.cues("object-clause-marker").map { $0.words.joined(separator: " ") })
         preventingMarkers = Set(ontology.cues("object-clause-marker").filter { $0.value == "prevented" }.map { $0.words.joined(separator: " ") })
         byCountry = Dictionary(uniqueKeysWithValues: ontology.relations.relations.compactMap { r in r.byCountry.map { (r.name, $0) } })

@@ -155,6 +155,15 @@ import Testing
         #expect(actors("Voicu Rusu criticized Russia.") == ["Russia"])
     }
 
+    @Test func theTitleOfAnOrganizationNoListKnowsNamesItsHolder() {
+        // "the head of the X Initiative, NAME": the person leads the new organization.
+        let f = extract("The head of the Nile Basin Initiative, Seleshi Bekele, criticized Egypt.")
+        #expect(f.positive == ["Seleshi Bekele criticizes Egypt", "Seleshi Bekele leaderOf Nile Basin Initiative"], "\(f.all)")
+        // A title "of" a body the text names is never the title's default body's holder.
+        #expect(extract("The secretary-general of the Nile Basin Initiative criticized Egypt.").all.isEmpty)
+        #expect(extract("The Secretary-General criticized Egypt.", date: "2025-06-01").positive == ["António Guterres criticizes Egypt"])
+    }
+
     @Test func aNameNoListKnowsThatStartsWithAGivenNameIsAPerson() {
         // given-names.tsv: "Dan" and "Ana" start the names of PETRARCH's people.
         let f = extract("Ana Cebotari, Moldova's foreign minister, met Dan Voicu on Monday.")

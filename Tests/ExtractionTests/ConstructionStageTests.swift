@@ -1570,6 +1570,22 @@ import Testing
         #expect(found("China warned that Taiwan would pay a heavy price.")["China threatens Taiwan"] == nil)
     }
 
+    @Test func envoysFromStatesActForEach() {
+        // cues.tsv member-noun value "from": officials, envoys, delegations act for where they come from.
+        let f = found("Envoys from Kenya, Uganda and Tanzania criticized Sudan.")
+        #expect(Set(f.keys) == ["Kenya criticizes Sudan", "Uganda criticizes Sudan", "Tanzania criticizes Sudan"], "\(f)")
+        #expect(found("The officials from Kenya met Ethiopia's delegation.")["Ethiopia meetsWith Kenya"] != nil || found("The officials from Kenya met Ethiopia's delegation.")["Kenya meetsWith Ethiopia"] != nil)
+        // Fighters come from a state without acting for it.
+        #expect(found("Fighters from Chad attacked Sudan.").isEmpty)
+    }
+
+    @Test func theBodyOfItsMembersIsAMemberList() {
+        // cues.tsv member-list "of": "the Quad of A, B, C and D"; the list is hidden from the parser.
+        let f = asserted("The Quad of the United States, Japan, India and Australia met in Tokyo.")
+        #expect(f == ["United States memberOf Quad", "Japan memberOf Quad", "India memberOf Quad", "Australia memberOf Quad"], "\(f)")
+        #expect(asserted("The Quad of the United States, Japan, India and Australia criticized China.").contains("Quad criticizes China"))
+    }
+
     @Test func shakingHandsIsMeeting() {
         #expect(found("Pashinyan and Aliyev shook hands in Washington.")["Ilham Aliyev meetsWith Nikol Pashinyan"] != nil)
         #expect(found("Sisi shook hands with Erdogan on Monday.")["Abdel Fattah al-Sisi meetsWith Recep Tayyip Erdoğan"] != nil)

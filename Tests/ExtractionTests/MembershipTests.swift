@@ -26,5 +26,7 @@ import Testing
         #expect(!extract("The drills threaten NATO members, Russia's defence ministry said.").all.contains { $0.contains("memberOf") })
         #expect(!extract("Israel vowed to hunt Hamas leaders everywhere, including in Qatar and Turkey.").all.contains { $0.contains("memberOf") })
         #expect(!extract("Criticism by the G7 of Russia and China grew.").all.contains { $0.contains("memberOf") })
+        // After "of", three members at least.
+        #expect(extract("The Quad of the United States, Japan, India and Australia met.").positive.contains("Japan memberOf Quad"))
     }
 }

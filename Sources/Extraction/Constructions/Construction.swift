@@ -118,6 +118,12 @@ struct ConstructionContext {
                         }
                     }
                 }
+            } else if actor(at: c) == nil, tree.tag(c) == "NOUN", knowledge.membersFrom.contains(word(c)) {
+                // "envoys from Kenya, Uganda and Tanzania": they act for each state they come from
+                // (a place after "from" is where they come from, which here says who they are).
+                for a in nounPhrases(of: c, "from").flatMap({ actors(at: $0, framed: true) }) where !out.contains(where: { $0.mention.range == a.mention.range }) {
+                    out.append(a)
+                }
             } else if actor(at: c) == nil, isActNoun(c), tree.dependents(c, ["nmod:poss"]).isEmpty {
                 // "praised the efforts of Qatar and Egypt", "condemned the decision of the United
                 // States": an act is its doers' (`cues.tsv` act-noun), as "Qatar's efforts" is.

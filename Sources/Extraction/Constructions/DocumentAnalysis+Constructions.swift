@@ -122,11 +122,15 @@ extension DocumentAnalysis {
         for m in list where m.kind == .titled && spans.contains(m.range) && m.range.contains(where: { tokens[$0].norm == "," }) {
             if m.range.upperBound < range.upperBound && tokens[m.range.upperBound].norm == "," { hidden[m.range.upperBound] = m.range.upperBound - 1 }
         }
-        // A member list between commas ("The GCC, whose members include Kuwait and Qatar, backed"):
-        // read apart (`membershipRelations`), it only misleads the parser about the clause.
-        for (org, list) in memberListSpans(s, list: list) where list.upperBound < range.upperBound && tokens[list.upperBound].norm == "," {
+        // A member list between commas ("The GCC, whose members include Kuwait and Qatar, backed")
+        // or after "of" ("The Quad of A, B, C and D met"): read apart (`membershipRelations`), it
+        // only misleads the parser about the clause.
+        for (org, list) in memberListSpans(s, list: list) {
+            if tokens[list.lowerBound].norm == "," {
+                guard list.upperBound < range.upperBound && tokens[list.upperBound].norm == "," else { continue }
+                hidden[list.upperBound] = org
+            }
             for t in list { hidden[t] = org }
-            hidden[list.upperBound] = org
         }
         return parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans,
                            hidden: hidden)
