@@ -183,7 +183,7 @@ extension DocumentAnalysis {
         return ands > 0 || (commas == 1 && ands == 0)
     }
 
-    private func isCapitalizedWord(_ t: Token) -> Bool { t.isWord && t.isCapitalized }
+    func isCapitalizedWord(_ t: Token) -> Bool { t.isWord && t.isCapitalized }
 
     /// The longest gazetteer surface at `i`, if any.
     func surface(at i: Int, limit: Int) -> Surface? {

@@ -3,8 +3,9 @@
 /// The deputy stands for what the person leads on the document's date, as its government (CAMEO
 /// codes an envoy of the Russian president RUSGOV), and for nobody when the person holds no
 /// office then (a former leader's spokesman), when the text gives nothing, or when the deputy is a
-/// former one. A deputy named right after the noun ("Putin's special envoy Kirill Dmitriev") or
-/// before it in apposition ("Yuri Ushakov, an adviser to Putin,") is that person. A relative
+/// former one. A deputy named right after the noun ("Putin's special envoy Kirill Dmitriev"), in
+/// apposition after it ("Putin's envoy, Kirill Dmitriev,") or before it ("Yuri Ushakov, an
+/// adviser to Putin,") is that person. A relative
 /// ("the sister of leader Kim Jong Un") stands for nobody.
 extension DocumentAnalysis {
     /// `m` as found by `recognize`, or the deputy mention that takes its place: "PERSON's
@@ -38,6 +39,19 @@ extension DocumentAnalysis {
                                           note: trace ? "\(name.note), '\(span(m.range.lowerBound..<end))'" : ""), limit: limit)
             }
             if let named = apposed(before: m.range.lowerBound, range: range, list: list, to: m.range.lowerBound..<end) { return named }
+            // "Putin's envoy, Kirill Dmitriev,", "the UN chief's envoy for Sudan, Ramtane Lamamra,":
+            // a name in apposition after the noun (and its "for" phrase), closed by a comma.
+            var k = end
+            if k + 1 < limit, tokens[k].lower == "for", let sf = surface(at: k + 1, limit: limit) { k += 1 + sf.tokens.count }
+            if k + 2 < limit, tokens[k].norm == ",", isCapitalizedWord(tokens[k + 1]),
+               (k + 3..<max(k + 3, min(k + 7, limit))).contains(where: { tokens[$0].norm == "," }),
+               let name = personName(at: k + 1, limit: limit), name.end < limit, tokens[name.end].norm == ",", !m.entities.contains(name.entity) {
+                if entities[name.entity].country == nil, !former, let c = principalState(m), entities[c].type == .country {
+                    entities[name.entity].country = entities[c].key
+                }
+                return Mention(range: m.range.lowerBound..<name.end, entities: [name.entity], kind: .titled,
+                               note: trace ? "\(name.note), apposed to '\(span(m.range.lowerBound..<end))'" : "")
+            }
             return standIn(for: m, range: m.range.lowerBound..<end, former: former, limit: limit)
         }
         // "an envoy of the Chinese president", "an adviser to Zelensky", "a spokesman for Macron"

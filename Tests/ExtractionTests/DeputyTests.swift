@@ -42,6 +42,12 @@ import Testing
         #expect(f.positive == ["Lev Orlov meetsWith Volodymyr Zelensky"], "\(f.positive)")
         // A modifier that starts a deputy noun of its own: "chief of staff", "press secretary".
         #expect(extract("Trump's press secretary criticized China.", date: "2025-06-01").positive == ["United States criticizes China"])
+        // A name in apposition after the noun, also after its "for" phrase, closed by a comma.
+        #expect(extract("Putin's envoy, Lev Orlov, met Zelensky.", date: "2025-06-01").positive == ["Lev Orlov meetsWith Volodymyr Zelensky"])
+        let g = extract("The UN Secretary-General's special envoy for Sudan, Ana Rusu, met Burhan in Port Sudan.", date: "2025-06-01")
+        #expect(g.positive == ["Abdel Fattah al-Burhan meetsWith Ana Rusu"], "\(g.positive)")
+        // Not without the closing comma, nor a country in apposition.
+        #expect(extract("Putin's envoy, Russia, met Zelensky.", date: "2025-06-01").positive == ["Russia meetsWith Volodymyr Zelensky"])
         // "an envoy to Putin" is sent to him, not his.
         #expect(!extract("Trump sent an envoy to Putin.", date: "2025-06-01").all.contains { $0.hasPrefix("Russia") })
     }
