@@ -543,8 +543,10 @@ extension DocumentAnalysis {
                 }
                 // "two Guatemalan priests", "a Filipino fishing boat" (one modifier word may stand
                 // between): the country as a target only.
+                // (A trigger's word may be that modifier only before a craft: "a Philippine supply boat".)
                 var k = end
-                if k + 1 < limit, tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is([.preposition, .determiner, .verbTrigger]),
+                if k + 1 < limit, tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is([.preposition, .determiner]),
+                   !tokens[k].is(.verbTrigger) || longest(knowledge.territoryNouns, at: k + 1, limit: limit) != nil,
                    !["and", "or", "but"].contains(tokens[k].lower), longest(knowledge.targetNouns, at: k, limit: limit) == nil {
                     k += 1
                 }

@@ -470,7 +470,10 @@ extension DocumentAnalysis {
                 let otherRelation = p < range.lowerBound || !here.isEmpty && !here.contains {
                     knowledge.lexicon[$0.entry].relation == entry.relation
                 }
-                if !otherRelation, p < m.range.lowerBound, tokens[p].isWord, !tokens[p].isCapitalized,
+                // A thing handed over ("missiles to Ukraine") is handed by a verb of giving: "supplied
+                // Ukraine with missiles" is aid, "hit Israel with missiles" is none.
+                let handedOver = entry.objectMarkers.contains("to") && !tokens[p].is(.lightVerb) && here.isEmpty
+                if !otherRelation, !handedOver, p < m.range.lowerBound, tokens[p].isWord, !tokens[p].isCapitalized,
                    !tokens[p].is([.preposition, .determiner, .be]) {
                     object = Argument(entities: m.entities, mention: m, how: "object before 'with'", penalty: 0.9)
                     subject = findSubject(before: p, sentence: s, list: list)

@@ -1586,6 +1586,14 @@ import Testing
         #expect(asserted("The Quad of the United States, Japan, India and Australia criticized China.").contains("Quad criticizes China"))
     }
 
+    @Test func rammingACraftAttacksItsStateAndWeaponsAreGivenOnlyByVerbsOfGiving() {
+        #expect(asserted("Chinese coast guard ships rammed a Philippine supply boat.") == ["China attacks Philippines"])
+        // "hit X with missiles" is an attack, never aid; "supplied X with missiles" is aid.
+        #expect(asserted("Iran hit Israel with missiles.") == ["Iran attacks Israel"])
+        #expect(asserted("Kenya supplied Somalia with missiles.") == ["Kenya aids Somalia"])
+        #expect(asserted("Parliament rammed through a law on Monday.").isEmpty)
+    }
+
     @Test func shakingHandsIsMeeting() {
         #expect(found("Pashinyan and Aliyev shook hands in Washington.")["Ilham Aliyev meetsWith Nikol Pashinyan"] != nil)
         #expect(found("Sisi shook hands with Erdogan on Monday.")["Abdel Fattah al-Sisi meetsWith Recep Tayyip Erdoğan"] != nil)
