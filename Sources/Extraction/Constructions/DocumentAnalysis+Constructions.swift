@@ -33,7 +33,12 @@ extension DocumentAnalysis {
             let actors = Set(list.flatMap(\.entities)), types = Set(actors.map { entities[$0].type })
             // (Or a consequence announced for someone: "said Seoul would pay dearly".)
             guard range.contains(where: { triggerMatches(at: $0, in: range, types: types) })
-                    || (actors.count >= 2 && range.contains { knowledge.consequences[tokens[$0].lower] != nil }) else { continue }
+                    || (actors.count >= 2 && range.contains { k in
+                        // (Its complement within four words: "pay a heavy price", "pay dearly".)
+                        knowledge.consequences[tokens[k].lower]?.contains { cue in
+                            cue.complement.isEmpty || (k + 1..<min(k + 5, range.upperBound)).contains { tokens[$0].lower == cue.complement }
+                        } ?? false
+                    }) else { continue }
             if actors.count < 2 && !namedEarlier {
                 let triggers = range.filter { placeTriggerStarts(at: $0) }
                 guard !triggers.isEmpty, stage.townNames(in: self, sentence: s).contains(where: { town in
