@@ -155,10 +155,11 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     }
 
     @Test func aConsequenceNamesARelationOfTheOntology() throws {
-        try expectLoadError("cues.tsv", "consequence\tpay price\tpunishes",
-                            "consequence 'pay price': needs a verb and at most one complement, and a relation of kg.owl as its value, not 'punishes'")
-        try expectLoadError("cues.tsv", "consequence\tpay a heavy price\tthreatens",
-                            "consequence 'pay a heavy price': needs a verb and at most one complement, and a relation of kg.owl as its value, not 'threatens'")
+        // An unknown relation, and a phrase of more than a verb and one complement.
+        for (phrase, value) in [("pay price", "punishes"), ("pay a heavy price", "threatens")] {
+            try expectLoadError("cues.tsv", "consequence\t\(phrase)\t\(value)",
+                                "consequence '\(phrase)': needs a verb and at most one complement, and a relation of kg.owl as its value, not '\(value)'")
+        }
     }
 
     @Test func givenNamesAreCapitalizedWordsNoTitle() throws {
