@@ -195,6 +195,12 @@ import Testing
         #expect(actors("The former president criticized Peru.") == ["Peru"])
     }
 
+    @Test func sheikhIsACourtesyTitle() {
+        // "Sheikh Tamim" is Tamim bin Hamad Al Thani; "Sheikh Hasina" stays the listed name.
+        #expect(extract("Qatar's Amir Sheikh Tamim met Narendra Modi.", date: "2025-06-01").positive.contains("Narendra Modi meetsWith Tamim bin Hamad Al Thani"))
+        #expect(extract("Sheikh Hasina criticized India.", date: "2024-06-01").positive == ["Sheikh Hasina criticizes India"])
+    }
+
     @Test func ranksAndCourtesyTitlesAreNotPartOfTheName() {
         // A rank between an apposed title and the name, also two of them.
         #expect(extract("Mali's junta leader, Gen. Assimi Goita, will travel to Niamey.").positive.contains("Assimi Goïta leaderOf Mali"))
