@@ -450,6 +450,14 @@ extension DocumentAnalysis {
             return m
         }
 
+        // 1b‴. A name no list knows opening its sentence, then a verb, taken up by "he", "his",
+        //      "she" or "her" later in the sentence or at the next one's start: "Voicu Rusu
+        //      criticized Russia over his arrest" (a person of no state).
+        if t.isCapitalized, i == range.lowerBound, i + 2 < limit, isCapitalizedWord(tokens[i + 1]), !isTitleCase(s),
+           let m = pronounTakenUpName(at: i, sentence: s, range: range) {
+            return m
+        }
+
         // 1c. An organization no list knows, by its head word: "the Nile Basin Initiative",
         //     "the Sudan Liberation Movement".
         // (An organization's head word within six words first.)
@@ -929,6 +937,20 @@ extension DocumentAnalysis {
             k += 1
         }
         return nil
+    }
+
+    /// Two or three capitalized words that no list knows opening sentence `s`, followed by a
+    /// lower-case word (its verb), with a person's pronoun ("he", "his", "she", "her") later in
+    /// the sentence or opening the next one: a person.
+    func pronounTakenUpName(at i: Int, sentence s: Int, range: Range<Int>) -> Mention? {
+        let limit = range.upperBound
+        let j = unknownNameEnd(from: i, limit: limit, words: 3, excluding: [.organizationHead, .stateNounStart, .personNounStart])
+        guard j - i >= 2, j < limit, tokens[j].isWord, !tokens[j].isCapitalized, !tokens[j].is([.preposition, .determiner]) else { return nil }
+        let next = s + 1 < sentences.count ? sentences[s + 1].lowerBound : nil
+        guard (j..<limit).contains(where: { tokens[$0].is(.personPronoun) }) || next.map({ tokens[$0].is(.personPronoun) }) == true,
+              let name = personName(at: i, limit: j), name.end == j else { return nil }
+        return possessive(Mention(range: i..<j, entities: [name.entity], kind: .titled,
+                                  note: trace ? "\(name.note), taken up by a person's pronoun" : ""), limit: limit)
     }
 
     /// Two or three capitalized words that no list knows, the first a given name

@@ -155,6 +155,17 @@ import Testing
         #expect(actors("Voicu Rusu criticized Russia.") == ["Russia"])
     }
 
+    @Test func aNameNoListKnowsTakenUpByHeOrSheIsAPerson() {
+        // Opening its sentence, then its verb, and "his"/"her" later or "He"/"She" next.
+        let g = extractGraph("Voicu Rusu criticized Russia over his arrest.")
+        #expect(g.entities.first { $0.label == "Voicu Rusu" }?.type == .person)
+        #expect(extract("Voicu Rusu criticized Russia. He said Moscow lied.").positive.contains("Voicu Rusu criticizes Russia"))
+        // No pronoun, a run after a determiner, or a listed place: nobody new.
+        #expect(actors("Voicu Rusu criticized Russia.") == ["Russia"])
+        #expect(!actors("The Voicu Rusu criticized Russia over his arrest.").contains("Voicu Rusu"))
+        #expect(actors("New Delhi criticized Russia over his arrest.").first == "India")
+    }
+
     @Test func theTitleOfAnOrganizationNoListKnowsNamesItsHolder() {
         // "the head of the X Initiative, NAME": the person leads the new organization.
         let f = extract("The head of the Nile Basin Initiative, Seleshi Bekele, criticized Egypt.")
