@@ -504,6 +504,25 @@ extension DocumentAnalysis {
                     return Mention(range: i..<end + 1 + noun.count, entities: [e], kind: .state, locative: locative,
                                    role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "'\(span(i..<end + 1 + noun.count))'" : "")
                 }
+                // "Sudan's civilian coalition", "Myanmar's ruling party": a body of the country's that
+                // is no organ of its state (a lower-case organization head, `cues.tsv`, one
+                // lower-case word may stand before it) is an Organization of that country.
+                if end + 1 < limit, tokens[end].norm == "'s", entry.type == .country {
+                    var k = end + 1
+                    if k + 1 < limit, tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is([.preposition, .determiner]),
+                       !knowledge.bodyHeads.contains(tokens[k].lower) {
+                        k += 1
+                    }
+                    if k < limit, !tokens[k].isCapitalized, knowledge.bodyHeads.contains(tokens[k].lower),
+                       !(k + 1 < limit && tokens[k + 1].lower == "of") {
+                        let label = "\(entry.label)'s \(span(end + 1..<k + 1))"
+                        var body = Entity(key: Self.slug(label), label: label, type: .organization)
+                        body.country = entry.key
+                        let o = entityIndex[body.key] ?? local(body)
+                        return possessive(Mention(range: i..<k + 1, entities: [o], kind: .name,
+                                                  note: trace ? "organization '\(label)' (a body of \(entry.label)'s)" : ""), limit: limit)
+                    }
+                }
                 // "Saudi Arabia's crown prince", "Russia's foreign minister": a description of a person.
                 if end < limit, tokens[end].norm == "'s", entry.type == .country || entry.type == .organization,
                    let d = description(at: end + 1, demonym: e, start: i, limit: limit, history: history) {

@@ -162,6 +162,9 @@ public final class Knowledge: Sendable {
     let reciprocals: Set<String>
     /// Organization heads that also end a name in lower case ("the Victory bloc").
     let lowerCaseOrganizationHeads: Set<String>
+    /// Lower-case heads of a country's bodies that are no organs of its state ("Sudan's civilian
+    /// coalition"; `cues.tsv` organization-head value `lower-case`, not `lower-case-armed`).
+    let bodyHeads: Set<String>
     let pluralPronouns: PhraseIndex
     let determiners: Set<String>
     let placeNouns: Set<String>
@@ -432,7 +435,8 @@ public final class Knowledge: Sendable {
         mark(words("document-noun").map { $0.joined(separator: " ") }, .documentNoun)
         mark(words("complement-noun").map { $0.joined(separator: " ") }, .complementNoun)
         mark(words("organization-head").map { $0.joined(separator: " ") }, .organizationHead)
-        lowerCaseOrganizationHeads = Set(ontology.cues("organization-head").filter { $0.value == "lower-case" }.map { $0.words.joined(separator: " ") })
+        lowerCaseOrganizationHeads = Set(ontology.cues("organization-head").filter { $0.value.hasPrefix("lower-case") }.map { $0.words.joined(separator: " ") })
+        bodyHeads = Set(ontology.cues("organization-head").filter { $0.value == "lower-case" }.map { $0.words.joined(separator: " ") })
         mark(words("group-noun").map { $0.joined(separator: " ") }, .groupNoun)
         mark(words("deputy-modifier").map { $0.joined(separator: " ") }, .deputyModifier)
         mark(words("role-noun").map { $0.joined(separator: " ") }, .roleNoun)

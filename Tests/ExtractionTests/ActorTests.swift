@@ -155,6 +155,17 @@ import Testing
         #expect(actors("Voicu Rusu criticized Russia.") == ["Russia"])
     }
 
+    @Test func aCountrysBodyThatIsNoOrganOfItsStateIsAnOrganizationOfIt() throws {
+        // cues.tsv organization-head value lower-case: "Sudan's civilian coalition".
+        let g = extractGraph("Sudan's civilian coalition criticized Egypt.")
+        let body = try #require(g.entities.first { $0.label == "Sudan's civilian coalition" })
+        #expect(body.type == .organization && body.country == "SDN")
+        #expect(!extract("Sudan's civilian coalition criticized Egypt.").all.contains("Sudan criticizes Egypt"))
+        // An armed unit is its state's (value lower-case-armed), and state nouns stay the state.
+        #expect(!actors("Ukraine's 47th brigade attacked Russian positions.").contains { $0.hasSuffix("brigade") })
+        #expect(extract("Russia's army attacked Ukraine.").positive == ["Russia attacks Ukraine"])
+    }
+
     @Test func aNameNoListKnowsTakenUpByHeOrSheIsAPerson() {
         // Opening its sentence, then its verb, and "his"/"her" later or "He"/"She" next.
         let g = extractGraph("Voicu Rusu criticized Russia over his arrest.")
