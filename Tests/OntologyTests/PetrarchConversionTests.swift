@@ -11,6 +11,8 @@ import TestSupport
     static let repository = URL(fileURLWithPath: ontologyDirectory).deletingLastPathComponent().path
     static let fixture = repository + "/Tests/Fixtures/petrarch"
     static let script = repository + "/scripts/data/convert-petrarch.py"
+    /// The fixture's English words (a treebank's lower-case words), so that no run reads `../shared`.
+    static let treebank = fixture + "/english.conllu"
 
     func entry(_ o: Ontology, _ key: String) -> GazetteerEntry? { o.gazetteer.first { $0.entity.key == key } }
 
@@ -88,12 +90,13 @@ import TestSupport
 
     // MARK: The converter, on the fixture
 
-    /// Runs the converter with `arguments`; nil when there is no python3 to run it.
+    /// Runs the converter with `arguments` (and the fixture's treebank unless they name one); nil
+    /// when there is no python3 to run it.
     func convert(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String)? {
         guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile) else { return nil }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = [Self.script] + arguments
+        p.arguments = [Self.script] + arguments + (arguments.contains("--treebank") ? [] : ["--treebank", Self.treebank])
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -143,6 +146,8 @@ import TestSupport
         #expect(agents.contains("congresswoman\t\tLEG\tafter"))
         #expect(agents.contains("human rights body\thuman rights bodies\tNGO\tbefore"))
         #expect(!agents.contains { $0.hasPrefix("chief executive") })  // "A B" lets words come between
+        // Given names: three people named Igor; "Mark", a lower-case word of the treebank, is none.
+        #expect(try rows(out + "/given-names.tsv") == ["Igor\t3"])
         let text = try String(contentsOfFile: out + "/gazetteer/petrarch-people.tsv", encoding: .utf8)
         #expect(text.contains("MIT License") && text.contains("Open Event Data Alliance"))
     }
@@ -161,5 +166,7 @@ import TestSupport
         #expect(stale.status == 1 && stale.stderr.contains("gazetteer/petrarch-people.tsv"))
         let absent = try #require(try convert(["--petrarch", out + "/nowhere", "--output", out, "--check"]))
         #expect(absent.status == 1 && absent.stderr.contains("not found"))
+        let noTreebank = try #require(try convert(["--petrarch", Self.fixture, "--output", out, "--treebank", out + "/none.conllu"]))
+        #expect(noTreebank.status == 1 && noTreebank.stderr.contains("\(out)/none.conllu: missing"))
     }
 }
