@@ -490,11 +490,7 @@ extension DocumentAnalysis {
                 }
                 let end = m.range.upperBound
                 // "a Panama-flagged oil tanker": the state as a target.
-                if entry.type == .country, let stop = flaggedCraft(after: end, limit: limit) {
-                    var t = Mention(range: i..<stop, entities: [e], kind: .state, note: trace ? "'\(span(i..<stop))' (flag state)" : "")
-                    t.target = true
-                    return t
-                }
+                if entry.type == .country, let t = flagState(e, from: i, after: end, limit: limit) { return t }
                 // "Georgia's government", "Russia's army": the state itself (but "Iran's foreign
                 // ministry spokesman, NAME" is a person described by a longer title).
                 if end < limit, tokens[end].norm == "'s", entry.type == .country, let noun = longest(knowledge.stateNouns, at: end + 1, limit: limit) {
@@ -563,11 +559,7 @@ extension DocumentAnalysis {
                                    note: trace ? "demonym '\(span(i..<end))' + territory '\(noun.joined(separator: " "))'" : "")
                 }
                 // "a Russian-flagged cargo ship": the state as a target.
-                if let stop = flaggedCraft(after: end, limit: limit) {
-                    var t = Mention(range: i..<stop, entities: [e], kind: .state, note: trace ? "'\(span(i..<stop))' (flag state)" : "")
-                    t.target = true
-                    return t
-                }
+                if let t = flagState(e, from: i, after: end, limit: limit) { return t }
                 // "two Guatemalan priests", "a Filipino fishing boat" (one modifier word may stand
                 // between): the country as a target only.
                 // (A trigger's word may be that modifier only before a craft: "a Philippine supply boat".)
@@ -941,16 +933,19 @@ extension DocumentAnalysis {
                                   note: trace ? "\(name.note), a speaker" : ""), limit: limit)
     }
 
-    /// The end of "-flagged oil tanker", "-owned bank" right after a state's name or demonym
-    /// (`end`): a hyphen, a `cues.tsv` flag-participle, at most one modifier word, and a craft
-    /// (`territory-noun`) or target noun (`target-noun`). Nil when the words are not there.
-    func flaggedCraft(after end: Int, limit: Int) -> Int? {
+    /// State `e` named from `i` to `end` as the target that owns the craft or firm after it:
+    /// "-flagged oil tanker", "-owned bank" (a hyphen, a `cues.tsv` flag-participle, at most one
+    /// modifier word, and a craft, `territory-noun`, or a `target-noun`). Nil when the words are not there.
+    func flagState(_ e: Int, from i: Int, after end: Int, limit: Int) -> Mention? {
         guard end + 2 < limit, tokens[end].norm == "-", !tokens[end].spaceBefore, !tokens[end + 1].spaceBefore,
               knowledge.flagParticiples.contains(tokens[end + 1].lower) else { return nil }
         var k = end + 2
         for _ in 0..<2 where k < limit {
             if let noun = longest(knowledge.targetNouns, at: k, limit: limit) ?? longest(knowledge.territoryNouns, at: k, limit: limit) {
-                return k + noun.count
+                let stop = k + noun.count
+                var m = Mention(range: i..<stop, entities: [e], kind: .state, note: trace ? "'\(span(i..<stop))' (flag state)" : "")
+                m.target = true
+                return m
             }
             guard tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is([.preposition, .determiner]) else { return nil }
             k += 1

@@ -174,7 +174,7 @@ struct EventAgentObject: ArgumentConstruction {
             // act noun with no owner (`cues.tsv` act-anaphor) takes up the latest act told.
             if c.knowledge.actAnaphors.contains(DocumentAnalysis.singular(c.word(event))), !c.latestActAgents.isEmpty,
                c.tree.dependents(event, ["det"]).contains(where: { DocumentAnalysis.definiteDeterminers.contains(c.word($0)) }),
-               !c.tree.dependents(event).contains(where: { ["nmod", "nmod:poss", "acl", "acl:relcl"].contains(c.tree.relation($0)) || c.tree.universal($0) == "nmod" }) {
+               !c.tree.dependents(event).contains(where: { ["nmod", "acl"].contains(c.tree.universal($0)) }) {
                 let m = Mention(range: event..<event + 1, entities: c.latestActAgents, kind: .description, note: "the latest act told")
                 return [ParsedArgument(entities: c.latestActAgents, mention: m, token: event)]
             }

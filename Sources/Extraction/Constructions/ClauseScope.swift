@@ -44,6 +44,18 @@ struct ClauseScope: Sendable {
         self.asserting = asserting
     }
 
+    /// Whether a negation ("not", "never", "n't") hangs on verb `v`.
+    func isNegated(_ v: Int, in c: ConstructionContext) -> Bool {
+        c.tree.dependents(v).contains { negates($0, in: c) }
+    }
+
+    /// Whether dependent `d` negates its head ("not only … but also" adds, it does not negate).
+    private func negates(_ d: Int, in c: ConstructionContext) -> Bool {
+        let w = c.word(d), r = c.tree.universal(d)
+        let notOnly = w == "not" && c.tree.contains(d + 1) && c.word(d + 1) == "only"
+        return (r == "advmod" || r == "aux" || r == "neg") && negationWords.contains(w) && !notOnly
+    }
+
     /// The polarity and modality of `trigger` in `c`'s tree.
     func scope(of trigger: TriggerSite, relation: String, in c: ConstructionContext) -> (negated: Bool, modality: Modality) {
         let t = c.tree
@@ -60,9 +72,7 @@ struct ClauseScope: Sendable {
         func look(at v: Int) {
             for d in t.dependents(v) {
                 let w = c.word(d), r = t.universal(d)
-                // "not only … but also" adds, it does not negate.
-                let notOnly = w == "not" && c.tree.contains(d + 1) && c.word(d + 1) == "only"
-                if (r == "advmod" || r == "aux" || r == "neg") && negationWords.contains(w) && !notOnly { negated = true }
+                if negates(d, in: c) { negated = true }
                 if r == "aux", let m = auxiliaries[w], modality == .asserted { modality = m }
                 if r == "mark", conditionMarkers.contains(w) { modality = .conditional }
             }

@@ -1,14 +1,16 @@
 import KnowledgeGraph
 
-/// "Kim Yo Jong said Seoul would pay dearly", "Iran said Israel will face severe consequences": a consequence (`cues.tsv` consequence: "pay price", "pay dearly", "face
-/// consequences") announced (will, would) for the subject of a clause that a speaker
-/// reports is the speaker's act against that subject; the cue's value names the relation
-/// (threatens). Not when either verb is negated ("said Seoul would not pay"), and not under a
-/// verb that is a trigger of its own ("warned that Seoul would pay": warns).
+/// "Kim Yo Jong said Seoul would pay dearly", "Iran said Israel will face severe consequences":
+/// a consequence (`cues.tsv` consequence: "pay price", "pay dearly", "face consequences")
+/// announced (will, would) for the subject of a clause that a speaker reports is the speaker's
+/// act against that subject; the cue's value names the relation (threatens). Not when either
+/// verb is negated ("said Seoul would not pay"), and not under a verb that is a trigger of its
+/// own ("warned that Seoul would pay": warns).
 struct ConsequenceThreat {
     let name = "consequence-threat"
 
-    func relations(in c: ConstructionContext, analysis: DocumentAnalysis, sentence s: Int) -> [FoundRelation] {
+    /// - Parameter scope: the stage's polarity reader, whose negations these are too.
+    func relations(in c: ConstructionContext, analysis: DocumentAnalysis, sentence s: Int, scope: ClauseScope) -> [FoundRelation] {
         var out: [FoundRelation] = []
         for v in c.tree.tokens where ["VERB", "AUX"].contains(c.tree.tag(v)) {
             guard let cues = c.knowledge.consequences[c.word(v)],
@@ -20,7 +22,7 @@ struct ConsequenceThreat {
                   c.tree.dependents(v, ["aux"]).contains(where: c.announces),
                   // (Not under a verb that is a trigger itself: "warned that Taiwan would pay" warns.)
                   c.tree.universal(v) == "ccomp", let said = c.tree.head(v), c.tokens[said].is(.reporting), !c.tokens[said].is(.verbTrigger),
-                  !negated(v, c), !negated(said, c) else { continue }
+                  !scope.isNegated(v, in: c), !scope.isNegated(said, in: c) else { continue }
             let speakers = c.tree.dependents(said, ["nsubj"]).flatMap { c.actors(at: $0) }
             let sufferers = c.tree.dependents(v, ["nsubj"]).flatMap { c.actors(at: $0) }
             for a in speakers {
@@ -38,10 +40,5 @@ struct ConsequenceThreat {
             }
         }
         return out
-    }
-
-    /// Whether a negation ("not", "never") hangs on verb `v`.
-    private func negated(_ v: Int, _ c: ConstructionContext) -> Bool {
-        c.tree.dependents(v).contains { c.tree.universal($0) == "advmod" && c.knowledge.negations.byFirst[c.word($0)]?.contains([c.word($0)]) == true }
     }
 }
