@@ -54,7 +54,17 @@ public struct GraphMLSerializer: GraphSerializer {
         Key(id: "modality", domain: "edge", type: "string"),
         Key(id: "evidence", domain: "edge", type: "string"),
         Key(id: "documents", domain: "edge", type: "string"),
+        Key(id: "dates", domain: "edge", type: "string"),
+        Key(id: "places", domain: "edge", type: "string"),
     ]
+
+    /// The distinct event dates (ISO 8601, sorted) and places ("Name (CCC)", sorted) of a
+    /// statement's mentions: an edge's `dates` and `places`, each omitted when empty.
+    static func setting(of evidence: [Evidence]) -> (dates: [String], places: [String]) {
+        let dates = Set(evidence.compactMap(\.eventDate)).sorted()
+        let places = Set(evidence.compactMap { e in e.place.map { p in p.country.map { p.name + " (" + $0 + ")" } ?? p.name } }).sorted()
+        return (dates, places)
+    }
 
     /// Actor type colours (node fill).
     static func colour(_ t: ActorType) -> String {
@@ -224,6 +234,9 @@ public struct GraphMLSerializer: GraphSerializer {
                 }
                 if first { try w.text("") }
                 try w.endElement()
+                let setting = Self.setting(of: s.evidence)
+                if !setting.dates.isEmpty { try w.element(data, key, "dates", text: setting.dates.joined(separator: " ")) }
+                if !setting.places.isEmpty { try w.element(data, key, "places", text: setting.places.joined(separator: "; ")) }
                 if yFiles {
                     try w.startElement("data")
                     try w.attribute("key", "edgegraphics")

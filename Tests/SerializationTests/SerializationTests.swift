@@ -20,14 +20,16 @@ func smallGraph() -> Graph {
     let a = g.intern(Entity(key: "ben-jerry", label: "Ben & Jerry's <Republic> 🚀", type: .country, country: "BJR"))
     let b = g.intern(Entity(key: "RUS", label: "Russia", type: .country, country: "RUS", wikidata: "Q159", code: "RUS"))
     let c = g.intern(Entity(key: "rtl-\u{200F}", label: "Émirat \u{200F}Alliance\u{202E} \"Quote\"", type: .organization, code: "IGOUNO"))
-    func ev(_ start: Int, _ quote: String, _ codes: (String?, String?) = (nil, nil)) -> Evidence {
+    func ev(_ start: Int, _ quote: String, _ codes: (String?, String?) = (nil, nil), date: String? = nil, place: Place? = nil) -> Evidence {
         Evidence(document: d, sentence: 0, start: start, end: start + 4, quote: quote, pattern: "test", confidence: 0.8,
-                 subjectCode: codes.0, objectCode: codes.1)
+                 eventDate: date, place: place, subjectCode: codes.0, objectCode: codes.1)
     }
     let r = ontology.relations
     // Mention codes: a role ("BJRMIL") where the entity has no code, and none on the second mention.
-    g.add(StatementKey(subject: a, relation: r.id("attacks")!, object: b), evidence: ev(0, "Ben & Jerry's <Republic> 🚀 attacked Russia.", ("BJRMIL", "RUS")))
-    g.add(StatementKey(subject: a, relation: r.id("attacks")!, object: b), evidence: ev(50, "It attacked \"again\"\u{07}."))
+    g.add(StatementKey(subject: a, relation: r.id("attacks")!, object: b), evidence: ev(0, "Ben & Jerry's <Republic> 🚀 attacked Russia.", ("BJRMIL", "RUS"),
+                                                                                       date: "2024-01-01", place: Place(name: "Kursk & <Oblast>", country: "RUS")))
+    g.add(StatementKey(subject: a, relation: r.id("attacks")!, object: b), evidence: ev(50, "It attacked \"again\"\u{07}.", date: "2023-W52",
+                                                                                       place: Place(name: "Sea of Azov", country: nil)))
     g.add(StatementKey(subject: b, relation: r.id("meetsWith")!, object: c), evidence: ev(10, "Russia met the Alliance.", ("RUSGOV", "IGOUNO")))
     g.add(StatementKey(subject: b, relation: r.id("attacks")!, object: a, negated: true), evidence: ev(20, "Russia did not attack."))
     g.add(StatementKey(subject: c, relation: r.id("visits")!, object: b, modality: .future), evidence: ev(30, "It will visit Russia."))
@@ -126,6 +128,21 @@ func checkGolden(_ name: String, _ actual: String) throws {
         let root = try XMLDocumentParser.parse(bytes: Array(xml.utf8), source: "graphml")
         let edges = root.children.first { $0.name == "graph" }!.children.filter { $0.name == "edge" }
         #expect(edges.count == 3)
+    }
+
+    @Test func edgesCarryTheirMentionsDatesAndPlaces() throws {
+        let xml = try GraphMLSerializer(options: options, yFiles: false).string(smallGraph())
+        let root = try XMLDocumentParser.parse(bytes: Array(xml.utf8), source: "graphml")
+        let edges = root.children.first { $0.name == "graph" }!.children.filter { $0.name == "edge" }
+        func data(_ edge: XMLElementNode, _ key: String) -> String? {
+            edge.children.first { $0.name == "data" && $0.attribute("", "key") == key }?.text
+        }
+        let attack = try #require(edges.first { data($0, "relation") == "attacks" })
+        #expect(data(attack, "dates") == "2023-W52 2024-01-01")
+        #expect(data(attack, "places") == "Kursk & <Oblast> (RUS); Sea of Azov")
+        // A statement whose mentions name neither has no such data.
+        let meeting = try #require(edges.first { data($0, "relation") == "meetsWith" })
+        #expect(data(meeting, "dates") == nil && data(meeting, "places") == nil)
     }
 }
 

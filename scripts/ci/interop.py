@@ -146,6 +146,25 @@ class Reference:
     def positive_statements(self):
         return {k for k in self.statements() if k[3] is False}
 
+    def settings(self):
+        """(subject label, predicate, object label, modality) of each positive statement ->
+        (its mentions' distinct event dates, their distinct places as "Name (CCC)")."""
+        out = collections.defaultdict(lambda: (set(), set()))
+        for d in self.lines:
+            if d["negated"] is not False:
+                continue
+            a, p, b = d["subject"]["label"], d["predicate"], d["object"]["label"]
+            if p in self.symmetric and b < a:
+                a, b = b, a
+            dates, places = out[(a, p, b, d["modality"])]
+            for span in d.get("spans") or [d]:
+                if span.get("eventDate"):
+                    dates.add(span["eventDate"])
+                loc = span.get("location")
+                if loc:
+                    places.add(loc["name"] + (f" ({loc['country']})" if loc.get("country") else ""))
+        return out
+
     def label_edges(self):
         """Multiset of (subject label, predicate, object label, modality) of positive statements."""
         out = collections.Counter()
@@ -383,6 +402,18 @@ def check_networkx(c, name, path, ref, symmetric, types=True):
             f"JSONL statements", got == want_edges, "",
             f"only in GraphML: {show(list((got - want_edges).elements()))}; only in JSONL: "
             f"{show(list((want_edges - got).elements()))}")
+    settings, bad = ref.settings(), []
+    for u, v, d in G.edges(data=True):
+        a, b, p = G.nodes[u].get("label"), G.nodes[v].get("label"), d.get("relation")
+        if p in symmetric and str(b) < str(a):
+            a, b = b, a
+        dates = set(str(d.get("dates", "")).split())
+        places = {x for x in str(d.get("places", "")).split("; ") if x}
+        want_dates, want_places = settings.get((a, p, b, d.get("modality")), (set(), set()))
+        if (dates, places) != (want_dates, want_places):
+            bad.append(f"{a} {p} {b}: {sorted(dates)} {sorted(places)} vs {sorted(want_dates)} {sorted(want_places)}")
+    c.check(f"{name}: networkx edge dates and places = the JSONL mentions' eventDate and location",
+            not bad, "", show(bad))
 
 
 def check_graphml(c, path, ref, symmetric, schema):
