@@ -1721,6 +1721,24 @@ import Testing
         #expect(found("Iran denounced what Israel wanted.").isEmpty)
     }
 
+    @Test func theOfPhraseOfAnAgentNounIsItsAgent() {
+        // cues.tsv agent-noun: "the drills of X and Y" are X's and Y's; each of the coordination.
+        let f = found("Moldova condemned the drills of Romania and Ukraine.")
+        #expect(f["Moldova criticizes Romania"] == "clause-subject+event-agent" && f["Moldova criticizes Ukraine"] != nil, "\(f)")
+        #expect(found("China denounced the provocations of Japan.")["China criticizes Japan"] != nil)
+        // Another event noun's "of" phrase is its patient, not its agent.
+        #expect(found("Russia condemned the invasion of Iraq.").isEmpty)
+        #expect(found("Chile condemned the arrest of Peru's ambassador.")["Chile criticizes Peru"] == nil)
+    }
+
+    @Test func aThreatAgainstAnActIsAThreatToItsAgent() {
+        let f = found("North Korea threatened to take countermeasures against the drills of South Korea.")
+        #expect(f["North Korea threatens South Korea"] == "clause-subject+threat-target", "\(f)")
+        #expect(found("Serbia threatened to take measures against Kosovo's provocations.")["Serbia threatens Kosovo"] != nil)
+        // Against an act of nobody named: no threat.
+        #expect(found("Serbia threatened to take measures against the provocations.").isEmpty)
+    }
+
     @Test func aPassivesSubjectMayBeTheEventToldEarlier() {
         let f = found("Iran seized a British tanker. The seizure was denounced by the Gulf Cooperation Council.")
         #expect(f["Gulf Cooperation Council criticizes Iran"] == "passive-agent+event-agent", "\(f)")

@@ -126,9 +126,6 @@ struct EventAgentObject: ArgumentConstruction {
     let role = ArgumentRole.object
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard trigger.isVerb, trigger.takesDirectObject else { return [] }
-        let isEvent = { (t: Int) in
-            c.tokens[t].is([.agentNoun, .agentNounPlural]) || c.isEventNoun(t) || c.isActNoun(t) || c.knowledge.nominalNouns.contains(c.tokens[t].lower)
-        }
         // "praised the speed of the Australian response": an object that is no event itself
         // stands for the act of its "of" phrase. "The seizure was denounced by the GCC": a
         // passive's subject is its object. "denounced what it called Israeli aggression": the
@@ -136,24 +133,10 @@ struct EventAgentObject: ArgumentConstruction {
         var objects = c.tree.dependents(trigger.head, c.tree.isPassive(trigger.head, trigger: trigger.span) ? ["nsubj:pass"] : ["obj"])
         objects = objects.flatMap { o in c.namedByFreeRelative(o) ?? [o] }
         let events = objects.flatMap { o in
-            isEvent(o) ? [o] : c.actor(at: o) != nil ? [] : c.tree.dependents(o).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" && c.isActNoun($0) }
+            c.namesAnAct(o) ? [o] : c.actor(at: o) != nil ? [] : c.tree.dependents(o).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" && c.isActNoun($0) }
         }
         for event in events {
-            var agents: [ParsedArgument] = []
-            // "the killing of two villagers by India's border force": a parser may hang the
-            // agent's "by" phrase on the patient's noun.
-            let patientBy = c.tree.dependents(event).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" }.flatMap { p in
-                c.tree.dependents(p).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "by" }
-            }
-            for d in c.tree.dependents(event) + patientBy {
-                if c.tree.relation(d) == "nmod:poss" || (c.tree.universal(d) == "nmod" && c.marker(of: d) == "by") {
-                    // "by India's Border Security Force": a body no list knows acts for its owner.
-                    if let a = c.actor(at: d) ?? c.owner(of: d) { agents.append(a) }
-                } else if (c.tree.relation(d) == "amod" || c.tree.relation(d) == "compound") && c.actor(at: d) != nil {
-                    // "the Australian and Chinese response": coordinated modifiers, each an agent.
-                    for a in c.actors(at: d) where !agents.contains(where: { $0.mention.range == a.mention.range }) { agents.append(a) }
-                }
-            }
+            let agents = c.agents(ofEvent: event)
             if !agents.isEmpty { return agents }
             // "rejected the sanctions imposed by the United States": the agent of a participle
             // describing the event.
@@ -296,5 +279,48 @@ struct NounComplementSubject: ArgumentConstruction {
         guard trigger.isVerb, c.tree.universal(trigger.head) == "acl", trigger.form != .gerund || !c.tree.dependents(trigger.head, ["mark"]).isEmpty,
               let noun = c.tree.head(trigger.head), c.tokens[noun].is(.complementNoun) else { return [] }
         return c.author(of: noun)
+    }
+}
+
+extension ConstructionContext {
+    /// The agents an event noun names itself: its possessor ("Japan's provocations"), its "by"
+    /// phrase, the "of" phrase of an agent noun (`cues.tsv` agent-noun: "the drills of South
+    /// Korea and the United States"), and coordinated actor modifiers ("the Australian and
+    /// Chinese response").
+    /// Whether the noun at `t` names an act: an agent noun, an event noun, an act noun or a
+    /// nominalization.
+    func namesAnAct(_ t: Int) -> Bool {
+        tokens[t].is([.agentNoun, .agentNounPlural]) || isEventNoun(t) || isActNoun(t) || knowledge.nominalNouns.contains(tokens[t].lower)
+    }
+
+    /// The actors at `t`, or when `t` names an act with none there, the act's agents
+    /// ("countermeasures against the drills of South Korea").
+    func actorsOrAgents(at t: Int) -> [ParsedArgument] {
+        let named = actors(at: t)
+        return named.isEmpty && namesAnAct(t) ? agents(ofEvent: t) : named
+    }
+
+    func agents(ofEvent event: Int) -> [ParsedArgument] {
+        var agents: [ParsedArgument] = []
+        // "the killing of two villagers by India's border force": a parser may hang the
+        // agent's "by" phrase on the patient's noun.
+        let patientBy = tree.dependents(event).filter { tree.universal($0) == "nmod" && marker(of: $0) == "of" }.flatMap { p in
+            tree.dependents(p).filter { tree.universal($0) == "nmod" && marker(of: $0) == "by" }
+        }
+        // "the provocations of Japan", "the efforts of Oman": an agent noun's (`cues.tsv`
+        // agent-noun) "of" phrase is its agent ("the invasion of Iraq" keeps its patient).
+        let agentOf = tokens[event].is([.agentNoun, .agentNounPlural])
+        for d in tree.dependents(event) + patientBy {
+            if tree.relation(d) == "nmod:poss" || (tree.universal(d) == "nmod" && (marker(of: d) == "by" || agentOf && marker(of: d) == "of")) {
+                // "by India's Border Security Force": a body no list knows acts for its owner;
+                // "the drills of South Korea and the United States": each of a coordination.
+                let named = actors(at: d)
+                if !named.isEmpty { agents += named } else if let a = owner(of: d) { agents.append(a) }
+            } else if (tree.relation(d) == "amod" || tree.relation(d) == "compound") && actor(at: d) != nil {
+                // "the Australian and Chinese response": coordinated modifiers, each an agent.
+                for a in actors(at: d) where !agents.contains(where: { $0.mention.range == a.mention.range }) { agents.append(a) }
+            }
+        }
+        return agents
     }
 }

@@ -154,7 +154,8 @@ struct PlaceOfObject: ArgumentConstruction {
 
 /// "Iran threatened to take countermeasures against Israel", "Turkey threatened to retaliate
 /// against Greece": the infinitive of a threatening control verb (`cues.tsv` `threat-control`)
-/// aimed `against` an actor makes that actor the threat's object.
+/// aimed `against` an actor, or an act of one ("against the drills of South Korea"), makes that
+/// actor the threat's object.
 struct ThreatTarget: ArgumentConstruction {
     let name = "threat-target"
     let role = ArgumentRole.object
@@ -162,7 +163,7 @@ struct ThreatTarget: ArgumentConstruction {
         guard trigger.isVerb, c.tokens[trigger.head].is(.threatControl) else { return [] }
         for x in c.tree.dependents(trigger.head, ["xcomp"]) {
             let heads = [x] + c.tree.dependents(x, ["obj"])
-            let found = c.prepositionalDependents(of: heads, markers: ["against"], excluding: trigger.span).flatMap { c.actors(at: $0) }
+            let found = c.prepositionalDependents(of: heads, markers: ["against"], excluding: trigger.span).flatMap { c.actorsOrAgents(at: $0) }
             if !found.isEmpty { return found }
         }
         return []
@@ -190,7 +191,7 @@ struct ThreatClauseTarget: ArgumentConstruction {
             // "with" only after a verb that ends what follows ("suspend cooperation with"): "would
             // work with Germany" is no threat.
             let markers = c.knowledge.negatingVerbs.contains(c.word(clause)) ? ["against", "on", "with"] : ["against", "on"]
-            let found = c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).flatMap { c.actors(at: $0) }
+            let found = c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).flatMap { c.actorsOrAgents(at: $0) }
             if !found.isEmpty { return found }
         }
         return []
