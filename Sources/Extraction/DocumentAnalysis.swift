@@ -36,6 +36,10 @@ final class DocumentAnalysis {
     /// pattern stage's readings of them with another subject are dropped when both stages run
     /// (the parse's subject wins: "The GCC, whose members include Qatar, backed Kuwait" is the GCC's).
     var resolvedTriggers: [Int: Set<Int>] = [:]
+    /// The tokens of the symmetric triggers whose parties the parse found as one coordinated
+    /// subject ("the ministers of Peru and Chile signed"): the pattern stage's readings of them
+    /// need both sides among those parties.
+    var coordinatedTriggers = Set<Int>()
     /// The issuer of a statement, the referent of "we" outside quotes.
     var issuer: Int? = nil
     var issuerNote = ""

@@ -99,8 +99,15 @@ public final class Extractor: Sendable {
             // Ukraine": only asked for) gives nothing, though the patterns read a subject for it.
             // A trigger the parse gave a triple for keeps the parse's subject: the patterns'
             // readings of it with another subject (the nearest name before the verb) are dropped.
+            // Where the parse found the parties as one coordinated subject, it names them all, so
+            // both sides must be among them ("the ministers of Peru and Chile, Ana Torres and Luis
+            // Vidal, signed": Peru does not sign with Ana Torres).
             let patterns = analysis.findRelations(dictionary: false).filter { f in
-                f.trigger.map { t in !analysis.vetoedTriggers.contains(t) && analysis.resolvedTriggers[t].map { $0.contains(f.subject) } != false } ?? true
+                f.trigger.map { t in
+                    guard !analysis.vetoedTriggers.contains(t) else { return false }
+                    guard let parties = analysis.resolvedTriggers[t] else { return true }
+                    return parties.contains(f.subject) && (!analysis.coordinatedTriggers.contains(t) || parties.contains(f.object))
+                } ?? true
             }
             return (analysis, analysis.merge(parsed, patterns))
         }

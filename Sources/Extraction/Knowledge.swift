@@ -113,6 +113,8 @@ public final class Knowledge: Sendable {
     /// against attacking") (`cues.tsv` `object-clause-marker`).
     let objectClauseMarkers: Set<String>
     let preventingMarkers: Set<String>
+    /// Conjunctions of clauses with a subject of their own (`cues.tsv` finite-clause-marker).
+    let finiteClauseMarkers: Set<String>
     /// Member-list markers after which one member is a list ("ASEAN members Laos"): value "one".
     let singleMemberLists: Set<String>
     /// Member-list markers that need three members (`cues.tsv` member-list value "three"): "the
@@ -476,6 +478,7 @@ public final class Knowledge: Sendable {
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
         longMemberLists = Set(ontology.cues("member-list").filter { $0.value == "three" }.map { $0.words.joined(separator: " ") })
         objectClauseMarkers = Set(ontology.cues("object-clause-marker").map { $0.words.joined(separator: " ") })
+        finiteClauseMarkers = Set(words("finite-clause-marker").map { $0.joined(separator: " ") })
         preventingMarkers = Set(ontology.cues("object-clause-marker").filter { $0.value == "prevented" }.map { $0.words.joined(separator: " ") })
         byCountry = Dictionary(uniqueKeysWithValues: ontology.relations.relations.compactMap { r in r.byCountry.map { (r.name, $0) } })
         var classes: [String: (domain: ActorType?, range: ActorType?)] = [:]

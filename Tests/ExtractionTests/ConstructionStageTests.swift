@@ -1739,6 +1739,41 @@ import Testing
         #expect(found("Serbia threatened to take measures against the provocations.").isEmpty)
     }
 
+    @Test func aSecondListAfterACommaIsAnAppositionNotMoreConjuncts() {
+        // One list has one conjunction: "Peru and Chile, Ana Torres and Luis Vidal," is two lists.
+        let text = "The foreign ministers of Peru and Chile, Ana Torres and Luis Vidal, signed a trade agreement on Friday."
+        #expect(found(text) == ["Chile signsAgreementWith Peru": "clause-subject+plural-subject"], "\(found(text))")
+        // Where the parse found the parties as one coordination, the patterns' other pairs go too.
+        #expect(asserted(text) == ["Chile signsAgreementWith Peru"], "\(asserted(text))")
+        // A single list keeps all its members.
+        #expect(found("Peru, Chile and Bolivia signed the agreement.").count == 3)
+    }
+
+    @Test func aGerundAfterAConjunctionOfClausesIsItsSubjectNotAnAct() {
+        // "as fighting with M23 continues": the fighting is nobody's here, not the main subject's.
+        let text = "Congo and Rwanda signed a peace deal as fighting with M23 continued."
+        #expect(!asserted(text).contains { $0.contains("fightsWith") }, "\(asserted(text))")
+        // A participle clause shares the main clause's subject.
+        #expect(found("Lula met Boric while visiting Chile.")["Luiz Inácio Lula da Silva visits Chile"] == "adverbial-clause+direct-object")
+    }
+
+    @Test func aVerbJoinedByButKeepsNoneOfTheFirstVerbsNegation() {
+        // cues.tsv contrast-conjunction: "did not respond … but accused" accuses.
+        let t = "The general did not respond to the appeal but Myanmar accused Thailand of harbouring rebels."
+        #expect(asserted(t).contains("Myanmar accuses Thailand"), "\(asserted(t))")
+        #expect(asserted("Myanmar did not respond to the appeal but accused Thailand of harbouring rebels.").contains("Myanmar accuses Thailand"))
+        // "or" shares the negation.
+        #expect(!asserted("Myanmar did not condemn or criticize Thailand.").contains("Myanmar criticizes Thailand"))
+    }
+
+    @Test func theNameAtTheEndOfAnEnvoysPhraseIsTheEnvoy() {
+        // A parser may hang the name on "dialogue"; the envoy is the person, not the EU.
+        let f = found("The EU's envoy for the dialogue, Peter Sorensen, urged Serbia and Kosovo to de-escalate.")
+        #expect(f["Peter Sorensen appealsTo Serbia"] != nil && f["European Union appealsTo Serbia"] == nil, "\(f)")
+        // Without a name the envoy acts for the EU.
+        #expect(found("The EU's envoy for the dialogue urged Serbia to de-escalate.")["European Union appealsTo Serbia"] != nil)
+    }
+
     @Test func aPassivesSubjectMayBeTheEventToldEarlier() {
         let f = found("Iran seized a British tanker. The seizure was denounced by the Gulf Cooperation Council.")
         #expect(f["Gulf Cooperation Council criticizes Iran"] == "passive-agent+event-agent", "\(f)")

@@ -217,6 +217,9 @@ struct AdverbialClauseSubject: ArgumentConstruction {
               c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
               let head = c.tree.head(trigger.head), let verb = commaParticiple ? c.tree.head(head) : head else { return [] }
         let marks = c.tree.dependents(trigger.head, ["mark"]).map { c.word($0) }
+        // "as fighting with M23 continues": after a conjunction of finite clauses an "-ing" word
+        // is the clause's subject, a noun with no agent here.
+        if trigger.form == .gerund, marks.contains(where: { c.knowledge.finiteClauseMarkers.contains($0) }) { return [] }
         if marks.contains(where: { c.knowledge.objectClauseMarkers.contains($0) }) {
             // The object's act: "for attacking", "of supplying".
             guard !marks.contains(where: { c.knowledge.preventingMarkers.contains($0) }) else { return [] }

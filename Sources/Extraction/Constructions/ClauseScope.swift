@@ -20,6 +20,9 @@ struct ClauseScope: Sendable {
     let conditionMarkers: Set<String>
     /// Asserting-control verb forms by relation.
     let asserting: [String: Set<String>]
+    /// "did not respond but accused …": a verb coordinated by these (`cues.tsv`
+    /// contrast-conjunction) keeps none of the first verb's negation or modality.
+    let contrastConjunctions: Set<String>
 
     init(ontology: Ontology, asserting: [String: Set<String>]) {
         var negationWords = Set<String>(), negatingControl = Set<String>()
@@ -37,6 +40,7 @@ struct ClauseScope: Sendable {
             }
         }
         self.negationWords = negationWords
+        contrastConjunctions = Set(ontology.cues("contrast-conjunction").map { $0.words.joined(separator: " ") })
         self.negatingControl = negatingControl
         auxiliaries = aux
         self.governing = governing
@@ -103,7 +107,7 @@ struct ClauseScope: Sendable {
                 // "denied that X attacked": a denial negates its clause; reporting leaves it as it is.
                 if c.tokens[h].is(.negatingVerb) { negated = true }
             case "conj":
-                look(at: h)
+                if !t.dependents(k, ["cc"]).contains(where: { contrastConjunctions.contains(c.word($0)) }) { look(at: h) }
             case "advcl":
                 if t.dependents(k, ["mark"]).contains(where: { conditionMarkers.contains(c.word($0)) }) { modality = .conditional }
                 // An infinitive hung on the verb but completing its object noun ("support the bid to join").

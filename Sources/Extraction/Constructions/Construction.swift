@@ -100,7 +100,7 @@ struct ConstructionContext {
         var out: [ParsedArgument] = []
         for c in tree.conjuncts(t, words: tokens) {
             if let a = named(actor(at: c, framed: framed), apposedTo: c) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
-                ?? owner(of: c) ?? apposedActor(c), !out.contains(where: { $0.mention.range == a.mention.range }) {
+                ?? apposedPersonOfPhrase(c) ?? owner(of: c) ?? apposedActor(c), !out.contains(where: { $0.mention.range == a.mention.range }) {
                 out.append(a)
                 // "the leaders of Ethiopia and Eritrea": the members of each coordinated body.
                 if a.mention.kind == .members {
@@ -141,6 +141,19 @@ struct ConstructionContext {
             }
         }
         return out
+    }
+
+    /// The person named in apposition at the end of the phrase of an office or deputy noun `t`
+    /// ("the EU's envoy for the dialogue, Peter Sorensen,"), which a parser may hang on the last
+    /// noun of the phrase instead: an envoy is the person, not the body they act for.
+    func apposedPersonOfPhrase(_ t: Int) -> ParsedArgument? {
+        guard tokens[t].is([.deputyNounStart, .titleStart]), actor(at: t) == nil else { return nil }
+        for n in tree.dependents(t) where tree.universal(n) == "nmod" && n > t && actor(at: n) == nil {
+            for d in tree.dependents(n, ["appos"]) where d > n {
+                if let a = actor(at: d), a.entities.allSatisfy({ entities[$0].type == .person }) { return a }
+            }
+        }
+        return nil
     }
 
     /// The actor a description `t` is in apposition to: "the Azawad Liberation Front, the

@@ -218,6 +218,9 @@ struct ConstructionStage: Sendable {
                 let thirdParty = subjectRule == "possessor" && analysis.tokens[trigger.head].is(.roleNoun)
                     || arrangedForOthers(trigger, in: context)
                 if analysis.knowledge.isSymmetric(trigger.entry.relation), !thirdParty {
+                    if subjects.count >= 2 || subjects.first.map({ $0.entities.count >= 2 }) == true {
+                        analysis.coordinatedTriggers.insert(trigger.span.lowerBound)
+                    }
                     if subjects.count >= 2 {
                         for (k, a) in subjects.enumerated() { for b in subjects[(k + 1)...] { emit(a, b, "\(subjectRule)+plural-subject", penalty: 0.95) } }
                     } else if let a = subjects.first, a.entities.count >= 2 {
@@ -278,6 +281,11 @@ struct ConstructionStage: Sendable {
         if c.tree.universal(trigger.head) == "advcl", let verb = c.tree.head(trigger.head), !c.tree.isPassive(verb),
            c.tree.dependents(trigger.head, ["mark"]).contains(where: { c.knowledge.objectClauseMarkers.contains(c.word($0)) }),
            c.tree.dependents(verb, ["obj"]).contains(where: { $0 < trigger.head && ["NOUN", "PROPN"].contains(c.tree.tag($0)) && uncovered($0) }) {
+            return true
+        }
+        // "as fighting with M23 continues": a gerund after a conjunction of finite clauses is
+        // that clause's subject, an act of nobody named.
+        if trigger.form == .gerund, c.tree.dependents(trigger.head, ["mark"]).contains(where: { c.knowledge.finiteClauseMarkers.contains(c.word($0)) }) {
             return true
         }
         // "the businessman working with Russia": an active participle or gerund modifying a noun

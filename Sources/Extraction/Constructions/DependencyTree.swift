@@ -67,7 +67,17 @@ struct DependencyTree: Sendable {
             k += 1
         }
         if out.count > 1, !out.dropFirst().contains(where: hasConjunction) { return [t] }
-        return out.sorted()
+        out.sort()
+        // "the foreign ministers of Peru and Chile, Ana Torres and Luis Vidal,": one list has one
+        // conjunction, so a second one after a comma starts another list, an apposition to the
+        // first, which a parser may have joined to it.
+        let marked = out.indices.dropFirst().filter { hasConjunction(out[$0]) }
+        if marked.count > 1, let second = out.indices.first(where: { $0 > marked[0] }),
+           rightmost(out[second - 1]) < out[second],
+           (rightmost(out[second - 1]) + 1..<out[second]).contains(where: { tag($0) == "PUNCT" }) {
+            return Array(out[...marked[0]])
+        }
+        return out
     }
 
     /// Whether conjunct `c` is introduced by a conjunction: its own `cc`, or one the parser hung
