@@ -40,6 +40,10 @@ final class DocumentAnalysis {
     /// subject ("the ministers of Peru and Chile signed"): the pattern stage's readings of them
     /// need both sides among those parties.
     var coordinatedTriggers = Set<Int>()
+    /// The subjects the parse found for each trigger, with or without an object: none of them is
+    /// the object of another of them by that trigger ("talks in Doha mediated by Qatar and Turkey":
+    /// Turkey does not mediate Qatar), so the pattern stage's readings that say so are dropped.
+    var parsedSubjects: [Int: Set<Int>] = [:]
     /// The issuer of a statement, the referent of "we" outside quotes.
     var issuer: Int? = nil
     var issuerNote = ""

@@ -105,6 +105,7 @@ public final class Extractor: Sendable {
             let patterns = analysis.findRelations(dictionary: false).filter { f in
                 f.trigger.map { t in
                     guard !analysis.vetoedTriggers.contains(t) else { return false }
+                    if analysis.parsedSubjects[t]?.contains(f.object) == true, !analysis.knowledge.isSymmetric(f.relation) { return false }
                     guard let parties = analysis.resolvedTriggers[t] else { return true }
                     return parties.contains(f.subject) && (!analysis.coordinatedTriggers.contains(t) || parties.contains(f.object))
                 } ?? true

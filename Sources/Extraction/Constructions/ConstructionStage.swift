@@ -193,6 +193,7 @@ struct ConstructionStage: Sendable {
                 misses?.append("\(what): no subject found\(said)")
                 continue
             }
+            analysis.parsedSubjects[trigger.span.lowerBound, default: []].formUnion(subjects.flatMap(\.entities))
             // "North Korea launched a missile", "Estonia detained a Russian ship": "the launch", "the
             // detention" named later is this subject's act.
             if trigger.isVerb, !negated, modality == .asserted,
