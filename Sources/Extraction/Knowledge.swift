@@ -133,6 +133,9 @@ public final class Knowledge: Sendable {
     /// Consequences announced for a clause's subject, by verb ("pay" → price, dearly; `cues.tsv`
     /// consequence): the speaker's act of the cue's relation against that subject.
     let consequences: [String: [(phrase: String, complement: String, relation: String)]]
+    /// The relations whose acts have as beneficiary whoever thanks for them, with the
+    /// prepositions that take the act after the thanking word (`cues.tsv` thanked-act).
+    let thankedActs: [String: Set<String>]
     /// "flagged", "owned": after "STATE-", the craft or firm that follows is the state's (`cues.tsv` `flag-participle`).
     let flagParticiples: Set<String>
     /// The CAMEO role of a state noun ("troops" → MIL, "police" → COP), by its words joined by spaces.
@@ -474,6 +477,7 @@ public final class Knowledge: Sendable {
             consequences[cue.words[0], default: []].append((cue.words.joined(separator: " "), cue.words.dropFirst().joined(), cue.value))
         }
         self.consequences = consequences
+        thankedActs = Dictionary(ontology.cues("thanked-act").map { ($0.value, Set([$0.words.joined(separator: " ")])) }, uniquingKeysWith: { $0.union($1) })
         flagParticiples = Set(ontology.cues("flag-participle").map { $0.words.joined(separator: " ") })
         singleMemberLists = Set(ontology.cues("member-list").filter { $0.value == "one" }.map { $0.words.joined(separator: " ") })
         longMemberLists = Set(ontology.cues("member-list").filter { $0.value == "three" }.map { $0.words.joined(separator: " ") })

@@ -68,6 +68,10 @@ extension Ontology {
                     throw row.error("consequence '\(row["phrase"])': needs a verb and at most one complement, and a relation of kg.owl as its value, not '\(row["value"])'")
                 }
             }
+            // An act thanked for is one of a relation of kg.owl.
+            if row["category"] == "thanked-act", relations.id(row["value"]) == nil || row["phrase"].contains(" ") {
+                throw row.error("thanked-act '\(row["phrase"])': needs one preposition, and a relation of kg.owl as its value, not '\(row["value"])'")
+            }
             // A light verb's phrase names the relation of its event nouns: "signsAgreementWith:to|on".
             if row["category"] == "light-verb-phrase" {
                 let parts = row["value"].split(separator: ":", maxSplits: 1).map(String.init)

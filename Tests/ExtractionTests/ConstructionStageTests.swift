@@ -1783,6 +1783,17 @@ import Testing
         #expect(asserted("Pakistan and Afghanistan met in Doha.").contains("Afghanistan meetsWith Pakistan"))
     }
 
+    @Test func anActThankedForHasTheThankerAsItsBeneficiary() {
+        // cues.tsv thanked-act: support and aid thanked for are the thanker's.
+        #expect(found("Kenya thanked China for its support.")["China supports Kenya"] == "thanked-act")
+        #expect(found("Kenya is grateful for the support of China.")["China supports Kenya"] == "thanked-act")
+        #expect(found("Kenya appreciates Japan's assistance.")["Japan aids Kenya"] == "thanked-act")
+        // Not for another beneficiary, nor when the thanks are denied.
+        #expect(found("Kenya welcomed the support of China for the peace process.")["China supports Kenya"] == nil)
+        #expect(found("Kenya thanked China for its assistance to Somalia.")["China aids Kenya"] == nil)
+        #expect(found("Kenya did not thank China for its support.")["China supports Kenya"] == nil)
+    }
+
     @Test func aPassivesSubjectMayBeTheEventToldEarlier() {
         let f = found("Iran seized a British tanker. The seizure was denounced by the Gulf Cooperation Council.")
         #expect(f["Gulf Cooperation Council criticizes Iran"] == "passive-agent+event-agent", "\(f)")

@@ -155,11 +155,14 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         }
     }
 
-    @Test func aConsequenceNamesARelationOfTheOntology() throws {
-        // An unknown relation, and a phrase of more than a verb and one complement.
-        for (phrase, value) in [("pay price", "punishes"), ("pay a heavy price", "threatens")] {
-            try expectLoadError("cues.tsv", "consequence\t\(phrase)\t\(value)",
-                                "consequence '\(phrase)': needs a verb and at most one complement, and a relation of kg.owl as its value, not '\(value)'")
+    @Test func consequencesAndThankedActsNameARelationOfTheOntology() throws {
+        // An unknown relation, and a phrase of more words than the category reads.
+        let rows = [("consequence", "pay price", "punishes"), ("consequence", "pay a heavy price", "threatens"),
+                    ("thanked-act", "for", "helps"), ("thanked-act", "in return for", "supports")]
+        for (category, phrase, value) in rows {
+            let need = category == "consequence" ? "a verb and at most one complement" : "one preposition"
+            try expectLoadError("cues.tsv", "\(category)\t\(phrase)\t\(value)",
+                                "\(category) '\(phrase)': needs \(need), and a relation of kg.owl as its value, not '\(value)'")
         }
     }
 

@@ -243,6 +243,7 @@ struct ConstructionStage: Sendable {
             }
         }
         return out + ConsequenceThreat().relations(in: context, analysis: analysis, sentence: s, scope: scope)
+            + ThankedAct().relations(in: context, analysis: analysis, sentence: s, scope: scope)
     }
 
     /// Whether the verb trigger's direct object is a reciprocal pronoun of two words ("each
