@@ -993,7 +993,7 @@ extension DocumentAnalysis {
     func emit(_ entry: LexiconEntry, subject: Argument?, object: Argument?, trigger t: Range<Int>, sentence s: Int,
               how: String, modality forced: Modality?) -> [FoundRelation] {
         guard let subject, let object else { return [] }
-        guard mentionAllowed(entry.relation, object: object.mention) else { return [] }
+        guard mentionAllowed(entry.relation, object: object.mention), mentionAllowed(entry.relation, subject: subject.mention) else { return [] }
         let start = min(subject.mention.range.lowerBound, t.lowerBound)
         let end = max(object.mention.range.upperBound, t.upperBound)
         // The clause between the subject and the trigger; for an agent after the trigger, the words just before it.
@@ -1058,6 +1058,13 @@ extension DocumentAnalysis {
     /// `kg:notOnRole`), and only a name itself where kg.owl asks for one ("leads Hamas", not
     /// "leads Hamas's bureau" or "the Russian delegation"; `kg:onNamedObject`). Both relation
     /// stages ask it.
+    /// Whether `m` may be the subject of `relation`: not with a role the ontology rules out
+    /// (`kg:notByRole`: "Ugandan troops arrived in Juba" is no visit).
+    func mentionAllowed(_ relation: String, subject m: Mention) -> Bool {
+        guard let role = m.role else { return true }
+        return knowledge.notByRoles[relation]?.contains(role) != true
+    }
+
     func mentionAllowed(_ relation: String, object m: Mention) -> Bool {
         if m.target && !knowledge.onPeopleRelations.contains(relation) { return false }
         if knowledge.namedObjectRelations.contains(relation), m.kind != .name || m.possessive || m.locative { return false }

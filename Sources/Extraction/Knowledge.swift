@@ -106,6 +106,8 @@ public final class Knowledge: Sendable {
     let namedObjectRelations: Set<String>
     /// Roles a relation's object may not have (kg.owl `kg:notOnRole`: no meeting with troops).
     let notOnRoles: [String: Set<String>]
+    /// CAMEO roles a relation's subject may not have (`kg:notByRole`).
+    let notByRoles: [String: Set<String>]
     /// Relation rewrites for a country subject (kg.owl `kg:byCountry`).
     let byCountry: [String: String]
     /// "of", "for", "against": a clause after an object that is the object's act ("condemned
@@ -464,6 +466,7 @@ public final class Knowledge: Sendable {
         onPlaceRelations = Set(ontology.relations.relations.filter(\.onPlaceIn).map(\.name))
         namedObjectRelations = Set(ontology.relations.relations.filter(\.onNamedObject).map(\.name))
         notOnRoles = Dictionary(ontology.relations.relations.filter { !$0.notOnRoles.isEmpty }.map { ($0.name, $0.notOnRoles) }, uniquingKeysWith: { a, _ in a })
+        notByRoles = Dictionary(ontology.relations.relations.filter { !$0.notByRoles.isEmpty }.map { ($0.name, $0.notByRoles) }, uniquingKeysWith: { a, _ in a })
         exampleMarkers = Set(ontology.cues("example-marker").map { $0.words.joined(separator: " ") })
         honorifics = Set(ontology.cues("honorific").map { $0.words.joined(separator: " ") })
         givenNames = ontology.givenNames

@@ -63,6 +63,9 @@ public struct Relation: Sendable, Hashable {
     /// CAMEO roles the object may not have (`kg:notOnRole`): hosting troops or warships is no
     /// meeting (meetsWith, MIL).
     public var notOnRoles: Set<String>
+    /// CAMEO roles the subject may not have (`kg:notByRole`): troops arriving in a country are
+    /// deployed, not visiting (visits, MIL).
+    public var notByRoles: Set<String>
     /// Whether the object must be named itself (`kg:onNamedObject`): "X leads Hamas" makes X
     /// Hamas's leader, "X leads Hamas's political bureau" or "the Russian delegation" does not.
     public var onNamedObject: Bool
@@ -70,11 +73,12 @@ public struct Relation: Sendable, Hashable {
     public init(name: String, label: String, comment: String = "", symmetric: Bool, quadClass: Int,
                 cameo: String, cameoCodes: [String]? = nil, plover: String, goldstein: Double?,
                 domain: ActorType? = nil, range: ActorType? = nil, byCountry: String? = nil, withOwnState: Bool = false,
-                onPeopleOf: Bool = false, onPlaceIn: Bool = false, notOnRoles: Set<String> = [], onNamedObject: Bool = false) {
+                onPeopleOf: Bool = false, onPlaceIn: Bool = false, notOnRoles: Set<String> = [], notByRoles: Set<String> = [], onNamedObject: Bool = false) {
         self.onNamedObject = onNamedObject
         self.onPeopleOf = onPeopleOf
         self.onPlaceIn = onPlaceIn
         self.notOnRoles = notOnRoles
+        self.notByRoles = notByRoles
         self.byCountry = byCountry
         self.withOwnState = withOwnState
         self.domain = domain

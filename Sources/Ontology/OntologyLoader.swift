@@ -247,6 +247,8 @@ extension Ontology {
                                       onPeopleOf: value("onPeopleOf") == "true", onPlaceIn: value("onPlaceIn") == "true",
                                       notOnRoles: Set(node.children.filter { $0.namespace == ns && $0.name == "notOnRole" }
                                           .map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }),
+                                      notByRoles: Set(node.children.filter { $0.namespace == ns && $0.name == "notByRole" }
+                                          .map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }),
                                       onNamedObject: value("onNamedObject") == "true"))
         }
         guard let namespace, !relations.isEmpty else {

@@ -1783,6 +1783,14 @@ import Testing
         #expect(asserted("Pakistan and Afghanistan met in Doha.").contains("Afghanistan meetsWith Pakistan"))
     }
 
+    @Test func troopsArrivingInACountryDoNotVisitIt() {
+        // kg.owl notByRole MIL on visits: a deployment is no visit, in either stage.
+        #expect(asserted("Ugandan troops arrived in Juba on Tuesday.").isEmpty)
+        #expect(asserted("Ugandan soldiers travelled to Kenya.").isEmpty)
+        #expect(asserted("Ugandan President Yoweri Museveni arrived in Juba on Tuesday.").contains("Yoweri Museveni visits South Sudan"))
+        #expect(sharedOntology.relations.relations.first { $0.name == "visits" }?.notByRoles == ["MIL"])
+    }
+
     @Test func anActThankedForHasTheThankerAsItsBeneficiary() {
         // cues.tsv thanked-act: support and aid thanked for are the thanker's.
         #expect(found("Kenya thanked China for its support.")["China supports Kenya"] == "thanked-act")
