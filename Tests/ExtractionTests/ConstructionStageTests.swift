@@ -1783,6 +1783,15 @@ import Testing
         #expect(asserted("Pakistan and Afghanistan met in Doha.").contains("Afghanistan meetsWith Pakistan"))
     }
 
+    @Test func freezingParticipationInABodyReducesRelationsWithIt() {
+        // lexicon.tsv frames: freeze or suspend participation or membership in, freeze cooperation with.
+        let f = found("Armenia has frozen its participation in the Collective Security Treaty Organization.")
+        #expect(f["Armenia reducesRelationsWith Collective Security Treaty Organization"] != nil, "\(f)")
+        #expect(found("Niger froze cooperation with France.")["Niger reducesRelationsWith France"] != nil)
+        // Participation in something that is no actor: nothing.
+        #expect(found("Armenia has frozen its participation in the exercises.").isEmpty)
+    }
+
     @Test func troopsArrivingInACountryDoNotVisitIt() {
         // kg.owl notByRole MIL on visits: a deployment is no visit, in either stage.
         #expect(asserted("Ugandan troops arrived in Juba on Tuesday.").isEmpty)
