@@ -286,10 +286,6 @@ struct NounComplementSubject: ArgumentConstruction {
 }
 
 extension ConstructionContext {
-    /// The agents an event noun names itself: its possessor ("Japan's provocations"), its "by"
-    /// phrase, the "of" phrase of an agent noun (`cues.tsv` agent-noun: "the drills of South
-    /// Korea and the United States"), and coordinated actor modifiers ("the Australian and
-    /// Chinese response").
     /// Whether the noun at `t` names an act: an agent noun, an event noun, an act noun or a
     /// nominalization.
     func namesAnAct(_ t: Int) -> Bool {
@@ -303,6 +299,10 @@ extension ConstructionContext {
         return named.isEmpty && namesAnAct(t) ? agents(ofEvent: t) : named
     }
 
+    /// The agents an event noun names itself: its possessor ("Japan's provocations"), its "by"
+    /// phrase, the "of" phrase of an agent noun (`cues.tsv` agent-noun: "the drills of South
+    /// Korea and the United States"), and coordinated actor modifiers ("the Australian and
+    /// Chinese response").
     func agents(ofEvent event: Int) -> [ParsedArgument] {
         var agents: [ParsedArgument] = []
         // "the killing of two villagers by India's border force": a parser may hang the
