@@ -993,7 +993,7 @@ extension DocumentAnalysis {
     func emit(_ entry: LexiconEntry, subject: Argument?, object: Argument?, trigger t: Range<Int>, sentence s: Int,
               how: String, modality forced: Modality?) -> [FoundRelation] {
         guard let subject, let object else { return [] }
-        guard mentionAllowed(entry.relation, object: object.mention), mentionAllowed(entry.relation, subject: subject.mention) else { return [] }
+        guard mentionsAllowed(entry.relation, subject: subject.mention, object: object.mention) else { return [] }
         let start = min(subject.mention.range.lowerBound, t.lowerBound)
         let end = max(object.mention.range.upperBound, t.upperBound)
         // The clause between the subject and the trigger; for an agent after the trigger, the words just before it.
@@ -1052,20 +1052,15 @@ extension DocumentAnalysis {
         entities[subject].type == .country ? knowledge.byCountry[name] ?? name : name
     }
 
-    /// Whether `m` may be the relation's object as a mention, whoever it stands for: a country's
-    /// people only as the object of force ("welcomed Ukrainian refugees" praises nobody; kg.owl
-    /// `kg:onPeopleOf`), and no role kg.owl rules out ("hosted French troops" is no meeting;
-    /// `kg:notOnRole`), and only a name itself where kg.owl asks for one ("leads Hamas", not
-    /// "leads Hamas's bureau" or "the Russian delegation"; `kg:onNamedObject`). Both relation
-    /// stages ask it.
-    /// Whether `m` may be the subject of `relation`: not with a role the ontology rules out
-    /// (`kg:notByRole`: "Ugandan troops arrived in Juba" is no visit).
-    func mentionAllowed(_ relation: String, subject m: Mention) -> Bool {
-        guard let role = m.role else { return true }
-        return knowledge.notByRoles[relation]?.contains(role) != true
-    }
-
-    func mentionAllowed(_ relation: String, object m: Mention) -> Bool {
+    /// Whether mentions `subject` and `object` may be the relation's sides as mentions, whoever
+    /// they stand for. The subject: no role kg.owl rules out ("Ugandan troops arrived in Juba" is
+    /// no visit; `kg:notByRole`). The object: a country's people only as the object of force
+    /// ("welcomed Ukrainian refugees" praises nobody; `kg:onPeopleOf`), no role kg.owl rules out
+    /// ("hosted French troops" is no meeting; `kg:notOnRole`), and only a name itself where kg.owl
+    /// asks for one ("leads Hamas", not "leads Hamas's bureau" or "the Russian delegation";
+    /// `kg:onNamedObject`). Both relation stages ask it.
+    func mentionsAllowed(_ relation: String, subject: Mention, object m: Mention) -> Bool {
+        if let role = subject.role, knowledge.notByRoles[relation]?.contains(role) == true { return false }
         if m.target && !knowledge.onPeopleRelations.contains(relation) { return false }
         if knowledge.namedObjectRelations.contains(relation), m.kind != .name || m.possessive || m.locative { return false }
         if let role = m.role, knowledge.notOnRoles[relation]?.contains(role) == true { return false }

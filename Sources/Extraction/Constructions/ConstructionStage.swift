@@ -133,7 +133,7 @@ struct ConstructionStage: Sendable {
             }
             let (negated, modality) = scope.scope(of: trigger, relation: trigger.entry.relation, in: context)
             func emit(_ a: ParsedArgument, _ b: ParsedArgument, _ how: String, penalty: Double) {
-                guard analysis.mentionAllowed(trigger.entry.relation, object: b.mention), analysis.mentionAllowed(trigger.entry.relation, subject: a.mention) else { return }
+                guard analysis.mentionsAllowed(trigger.entry.relation, subject: a.mention, object: b.mention) else { return }
                 // "Armenia said Azerbaijani forces had attacked its positions": a pronoun that
                 // would make the agent act on itself is the reporting speaker's.
                 var b = b
