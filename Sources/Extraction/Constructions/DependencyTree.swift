@@ -31,6 +31,19 @@ struct DependencyTree: Sendable {
         self.children = children
     }
 
+    /// The same tree with some words given a new head (nil: the root) and relation; the
+    /// indices are the document's (`TreeRepair`).
+    func reattaching(_ changes: [(word: Int, head: Int?, relation: String)]) -> DependencyTree {
+        let base = tokens.lowerBound
+        var heads = self.heads.map { $0.map { $0 - base } }
+        var relations = self.relations
+        for (w, h, r) in changes where contains(w) {
+            heads[w - base] = h.map { $0 - base }
+            relations[w - base] = r
+        }
+        return DependencyTree(tokens: tokens, upos: upos, heads: heads, relations: relations)
+    }
+
     func contains(_ t: Int) -> Bool { tokens.contains(t) }
     func tag(_ t: Int) -> String { upos[t - tokens.lowerBound] }
     func head(_ t: Int) -> Int? { heads[t - tokens.lowerBound] }

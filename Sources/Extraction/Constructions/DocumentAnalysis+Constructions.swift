@@ -137,8 +137,9 @@ extension DocumentAnalysis {
             }
             for t in list { hidden[t] = org }
         }
-        return parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans,
-                           hidden: hidden)
+        let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans,
+                               hidden: hidden)
+        return TreeRepair.repaired(tree, words: tokens)
     }
 
     /// `first`, then the relations of `second` that name a triple (in either order for a

@@ -1,0 +1,54 @@
+/// Repairs of two misparses that no construction could read around, made once on each tree
+/// before any construction reads it. Each is a shape English grammar rules out, so the repair
+/// holds whatever the words are.
+enum TreeRepair {
+    /// The tree with both repairs made (the same tree when neither applies).
+    static func repaired(_ tree: DependencyTree, words: [Token]) -> DependencyTree {
+        var changes = headlineVerb(tree, words)
+        changes += meansPhrase(tree, words)
+        return changes.isEmpty ? tree : tree.reattaching(changes)
+    }
+
+    /// "Israeli air strikes killed dozens of civilians", "Ukrainian drones struck a refinery": a
+    /// parser may read the subject noun as the sentence's root and the verb after it as a
+    /// participle describing it (`acl`) or a word before the object (`amod`), hanging the object
+    /// on the noun. A past participle that describes a noun is passive and takes no direct
+    /// object, and a noun takes none at all; so a root noun followed by a verb (not in "-ing",
+    /// with no subject, marker or passive auxiliary of its own) with a direct object, its own or
+    /// the noun's, is the main verb and the noun its subject. The dependents of the noun after
+    /// the verb (the object, the final period) move to the verb.
+    static func headlineVerb(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        guard let root = tree.tokens.first(where: { tree.head($0) == nil && tree.relation($0) == "root" }),
+              ["NOUN", "PROPN"].contains(tree.tag(root)) else { return [] }
+        var v = root + 1
+        while tree.contains(v), tree.tag(v) == "ADV" { v += 1 }
+        guard tree.contains(v), tree.tag(v) == "VERB", !words[v].lower.hasSuffix("ing"), ["acl", "amod"].contains(tree.relation(v)),
+              tree.dependents(v, ["nsubj", "nsubj:pass", "mark", "aux:pass"]).isEmpty else { return [] }
+        let later = tree.dependents(root).filter { $0 > v }
+        guard !tree.dependents(v, ["obj"]).isEmpty || later.contains(where: { tree.relation($0) == "obj" }) else { return [] }
+        var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
+        for d in later { changes.append((d, v, tree.relation(d))) }
+        return changes
+    }
+
+    /// "Putin spoke by phone with Erdogan": a parser may hang the "with" phrase on "phone". A
+    /// "by" phrase of an active clause (a verb with a subject and no passive auxiliary or
+    /// passive subject) says how it was done, not who did it, and a "with" or "to" phrase
+    /// under it belongs to the verb. The "by" phrase itself becomes a plain `obl`.
+    static func meansPhrase(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        var changes: [(word: Int, head: Int?, relation: String)] = []
+        func marker(_ t: Int) -> String? { tree.dependents(t, ["case"]).first.map { words[$0].lower } }
+        for v in tree.tokens where tree.tag(v) == "VERB" && !tree.dependents(v, ["nsubj"]).isEmpty
+            && tree.dependents(v, ["aux:pass", "nsubj:pass", "csubj:pass"]).isEmpty {
+            for by in tree.dependents(v) where tree.universal(by) == "obl" && marker(by) == "by" {
+                // Only with such a phrase under it: a bare "by" phrase may still be an agent
+                // ("with Russia condemned by the international community").
+                let phrases = tree.dependents(by, ["nmod"]).filter { $0 > by && ["with", "to"].contains(marker($0) ?? "") }
+                guard !phrases.isEmpty else { continue }
+                if tree.relation(by) == "obl:agent" { changes.append((by, v, "obl")) }
+                for n in phrases { changes.append((n, v, "obl")) }
+            }
+        }
+        return changes
+    }
+}
