@@ -72,6 +72,9 @@ public final class Knowledge: Sendable {
     /// The control-object verbs that only ask for the infinitive (`cues.tsv` value `request`:
     /// "urged Sudan to attack Chad"): the asked party's act is no fact, so it gives no triple.
     let requestVerbs: Set<String>
+    /// The control-object verbs whose infinitive happened (`cues.tsv` value `cause`: "prompted
+    /// Riyadh to sever ties", "forced Russia to withdraw"), every form.
+    let causeVerbs: Set<String>
     /// Light verbs whose subject arranges the event for others (`cues.tsv` light-verb value
     /// `arrange`: "hosted talks"): coordinated hosts are no parties to it with each other.
     let arrangingVerbs: Set<String>
@@ -178,6 +181,8 @@ public final class Knowledge: Sendable {
     let adverbials: PhraseIndex
     let multilateral: Set<String>
     let agentNouns: Set<String>
+    /// Bodies of the state where they are ("police in Kenya", `cues.tsv` resident-state-noun).
+    let residentStateNouns: Set<String>
     let negatingVerbs: Set<String>
     /// Control-verb forms that add a threat to the infinitive's object, with the relation.
     let threatControl: [String: String]
@@ -204,6 +209,8 @@ public final class Knowledge: Sendable {
     let relationClasses: [String: (domain: ActorType?, range: ActorType?)]
     /// Relations of material events (QuadClass 2 and 4: deeds, not statements).
     let materialRelations: Set<String>
+    /// Relations of conflict, verbal or material (QuadClass 3 and 4).
+    let conflictRelations: Set<String>
     /// Relations of verbal events (QuadClass 1 and 3: statements, not deeds).
     let verbalRelations: Set<String>
     func isVerbalEvent(_ relation: String) -> Bool { verbalRelations.contains(relation) }
@@ -328,6 +335,7 @@ public final class Knowledge: Sendable {
         lightVerbPhrases = phrases
         controlObject = verbSet("control-object")
         requestVerbs = verbSet("control-object", value: "request")
+        causeVerbs = verbSet("control-object", value: "cause")
         arrangingVerbs = verbSet("light-verb", value: "arrange")
         leaderRoles = Set(ontology.titles.filter(\.leader).map(\.role))
         var nominal: [String: String] = [:]
@@ -375,6 +383,7 @@ public final class Knowledge: Sendable {
         adverbials = PhraseIndex(words("adverbial"), start: .adverbialStart)
         multilateral = Set(words("multilateral").map { $0.joined(separator: " ") })
         agentNouns = Set(words("agent-noun").map { $0.joined(separator: " ") })
+        residentStateNouns = Set(words("resident-state-noun").map { $0.joined(separator: " ") })
         negatingVerbs = verbSet("negating-verb")
         var threat: [String: String] = [:]
         for cue in ontology.cues("threat-control") {
@@ -493,6 +502,7 @@ public final class Knowledge: Sendable {
         relationClasses = classes
         verbalRelations = Set(ontology.relations.relations.filter { $0.quadClass == 1 || $0.quadClass == 3 }.map(\.name))
         materialRelations = Set(ontology.relations.relations.filter { $0.quadClass == 2 || $0.quadClass == 4 }.map(\.name))
+        conflictRelations = Set(ontology.relations.relations.filter { $0.quadClass == 3 || $0.quadClass == 4 }.map(\.name))
         self.triggerLists = triggerLists
         self.surfaceLists = surfaceLists
     }

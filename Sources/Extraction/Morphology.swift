@@ -45,7 +45,13 @@ struct Morphology: Sendable {
             past = lemma + "ed"
             gerund = lemma + "ing"
         }
-        return [(lemma, .base), (third, .third), (past, .pastOrParticiple), (gerund, .gerund)]
+        var forms: [(String, VerbForm)] = [(lemma, .base), (third, .third), (past, .pastOrParticiple), (gerund, .gerund)]
+        // A final "l" after one vowel doubles in British spelling and after a stressed last
+        // syllable in both ("cancelled", "travelling", "expelled", "controlled"): both spellings.
+        if c.count >= 5, c.last == "l", Self.vowels.contains(c[c.count - 2]), !Self.vowels.contains(c[c.count - 3]) {
+            forms += [(lemma + "led", .pastOrParticiple), (lemma + "ling", .gerund)]
+        }
+        return forms
     }
 
     /// The plural of a noun.

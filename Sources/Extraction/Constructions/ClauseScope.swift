@@ -66,7 +66,9 @@ struct ClauseScope: Sendable {
         // The clause: a noun trigger's clause is the verb it is an argument of ("held talks").
         var clause = trigger.head
         if !trigger.isVerb, let h = t.head(clause), ["obj", "nsubj:pass", "obl"].contains(t.relation(clause)) { clause = h }
-        var negated = false
+        // "cancelled its agreement with France", "cut its cooperation with": a negating verb's
+        // object event did not happen (the clause walk below starts above that verb).
+        var negated = !trigger.isVerb && clause != trigger.head && t.relation(trigger.head) == "obj" && c.tokens[clause].is(.negatingVerb)
         var modality = Modality.asserted
         // "called for talks between A and B": an event asked for is not yet held.
         if !trigger.isVerb, clause != trigger.head, t.universal(trigger.head) == "obl",
@@ -155,6 +157,8 @@ struct ClauseScope: Sendable {
     /// ("plans to" intended), else intended under an object-control verb ("urged Sudan to
     /// attack Chad": what one is urged, asked or invited to do is not yet done); nil for none.
     private func intention(of governor: Int, _ c: ConstructionContext) -> Modality? {
-        governing[c.word(governor)] ?? (c.tokens[governor].is(.controlObject) ? .intended : nil)
+        // "prompted Riyadh to sever ties": a verb of causing says the infinitive happened.
+        if c.knowledge.causeVerbs.contains(c.word(governor)) { return nil }
+        return governing[c.word(governor)] ?? (c.tokens[governor].is(.controlObject) ? .intended : nil)
     }
 }

@@ -91,7 +91,8 @@ struct ConstructionContext {
            tree.universal(noun) == "obl", let verb = tree.head(noun), tree.dominates(verb, t), let a = actor(at: noun) {
             return a
         }
-        return tree.dependents(t, ["nmod:poss"]).lazy.compactMap { actor(at: $0) }.first { $0.mention.kind != .pronoun }
+        // (The possessor of a place after "in" is marked locative with it: it still owns it.)
+        return tree.dependents(t, ["nmod:poss"]).lazy.compactMap { actor(at: $0, framed: true) }.first { $0.mention.kind != .pronoun }
     }
 
     /// The actors at `t` and at the conjuncts of `t` ("Russia, China and Iran" shared out);
@@ -226,6 +227,15 @@ struct ConstructionContext {
         return nil
     }
 
+    /// Whether the noun trigger at `t` takes an object after `marker` ("war with", "talks with").
+    func eventNoun(_ t: Int, takes marker: String) -> Bool {
+        guard tokens[t].triggerList >= 0 else { return false }
+        return knowledge.triggerLists[Int(tokens[t].triggerList)].contains { trig in
+            let entry = knowledge.lexicon[trig.entry]
+            return entry.pos == .noun && entry.objectMarkers.contains(marker)
+        }
+    }
+
     /// Whether `t` is a noun trigger of the lexicon ("sanctions", "attack"): an event with an agent.
     func isEventNoun(_ t: Int) -> Bool {
         guard tokens[t].triggerList >= 0, ["NOUN", "PROPN"].contains(tree.tag(t)) else { return false }
@@ -269,6 +279,16 @@ struct ConstructionContext {
                 if let a = actor(at: d) { return a }
                 for e in tree.dependents(d) where tree.universal(e) == "nmod" && marker(of: e) == "of" {
                     if let a = actor(at: e) { return a }
+                }
+            }
+        }
+        // "police in Kenya", "authorities in Beijing": a body of the state where it is (`cues.tsv`
+        // resident-state-noun) acts for the state named after "in" (a state or its seat).
+        if knowledge.residentStateNouns.contains(word(t)) {
+            for d in tree.dependents(t) where tree.universal(d) == "nmod" && marker(of: d) == "in" {
+                if let a = actor(at: d, framed: true), a.mention.kind == .name || a.mention.kind == .seat,
+                   a.entities.count == 1, entities.isEmpty || entities[a.entities[0]].type == .country {
+                    return a
                 }
             }
         }

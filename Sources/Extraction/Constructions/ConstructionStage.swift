@@ -90,7 +90,8 @@ struct ConstructionStage: Sendable {
                           tokens[o].lower == noun && frame.rest.count - 1 <= o - tree.tokens.lowerBound
                               && frame.rest.dropLast().enumerated().allSatisfy { k, w in tokens[o - (frame.rest.count - 1) + k].lower == w }
                       }),
-                      !out.contains(where: { $0.head == t && $0.entry.relation == knowledge.lexicon[frame.entry].relation }) else { continue }
+                      // (One frame per relation; a frame replaces the verb's own entry of it: "suspended a programme with".)
+                      !out.contains(where: { $0.head == t && $0.entry.pos == .frame && $0.entry.relation == knowledge.lexicon[frame.entry].relation }) else { continue }
                 // The frame is more specific than the verb alone ("returned the migrants").
                 out.removeAll { $0.head == t && $0.span.count == 1 }
                 out.append(TriggerSite(head: t, span: t..<(t + 1), entry: knowledge.lexicon[frame.entry], form: frame.form))
