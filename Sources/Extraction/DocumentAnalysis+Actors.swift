@@ -37,6 +37,18 @@ extension DocumentAnalysis {
         return w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || tokens[k].is(.verbTrigger)
     }
 
+    /// Whether "it" at `i` is a verb's object: a verb form just before it ("accusing it",
+    /// "criticized it") and a preposition, punctuation or the sentence's end just after it
+    /// ("said it would" is a clause's subject).
+    func isObliqueIt(at i: Int, sentence s: Int) -> Bool {
+        let range = sentences[s]
+        guard i - 1 >= range.lowerBound, tokens[i - 1].isWord, !tokens[i - 1].isCapitalized else { return false }
+        let w = tokens[i - 1].lower
+        guard w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || tokens[i - 1].is(.verbTrigger) else { return false }
+        guard i + 1 < range.upperBound else { return true }
+        return tokens[i + 1].is(.preposition) || !tokens[i + 1].isWord
+    }
+
     /// Whether sentence `s` is a title-case headline ("China Slams US Over Taiwan Arms Sale"):
     /// no final full stop and at least four in five of its words of four letters or more capitalized.
     func isTitleCase(_ s: Int) -> Bool {
@@ -1201,6 +1213,19 @@ extension DocumentAnalysis {
             }
             ownSubject = history.reversed().prefix(while: { $0.sentence == s })
                 .first(where: { !$0.oblique && entities[$0.entity].type == .person })?.token
+        }
+        // "cut ties with Morocco, accusing it of", "after Buenos Aires criticized it": "it" as a
+        // verb's object (a verb form before it, a preposition or punctuation after it) is not the
+        // subject of its own clause, so not the latest subject before it in its sentence; the
+        // latest other state or organization of the sentence is.
+        if word == "it", isObliqueIt(at: i, sentence: s) {
+            let here = history.reversed().prefix(while: { $0.sentence == s }).filter { $0.token < i }
+            let subject = here.first(where: { !$0.oblique })?.entity
+            if let subject, let h = here.first(where: { h in
+                h.entity != subject && (entities[h.entity].type == .country || entities[h.entity].type == .organization)
+            }) {
+                return [h.entity]
+            }
         }
         // "We urge the Philippines to stop its provocations": with no subject in its sentence, a
         // possessive "its" is the object before it rather than an earlier sentence's subject.

@@ -20,7 +20,8 @@ extension DocumentAnalysis {
     }
 
     /// "China threatened to impose sanctions on Lithuania": a threat-control verb before the
-    /// infinitive also relates its subject to the object by a threat (asserted: the threat was made).
+    /// infinitive also relates its subject to the object by a threat (asserted: the threat was made),
+    /// when the infinitive is an act of conflict ("vowed to stand with Syria" threatens nobody).
     func threats(implied results: [FoundRelation], trigger i: Int, sentence s: Int) -> [FoundRelation] {
         let range = sentences[s]
         var k = i - 1
@@ -30,7 +31,7 @@ extension DocumentAnalysis {
             k -= 1
         }
         guard let to, to > range.lowerBound, let relation = knowledge.threatControl[tokens[to - 1].lower] else { return [] }
-        return results.filter { $0.relation != relation && !$0.negated }.map { r in
+        return results.filter { $0.relation != relation && !$0.negated && knowledge.conflictRelations.contains($0.relation) }.map { r in
             var t = r
             t.relation = relation
             t.modality = .asserted
@@ -636,6 +637,7 @@ extension DocumentAnalysis {
     func findSubject(before i: Int, sentence s: Int, list: [Mention], patient: Bool = false) -> Argument? {
         let range = sentences[s]
         let candidates = list.filter { $0.range.upperBound <= i }.reversed()
+        var memberSpans: [Range<Int>]? = nil
         for m in candidates {
             if i - m.range.upperBound > 20 { return nil }
             let between = tokens[m.range.upperBound..<i]
@@ -660,6 +662,10 @@ extension DocumentAnalysis {
                 while p > range.lowerBound, tokens[p].is(.determiner) { p -= 1 }
                 if tokens[p].is(.preposition) { continue }
             }
+            // "The Forum, whose members include A, B and C, will discuss": a member list is an
+            // aside about the body, which is the subject.
+            if memberSpans == nil { memberSpans = memberListSpans(s, list: list).map(\.list) }
+            if memberSpans!.contains(where: { $0.contains(m.range.lowerBound) }) { continue }
             var entities = m.entities
             if let g = coordinationGroup(m, list: list) { entities = g }
             let penalty = [.pronoun, .description, .firstPerson, .relative].contains(m.kind) ? 0.9 : 1
@@ -704,6 +710,15 @@ extension DocumentAnalysis {
                 how = "agent of '\(noun)'"
             }
             guard let marker else { break }
+            // "discussed the war with the RSF": the phrase belongs to an event noun right before
+            // its preposition that takes that preposition itself.
+            // ("between" names the parties of both: "mediated talks between A and B".)
+            if marker != "between", let first = marker.split(separator: " ").first,
+               let p = (skipUntil..<m.range.lowerBound).last(where: { tokens[$0].lower == first }), p - 1 >= skipUntil,
+               tokens[p - 1].triggerList >= 0,
+               knowledge.triggerLists[Int(tokens[p - 1].triggerList)].contains(where: { $0.form == .noun && knowledge.lexicon[$0.entry].objectMarkers.contains(marker) }) {
+                break
+            }
             // A place ("in Beijing") is an object only when the trigger asks for that preposition.
             if m.locative && marker.isEmpty && m.range.lowerBound > e { return nil }
             var entities = m.entities

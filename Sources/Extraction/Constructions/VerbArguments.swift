@@ -86,7 +86,17 @@ struct PrepositionalObject: ArgumentConstruction {
         guard trigger.isVerb, !markers.isEmpty else { return [] }
         var heads = [trigger.head]
         if trigger.span.count > 1 { heads += trigger.span.dropFirst().filter { c.tree.contains($0) } }
-        return c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).flatMap { c.actors(at: $0, framed: true) }
+        // "discussed the war with the RSF": a phrase right after a direct object that is an event
+        // noun taking that preposition itself is the noun's, wherever the parser hung it (not the
+        // noun of a frame, whose phrase is the frame's; "between" names the parties of both:
+        // "mediated talks between A and B").
+        let frameNoun = trigger.entry.pos == .frame ? trigger.entry.words.last : nil
+        let eventObjects = c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) && c.isEventNoun($0) && c.word($0) != frameNoun }
+        return c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).filter { d in
+            !eventObjects.contains { o in
+                c.tree.leftmost(d) == c.tree.rightmost(o) + 1 && c.marker(of: d).map { $0 != "between" && c.eventNoun(o, takes: $0) } == true
+            }
+        }.flatMap { c.actors(at: $0, framed: true) }
     }
 }
 
