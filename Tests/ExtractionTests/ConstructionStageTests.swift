@@ -1905,6 +1905,14 @@ import Testing
         #expect(!support.contains("Iran threatens Syria"), "\(support)")
     }
 
+    @Test func aLightVerbsParticipleGivesItsNounAnAgent() {
+        #expect(found("The sanctions imposed by Washington on Caracas hurt its exports.")["United States sanctions Venezuela"] == "noun-agent+noun-object")
+        #expect(found("The military aid sent by Japan to the Philippines arrived on Monday.")["Japan aids Philippines"] != nil)
+        // Hosts arrange talks for others: they hold none with the sides.
+        let hosted = asserted("Talks hosted by Qatar between Israel and Hamas resumed.")
+        #expect(hosted.contains("Israel meetsWith Hamas") && !hosted.contains { $0.hasPrefix("Qatar meetsWith") }, "\(hosted)")
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)

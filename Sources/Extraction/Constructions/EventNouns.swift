@@ -34,9 +34,24 @@ struct NounAgent: ArgumentConstruction {
         // "under the auspices of the AU", "with the mediation of Qatar": under such a phrase, an
         // "of" the entry does not take for its object names the agent.
         let framedAgent = MediatedClauseSides.framing.contains(c.marker(of: trigger.head) ?? "") && !trigger.entry.objectMarkers.contains("of")
-        return c.tree.dependents(trigger.head).filter { d in
+        let own = c.tree.dependents(trigger.head).filter { d in
             c.tree.universal(d) == "nmod" && (c.marker(of: d) == "by" || (framedAgent && c.marker(of: d) == "of"))
         }.flatMap { c.actors(at: $0) }
+        if !own.isEmpty { return own }
+        // "the sanctions imposed by Washington on Caracas": the agent of a light verb's
+        // participle describing the noun (not of one that arranges the event for others:
+        // "talks hosted by Qatar").
+        return Self.participles(of: trigger, in: c).flatMap { v in
+            c.tree.dependents(v).filter { c.tree.relation($0) == "obl:agent" || (c.tree.universal($0) == "obl" && c.marker(of: $0) == "by") }
+        }.flatMap { c.actors(at: $0) }
+    }
+
+    /// The passive participles of light verbs that describe the noun trigger ("sanctions
+    /// imposed by …", "aid sent by …"), not those of verbs that arrange an event for others.
+    static func participles(of trigger: TriggerSite, in c: ConstructionContext) -> [Int] {
+        c.tree.dependents(trigger.head, ["acl"]).filter { v in
+            c.tokens[v].is(.lightVerb) && c.tree.isPassiveParticiple(v, c.tokens) && !c.knowledge.arrangingVerbs.contains(c.word(v))
+        }
     }
 }
 
@@ -135,6 +150,13 @@ struct NounObject: ArgumentConstruction {
             c.tree.universal(d) == "nmod" || adjective || c.tree.head(d) != trigger.head
         }.flatMap { c.actors(at: $0, framed: true) }
         if !own.isEmpty { return own }
+        // "the sanctions imposed by Washington on Caracas": the phrase of a light verb's
+        // participle describing the noun (or of its agent, where a parser may hang it).
+        let participles = NounAgent.participles(of: trigger, in: c)
+        let agents = participles.flatMap { v in c.tree.dependents(v).filter { c.tree.relation($0) == "obl:agent" || c.marker(of: $0) == "by" } }
+        let described = c.prepositionalDependents(of: participles + agents, markers: markers, excluding: trigger.span)
+            .flatMap { c.actors(at: $0, framed: true) }
+        if !described.isEmpty { return described }
         // "imposed sanctions on Iran": the noun's phrase, which a parser often hangs on the light
         // verb whose object the noun is.
         guard c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head), c.tokens[verb].is(.lightVerb) else { return [] }
