@@ -33,7 +33,14 @@ extension DocumentAnalysis {
         guard k >= range.lowerBound else { return false }
         let w = tokens[k].lower
         if tokens[k].is(.preposition) || w == "as" { return true }
+        return isVerbForm(k)
+    }
+
+    /// Whether token `k` looks like a verb form: a lower-case word in "-ed" or "-ing" (of more
+    /// than five letters), or a verb trigger.
+    func isVerbForm(_ k: Int) -> Bool {
         guard tokens[k].isWord, !tokens[k].isCapitalized else { return false }
+        let w = tokens[k].lower
         return w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || tokens[k].is(.verbTrigger)
     }
 
@@ -42,9 +49,7 @@ extension DocumentAnalysis {
     /// ("said it would" is a clause's subject).
     func isObliqueIt(at i: Int, sentence s: Int) -> Bool {
         let range = sentences[s]
-        guard i - 1 >= range.lowerBound, tokens[i - 1].isWord, !tokens[i - 1].isCapitalized else { return false }
-        let w = tokens[i - 1].lower
-        guard w.hasSuffix("ed") || (w.hasSuffix("ing") && w.count > 5) || tokens[i - 1].is(.verbTrigger) else { return false }
+        guard i - 1 >= range.lowerBound, isVerbForm(i - 1) else { return false }
         guard i + 1 < range.upperBound else { return true }
         return tokens[i + 1].is(.preposition) || !tokens[i + 1].isWord
     }

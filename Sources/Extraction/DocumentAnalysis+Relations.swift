@@ -715,8 +715,7 @@ extension DocumentAnalysis {
             // ("between" names the parties of both: "mediated talks between A and B".)
             if marker != "between", let first = marker.split(separator: " ").first,
                let p = (skipUntil..<m.range.lowerBound).last(where: { tokens[$0].lower == first }), p - 1 >= skipUntil,
-               tokens[p - 1].triggerList >= 0,
-               knowledge.triggerLists[Int(tokens[p - 1].triggerList)].contains(where: { $0.form == .noun && knowledge.lexicon[$0.entry].objectMarkers.contains(marker) }) {
+               knowledge.startsNounTrigger(tokens[p - 1], taking: marker) {
                 break
             }
             // A place ("in Beijing") is an object only when the trigger asks for that preposition.

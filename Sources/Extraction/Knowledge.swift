@@ -215,6 +215,13 @@ public final class Knowledge: Sendable {
     let verbalRelations: Set<String>
     func isVerbalEvent(_ relation: String) -> Bool { verbalRelations.contains(relation) }
     func isSymmetric(_ relation: String) -> Bool { symmetricRelations.contains(relation) }
+
+    /// Whether a noun trigger starting at `token` takes an object after `marker` ("war with",
+    /// "talks with"): a phrase of that preposition right after it is its own.
+    func startsNounTrigger(_ token: Token, taking marker: String) -> Bool {
+        guard token.triggerList >= 0 else { return false }
+        return triggerLists[Int(token.triggerList)].contains { lexicon[$0.entry].pos == .noun && lexicon[$0.entry].objectMarkers.contains(marker) }
+    }
     let wordTable: WordTable
     /// Lexicon triggers by the lower-cased first word form, and gazetteer surfaces by their first
     /// token (normalized), each list longest first; `WordInfo` holds the index of a word's lists.

@@ -227,15 +227,6 @@ struct ConstructionContext {
         return nil
     }
 
-    /// Whether the noun trigger at `t` takes an object after `marker` ("war with", "talks with").
-    func eventNoun(_ t: Int, takes marker: String) -> Bool {
-        guard tokens[t].triggerList >= 0 else { return false }
-        return knowledge.triggerLists[Int(tokens[t].triggerList)].contains { trig in
-            let entry = knowledge.lexicon[trig.entry]
-            return entry.pos == .noun && entry.objectMarkers.contains(marker)
-        }
-    }
-
     /// Whether `t` is a noun trigger of the lexicon ("sanctions", "attack"): an event with an agent.
     func isEventNoun(_ t: Int) -> Bool {
         guard tokens[t].triggerList >= 0, ["NOUN", "PROPN"].contains(tree.tag(t)) else { return false }

@@ -41,9 +41,14 @@ struct NounAgent: ArgumentConstruction {
         // "the sanctions imposed by Washington on Caracas": the agent of a light verb's
         // participle describing the noun (not of one that arranges the event for others:
         // "talks hosted by Qatar").
-        return Self.participles(of: trigger, in: c).flatMap { v in
+        return Self.participleAgents(Self.participles(of: trigger, in: c), in: c).flatMap { c.actors(at: $0) }
+    }
+
+    /// The agent phrases (`obl:agent`, or an `obl` with "by") of `participles`.
+    static func participleAgents(_ participles: [Int], in c: ConstructionContext) -> [Int] {
+        participles.flatMap { v in
             c.tree.dependents(v).filter { c.tree.relation($0) == "obl:agent" || (c.tree.universal($0) == "obl" && c.marker(of: $0) == "by") }
-        }.flatMap { c.actors(at: $0) }
+        }
     }
 
     /// The passive participles of light verbs that describe the noun trigger ("sanctions
@@ -153,8 +158,7 @@ struct NounObject: ArgumentConstruction {
         // "the sanctions imposed by Washington on Caracas": the phrase of a light verb's
         // participle describing the noun (or of its agent, where a parser may hang it).
         let participles = NounAgent.participles(of: trigger, in: c)
-        let agents = participles.flatMap { v in c.tree.dependents(v).filter { c.tree.relation($0) == "obl:agent" || c.marker(of: $0) == "by" } }
-        let described = c.prepositionalDependents(of: participles + agents, markers: markers, excluding: trigger.span)
+        let described = c.prepositionalDependents(of: participles + NounAgent.participleAgents(participles, in: c), markers: markers, excluding: trigger.span)
             .flatMap { c.actors(at: $0, framed: true) }
         if !described.isEmpty { return described }
         // "imposed sanctions on Iran": the noun's phrase, which a parser often hangs on the light

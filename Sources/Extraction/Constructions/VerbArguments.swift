@@ -94,7 +94,7 @@ struct PrepositionalObject: ArgumentConstruction {
         let eventObjects = c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) && c.isEventNoun($0) && c.word($0) != frameNoun }
         return c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).filter { d in
             !eventObjects.contains { o in
-                c.tree.leftmost(d) == c.tree.rightmost(o) + 1 && c.marker(of: d).map { $0 != "between" && c.eventNoun(o, takes: $0) } == true
+                c.tree.leftmost(d) == c.tree.rightmost(o) + 1 && c.marker(of: d).map { $0 != "between" && c.knowledge.startsNounTrigger(c.tokens[o], taking: $0) } == true
             }
         }.flatMap { c.actors(at: $0, framed: true) }
     }
