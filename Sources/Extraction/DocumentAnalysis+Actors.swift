@@ -36,6 +36,18 @@ extension DocumentAnalysis {
         return isVerbForm(k)
     }
 
+    /// Whether mention `m`, right after the actor `previous` and a comma, owns a short apposition
+    /// closed by a comma ("Russia, Serbia's traditional ally, said it …"): it describes the actor
+    /// before it and is not what a later pronoun takes up.
+    func isApposedPossessor(_ m: Mention, after previous: Mention?, _ range: Range<Int>) -> Bool {
+        let i = m.range.lowerBound
+        guard m.possessive, let previous, i >= 1, previous.range.upperBound == i - 1, tokens[i - 1].norm == ",",
+              let s = (i..<min(i + 5, range.upperBound)).first(where: { ["'s", "’s"].contains(tokens[$0].lower) }) else { return false }
+        var k = s + 1
+        while k < range.upperBound, k - s <= 4, tokens[k].isWord, !tokens[k].isCapitalized { k += 1 }
+        return k > s + 1 && k < range.upperBound && tokens[k].norm == ","
+    }
+
     /// Whether token `k` looks like a verb form: a lower-case word in "-ed" or "-ing" (of more
     /// than five letters), or a verb trigger.
     func isVerbForm(_ k: Int) -> Bool {
@@ -111,7 +123,7 @@ extension DocumentAnalysis {
                 if let found = recognize(at: i, sentence: s, range: range, list: &list, history: history, groups: groups) {
                     let m = deputy(found, list: &list, range: range)
                     list.append(m)
-                    let oblique = m.kind == .relative || isOblique(m.range.lowerBound, range)
+                    let oblique = m.kind == .relative || isOblique(m.range.lowerBound, range) || isApposedPossessor(m, after: list.dropLast().last, range)
                     for e in m.entities where m.kind != .firstPerson {
                         history.append(HistoryItem(entity: e, sentence: s, token: m.range.lowerBound, oblique: oblique))
                     }
@@ -398,12 +410,16 @@ extension DocumentAnalysis {
         //    "former" the title may be lower case ("Former president Luis Ortega").
         // (A lower-case title before a name the gazetteer knows as a person: "the sister of leader
         // Kim Jong Un".)
+        // (Or a lower-case title right after the state or body it is of, one adjective aside: "RSF
+        // leader Idris Tayfour", "M23 political leader Ana Rusu".)
+        let adjectiveBefore = previous.map { tokens[$0].isWord && !tokens[$0].isCapitalized && !tokens[$0].is([.preposition, .determiner]) } ?? false
+        let owner = qualifier(list.last, endingAt: i) ?? (adjectiveBefore ? qualifier(list.last, endingAt: i - 1) : nil)
         if let (count, title) = title(at: i, limit: limit),
-           t.isCapitalized || former || surface(at: i + count, limit: limit).map({ knowledge.entries[$0.entity].entity.type == .person }) == true,
+           t.isCapitalized || former || owner != nil || surface(at: i + count, limit: limit).map({ knowledge.entries[$0.entity].entity.type == .person }) == true,
            let name = personName(at: i + count, limit: limit) {
             var start = i
             var textual: Int? = nil
-            if let q = qualifier(list.last, endingAt: i) {
+            if let q = owner {
                 textual = q.entity
                 start = list.removeLast().range.lowerBound
             }
@@ -425,6 +441,7 @@ extension DocumentAnalysis {
             var m = Mention(range: start..<end, entities: [name.entity], kind: .titled,
                             note: trace ? "title '\(title.phrase)' + \(name.note)" : "")
             m.leaderOf = leaderTarget(person: name.entity, title: title, textual: textual, former: wasFormer)
+            m.titleOf = textual
             return possessive(m, limit: limit)
         }
 
@@ -587,24 +604,25 @@ extension DocumentAnalysis {
                     k += 1
                 }
                 if let noun = longest(knowledge.targetNouns, at: k, limit: limit) ?? (k > end ? longest(knowledge.territoryNouns, at: k, limit: limit) : nil) {
-                    var m = Mention(range: i..<k + noun.count, entities: [e], kind: .state,
-                                    note: trace ? "demonym '\(span(i..<end))' + target '\(span(end..<k + noun.count))'" : "")
+                    let last = targetCompoundEnd(k + noun.count, limit: limit)
+                    var m = Mention(range: i..<last, entities: [e], kind: .state,
+                                    note: trace ? "demonym '\(span(i..<end))' + target '\(span(end..<last))'" : "")
                     m.target = true
                     return m
                 }
-                // "Russian and Chinese armed forces"
-                if end + 1 < limit, tokens[end].lower == "and", let other = surface(at: end + 1, limit: limit),
-                   other.kind == .demonym, let noun = longest(knowledge.stateNouns, at: end + 1 + other.tokens.count, limit: limit) {
-                    return Mention(range: i..<end, entities: [e], kind: .state, role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "demonym '\(span(i..<end))' coordinated with a state noun" : "")
-                }
-                // "its Indian and Filipino crew", "Indian, Pakistani and Filipino sailors": a demonym
-                // coordinated with one before a target noun is a target too (one modifier word may
-                // stand before the noun).
+                // "Russian and Chinese armed forces", "German, French and Italian envoys": a
+                // demonym coordinated with one before a state noun is that state's body too.
                 var next = end
                 while next + 1 < limit, tokens[next].lower == "and" || tokens[next].norm == ",", let other = surface(at: next + 1, limit: limit),
                       other.kind == .demonym {
                     next += 1 + other.tokens.count
                 }
+                if next > end, tokens[i..<next].contains(where: { $0.lower == "and" }), let noun = longest(knowledge.stateNouns, at: next, limit: limit) {
+                    return Mention(range: i..<end, entities: [e], kind: .state, role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "demonym '\(span(i..<end))' coordinated with a state noun" : "")
+                }
+                // "its Indian and Filipino crew", "Indian, Pakistani and Filipino sailors": a demonym
+                // coordinated with one before a target noun is a target too (one modifier word may
+                // stand before the noun).
                 if next > end {
                     var k = next
                     if k + 1 < limit, tokens[k].isWord, !tokens[k].isCapitalized, longest(knowledge.targetNouns, at: k, limit: limit) == nil { k += 1 }
@@ -827,10 +845,12 @@ extension DocumentAnalysis {
         if t.is(.firstPersonPlural) {
             return Mention(range: i..<i + 1, entities: [], kind: .firstPerson, possessive: lower == "our", note: trace ? "'\(t.text)'" : "")
         }
-        // "Iran, which has supplied drones": "which" only for a country or organization.
-        if lower == "who" || lower == "which", i > range.lowerBound, tokens[i - 1].norm == ",", let prev = list.last,
-           prev.range.upperBound == i - 1, !prev.entities.isEmpty,
-           lower == "who" || prev.entities.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) {
+        // "Iran, which has supplied drones": "which" only for a country or organization. (Also
+        // after a preposition: "the OAS, of which both are members", "the bloc, to which …".)
+        let comma = i > range.lowerBound + 1 && tokens[i - 1].is(.preposition) && ["which", "whom"].contains(lower) ? i - 2 : i - 1
+        if lower == "who" || lower == "which" || lower == "whom", comma >= range.lowerBound, tokens[comma].norm == ",", let prev = list.last,
+           prev.range.upperBound == comma, !prev.entities.isEmpty, lower != "whom" || comma == i - 2,
+           lower != "which" || prev.entities.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) {
             // "Kenya and Ethiopia, which have been mediating": the whole coordination.
             var referents = prev.entities
             var target = prev.target
@@ -839,7 +859,7 @@ extension DocumentAnalysis {
             let singular = next.map { ["has", "is", "was", "does"].contains($0.lower) || ($0.is(.verbTrigger) && $0.lower.hasSuffix("s") && !$0.lower.hasSuffix("ss")) } ?? false
             if !singular, let g = lastCoordination(list), g.count > 1 {
                 let all = entities(ofGroup: g, in: list)
-                if lower == "who" || all.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) {
+                if lower != "which" || all.allSatisfy({ entities[$0].type == .country || entities[$0].type == .organization }) {
                     referents = all
                     target = g.contains { list[$0].target }
                 }
@@ -865,6 +885,10 @@ extension DocumentAnalysis {
         var found = Set<Int>()
         for m in recentMentions(before: s, list: list) where m.kind == .name && !m.target {
             for e in m.entities where entities[e].type == .organization { found.insert(e) }
+        }
+        // ("EU foreign policy chief Kaja Kallas … the bloc": the body of a title.)
+        for m in recentMentions(before: s, list: list) where m.kind == .titled {
+            if let e = m.titleOf, entities[e].type == .organization { found.insert(e) }
         }
         return found.count == 1 ? found.first : nil
     }
@@ -953,13 +977,21 @@ extension DocumentAnalysis {
     /// State `e` named from `i` to `end` as the target that owns the craft or firm after it:
     /// "-flagged oil tanker", "-owned bank" (a hyphen, a `cues.tsv` flag-participle, at most one
     /// modifier word, and a craft, `territory-noun`, or a `target-noun`). Nil when the words are not there.
+    /// The end of a compound of target or craft nouns that goes on at `k` ("Chinese steel
+    /// imports", "a Panama-flagged oil tanker": the compound ends in its last noun).
+    func targetCompoundEnd(_ k: Int, limit: Int) -> Int {
+        var last = k
+        while let more = longest(knowledge.targetNouns, at: last, limit: limit) ?? longest(knowledge.territoryNouns, at: last, limit: limit) { last += more.count }
+        return last
+    }
+
     func flagState(_ e: Int, from i: Int, after end: Int, limit: Int) -> Mention? {
         guard end + 2 < limit, tokens[end].norm == "-", !tokens[end].spaceBefore, !tokens[end + 1].spaceBefore,
               knowledge.flagParticiples.contains(tokens[end + 1].lower) else { return nil }
         var k = end + 2
         for _ in 0..<2 where k < limit {
             if let noun = longest(knowledge.targetNouns, at: k, limit: limit) ?? longest(knowledge.territoryNouns, at: k, limit: limit) {
-                let stop = k + noun.count
+                let stop = targetCompoundEnd(k + noun.count, limit: limit)
                 var m = Mention(range: i..<stop, entities: [e], kind: .state, note: trace ? "'\(span(i..<stop))' (flag state)" : "")
                 m.target = true
                 return m

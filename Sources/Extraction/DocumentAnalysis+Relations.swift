@@ -1037,7 +1037,8 @@ extension DocumentAnalysis {
                 out.append(FoundRelation(subject: a, relation: relation(entry.relation, by: a), object: b, negated: negated, modality: modality,
                                          confidence: entry.confidence * subject.penalty * object.penalty,
                                          sentence: s, tokens: start..<end, pattern: pattern,
-                                         subjectRole: subject.mention.role, objectRole: object.mention.role, trigger: t.lowerBound))
+                                         subjectRole: subject.mention.role, objectRole: object.mention.role, trigger: t.lowerBound,
+                                         transitiveReading: entry.pos == .verb && entry.objectMarkers.contains("")))
             }
         }
         negated = false

@@ -44,6 +44,10 @@ final class DocumentAnalysis {
     /// the object of another of them by that trigger ("talks in Doha mediated by Qatar and Turkey":
     /// Turkey does not mediate Qatar), so the pattern stage's readings that say so are dropped.
     var parsedSubjects: [Int: Set<Int>] = [:]
+    /// The trigger words the parse shows as nouns with a determiner, possessor or adjective
+    /// ("Belgrade's legitimate demands"): the pattern stage's verb readings of them are dropped
+    /// when both stages run.
+    var parsedNouns = Set<Int>()
     /// The issuer of a statement, the referent of "we" outside quotes.
     var issuer: Int? = nil
     var issuerNote = ""

@@ -97,6 +97,8 @@ public final class Extractor: Sendable {
             // in the parse: the pattern stage leaves them out here.
             // A trigger the parse shows gives nothing ("called on Russia to stop attacking
             // Ukraine": only asked for) gives nothing, though the patterns read a subject for it.
+            // A transitive verb reading of a word the parse shows as a noun ("Belgrade's demands
+            // and accused NATO": no noun has a direct object) is dropped.
             // A trigger the parse gave a triple for keeps the parse's subject: the patterns'
             // readings of it with another subject (the nearest name before the verb) are dropped.
             // Where the parse found the parties as one coordinated subject, it names them all, so
@@ -104,7 +106,7 @@ public final class Extractor: Sendable {
             // Vidal, signed": Peru does not sign with Ana Torres).
             let patterns = analysis.findRelations(dictionary: false).filter { f in
                 f.trigger.map { t in
-                    guard !analysis.vetoedTriggers.contains(t) else { return false }
+                    guard !analysis.vetoedTriggers.contains(t), !(f.transitiveReading && analysis.parsedNouns.contains(t)) else { return false }
                     if analysis.parsedSubjects[t]?.contains(f.object) == true, !analysis.knowledge.isSymmetric(f.relation) { return false }
                     guard let parties = analysis.resolvedTriggers[t] else { return true }
                     return parties.contains(f.subject) && (!analysis.coordinatedTriggers.contains(t) || parties.contains(f.object))

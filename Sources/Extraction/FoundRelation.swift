@@ -18,4 +18,7 @@ public struct FoundRelation: Sendable {
     public var objectRole: String? = nil
     /// The first token of the trigger, where one word triggered it.
     public var trigger: Int? = nil
+    /// Whether the pattern stage read the trigger as a verb that takes a direct object (which no
+    /// noun does).
+    public var transitiveReading = false
 }

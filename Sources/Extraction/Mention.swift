@@ -38,6 +38,9 @@ public struct Mention: Sendable {
     public var modifier: Bool = false
     /// A leader title attached to a person mention, with what it is of ("President" of RUS).
     public var leaderOf: Int? = nil
+    /// The state or body a titled person's title names in the text ("EU foreign policy chief
+    /// NAME": the EU), which the text has then named, as if on its own.
+    public var titleOf: Int? = nil
     /// The person `leaderOf` belongs to when the mention stands for somebody else: "the spokesman
     /// for UN Secretary-General António Guterres" is the deputy, and Guterres leads the UN.
     public var titledPerson: Int? = nil

@@ -96,6 +96,9 @@ EXCLUDED_TRIGGERS = {
     "resign government", "surrender to police", "allow tourist", "declare independent state",
     "base diplomat", "draft police", "order police", "force police", "acknowledge forces",
     "maintain forces", "train forces",
+    # Wanting a state's assets (to fund another) is no demand made of it; banning one's own
+    # exports is no act towards a partner.
+    "want assets", "ban exports",
 }
 
 # Synonyms of a block with a specific code are coded alone like its head verb, except these,

@@ -65,10 +65,17 @@ struct ClauseScope: Sendable {
         let t = c.tree
         // The clause: a noun trigger's clause is the verb it is an argument of ("held talks").
         var clause = trigger.head
-        if !trigger.isVerb, let h = t.head(clause), ["obj", "nsubj:pass", "obl"].contains(t.relation(clause)) { clause = h }
+        // ("suspended some of its funding": the noun of a quantity word's "of" phrase is as much
+        // the verb's object as the quantity.)
+        var argument = trigger.head
+        if !trigger.isVerb, t.universal(argument) == "nmod", c.marker(of: argument) == "of", let q = t.head(argument),
+           c.knowledge.quantityWords.contains(c.word(q)) {
+            argument = q
+        }
+        if !trigger.isVerb, let h = t.head(argument), ["obj", "nsubj:pass", "obl"].contains(t.relation(argument)) { clause = h }
         // "cancelled its agreement with France", "cut its cooperation with": a negating verb's
         // object event did not happen (the clause walk below starts above that verb).
-        var negated = !trigger.isVerb && clause != trigger.head && t.relation(trigger.head) == "obj" && c.tokens[clause].is(.negatingVerb)
+        var negated = !trigger.isVerb && clause != trigger.head && t.relation(argument) == "obj" && c.tokens[clause].is(.negatingVerb)
         var modality = Modality.asserted
         // "called for talks between A and B": an event asked for is not yet held.
         if !trigger.isVerb, clause != trigger.head, t.universal(trigger.head) == "obl",

@@ -103,6 +103,13 @@ struct ConstructionContext {
             if let a = named(actor(at: c, framed: framed), apposedTo: c) ?? tree.dependents(c, ["appos"]).lazy.compactMap({ actor(at: $0) }).first
                 ?? apposedPersonOfPhrase(c) ?? owner(of: c) ?? apposedActor(c), !out.contains(where: { $0.mention.range == a.mention.range }) {
                 out.append(a)
+                // "the ambassadors of Argentina, Chile and Peru": a state noun stands for each
+                // coordinated state of its `of` phrase.
+                if let phrase = stateNounOfPhrase(c), actor(at: c) == nil, a.mention.range.contains(phrase) {
+                    for x in tree.conjuncts(phrase, words: tokens).dropFirst() {
+                        if let b = actor(at: x), !out.contains(where: { $0.mention.range == b.mention.range }) { out.append(b) }
+                    }
+                }
                 // "the leaders of Ethiopia and Eritrea": the members of each coordinated body.
                 if a.mention.kind == .members {
                     for k in a.mention.range where k != c && tree.contains(k) {
@@ -141,7 +148,26 @@ struct ConstructionContext {
                 }
             }
         }
-        return out
+        return respectiveHolders(out)
+    }
+
+    /// "the foreign ministers of Congo and Rwanda, Therese Wagner and Olivier Nduhungirehe,":
+    /// people listed after a comma as many as the states a members phrase names before it (and
+    /// each acting for one of them, where known) are those members, which a parser may have
+    /// coordinated with the states: a person is the person, so they replace the states.
+    func respectiveHolders(_ list: [ParsedArgument]) -> [ParsedArgument] {
+        guard list.count >= 4, let members = list.first(where: { $0.mention.kind == .members }) else { return list }
+        let isPerson = { (a: ParsedArgument) in !a.entities.isEmpty && a.entities.allSatisfy { entities.isEmpty || entities[$0].type == .person } }
+        let states = list.filter { !isPerson($0) }, people = list.filter(isPerson)
+        guard states.count == people.count, let lastState = states.map(\.mention.range.upperBound).max(),
+              let firstPerson = people.map(\.mention.range.lowerBound).min(), firstPerson > lastState,
+              members.mention.range.lowerBound < lastState,
+              tokens[lastState..<firstPerson].contains(where: { $0.norm == "," }) else { return list }
+        if !entities.isEmpty {
+            let stateKeys = Set(states.flatMap { $0.entities.map { entities[$0].key } })
+            guard people.allSatisfy({ p in p.entities.allSatisfy { entities[$0].country.map { stateKeys.contains($0) } ?? true } }) else { return list }
+        }
+        return people
     }
 
     /// The person named in apposition at the end of the phrase of an office or deputy noun `t`
@@ -265,14 +291,7 @@ struct ConstructionContext {
         }
         // "the Ministry of Foreign Affairs of China", "the government of Sudan": a state noun
         // stands for the actor of its `of` phrase (one step further through a noun between).
-        if knowledge.stateNouns.byFirst[tokens[t].lower]?.contains([tokens[t].lower]) == true {
-            for d in tree.dependents(t) where tree.universal(d) == "nmod" && marker(of: d) == "of" {
-                if let a = actor(at: d) { return a }
-                for e in tree.dependents(d) where tree.universal(e) == "nmod" && marker(of: e) == "of" {
-                    if let a = actor(at: e) { return a }
-                }
-            }
-        }
+        if let phrase = stateNounOfPhrase(t) { return actor(at: phrase) }
         // "police in Kenya", "authorities in Beijing": a body of the state where it is (`cues.tsv`
         // resident-state-noun) acts for the state named after "in" (a state or its seat).
         if knowledge.residentStateNouns.contains(word(t)) {
@@ -281,6 +300,19 @@ struct ConstructionContext {
                    a.entities.count == 1, entities.isEmpty || entities[a.entities[0]].type == .country {
                     return a
                 }
+            }
+        }
+        return nil
+    }
+
+    /// The `of` phrase whose actor a state noun `t` stands for ("the Ministry of Foreign Affairs
+    /// of China", "the government of Sudan"; one step further through a noun between), or nil.
+    func stateNounOfPhrase(_ t: Int) -> Int? {
+        guard knowledge.stateNouns.byFirst[tokens[t].lower]?.contains([tokens[t].lower]) == true else { return nil }
+        for d in tree.dependents(t) where tree.universal(d) == "nmod" && marker(of: d) == "of" {
+            if actor(at: d) != nil { return d }
+            for e in tree.dependents(d) where tree.universal(e) == "nmod" && marker(of: e) == "of" {
+                if actor(at: e) != nil { return e }
             }
         }
         return nil
@@ -341,12 +373,12 @@ struct ConstructionContext {
 /// `BetweenPair`, "talks between A and B", and `ConsequenceThreat`, "said B would pay dearly".)
 enum ConstructionRegistry {
     static let subjects: [any ArgumentConstruction] = [
-        ClauseSubject(), PassiveAgent(), HyphenAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
+        ClauseSubject(), AppositionSubject(), PassiveAgent(), HyphenAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
         LightVerbSubject(), FramedEventSubject(), ElicitedAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
         ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(), RoleAsSubject(),
     ]
     static let objects: [any ArgumentConstruction] = [
-        DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), LightVerbRecipient(), ElicitedTarget(), ParticipleHead(),
+        DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), RoleOwnerObject(), LightVerbRecipient(), ElicitedTarget(), ParticipleHead(),
         ThreatClauseTarget(), ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(), MediatedClauseSides(),
         PlaceOfObject(), FramedEventPartner(), ClauseActObject(), CoordinatedClauseSides(),
     ]

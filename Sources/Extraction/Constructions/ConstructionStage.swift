@@ -77,7 +77,12 @@ struct ConstructionStage: Sendable {
         // secondary predicate (`xcomp`); its object is the verb's own.
         for t in tree.tokens where tree.tag(t) == "VERB" {
             guard let frames = knowledge.frames[tokens[t].lower] else { continue }
-            let objects = tree.dependents(t, ["obj"])
+            // "suspended some of its funding": a quantity word's "of" phrase holds the noun.
+            let objects = tree.dependents(t, ["obj"]).flatMap { o in
+                knowledge.quantityWords.contains(tokens[o].lower)
+                    ? [o] + tree.dependents(o).filter { tree.universal($0) == "nmod" && tree.dependents($0, ["case"]).contains { tokens[$0].lower == "of" } }
+                    : [o]
+            }
             let predicates = tree.dependents(t, ["xcomp"])
             for frame in frames {
                 if knowledge.lexicon[frame.entry].pos == .predicative {
@@ -133,6 +138,9 @@ struct ConstructionStage: Sendable {
                 continue
             }
             let (negated, modality) = scope.scope(of: trigger, relation: trigger.entry.relation, in: context)
+            // "suspended some of its funding to Niger": an event the parse shows did not happen
+            // gives no asserted triple, whatever arguments the pattern stage reads for it.
+            if negated, !trigger.isVerb { analysis.vetoedTriggers.insert(trigger.span.lowerBound) }
             func emit(_ a: ParsedArgument, _ b: ParsedArgument, _ how: String, penalty: Double) {
                 guard analysis.mentionsAllowed(trigger.entry.relation, subject: a.mention, object: b.mention) else { return }
                 // "Armenia said Azerbaijani forces had attacked its positions": a pronoun that
@@ -327,8 +335,11 @@ struct BetweenPair {
         var words = trigger.span.filter { c.tree.contains($0) }
         words += c.tree.conjuncts(trigger.head).filter { !trigger.span.contains($0) && c.tree.tag($0) == "NOUN" }
         words += c.tree.dependents(trigger.head, ["acl"]).filter { c.tree.tag($0) == "VERB" && c.tree.isPassiveParticiple($0, c.tokens) }
-        return words.flatMap { w in
+        let sides = words.flatMap { w in
             c.tree.dependents(w).filter { c.marker(of: $0) == "between" && !trigger.span.contains($0) }
         }.flatMap { c.actors(at: $0) }
+        // "clashes between the two countries' troops": one phrase that stands for both sides.
+        guard sides.count == 1, sides[0].entities.count >= 2 else { return sides }
+        return sides[0].entities.map { e in var side = sides[0]; side.entities = [e]; return side }
     }
 }

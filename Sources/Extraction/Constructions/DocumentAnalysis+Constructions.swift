@@ -48,6 +48,14 @@ extension DocumentAnalysis {
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
             let tree = parsedTree(s, list: list, parser: parser)
             if trace { trees[s] = tree }
+            // "Belgrade's legitimate demands": a trigger word the parse shows as a noun with an
+            // article, possessor or adjective of its own is no verb (a relative "which" tagged as its
+            // determiner says nothing: "Iran, which arms the Houthis").
+            for t in tree.tokens where tokens[t].triggerList >= 0 && tree.tag(t) == "NOUN"
+                && (!tree.dependents(t, ["nmod:poss", "amod"]).isEmpty
+                    || tree.dependents(t, ["det"]).contains { ["the", "a", "an"].contains(tokens[$0].lower) }) {
+                parsedNouns.insert(t)
+            }
             var misses: [String]? = trace ? [] : nil
             found += stage.relations(in: self, sentence: s, tree: tree, misses: &misses)
             if let misses, !misses.isEmpty { unmatchedTriggers[s] = misses }

@@ -150,9 +150,10 @@ struct NounObject: ArgumentConstruction {
         // another: "Egypt's mediation between Israel and Hamas".)
         let symmetric = c.knowledge.isSymmetric(trigger.entry.relation)
         let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && ($0 != "between" || !symmetric) }
-        let adjective = c.tree.isPredicative(trigger.head)
+        // (A predicate's phrase may be an `obl`: "…, of which Peru is a member".)
+        let predicate = c.tree.isPredicative(trigger.head) || !c.tree.dependents(trigger.head, ["cop"]).isEmpty
         let own = c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).filter { d in
-            c.tree.universal(d) == "nmod" || adjective || c.tree.head(d) != trigger.head
+            c.tree.universal(d) == "nmod" || predicate || c.tree.head(d) != trigger.head
         }.flatMap { c.actors(at: $0, framed: true) }
         if !own.isEmpty { return own }
         // "the sanctions imposed by Washington on Caracas": the phrase of a light verb's
@@ -255,6 +256,10 @@ struct RoleAsSubject: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard !trigger.isVerb, c.tree.universal(trigger.head) == "obl", c.marker(of: trigger.head) == "as",
               let verb = c.tree.head(trigger.head), c.tree.tag(verb) == "VERB" else { return [] }
+        // "described France as a reliable partner", "named Qatar as mediator": the phrase says
+        // what the verb's object is.
+        let objects = c.tree.dependents(verb, ["obj", "iobj"]).flatMap { c.actors(at: $0) }
+        if !objects.isEmpty { return objects }
         let own = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
         if !own.isEmpty { return own }
         guard c.tree.relation(verb) == "xcomp", let control = c.tree.head(verb) else { return [] }

@@ -16,7 +16,8 @@ struct ClauseSubject: ArgumentConstruction {
         }
         // A passive verb's subject is its patient, however it is labelled.
         if c.tree.isPassive(trigger.head, trigger: trigger.span) { return [] }
-        return c.tree.dependents(trigger.head, ["nsubj"]).flatMap { c.actors(at: $0) }
+        // ("Thousands of protesters marched": a word of quantity stands for its "of" phrase.)
+        return c.tree.dependents(trigger.head, ["nsubj"]).flatMap { c.quantifiedActors(at: $0) }
     }
 }
 
@@ -45,11 +46,7 @@ struct DirectObject: ArgumentConstruction {
         let objects = c.tree.dependents(trigger.head, ["obj", "iobj"]).filter { o in
             !trigger.span.contains(o) && !c.tree.dependents(o).contains { $0 < o && c.tokens[$0].is(.preposition) && c.tree.universal($0) != "det" }
         }.flatMap { o -> [ParsedArgument] in
-            let own = c.actors(at: o)
-            // "dozens of Algerian civilians", "a convoy of Sudanese refugees": a word of quantity
-            // or a collective (`cues.tsv` quantity) stands for its "of" phrase.
-            guard own.isEmpty, c.knowledge.quantityWords.contains(c.word(o)) else { return own }
-            return c.tree.dependents(o).filter { c.tree.universal($0) == "nmod" && c.marker(of: $0) == "of" }.flatMap { c.actors(at: $0) }
+            c.quantifiedActors(at: o)
         }
         if !objects.isEmpty { return objects }
         // "called on Iran", "lifted sanctions on Venezuela": the trigger's own last word is the
@@ -140,15 +137,25 @@ struct PlaceOfObject: ArgumentConstruction {
         let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty }
         if !markers.isEmpty {
             let heads = [trigger.head] + c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) }
-            let framed = c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span).compactMap { town(at: $0, c) }
+            let phrases = c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span)
+            let framed = phrases.compactMap { town(at: $0, c) }
             if !framed.isEmpty { return framed }
+            // "withdrew from two posts in Kyrgyzstan's Batken region": the state where the place
+            // of the phrase lies.
+            let within = states(in: phrases.filter { c.actor(at: $0) == nil }, excluding: trigger.span, c)
+            if !within.isEmpty { return within }
         }
         guard trigger.takesDirectObject else { return [] }
         let objects = c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) && c.actor(at: $0) == nil }
         let towns = objects.compactMap { town(at: $0, c) }
         if !towns.isEmpty { return towns }
         guard !objects.isEmpty else { return [] }
-        let phrases = c.prepositionalDependents(of: objects + [trigger.head], markers: ["in"], excluding: trigger.span)
+        return states(in: objects + [trigger.head], excluding: trigger.span, c)
+    }
+
+    /// The states named (by name or seat) in the "in" phrases of `heads`, else their towns.
+    func states(in heads: [Int], excluding span: Range<Int>, _ c: ConstructionContext) -> [ParsedArgument] {
+        let phrases = c.prepositionalDependents(of: heads, markers: ["in"], excluding: span)
         let states = phrases.flatMap { c.actors(at: $0, framed: true) }.filter { a in a.mention.kind == .name || a.mention.kind == .seat }
         return states.isEmpty ? phrases.compactMap { town(at: $0, c) } : states
     }
@@ -290,3 +297,18 @@ struct CoordinatedClauseSides: ArgumentConstruction {
     }
 }
 
+extension ConstructionContext {
+    /// The actors at `t`, or when `t` is a word of quantity or a collective (`cues.tsv` quantity)
+    /// that is none, those of its "of" phrase, through nested ones: "dozens of Algerian
+    /// civilians", "a convoy of Sudanese refugees", "hundreds of thousands of Afghan refugees".
+    func quantifiedActors(at t: Int) -> [ParsedArgument] {
+        var heads = [t]
+        for _ in 0..<3 {
+            let own = heads.flatMap { actors(at: $0) }
+            guard own.isEmpty, heads.allSatisfy({ knowledge.quantityWords.contains(word($0)) }) else { return own }
+            heads = heads.flatMap { h in tree.dependents(h).filter { tree.universal($0) == "nmod" && marker(of: $0) == "of" } }
+            if heads.isEmpty { return [] }
+        }
+        return heads.flatMap { actors(at: $0) }
+    }
+}
