@@ -283,7 +283,10 @@ extension DocumentAnalysis {
             }
             return nil
         }
-        if let e = localNames[tokens[i].norm], !(i + 1 < limit && isCapitalizedWord(tokens[i + 1])) {
+        // (Not the first part of a hyphenated given name: "Jean" of "Jean-Pierre Mbuyi" after a
+        // "Jean-Claude Rugamba".)
+        let hyphenated = i + 1 < limit && tokens[i + 1].norm == "-" && !tokens[i + 1].spaceBefore
+        if let e = localNames[tokens[i].norm], !(i + 1 < limit && isCapitalizedWord(tokens[i + 1])), !hyphenated {
             return (i + 1, e, "surname of \(entities[e].label)")
         }
         // A title, a month or a weekday is no first name ("Foreign Minister Tuesday said").
