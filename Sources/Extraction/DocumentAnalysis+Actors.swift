@@ -413,10 +413,10 @@ extension DocumentAnalysis {
         //    "former" the title may be lower case ("Former president Luis Ortega").
         // (A lower-case title before a name the gazetteer knows as a person: "the sister of leader
         // Kim Jong Un".)
-        // (Or a lower-case title right after the state or body it is of, one adjective aside: "RSF
-        // leader Idris Tayfour", "M23 political leader Ana Rusu".)
-        let adjectiveBefore = previous.map { tokens[$0].isWord && !tokens[$0].isCapitalized && !tokens[$0].is([.preposition, .determiner]) } ?? false
-        let owner = qualifier(list.last, endingAt: i) ?? (adjectiveBefore ? qualifier(list.last, endingAt: i - 1) : nil)
+        // (Or a lower-case title right after the state or body it is of, one modifier aside
+        // (`cues.tsv` title-modifier): "RSF leader Idris Tayfour", "M23 political leader Ana Rusu".)
+        let modifierBefore = !t.isCapitalized && previous.map { knowledge.titleModifiers.contains(tokens[$0].lower) } == true
+        let owner = qualifier(list.last, endingAt: i) ?? (modifierBefore ? qualifier(list.last, endingAt: i - 1) : nil)
         if let (count, title) = title(at: i, limit: limit),
            t.isCapitalized || former || owner != nil || surface(at: i + count, limit: limit).map({ knowledge.entries[$0.entity].entity.type == .person }) == true,
            let name = personName(at: i + count, limit: limit) {
@@ -977,9 +977,6 @@ extension DocumentAnalysis {
                                   note: trace ? "\(name.note), a speaker" : ""), limit: limit)
     }
 
-    /// State `e` named from `i` to `end` as the target that owns the craft or firm after it:
-    /// "-flagged oil tanker", "-owned bank" (a hyphen, a `cues.tsv` flag-participle, at most one
-    /// modifier word, and a craft, `territory-noun`, or a `target-noun`). Nil when the words are not there.
     /// The end of a compound of target or craft nouns that goes on at `k` ("Chinese steel
     /// imports", "a Panama-flagged oil tanker": the compound ends in its last noun).
     func targetCompoundEnd(_ k: Int, limit: Int) -> Int {
@@ -988,6 +985,9 @@ extension DocumentAnalysis {
         return last
     }
 
+    /// State `e` named from `i` to `end` as the target that owns the craft or firm after it:
+    /// "-flagged oil tanker", "-owned bank" (a hyphen, a `cues.tsv` flag-participle, at most one
+    /// modifier word, and a craft, `territory-noun`, or a `target-noun`). Nil when the words are not there.
     func flagState(_ e: Int, from i: Int, after end: Int, limit: Int) -> Mention? {
         guard end + 2 < limit, tokens[end].norm == "-", !tokens[end].spaceBefore, !tokens[end + 1].spaceBefore,
               knowledge.flagParticiples.contains(tokens[end + 1].lower) else { return nil }

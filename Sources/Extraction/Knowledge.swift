@@ -183,6 +183,8 @@ public final class Knowledge: Sendable {
     let agentNouns: Set<String>
     /// Bodies of the state where they are ("police in Kenya", `cues.tsv` resident-state-noun).
     let residentStateNouns: Set<String>
+    /// Words between a body and its lower-case title ("M23 political leader", `cues.tsv` title-modifier).
+    let titleModifiers: Set<String>
     let negatingVerbs: Set<String>
     /// Control-verb forms that add a threat to the infinitive's object, with the relation.
     let threatControl: [String: String]
@@ -391,6 +393,7 @@ public final class Knowledge: Sendable {
         multilateral = Set(words("multilateral").map { $0.joined(separator: " ") })
         agentNouns = Set(words("agent-noun").map { $0.joined(separator: " ") })
         residentStateNouns = Set(words("resident-state-noun").map { $0.joined(separator: " ") })
+        titleModifiers = Set(words("title-modifier").map { $0.joined(separator: " ") })
         negatingVerbs = verbSet("negating-verb")
         var threat: [String: String] = [:]
         for cue in ontology.cues("threat-control") {

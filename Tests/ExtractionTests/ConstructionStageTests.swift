@@ -1980,6 +1980,10 @@ import Testing
         #expect(asserted("RSF leader Idris Tayfour said his fighters would not withdraw.").contains("Idris Tayfour leaderOf Rapid Support Forces"))
         let m23 = asserted("M23 political leader Jean-Claude Rugamba threatened Kinshasa if Congolese President Jean-Pierre Mbuyi refused to talk.")
         #expect(m23.contains("Jean-Claude Rugamba leaderOf M23") && !m23.contains("Jean-Claude Rugamba leaderOf Democratic Republic of the Congo"), "\(m23)")
+        // Only a title's modifier (`cues.tsv` title-modifier) may stand between: a conjunction or a
+        // verb leaves the actor before it alone.
+        let two = asserted("Egypt and President William Ruto praised Qatar.")
+        #expect(two.contains("Egypt praises Qatar") && two.contains("William Ruto praises Qatar"), "\(two)")
         // The body of the title is named all the same: "the bloc" takes it up.
         let bloc = asserted("EU foreign policy chief Anna Berg visited Vilnius. The bloc imposed sanctions on Belarus.")
         #expect(bloc.contains("European Union sanctions Belarus"), "\(bloc)")

@@ -161,7 +161,7 @@ struct ConstructionContext {
         let states = list.filter { !isPerson($0) }, people = list.filter(isPerson)
         guard states.count == people.count, let lastState = states.map(\.mention.range.upperBound).max(),
               let firstPerson = people.map(\.mention.range.lowerBound).min(), firstPerson > lastState,
-              members.mention.range.lowerBound < lastState,
+              members.mention.range.lowerBound == states.map(\.mention.range.lowerBound).min(),
               tokens[lastState..<firstPerson].contains(where: { $0.norm == "," }) else { return list }
         if !entities.isEmpty {
             let stateKeys = Set(states.flatMap { $0.entities.map { entities[$0].key } })

@@ -1,10 +1,10 @@
-/// Constructions of a noun that describes an actor by its standing towards another: "Egypt, a
-/// close ally of Sudan,", "Norway, a founding member of NATO,", "Turkey is a NATO member",
-/// "Russia is Serbia's closest ally", "Armenia described France as a reliable partner"
-/// (`cues.tsv` role-noun; the noun is a lexicon trigger).
+/// Constructions of a noun that describes an actor: "Egypt, a close ally of Sudan,", "Norway, a
+/// founding member of NATO,", "Qatar, a mediator between A and B,", and of a role noun's other
+/// side (`cues.tsv` role-noun): "Turkey is a NATO member", "Russia is Serbia's ally", "Armenia
+/// described France as a reliable partner". The noun is a lexicon trigger.
 
 /// "Egypt, a close ally of Sudan, said …": a noun trigger in apposition to an actor describes
-/// that actor, which is its agent.
+/// that actor, which is its agent (any noun trigger: "Qatar, a mediator between …").
 struct AppositionSubject: ArgumentConstruction {
     let name = "apposition"
     let role = ArgumentRole.subject
