@@ -306,7 +306,7 @@ extension ConstructionContext {
         for _ in 0..<3 {
             let own = heads.flatMap { actors(at: $0) }
             guard own.isEmpty, heads.allSatisfy({ knowledge.quantityWords.contains(word($0)) }) else { return own }
-            heads = heads.flatMap { h in tree.dependents(h).filter { tree.universal($0) == "nmod" && marker(of: $0) == "of" } }
+            heads = heads.flatMap { nounPhrases(of: $0, "of") }
             if heads.isEmpty { return [] }
         }
         return heads.flatMap { actors(at: $0) }
