@@ -123,6 +123,7 @@ extension DocumentAnalysis {
                 if let found = recognize(at: i, sentence: s, range: range, list: &list, history: history, groups: groups) {
                     let m = deputy(found, list: &list, range: range)
                     list.append(m)
+                    if let of = m.leaderOf, let p = m.titledPerson ?? m.entities.first, p != of { leaders[p, default: []].insert(of) }
                     let oblique = m.kind == .relative || isOblique(m.range.lowerBound, range) || isApposedPossessor(m, after: list.dropLast().last, range)
                     for e in m.entities where m.kind != .firstPerson {
                         history.append(HistoryItem(entity: e, sentence: s, token: m.range.lowerBound, oblique: oblique))
@@ -1122,6 +1123,15 @@ extension DocumentAnalysis {
         return m
     }
 
+    /// The keys of the states and bodies person `p` leads: by a leader's title in the text so
+    /// far, or by the gazetteer's offices on the document date. Nil when `p` leads nothing kg
+    /// knows of.
+    func statesLed(by p: Int) -> Set<String>? {
+        var led = Set((leaders[p] ?? []).map { entities[$0].key })
+        for o in knowledge.offices(of: entities[p].key, on: date) where knowledge.leaderRoles.contains(o.role) { led.insert(o.of) }
+        return led.isEmpty ? nil : led
+    }
+
     /// A description of a person at `j` (after "the", a possessive or a demonym): a title or a
     /// person noun, with an optional apposed name or "of X".
     func description(at j: Int, demonym: Int?, start: Int, limit: Int, history: [HistoryItem], possessorOnly: Bool = false,
@@ -1182,10 +1192,16 @@ extension DocumentAnalysis {
             if let title {
                 m.leaderOf = leaderTarget(person: person, title: title, textual: of, former: false)
             } else if head == "counterpart" || head == "leader" {
-                // A counterpart of a leader is the leader of the country the demonym names.
+                // A counterpart of a leader is the leader of the country the demonym names: the
+                // gazetteer says so of the named person, or the possessor leads a country of its
+                // own ("Kenyan President NAME and his Ugandan counterpart, NAME": the second leads
+                // Uganda; a minister's counterpart is a minister, no leader).
                 let offices = knowledge.offices(of: entities[person].key, on: date)
-                if let of, let o = offices.first(where: { entities[of].key == $0.of && ["president", "prime minister", "chancellor", "king", "leader", "supreme leader", "emir"].contains($0.role) }) {
+                if let of, let o = offices.first(where: { entities[of].key == $0.of && knowledge.leaderRoles.contains($0.role) }) {
                     m.leaderOf = local(key: o.of)
+                } else if head == "counterpart", offices.isEmpty, let of, entities[of].type == .country, let p = counterpartOf, p != person,
+                          let led = statesLed(by: p), !led.contains(entities[of].key) {
+                    m.leaderOf = of
                 }
             }
             return possessive(m, limit: limit)

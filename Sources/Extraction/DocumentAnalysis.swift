@@ -15,6 +15,9 @@ final class DocumentAnalysis {
     var entityIndex: [String: Int] = [:]
     /// Title words seen with each person entity ("president", "secretary").
     var roles: [Int: Set<String>] = [:]
+    /// The states and bodies each person leads by a leader's title in the text so far
+    /// (`Mention.leaderOf`).
+    var leaders: [Int: Set<Int>] = [:]
     /// Surnames of people introduced by the text (not in the gazetteer).
     var localNames: [String: Int] = [:]
     /// Mentions of each sentence, in token order.

@@ -287,6 +287,18 @@ import Testing
         #expect(f.positive.contains("Sergei Lavrov meetsWith Wang Yi") || f.positive.contains("Wang Yi meetsWith Sergei Lavrov"))
     }
 
+    @Test func aLeadersNamedCounterpartLeadsTheDemonymsCountry() {
+        // Neither person is in the gazetteer: the first leads Kenya by his title, so his
+        // counterpart leads the country the demonym names.
+        let f = extract("Kenyan President Otieno Barasa and his Ugandan counterpart, Moses Kintu, met in Nairobi.")
+        #expect(f.positive.contains("Moses Kintu leaderOf Uganda"), "\(f.all)")
+        let g = extract("Otieno Barasa, Kenya's president, hosted his Ugandan counterpart Moses Kintu.")
+        #expect(g.positive.contains("Moses Kintu leaderOf Uganda"), "\(g.all)")
+        // A minister's counterpart is a minister.
+        let h = extract("Kenyan Foreign Minister Otieno Barasa and his Ugandan counterpart, Moses Kintu, met in Nairobi.")
+        #expect(!h.all.contains { $0.contains("leaderOf Uganda") }, "\(h.all)")
+    }
+
     @Test func aVisitByXToY() {
         let f = extract("The talks came during a visit by Chinese President Xi Jinping to Moscow.", date: "2023-03-21")
         #expect(f.positive.contains("Xi Jinping visits Russia"))
