@@ -47,6 +47,10 @@ final class DocumentAnalysis {
     /// the object of another of them by that trigger ("talks in Doha mediated by Qatar and Turkey":
     /// Turkey does not mediate Qatar), so the pattern stage's readings that say so are dropped.
     var parsedSubjects: [Int: Set<Int>] = [:]
+    /// The verbs the parse read as verb-object frames that gave a triple ("talks hosted by
+    /// Qatar": "host talks", mediates), with the frames' relations: the pattern stage's readings
+    /// of the verb alone with another relation ("host", meetsWith) are dropped when both stages run.
+    var framedTriggers: [Int: Set<String>] = [:]
     /// The trigger words the parse shows as nouns with a determiner, possessor or adjective
     /// ("Belgrade's legitimate demands"): the pattern stage's verb readings of them are dropped
     /// when both stages run.

@@ -101,6 +101,8 @@ public final class Extractor: Sendable {
             // and accused NATO": no noun has a direct object) is dropped.
             // A trigger the parse gave a triple for keeps the parse's subject: the patterns'
             // readings of it with another subject (the nearest name before the verb) are dropped.
+            // A verb the parse read as a verb-object frame keeps the frame's relation ("talks
+            // hosted by Qatar" mediates, not meets).
             // Where the parse found the parties as one coordinated subject, it names them all, so
             // both sides must be among them ("the ministers of Peru and Chile, Ana Torres and Luis
             // Vidal, signed": Peru does not sign with Ana Torres).
@@ -108,6 +110,7 @@ public final class Extractor: Sendable {
                 f.trigger.map { t in
                     guard !analysis.vetoedTriggers.contains(t), !(f.transitiveReading && analysis.parsedNouns.contains(t)) else { return false }
                     if analysis.parsedSubjects[t]?.contains(f.object) == true, !analysis.knowledge.isSymmetric(f.relation) { return false }
+                    if let framed = analysis.framedTriggers[t], !framed.contains(f.relation) { return false }
                     guard let parties = analysis.resolvedTriggers[t] else { return true }
                     return parties.contains(f.subject) && (!analysis.coordinatedTriggers.contains(t) || parties.contains(f.object))
                 } ?? true

@@ -1245,6 +1245,28 @@ import Testing
         #expect(f["China mediates Iran"] != nil && f["China mediates Saudi Arabia"] != nil, "\(f)")
     }
 
+    @Test func talksHostedByAThirdPartyAreMediated() {
+        // A passive participle's object is the noun it describes: the frame "host talks".
+        let f = asserted("Peru and Chile signed a border accord at talks hosted by Brazil.")
+        #expect(f.contains("Brazil mediates Peru") && f.contains("Brazil mediates Chile"), "\(f)")
+        // The frame's reading replaces the verb's own ("host": meetsWith).
+        #expect(!f.contains { $0.hasPrefix("Brazil meetsWith") }, "\(f)")
+        let g = asserted("Talks between Armenia and Azerbaijan were hosted by Kazakhstan.")
+        #expect(g.contains("Kazakhstan mediates Armenia") && g.contains("Kazakhstan mediates Azerbaijan"), "\(g)")
+        // Talks with the host are a meeting, hosting a visitor too.
+        #expect(asserted("Qatar hosted talks with Iran on Monday.").contains { $0.contains("meetsWith") && $0.contains("Iran") })
+        #expect(!asserted("Qatar hosted talks with Iran on Monday.").contains { $0.contains("mediates") })
+        #expect(asserted("Xi Jinping hosted Vladimir Putin in Beijing.").contains { $0.contains("meetsWith") })
+    }
+
+    @Test func anInfinitivesSidesAreThoseWhoActInIt() {
+        // "after talks mediated by Togo" is an event held, whatever "agreed to" says of reopening.
+        let f = asserted("Niger and Benin agreed to reopen their border after talks in Lome mediated by Togo.")
+        #expect(f.contains("Togo mediates Niger") && f.contains("Togo mediates Benin"), "\(f)")
+        // The participle does not make the clause above it asserted.
+        #expect(!asserted("Russia agreed to attack Ukraine after talks mediated by Belarus.").contains("Russia attacks Ukraine"))
+    }
+
     @Test func anObjectlessMediatorTakesTheSidesOfTheCoordinatedClause() {
         let f = found("The Organization of American States urged Ecuador and Colombia to settle the matter, and Brazil offered to mediate.")
         #expect(f["Brazil mediates Ecuador"] == "control+coordinated-clause-sides" && f["Brazil mediates Colombia"] != nil, "\(f)")

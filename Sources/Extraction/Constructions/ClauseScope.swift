@@ -134,7 +134,12 @@ struct ClauseScope: Sendable {
             default:
                 break
             }
-            if ["ccomp", "advcl", "parataxis", "root"].contains(String(t.universal(k))) || r == "acl:relcl" { break }
+            // A participle describing a noun tells of an event as given, whatever the clause says
+            // of the noun: "agreed to reopen the border after talks mediated by Togo" (held),
+            // "did not attend the talks hosted by Qatar" (hosted). An infinitive goes on: "refused
+            // to back the bid to join".
+            let participle = t.universal(k) == "acl" && !t.dependents(k, ["mark"]).contains { c.word($0) == "to" }
+            if ["ccomp", "advcl", "parataxis", "root"].contains(String(t.universal(k))) || r == "acl:relcl" || participle { break }
             k = h
             steps += 1
         }

@@ -78,7 +78,10 @@ struct ConstructionStage: Sendable {
         for t in tree.tokens where tree.tag(t) == "VERB" {
             guard let frames = knowledge.frames[tokens[t].lower] else { continue }
             // "suspended some of its funding": a quantity word's "of" phrase holds the noun.
-            let objects = tree.dependents(t, ["obj"]).flatMap { o in
+            // A passive verb's object is its subject or, of a participle, the noun it describes
+            // ("talks hosted by Qatar", "Talks were hosted by Qatar").
+            let passiveObjects = tree.isPassiveParticiple(t, tokens) ? tree.head(t).map { [$0] } ?? [] : tree.dependents(t, ["nsubj:pass"])
+            let objects = (tree.dependents(t, ["obj"]) + passiveObjects).flatMap { o in
                 knowledge.quantityWords.contains(tokens[o].lower)
                     ? [o] + tree.dependents(o).filter { tree.universal($0) == "nmod" && tree.dependents($0, ["case"]).contains { tokens[$0].lower == "of" } }
                     : [o]
@@ -160,6 +163,7 @@ struct ConstructionStage: Sendable {
                         let pronouns = [a, b].filter { $0.mention.kind == .pronoun || $0.mention.kind == .relative }.count
                         // (Of a symmetric relation both sides: "a trilateral call with A and B".)
                         analysis.resolvedTriggers[trigger.span.lowerBound, default: []].formUnion(analysis.knowledge.isSymmetric(trigger.entry.relation) ? [x, y] : [x])
+                        if trigger.entry.pos == .frame { analysis.framedTriggers[trigger.span.lowerBound, default: []].insert(trigger.entry.relation) }
                         out.append(FoundRelation(subject: x, relation: analysis.relation(trigger.entry.relation, by: x), object: y,
                                                  negated: negated, modality: modality,
                                                  confidence: trigger.entry.confidence * penalty * (pronouns > 0 ? 0.9 : 1),

@@ -286,7 +286,11 @@ struct MediatedClauseSides: ArgumentConstruction {
             guard ["obl", "obj"].contains(c.tree.universal(verb)), let v = c.tree.head(verb), c.tree.tag(v) == "VERB" else { return [] }
             verb = v
         }
-        let sides = c.tree.dependents(verb, ["nsubj", "nsubj:pass"]).flatMap { c.actors(at: $0) }
+        var sides = c.tree.dependents(verb, ["nsubj", "nsubj:pass"]).flatMap { c.actors(at: $0) }
+        // "agreed to pull back their troops under Turkish mediation": those who act in the infinitive.
+        if sides.isEmpty, c.tree.relation(verb) == "xcomp", let control = c.tree.head(verb) {
+            sides = ControlledSubject.agents(under: control, in: c)
+        }
         return Set(sides.flatMap(\.entities)).count >= 2 ? sides : []
     }
 }

@@ -259,6 +259,11 @@ struct DescribedEventSides: ArgumentConstruction {
         guard c.isEventNoun(noun) || c.tokens[noun].is([.agentNoun, .agentNounPlural]),
               ["obl", "obj"].contains(c.tree.universal(noun)), let verb = c.tree.head(noun) else { return [] }
         var sides = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
+        // "Niger and Benin agreed to reopen the border after talks mediated by Togo": an
+        // infinitive's sides are those who act in it.
+        if sides.isEmpty, c.tree.relation(verb) == "xcomp", let control = c.tree.head(verb) {
+            sides = ControlledSubject.agents(under: control, in: c)
+        }
         // "Cuba released prisoners under an agreement with the United States brokered by the
         // Vatican", "Saudi Arabia, which restored relations with Iran under a deal mediated by
         // China": the clause's subject (also through a relative pronoun) and the partner named
