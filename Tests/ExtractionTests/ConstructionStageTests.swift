@@ -1245,6 +1245,21 @@ import Testing
         #expect(f["China mediates Iran"] != nil && f["China mediates Saudi Arabia"] != nil, "\(f)")
     }
 
+    @Test func aSpeechActAfterAReportedCopulaIsTheSpeakers() {
+        // The parser joins "urged" to "defensive", the reported clause's predicate.
+        let f = asserted("Norwegian Foreign Minister Ola Berg said the exercises were defensive and urged Russia to return to dialogue.")
+        #expect(f.contains("Ola Berg appealsTo Russia"), "\(f)")
+        // Joined to the reported clause's infinitive.
+        let g = asserted("Kenyan Foreign Minister Amina Odhiambo said Kenya was ready to help and called on Sudan to accept a ceasefire.")
+        #expect(g.contains("Amina Odhiambo appealsTo Sudan"), "\(g)")
+    }
+
+    @Test func theSubjectOfAVerbAfterARelativeClauseIsTheNounBeforeIt() {
+        let f = asserted("The African Union, of which both countries are members, called on Ethiopia and Eritrea to resolve the dispute.")
+        #expect(f.contains("African Union appealsTo Ethiopia") && f.contains("African Union appealsTo Eritrea"), "\(f)")
+        #expect(!f.contains { $0.hasPrefix("Ethiopia appealsTo") || $0.hasPrefix("Eritrea appealsTo") }, "\(f)")
+    }
+
     @Test func talksHostedByAThirdPartyAreMediated() {
         // A passive participle's object is the noun it describes: the frame "host talks".
         let f = asserted("Peru and Chile signed a border accord at talks hosted by Brazil.")

@@ -74,6 +74,57 @@ import Testing
         #expect(inner[3] == "sent 3 acl")
     }
 
+    @Test func theVerbAfterARelativeClausesClosingCommaIsTheMainVerb() throws {
+        // As the parser gave it: "called" inside the relative clause, the noun the root.
+        let r = try repaired("Mercosur, of which both countries are members, called on Peru to act.", """
+        Mercosur PROPN 0 root
+        , PUNCT 8 punct
+        of ADP 4 case
+        which PRON 8 obl
+        both DET 6 det
+        countries NOUN 8 nsubj
+        are AUX 8 cop
+        members NOUN 1 acl:relcl
+        , PUNCT 10 punct
+        called VERB 8 acl
+        on ADP 12 case
+        Peru PROPN 10 obl
+        to PART 14 mark
+        act VERB 10 advcl
+        . PUNCT 1 punct
+        """)
+        #expect(r[0] == "Mercosur 10 nsubj" && r[9] == "called 0 root" && r[14] == ". 10 punct", "\(r)")
+        #expect(r[7] == "members 1 acl:relcl" && r[11] == "Peru 10 obl")
+    }
+
+    @Test func aVerbInsideARelativeClauseStays() throws {
+        // The verb before the closing comma is the clause's own ("which borders Peru").
+        let own = try repaired("Chile, which borders Peru, signed.", """
+        Chile PROPN 0 root
+        , PUNCT 4 punct
+        which PRON 4 nsubj
+        borders VERB 1 acl:relcl
+        Peru PROPN 4 obj
+        , PUNCT 1 punct
+        signed VERB 1 acl
+        . PUNCT 1 punct
+        """)
+        // ("signed" is right after the closing comma but not inside the clause: no repair.)
+        #expect(own[0] == "Chile 0 root" && own[3] == "borders 1 acl:relcl", "\(own)")
+        // A sentence with a main verb is left alone.
+        let verb = try repaired("Chile, which borders Peru, signed.", """
+        Chile PROPN 7 nsubj
+        , PUNCT 4 punct
+        which PRON 4 nsubj
+        borders VERB 1 acl:relcl
+        Peru PROPN 4 obj
+        , PUNCT 7 punct
+        signed VERB 0 root
+        . PUNCT 7 punct
+        """)
+        #expect(verb[6] == "signed 0 root" && verb[0] == "Chile 7 nsubj")
+    }
+
     @Test func aWithPhraseUnderAMeansPhraseBelongsToTheVerb() throws {
         let r = try repaired("Putin spoke by phone with Erdogan.", """
         Putin PROPN 2 nsubj

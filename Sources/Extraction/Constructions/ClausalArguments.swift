@@ -44,17 +44,24 @@ struct SharedSubject: ArgumentConstruction {
     let role = ArgumentRole.subject
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard c.tree.relation(trigger.head) == "conj", c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass"]).isEmpty else { return [] }
-        var first = c.tree.firstConjunct(trigger.head)
-        // "X said Ethiopian forces were preparing for war and accused Abiy": a parser may join a
-        // speech act in the past to the reported clause's verb; with an auxiliary there ("were
-        // preparing") and none on the trigger, it is the reporting verb's conjunct. (Not when
-        // the report follows: "X has ended the programme and asked Y to …, Z said".)
-        if c.tree.relation(first) == "ccomp", let reporting = c.tree.head(first), reporting < first, c.tokens[reporting].is(.reporting),
-           trigger.form == .past || trigger.form == .pastOrParticiple, c.tree.dependents(trigger.head, ["aux", "aux:pass"]).isEmpty,
-           !c.tree.dependents(first, ["aux", "aux:pass"]).isEmpty, c.knowledge.isVerbalEvent(trigger.entry.relation) {
-            first = c.tree.firstConjunct(reporting)
-        }
+        let first = c.tree.firstConjunct(Self.reportingVerb(joining: trigger, in: c) ?? trigger.head)
         return c.tree.dependents(first, ["nsubj"]).flatMap { c.actors(at: $0) }
+    }
+
+    /// "X said Ethiopian forces were preparing for war and accused Abiy": a parser may join a
+    /// speech act in the past to the reported clause's verb; with an auxiliary or a copula there
+    /// ("were preparing", "said the drills were defensive and urged Russia to …"), also through
+    /// an infinitive of it ("said the bloc was ready to act and called on Iran to …"), and none
+    /// on the trigger, it is the reporting verb's conjunct: this returns that reporting verb.
+    /// (Not when the report follows: "X has ended the programme and asked Y to …, Z said".)
+    static func reportingVerb(joining trigger: TriggerSite, in c: ConstructionContext) -> Int? {
+        guard trigger.isVerb, c.tree.relation(trigger.head) == "conj", c.tree.dependents(trigger.head, ["nsubj", "nsubj:pass"]).isEmpty else { return nil }
+        var reported = c.tree.firstConjunct(trigger.head)
+        while c.tree.relation(reported) == "xcomp", let h = c.tree.head(reported) { reported = h }
+        guard c.tree.relation(reported) == "ccomp", let reporting = c.tree.head(reported), reporting < reported, c.tokens[reporting].is(.reporting),
+              trigger.form == .past || trigger.form == .pastOrParticiple, c.tree.dependents(trigger.head, ["aux", "aux:pass"]).isEmpty,
+              !c.tree.dependents(reported, ["aux", "aux:pass", "cop"]).isEmpty, c.knowledge.isVerbalEvent(trigger.entry.relation) else { return nil }
+        return reporting
     }
 }
 

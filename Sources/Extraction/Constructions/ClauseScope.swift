@@ -91,6 +91,13 @@ struct ClauseScope: Sendable {
             }
         }
         look(at: clause)
+        // A speech act the parser joined to the reported clause is the reporting verb's conjunct:
+        // its scope is that verb's ("said the bloc was ready to act and called on Iran to …" is
+        // not made intended by "ready to").
+        if let reporting = SharedSubject.reportingVerb(joining: trigger, in: c) {
+            clause = reporting
+            look(at: clause)
+        }
         // Up the clauses it belongs to: infinitives, complements, coordinated verbs, adverbial clauses.
         var k = clause
         var steps = 0

@@ -1,10 +1,11 @@
-/// Repairs of two misparses that no construction could read around, made once on each tree
+/// Repairs of misparses that no construction could read around, made once on each tree
 /// before any construction reads it. Each is a shape English grammar rules out, so the repair
 /// holds whatever the words are.
 enum TreeRepair {
-    /// The tree with both repairs made (the same tree when neither applies).
+    /// The tree with the repairs made (the same tree when none applies).
     static func repaired(_ tree: DependencyTree, words: [Token]) -> DependencyTree {
         var changes = headlineVerb(tree, words)
+        if changes.isEmpty { changes = verbAfterRelative(tree, words) }
         changes += meansPhrase(tree, words)
         return changes.isEmpty ? tree : tree.reattaching(changes)
     }
@@ -28,6 +29,30 @@ enum TreeRepair {
         guard !tree.dependents(v, ["obj"]).isEmpty || later.contains(where: { tree.relation($0) == "obj" }) else { return [] }
         var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
         for d in later { changes.append((d, v, tree.relation(d))) }
+        return changes
+    }
+
+    /// "The African Union, of which both countries are members, called on Ethiopia to …": a
+    /// parser may take the verb after a relative clause set off by commas as part of that clause
+    /// and leave the noun before it as the sentence's root. A relative clause ends at its
+    /// closing comma, and a sentence whose root is a noun with no copula or subject has no main
+    /// verb; so the first verb right after that comma (not in "-ing", with no subject, marker or
+    /// passive auxiliary of its own) is the main verb and the noun its subject. The noun's
+    /// dependents after the verb (the final period) move to the verb.
+    static func verbAfterRelative(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        guard let root = tree.tokens.first(where: { tree.head($0) == nil && tree.relation($0) == "root" }),
+              ["NOUN", "PROPN"].contains(tree.tag(root)), tree.dependents(root, ["cop", "nsubj", "nsubj:pass"]).isEmpty,
+              let clause = tree.dependents(root, ["acl:relcl"]).first,
+              root < clause else { return [] }
+        // The relative word opens the clause right after a comma: "X, which …", "X, of which …".
+        let opening = (root + 1..<clause).first { words[$0].norm == "," }
+        guard let opening, (opening + 1...min(opening + 2, clause)).contains(where: { ["which", "who", "whom", "whose"].contains(words[$0].lower) }),
+              let closing = (clause + 1..<tree.tokens.upperBound).first(where: { words[$0].norm == "," }) else { return [] }
+        let v = closing + 1
+        guard tree.contains(v), tree.tag(v) == "VERB", !words[v].lower.hasSuffix("ing"), tree.dominates(clause, v),
+              tree.dependents(v, ["nsubj", "nsubj:pass", "mark", "aux:pass"]).isEmpty else { return [] }
+        var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
+        for d in tree.dependents(root) where d > v { changes.append((d, v, tree.relation(d))) }
         return changes
     }
 
