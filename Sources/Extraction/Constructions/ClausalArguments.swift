@@ -20,6 +20,12 @@ struct ControlledSubject: ArgumentConstruction {
         return Self.agents(under: verb, in: c)
     }
 
+    /// Who acts in `verb` when it is an infinitive (`xcomp`) under a control verb; none otherwise.
+    static func agents(ofInfinitive verb: Int, in c: ConstructionContext) -> [ParsedArgument] {
+        guard c.tree.relation(verb) == "xcomp", let control = c.tree.head(verb) else { return [] }
+        return agents(under: control, in: c)
+    }
+
     /// Who acts in an infinitive under control verb `verb`: its object under an object-control
     /// verb, else its subject.
     static func agents(under verb: Int, in c: ConstructionContext) -> [ParsedArgument] {

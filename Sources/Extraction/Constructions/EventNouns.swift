@@ -262,8 +262,7 @@ struct RoleAsSubject: ArgumentConstruction {
         if !objects.isEmpty { return objects }
         let own = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
         if !own.isEmpty { return own }
-        guard c.tree.relation(verb) == "xcomp", let control = c.tree.head(verb) else { return [] }
-        return ControlledSubject.agents(under: control, in: c)
+        return ControlledSubject.agents(ofInfinitive: verb, in: c)
     }
 }
 
@@ -288,9 +287,7 @@ struct MediatedClauseSides: ArgumentConstruction {
         }
         var sides = c.tree.dependents(verb, ["nsubj", "nsubj:pass"]).flatMap { c.actors(at: $0) }
         // "agreed to pull back their troops under Turkish mediation": those who act in the infinitive.
-        if sides.isEmpty, c.tree.relation(verb) == "xcomp", let control = c.tree.head(verb) {
-            sides = ControlledSubject.agents(under: control, in: c)
-        }
+        if sides.isEmpty { sides = ControlledSubject.agents(ofInfinitive: verb, in: c) }
         return Set(sides.flatMap(\.entities)).count >= 2 ? sides : []
     }
 }

@@ -261,9 +261,7 @@ struct DescribedEventSides: ArgumentConstruction {
         var sides = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
         // "Niger and Benin agreed to reopen the border after talks mediated by Togo": an
         // infinitive's sides are those who act in it.
-        if sides.isEmpty, c.tree.relation(verb) == "xcomp", let control = c.tree.head(verb) {
-            sides = ControlledSubject.agents(under: control, in: c)
-        }
+        if sides.isEmpty { sides = ControlledSubject.agents(ofInfinitive: verb, in: c) }
         // "Cuba released prisoners under an agreement with the United States brokered by the
         // Vatican", "Saudi Arabia, which restored relations with Iran under a deal mediated by
         // China": the clause's subject (also through a relative pronoun) and the partner named
