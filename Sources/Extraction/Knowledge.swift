@@ -445,6 +445,7 @@ public final class Knowledge: Sendable {
         mark(reporting, .reporting)
         mark(lightVerbs, .lightVerb)
         mark(verbSet("elicit-verb"), .elicitVerb)
+        mark(verbSet("impact-verb"), .impactVerb)
         mark(controlObject, .controlObject)
         mark(Set(requestVerbs.map { $0.split(separator: " ")[0] }).map(String.init), .requestVerb)
         mark(controlSubject, .controlSubject)

@@ -76,6 +76,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     /// A control-object verb that only asks for its infinitive ("urge", "ask"; `cues.tsv`
     /// `control-object` with value `request`); "call on" is marked on "call".
     static let requestVerb = WordClass(rawValue: 1 << 47)
+    /// "hit", "pounded": a verb telling where an attack landed (`cues.tsv` `impact-verb`).
+    static let impactVerb = WordClass(rawValue: 1 << 48)
 }
 
 /// What the ontology knows of one word: its classes (as a lower-case word), its lexicon

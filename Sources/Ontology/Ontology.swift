@@ -106,7 +106,7 @@ public struct Cue: Sendable {
         "spokes-noun", "document-noun", "member-noun", "determiner", "asserting-control", "negating-verb",
         "threat-control", "amount-word", "adverbial", "multilateral", "agent-noun", "plural-pronoun",
         "date-weekday", "date-day", "date-period", "event-place", "complement-noun", "organization-head", "member-list", "group-noun", "example-marker", "object-clause-marker", "finite-clause-marker", "contrast-conjunction", "resident-state-noun", "title-modifier",
-        "deputy-noun", "deputy-modifier", "role-noun", "kin-noun", "target-noun", "elicit-verb", "bloc-noun", "act-noun",
+        "deputy-noun", "deputy-modifier", "role-noun", "kin-noun", "target-noun", "elicit-verb", "impact-verb", "bloc-noun", "act-noun",
         "nominalization", "naming-verb", "threat-clause", "honorific", "occupation-noun", "light-verb-phrase", "reciprocal", "act-anaphor", "flag-participle", "consequence", "thanked-act",
     ]
 }

@@ -68,6 +68,52 @@ import Testing
         #expect(!s.keys.contains { $0.hasPrefix("Turkey attacks") }, "\(s)")
     }
 
+    @Test func anAttackNounSubjectOfAVerbOfImpactIsDoneToItsObject() throws {
+        let r = try relations("Israeli strikes hit towns in southern Lebanon.", """
+        Israeli ADJ 2 amod
+        strikes NOUN 3 nsubj
+        hit VERB 0 root
+        towns NOUN 3 obj
+        in ADP 7 case
+        southern ADJ 7 amod
+        Lebanon PROPN 4 nmod
+        . PUNCT 3 punct
+        """)
+        #expect(r == ["Israel attacks Lebanon": "modifier-agent+impact-object"], "\(r)")
+        // A town as the object is its country.
+        let town = try relations("Russian missiles pounded Kharkiv.", """
+        Russian ADJ 2 amod
+        missiles NOUN 3 nsubj
+        pounded VERB 0 root
+        Kharkiv PROPN 3 obj
+        . PUNCT 3 punct
+        """)
+        #expect(town == ["Russia attacks Ukraine": "modifier-agent+impact-object"], "\(town)")
+        // The verb alone tells of no attack: "Russian sanctions hit Ukraine's economy".
+        let other = try relations("Russian sanctions hit Ukraine's economy.", """
+        Russian ADJ 2 amod
+        sanctions NOUN 3 nsubj
+        hit VERB 0 root
+        Ukraine PROPN 6 nmod:poss
+        's PART 4 case
+        economy NOUN 3 obj
+        . PUNCT 3 punct
+        """)
+        #expect(!other.keys.contains { $0.contains("attacks") }, "\(other)")
+        // Nor is an attack struck by something: "Israeli strikes were hit by Iran" is no impact of the strikes.
+        let passive = try relations("Israeli positions were hit by Iranian strikes.", """
+        Israeli ADJ 2 amod
+        positions NOUN 4 nsubj:pass
+        were AUX 4 aux:pass
+        hit VERB 0 root
+        by ADP 7 case
+        Iranian ADJ 7 amod
+        strikes NOUN 4 obl:agent
+        . PUNCT 4 punct
+        """)
+        #expect(!passive.keys.contains { $0.hasPrefix("Israel attacks") }, "\(passive)")
+    }
+
     @Test func anEventDrawnFromAnActorIsItsDeed() throws {
         let r = try relations("Peru faced condemnation from Chile.", """
         Peru PROPN 2 nsubj
@@ -1272,6 +1318,32 @@ import Testing
         #expect(asserted("Qatar hosted talks with Iran on Monday.").contains { $0.contains("meetsWith") && $0.contains("Iran") })
         #expect(!asserted("Qatar hosted talks with Iran on Monday.").contains { $0.contains("mediates") })
         #expect(asserted("Xi Jinping hosted Vladimir Putin in Beijing.").contains { $0.contains("meetsWith") })
+    }
+
+    @Test func attacksOnTownsFarFromTheirNounAreOnTheTownsCountry() {
+        // The town may stand several words after the attack noun when a verb of impact joins them.
+        #expect(asserted("Russian missiles hit a maternity hospital in Kharkiv on Tuesday.").contains("Russia attacks Ukraine"))
+        // A noun whose entry takes "of" ("shelling of", "bombardment of") is done to that town's country.
+        #expect(asserted("Russia's shelling of Kharkiv killed two civilians.").contains("Russia attacks Ukraine"))
+        #expect(asserted("The Russian bombardment of Kherson continued overnight.").contains("Russia attacks Ukraine"))
+        // A light verb's object may be a noun of quantity before the attack noun.
+        #expect(asserted("Israeli jets carried out dozens of strikes on military sites across Syria.").contains("Israel attacks Syria"))
+        // A storm hits no country.
+        #expect(!asserted("The storm hit towns in southern Lebanon.").contains { $0.contains("attacks") })
+    }
+
+    @Test func theNeighboursAreTheTwoStatesNamedBefore() {
+        let f = asserted("Armenia and Azerbaijan signed a truce in May. On Sunday, troops reported the worst fighting between the neighbours in years.")
+        #expect(f.contains("Armenia fightsWith Azerbaijan") || f.contains("Azerbaijan fightsWith Armenia"), "\(f)")
+    }
+
+    @Test func protestsOutsideAnEmbassyAreAgainstItsCountry() {
+        #expect(asserted("Protesters rallied outside the Mexican embassy in Lima on Tuesday.").contains("protesters protestsAgainst Mexico"))
+        #expect(asserted("Hundreds of students demonstrated outside the Chinese embassy.").contains("students protestsAgainst China"))
+        #expect(asserted("Demonstrators protested in front of the French embassy.").contains("protesters protestsAgainst France"))
+        #expect(asserted("Thousands of protesters rallied against the government of Ecuador.").contains("protesters protestsAgainst Ecuador"))
+        // Rallying behind someone is support, not protest.
+        #expect(!asserted("Lawmakers rallied behind the government of Ecuador.").contains { $0.contains("protestsAgainst") })
     }
 
     @Test func anInfinitivesSidesAreThoseWhoActInIt() {

@@ -13,7 +13,7 @@ import Testing
         try #require(lines.count == range.count, "\(range.count) tokens: \(range.map { a.tokens[$0].text })")
         let dt = DependencyTree(tokens: range, upos: lines.map { $0[1] },
                                 heads: lines.map { Int($0[2])! == 0 ? nil : Int($0[2])! - 1 }, relations: lines.map { $0[3] })
-        let out = TreeRepair.repaired(dt, words: a.tokens)
+        let out = TreeRepair.repaired(dt, words: a.tokens, quantities: sharedExtractor.knowledge.quantityWords)
         return range.map { t in "\(a.tokens[t].text) \(out.head(t).map { $0 - range.lowerBound + 1 } ?? 0) \(out.relation(t))" }
     }
 
@@ -158,5 +158,54 @@ import Testing
         . PUNCT 2 punct
         """)
         #expect(bare[3] == "Britain 2 obl:agent")
+    }
+
+    @Test func theVerbAfterAQuantitysPhraseIsTheMainVerb() throws {
+        let r = try repaired("Hundreds of fishermen rallied outside the embassy.", """
+        Hundreds NOUN 0 root
+        of ADP 3 case
+        fishermen NOUN 1 nmod
+        rallied VERB 3 acl
+        outside ADP 7 case
+        the DET 7 det
+        embassy NOUN 4 obl
+        . PUNCT 1 punct
+        """)
+        #expect(r == ["Hundreds 4 nsubj", "of 3 case", "fishermen 1 nmod", "rallied 0 root", "outside 7 case", "the 7 det",
+                      "embassy 4 obl", ". 4 punct"])
+        // A participle with a "by" phrase describes its noun: "Dozens of people killed by the storm."
+        let passive = """
+        Dozens NOUN 0 root
+        of ADP 3 case
+        people NOUN 1 nmod
+        killed VERB 3 acl
+        by ADP 7 case
+        the DET 7 det
+        storm NOUN 4 obl
+        . PUNCT 1 punct
+        """
+        #expect(try repaired("Dozens of people killed by the storm.", passive)
+                == ["Dozens 0 root", "of 3 case", "people 1 nmod", "killed 3 acl", "by 7 case", "the 7 det", "storm 4 obl", ". 1 punct"])
+        // Nor when the root is no noun of quantity, or in a headline with no period.
+        let headline = try repaired("Hundreds of fishermen rallied outside embassy", """
+        Hundreds NOUN 0 root
+        of ADP 3 case
+        fishermen NOUN 1 nmod
+        rallied VERB 3 acl
+        outside ADP 6 case
+        embassy NOUN 4 obl
+        """)
+        #expect(headline[3] == "rallied 3 acl", "\(headline)")
+        let noun = try repaired("Crews of fishermen rallied outside the embassy.", """
+        Crews NOUN 0 root
+        of ADP 3 case
+        fishermen NOUN 1 nmod
+        rallied VERB 3 acl
+        outside ADP 7 case
+        the DET 7 det
+        embassy NOUN 4 obl
+        . PUNCT 1 punct
+        """)
+        #expect(noun[3] == "rallied 3 acl", "\(noun)")
     }
 }

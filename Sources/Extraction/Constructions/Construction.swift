@@ -216,13 +216,19 @@ struct ConstructionContext {
         return phrases.flatMap { actors(at: $0) }
     }
 
-    /// The direct object of a light verb that noun `t` is, itself or as the "in" phrase of an
-    /// amount ("pledged 500 million dollars in aid": `cues.tsv` amount-word), nil otherwise.
+    /// The direct object of a light verb that noun `t` is, itself, as the "in" phrase of an
+    /// amount ("pledged 500 million dollars in aid": `cues.tsv` amount-word) or as the "of"
+    /// phrase of a noun of quantity ("carried out dozens of strikes": `quantity`), nil otherwise.
     /// (Or of a verb that takes an event of `relation` in a prepositional phrase: "agreed to a
     /// ceasefire", `cues.tsv` light-verb-phrase.)
     func lightVerbObject(_ t: Int, relation: String) -> Int? {
         var object = t
-        if tree.universal(t) == "nmod", marker(of: t) == "in", let amount = tree.head(t), tokens[amount].is(.amountWord) { object = amount }
+        // "pledged 500 million euros in aid", "carried out hundreds of strikes": the amount or the
+        // noun of quantity stands in the noun's place.
+        if tree.universal(t) == "nmod", let amount = tree.head(t) {
+            if marker(of: t) == "in", tokens[amount].is(.amountWord) { object = amount }
+            if marker(of: t) == "of", knowledge.quantityWords.contains(word(amount)) { object = amount }
+        }
         guard let verb = tree.head(object) else { return nil }
         // "agreed to a ceasefire": an event noun in the phrase a verb takes it in (`cues.tsv` light-verb-phrase).
         if tree.universal(object) == "obl", let m = marker(of: object), knowledge.lightVerbPhrases[tokens[verb].lower]?[relation]?.contains(m) == true { return object }
@@ -380,6 +386,6 @@ enum ConstructionRegistry {
     static let objects: [any ArgumentConstruction] = [
         DirectObject(), PassiveSubject(), PrepositionalObject(), ThreatTarget(), NounObject(), RoleOwnerObject(), LightVerbRecipient(), ElicitedTarget(), ParticipleHead(),
         ThreatClauseTarget(), ComplementSubject(), EventAgentObject(), ObjectAttachedPreposition(), DescribedEventSides(), MediatedClauseSides(),
-        PlaceOfObject(), FramedEventPartner(), ClauseActObject(), CoordinatedClauseSides(),
+        PlaceOfObject(), ImpactObject(), FramedEventPartner(), ClauseActObject(), CoordinatedClauseSides(),
     ]
 }

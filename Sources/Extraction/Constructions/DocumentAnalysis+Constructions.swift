@@ -26,8 +26,8 @@ extension DocumentAnalysis {
                     || (actBefore && knowledge.actAnaphors.contains(Self.singular(tokens[k].lower))))
                     && k > range.lowerBound && Self.definiteDeterminers.contains(tokens[k - 1].lower)
             }
-            // (Or one actor and a town within four words after a trigger of an act on places:
-            // "Russia shelled Kharkiv", "attacks on Goma".)
+            // (Or one actor and a town within eight words after a trigger of an act on places:
+            // "Russia shelled Kharkiv", "attacks on Goma", "Russian missiles hit a hospital in Kharkiv".)
             // (A trigger counts only when the sentence has an actor of the class kg.owl gives its
             // relation's subject: "led" needs a person for leaderOf.)
             let actors = Set(list.flatMap(\.entities)), types = Set(actors.map { entities[$0].type })
@@ -42,7 +42,7 @@ extension DocumentAnalysis {
             if actors.count < 2 && !namedEarlier {
                 let triggers = range.filter { placeTriggerStarts(at: $0) }
                 guard !triggers.isEmpty, stage.townNames(in: self, sentence: s).contains(where: { town in
-                    triggers.contains { town.0.lowerBound > $0 && town.0.lowerBound - $0 <= 4 }
+                    triggers.contains { town.0.lowerBound > $0 && town.0.lowerBound - $0 <= 8 }
                 }) else { continue }
             }
             // A dateline ("OTTAWA, June 2 (Reuters) -") is no part of the sentence's syntax.
@@ -147,7 +147,7 @@ extension DocumentAnalysis {
         }
         let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans,
                                hidden: hidden)
-        return TreeRepair.repaired(tree, words: tokens)
+        return TreeRepair.repaired(tree, words: tokens, quantities: knowledge.quantityWords)
     }
 
     /// `first`, then the relations of `second` that name a triple (in either order for a

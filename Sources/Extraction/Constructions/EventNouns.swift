@@ -204,6 +204,27 @@ struct EventSubject: ArgumentConstruction {
     }
 }
 
+/// "Israeli strikes hit towns in southern Lebanon", "Russian missiles pounded Kharkiv": an event
+/// noun of a relation done to places (`kg.owl` `kg:onPlaceIn`) that is the subject of a verb of
+/// impact (`cues.tsv` `impact-verb`) is done to the verb's direct object: an actor, a town, or
+/// the state its "in" phrase names. The verb alone says nothing ("sanctions hit the economy").
+struct ImpactObject: ArgumentConstruction {
+    let name = "impact-object"
+    let role = ArgumentRole.object
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard !trigger.isVerb, c.knowledge.onPlaceRelations.contains(trigger.entry.relation),
+              c.tree.universal(trigger.head) == "nsubj", let verb = c.tree.head(trigger.head),
+              c.tokens[verb].is(.impactVerb), c.tree.tag(verb) == "VERB", !c.tree.isPassive(verb) else { return [] }
+        let objects = c.tree.dependents(verb, ["obj"])
+        let actors = objects.flatMap { c.quantifiedActors(at: $0) }
+        if !actors.isEmpty { return actors }
+        let place = PlaceOfObject()
+        let towns = objects.compactMap { place.town(at: $0, c) }
+        if !towns.isEmpty || objects.isEmpty { return towns }
+        return place.states(in: objects + [verb], excluding: trigger.span, c)
+    }
+}
+
 /// "Israel's strike drew criticism from Egypt", "Peru faced condemnation from Chile": an event
 /// noun that is the object of a verb of eliciting (`cues.tsv` `elicit-verb`) has its agent in a
 /// `from` phrase of the noun or the verb.

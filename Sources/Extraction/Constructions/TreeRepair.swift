@@ -3,9 +3,11 @@
 /// holds whatever the words are.
 enum TreeRepair {
     /// The tree with the repairs made (the same tree when none applies).
-    static func repaired(_ tree: DependencyTree, words: [Token]) -> DependencyTree {
+    /// - Parameter quantities: the nouns of quantity (`cues.tsv` `quantity`: "dozens", "hundreds").
+    static func repaired(_ tree: DependencyTree, words: [Token], quantities: Set<String>) -> DependencyTree {
         var changes = headlineVerb(tree, words)
         if changes.isEmpty { changes = verbAfterRelative(tree, words) }
+        if changes.isEmpty { changes = verbAfterQuantity(tree, words, quantities) }
         changes += meansPhrase(tree, words)
         return changes.isEmpty ? tree : tree.reattaching(changes)
     }
@@ -51,6 +53,30 @@ enum TreeRepair {
         let v = closing + 1
         guard tree.contains(v), tree.tag(v) == "VERB", !words[v].lower.hasSuffix("ing"), tree.dominates(clause, v),
               tree.dependents(v, ["nsubj", "nsubj:pass", "mark", "aux:pass"]).isEmpty else { return [] }
+        var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
+        for d in tree.dependents(root) where d > v { changes.append((d, v, tree.relation(d))) }
+        return changes
+    }
+
+    /// "Hundreds of fishermen rallied outside the embassy.": a parser may read the noun of
+    /// quantity as the sentence's root and the verb after its "of" phrase as a participle
+    /// describing that phrase's noun. A sentence (ending in a period) whose root is a noun of
+    /// quantity with no copula or subject has no main verb; so that verb (right after the noun's
+    /// phrase or an adverb, not in "-ing", with no subject, marker, passive auxiliary or "by" phrase of its own) is
+    /// the main verb and the quantity its subject. The root's dependents after the verb (the
+    /// final period) move to the verb.
+    static func verbAfterQuantity(_ tree: DependencyTree, _ words: [Token], _ quantities: Set<String>) -> [(word: Int, head: Int?, relation: String)] {
+        guard let root = tree.tokens.first(where: { tree.head($0) == nil && tree.relation($0) == "root" }),
+              tree.tag(root) == "NOUN", quantities.contains(words[root].lower),
+              tree.dependents(root, ["cop", "nsubj", "nsubj:pass"]).isEmpty,
+              let last = tree.tokens.last, words[last].norm == ".", tree.head(last) == root,
+              let noun = tree.dependents(root, ["nmod"]).first(where: { n in n > root && tree.dependents(n, ["case"]).contains { words[$0].lower == "of" } }),
+              let v = tree.dependents(noun, ["acl"]).first(where: { $0 > noun }), tree.leftmost(v) > noun, (tree.leftmost(v)..<v).allSatisfy({ tree.tag($0) == "ADV" }),
+              (noun + 1..<tree.leftmost(v)).allSatisfy({ tree.dominates(noun, $0) && tree.tag($0) != "VERB" }),
+              tree.tag(v) == "VERB", !words[v].lower.hasSuffix("ing"),
+              tree.dependents(v, ["nsubj", "nsubj:pass", "mark", "aux:pass", "obl:agent"]).isEmpty,
+              !tree.dependents(v).contains(where: { d in tree.universal(d) == "obl" && tree.dependents(d, ["case"]).contains { words[$0].lower == "by" } })
+        else { return [] }
         var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
         for d in tree.dependents(root) where d > v { changes.append((d, v, tree.relation(d))) }
         return changes

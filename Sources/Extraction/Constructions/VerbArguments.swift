@@ -128,9 +128,13 @@ struct PlaceOfObject: ArgumentConstruction {
     func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
         guard c.knowledge.onPlaceRelations.contains(trigger.entry.relation) else { return [] }
         guard trigger.isVerb else {
-            // A noun's phrase of its entry ("attacks on Goma").
-            let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "of" && $0 != "between" }
-            return c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span).compactMap { town(at: $0, c) }
+            // A noun's phrase of its entry ("attacks on Goma", "the shelling of Kharkiv").
+            let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "between" }
+            let phrases = c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span)
+            let towns = phrases.compactMap { town(at: $0, c) }
+            if !towns.isEmpty { return towns }
+            // "strikes on military sites in Syria": the state where the phrase's place lies.
+            return states(in: phrases.filter { c.actor(at: $0) == nil }, excluding: trigger.span, c)
         }
         // "withdrew its troops from Kherson", "fired at Kharkiv": a town in the phrase of the
         // entry's own preposition.
@@ -153,9 +157,10 @@ struct PlaceOfObject: ArgumentConstruction {
         return states(in: objects + [trigger.head], excluding: trigger.span, c)
     }
 
-    /// The states named (by name or seat) in the "in" phrases of `heads`, else their towns.
+    /// The states named (by name or seat) in the "in" (or "across", "throughout") phrases of
+    /// `heads`, else their towns.
     func states(in heads: [Int], excluding span: Range<Int>, _ c: ConstructionContext) -> [ParsedArgument] {
-        let phrases = c.prepositionalDependents(of: heads, markers: ["in"], excluding: span)
+        let phrases = c.prepositionalDependents(of: heads, markers: ["in", "across", "throughout"], excluding: span)
         let states = phrases.flatMap { c.actors(at: $0, framed: true) }.filter { a in a.mention.kind == .name || a.mention.kind == .seat }
         return states.isEmpty ? phrases.compactMap { town(at: $0, c) } : states
     }
