@@ -208,4 +208,29 @@ import Testing
         """)
         #expect(noun[3] == "rallied 3 acl", "\(noun)")
     }
+
+    @Test func anOpeningGerundIsTheSubjectOfTheVerbAfterIt() throws {
+        let r = try repaired("Fighting between Sudan and Chad resumed.", """
+        Fighting VERB 0 root
+        between ADP 3 case
+        Sudan PROPN 1 obl
+        and CCONJ 5 cc
+        Chad PROPN 3 conj
+        resumed VERB 1 advcl
+        . PUNCT 1 punct
+        """)
+        #expect(r == ["Fighting 6 csubj", "between 3 case", "Sudan 1 obl", "and 5 cc", "Chad 3 conj", "resumed 0 root", ". 6 punct"])
+        // A gerund clause before a subject's verb stays: "Citing security, Sudan closed the border."
+        let clause = try repaired("Citing security, Sudan closed the border.", """
+        Citing VERB 0 root
+        security NOUN 1 obj
+        , PUNCT 5 punct
+        Sudan PROPN 5 nsubj
+        closed VERB 1 parataxis
+        the DET 7 det
+        border NOUN 5 obj
+        . PUNCT 1 punct
+        """)
+        #expect(clause[0] == "Citing 0 root", "\(clause)")
+    }
 }

@@ -380,7 +380,7 @@ struct ConstructionContext {
 enum ConstructionRegistry {
     static let subjects: [any ArgumentConstruction] = [
         ClauseSubject(), AppositionSubject(), PassiveAgent(), HyphenAgent(), EventSubject(), NounAgent(), Possessor(), ModifierAgent(),
-        LightVerbSubject(), FramedEventSubject(), ElicitedAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
+        LightVerbSubject(), CognateVerbSubject(), FramedEventSubject(), ElicitedAgent(), ControlledSubject(), SharedSubject(), RelativeClauseSubject(),
         ParticipleSubject(), AdverbialClauseSubject(), NounComplementSubject(), RoleAsSubject(),
     ]
     static let objects: [any ArgumentConstruction] = [

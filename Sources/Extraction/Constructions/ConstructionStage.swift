@@ -51,6 +51,15 @@ struct ConstructionStage: Sendable {
     }
 
     /// The triggers of the lexicon in the tree, longest first where two start on one token.
+    /// Whether verb `t` in "-ing" has no subject, object or auxiliary and a prepositional phrase
+    /// with one of `markers`.
+    func isGerundNoun(_ t: Int, markers: [String], tree: DependencyTree, tokens: [Token]) -> Bool {
+        tokens[t].lower.hasSuffix("ing") && tree.dependents(t, ["nsubj", "nsubj:pass", "obj", "aux", "aux:pass", "cop"]).isEmpty
+            && tree.dependents(t).contains { d in
+                ["obl", "nmod"].contains(tree.universal(d)) && tree.dependents(d, ["case"]).contains { markers.contains(tokens[$0].lower) }
+            }
+    }
+
     func triggers(in tree: DependencyTree, tokens: [Token], knowledge: Knowledge) -> [TriggerSite] {
         var out: [TriggerSite] = []
         for t in tree.tokens where tokens[t].triggerList >= 0 {
@@ -66,7 +75,11 @@ struct ConstructionStage: Sendable {
                 if entry.pos == .verb && tag != "VERB" { continue }
                 // A noun entry is also a predicative adjective ("Kenya is concerned over ...",
                 // "remained grateful to ..."), never an attributive one ("concerned citizens").
-                if entry.pos == .noun && tag != "NOUN" && tag != "PROPN" && !tree.isPredicative(head) { continue }
+                // A gerund the parser read as a verb is the noun when it has no subject, object or
+                // auxiliary of its own but a phrase the noun takes ("Fighting between the two armies
+                // resumed", "Shelling of Kharkiv continued").
+                if entry.pos == .noun && tag != "NOUN" && tag != "PROPN" && !tree.isPredicative(head)
+                    && !(tag == "VERB" && isGerundNoun(head, markers: entry.objectMarkers, tree: tree, tokens: tokens)) { continue }
                 found.append(TriggerSite(head: head, span: span, entry: entry, form: trig.form))
             }
             if let longest = found.map(\.span.count).max() { out += found.filter { $0.span.count == longest } }

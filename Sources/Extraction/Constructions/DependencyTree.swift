@@ -111,7 +111,7 @@ struct DependencyTree: Sendable {
         let next = rightmost(last) + 1
         // An auxiliary's subject is its verb's ("The ceasefire between A and B was brokered").
         let verb = contains(next) && ["aux", "cop"].contains(universal(next)) ? head(next) ?? next : next
-        if contains(next), tag(next) == "VERB" || tag(next) == "AUX", dependents(verb, ["nsubj", "nsubj:pass", "expl"]).isEmpty,
+        if contains(next), tag(next) == "VERB" || tag(next) == "AUX", dependents(verb, ["nsubj", "nsubj:pass", "csubj", "expl"]).isEmpty,
            !words[next].lower.hasSuffix("ing"), !["acl", "amod", "xcomp", "conj"].contains(universal(next)) {
             return [t]
         }

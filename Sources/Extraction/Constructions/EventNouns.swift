@@ -83,6 +83,29 @@ struct LightVerbSubject: ArgumentConstruction {
     }
 }
 
+/// "Hezbollah fought a war with Israel", "Ethiopia fought a two-year war against the TPLF": an
+/// event noun that is the direct object of a verb of the same relation (its cognate object) is
+/// that verb's act, and the verb's subject, its own or by control or coordination, is its agent.
+struct CognateVerbSubject: ArgumentConstruction {
+    let name = "cognate-verb"
+    let role = ArgumentRole.subject
+    func arguments(of trigger: TriggerSite, in c: ConstructionContext) -> [ParsedArgument] {
+        guard let verb = Self.verb(of: trigger, in: c) else { return [] }
+        return LightVerbSubject.agents(of: verb, for: trigger, in: c)
+    }
+
+    /// The verb of the same relation whose direct object the noun trigger is.
+    static func verb(of trigger: TriggerSite, in c: ConstructionContext) -> Int? {
+        guard !trigger.isVerb, c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head),
+              c.tree.tag(verb) == "VERB", c.tokens[verb].triggerList >= 0,
+              c.knowledge.triggerLists[Int(c.tokens[verb].triggerList)].contains(where: {
+                  let e = c.knowledge.lexicon[$0.entry]
+                  return e.pos == .verb && $0.rest.isEmpty && e.relation == trigger.entry.relation
+              }) else { return nil }
+        return verb
+    }
+}
+
 /// "Cuba freed prisoners under an agreement with the United States", "Iran agreed after talks
 /// with the IAEA": an event noun whose entry takes "with", in a phrase that frames a clause
 /// (`MediatedClauseSides.framing`) and with its "with" phrase naming an actor, is the act of
@@ -162,9 +185,10 @@ struct NounObject: ArgumentConstruction {
         let described = c.prepositionalDependents(of: participles + NounAgent.participleAgents(participles, in: c), markers: markers, excluding: trigger.span)
             .flatMap { c.actors(at: $0, framed: true) }
         if !described.isEmpty { return described }
-        // "imposed sanctions on Iran": the noun's phrase, which a parser often hangs on the light
-        // verb whose object the noun is.
-        guard c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head), c.tokens[verb].is(.lightVerb) else { return [] }
+        // "imposed sanctions on Iran", "fought a war with Israel": the noun's phrase, which a
+        // parser often hangs on the light or cognate verb whose object the noun is.
+        guard c.tree.relation(trigger.head) == "obj", let verb = c.tree.head(trigger.head),
+              c.tokens[verb].is(.lightVerb) || CognateVerbSubject.verb(of: trigger, in: c) == verb else { return [] }
         return c.prepositionalDependents(of: [verb], markers: markers, excluding: trigger.span).filter { $0 > trigger.head }
             .flatMap { c.actors(at: $0, framed: true) }
     }

@@ -8,6 +8,7 @@ enum TreeRepair {
         var changes = headlineVerb(tree, words)
         if changes.isEmpty { changes = verbAfterRelative(tree, words) }
         if changes.isEmpty { changes = verbAfterQuantity(tree, words, quantities) }
+        if changes.isEmpty { changes = gerundSubject(tree, words) }
         changes += meansPhrase(tree, words)
         return changes.isEmpty ? tree : tree.reattaching(changes)
     }
@@ -79,6 +80,25 @@ enum TreeRepair {
         else { return [] }
         var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
         for d in tree.dependents(root) where d > v { changes.append((d, v, tree.relation(d))) }
+        return changes
+    }
+
+    /// "Fighting between Sudan and Chad resumed on Sunday.": a parser may read the gerund that
+    /// opens the sentence as its root and the finite verb after its phrase as a clause under it.
+    /// A gerund with no subject, auxiliary or marker of its own cannot head a sentence; the first
+    /// verb after it (an `advcl`, `conj` or `parataxis` of it, not in "-ing", with no subject,
+    /// marker or conjunction of its own) is the main verb, and the gerund its clausal subject.
+    /// The gerund's dependents after that verb (the final period) move to the verb.
+    static func gerundSubject(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        let first = tree.tokens.lowerBound
+        guard tree.contains(first), tree.head(first) == nil, tree.tag(first) == "VERB", words[first].lower.hasSuffix("ing"),
+              tree.dependents(first, ["nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "cop", "mark"]).isEmpty,
+              let v = tree.dependents(first).first(where: { d in
+                  ["advcl", "conj", "parataxis"].contains(tree.universal(d)) && tree.tag(d) == "VERB" && !words[d].lower.hasSuffix("ing")
+                      && tree.dependents(d, ["nsubj", "nsubj:pass", "csubj", "mark", "cc", "expl"]).isEmpty
+              }) else { return [] }
+        var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (first, v, "csubj")]
+        for d in tree.dependents(first) where d > v { changes.append((d, v, tree.relation(d))) }
         return changes
     }
 
