@@ -1403,6 +1403,12 @@ import Testing
         #expect(asserted("Russian forces pounded the city of Bakhmut with artillery.").contains("Russia attacks Ukraine"))
     }
 
+    @Test func aDeFactoStateActsAsACountry() {
+        // Somaliland, like Kosovo and Taiwan, has a government that signs and is visited.
+        #expect(asserted("Ethiopia signed a memorandum of understanding with Somaliland.").contains("Ethiopia signsAgreementWith Somaliland"))
+        #expect(asserted("Somaliland's president visited Addis Ababa on Monday.").contains("Somaliland visits Ethiopia"))
+    }
+
     @Test func protestsOutsideAnEmbassyAreAgainstItsCountry() {
         #expect(asserted("Protesters rallied outside the Mexican embassy in Lima on Tuesday.").contains("protesters protestsAgainst Mexico"))
         #expect(asserted("Hundreds of students demonstrated outside the Chinese embassy.").contains("students protestsAgainst China"))
