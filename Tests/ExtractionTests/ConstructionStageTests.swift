@@ -1409,6 +1409,15 @@ import Testing
         #expect(asserted("Somaliland's president visited Addis Ababa on Monday.").contains("Somaliland visits Ethiopia"))
     }
 
+    @Test func casesBroughtAndVisaBansImposed() {
+        // "bring" is a light verb: its subject brings the case, the charges, the aid.
+        #expect(asserted("South Africa brought a genocide case against Israel at the International Court of Justice.").contains("South Africa accuses Israel"))
+        #expect(asserted("Ukraine brought charges against Russia at the UN court.").contains("Ukraine accuses Russia"))
+        #expect(asserted("Japan brought relief supplies to Turkey after the earthquake.").contains("Japan aids Turkey"))
+        #expect(asserted("Washington imposed visa restrictions on Georgian officials.").contains("United States sanctions Georgia"))
+        #expect(asserted("The United States announced a visa ban on Ugandan officials.").contains("United States sanctions Uganda"))
+    }
+
     @Test func protestsOutsideAnEmbassyAreAgainstItsCountry() {
         #expect(asserted("Protesters rallied outside the Mexican embassy in Lima on Tuesday.").contains("protesters protestsAgainst Mexico"))
         #expect(asserted("Hundreds of students demonstrated outside the Chinese embassy.").contains("students protestsAgainst China"))
