@@ -598,13 +598,14 @@ extension DocumentAnalysis {
                 }
                 // "a Russian-flagged cargo ship": the state as a target.
                 if let t = flagState(e, from: i, after: end, limit: limit) { return t }
-                // "two Guatemalan priests", "a Filipino fishing boat" (one modifier word may stand
-                // between): the country as a target only.
-                // (A trigger's word may be that modifier only before a craft: "a Philippine supply boat".)
+                // "two Guatemalan priests", "a Filipino fishing boat", "Chinese electric vehicle
+                // subsidies" (one or two modifier words may stand between): the country as a target only.
+                // (A trigger's word may be a modifier only before a craft: "a Philippine supply boat".)
                 var k = end
-                if k + 1 < limit, tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is([.preposition, .determiner]),
-                   !tokens[k].is(.verbTrigger) || longest(knowledge.territoryNouns, at: k + 1, limit: limit) != nil,
-                   !["and", "or", "but"].contains(tokens[k].lower), longest(knowledge.targetNouns, at: k, limit: limit) == nil {
+                while k < end + 2, k + 1 < limit, tokens[k].isWord, !tokens[k].isCapitalized, !tokens[k].is([.preposition, .determiner]),
+                      !tokens[k].is(.verbTrigger) || longest(knowledge.territoryNouns, at: k + 1, limit: limit) != nil,
+                      !["and", "or", "but"].contains(tokens[k].lower), longest(knowledge.targetNouns, at: k, limit: limit) == nil,
+                      longest(knowledge.territoryNouns, at: k, limit: limit) == nil {
                     k += 1
                 }
                 if let noun = longest(knowledge.targetNouns, at: k, limit: limit) ?? (k > end ? longest(knowledge.territoryNouns, at: k, limit: limit) : nil) {

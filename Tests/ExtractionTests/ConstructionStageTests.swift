@@ -1418,6 +1418,27 @@ import Testing
         #expect(asserted("The United States announced a visa ban on Ugandan officials.").contains("United States sanctions Uganda"))
     }
 
+    @Test func thePresidentsOfStatesStandForEach() {
+        #expect(asserted("The presidents of Kenya and Uganda signed a trade deal.").contains("Kenya signsAgreementWith Uganda"))
+        // Also with their names in apposition after the list.
+        #expect(asserted("The presidents of Kenya and Uganda, William Ruto and Yoweri Museveni, signed a trade deal.").contains("Kenya signsAgreementWith Uganda"))
+        #expect(asserted("The prime ministers of India and Japan held talks in Tokyo.").contains("India meetsWith Japan"))
+    }
+
+    @Test func anUnknownNamedGroupAmongKnownSubjects() {
+        // "a group called NAME": the participle names the group, the verb after the name is the clause's.
+        let f = asserted("France, Germany and a little-known Baltic group called Vilnius Forum condemned Russia.")
+        #expect(f.contains("France criticizes Russia") && f.contains("Germany criticizes Russia"), "\(f)")
+    }
+
+    @Test func aStatesGoodsAfterTwoModifiersAreItsOwn() {
+        #expect(asserted("The European Commission opened an investigation into Chinese electric vehicle subsidies.").contains("European Commission investigates China"))
+        // A craft after one modifier stays the state's: "seized four Iraqi fishing boats".
+        #expect(asserted("Kuwait's coast guard seized four Iraqi fishing boats.").contains("Kuwait coerces Iraq"))
+        // Never as the subject: "Chinese electric vehicle makers criticized the EU" is no act of China's.
+        #expect(!asserted("Chinese electric vehicle subsidies angered the European Union.").contains { $0.hasPrefix("China ") })
+    }
+
     @Test func protestsOutsideAnEmbassyAreAgainstItsCountry() {
         #expect(asserted("Protesters rallied outside the Mexican embassy in Lima on Tuesday.").contains("protesters protestsAgainst Mexico"))
         #expect(asserted("Hundreds of students demonstrated outside the Chinese embassy.").contains("students protestsAgainst China"))

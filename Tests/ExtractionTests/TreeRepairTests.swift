@@ -13,7 +13,8 @@ import Testing
         try #require(lines.count == range.count, "\(range.count) tokens: \(range.map { a.tokens[$0].text })")
         let dt = DependencyTree(tokens: range, upos: lines.map { $0[1] },
                                 heads: lines.map { Int($0[2])! == 0 ? nil : Int($0[2])! - 1 }, relations: lines.map { $0[3] })
-        let out = TreeRepair.repaired(dt, words: a.tokens, quantities: sharedExtractor.knowledge.quantityWords)
+        let out = TreeRepair.repaired(dt, words: a.tokens, quantities: sharedExtractor.knowledge.quantityWords,
+                                      naming: sharedExtractor.knowledge.namingVerbs)
         return range.map { t in "\(a.tokens[t].text) \(out.head(t).map { $0 - range.lowerBound + 1 } ?? 0) \(out.relation(t))" }
     }
 
@@ -232,5 +233,33 @@ import Testing
         . PUNCT 1 punct
         """)
         #expect(clause[0] == "Citing 0 root", "\(clause)")
+    }
+
+    @Test func aParticipleOfNamingDescribesTheNounBeforeIt() throws {
+        // As a parser gave it: "called" as the verb, "condemned" as its complement.
+        let r = try repaired("France and a group called Vilnius Forum condemned Russia.", """
+        France PROPN 5 nsubj
+        and CCONJ 5 cc
+        a DET 4 det
+        group NOUN 5 nsubj
+        called VERB 0 root
+        Vilnius PROPN 7 compound
+        Forum PROPN 5 obj
+        condemned VERB 5 xcomp
+        Russia PROPN 8 obj
+        . PUNCT 5 punct
+        """)
+        #expect(r == ["France 8 nsubj", "and 4 cc", "a 4 det", "group 1 conj", "called 4 acl", "Vilnius 7 compound", "Forum 5 obj",
+                      "condemned 0 root", "Russia 8 obj", ". 8 punct"], "\(r)")
+        // A sentence whose verb is the naming one stays: "Critics called the plan a failure."
+        let own = try repaired("Critics called Moscow a threat.", """
+        Critics NOUN 2 nsubj
+        called VERB 0 root
+        Moscow PROPN 2 obj
+        a DET 5 det
+        threat NOUN 2 xcomp
+        . PUNCT 2 punct
+        """)
+        #expect(own[1] == "called 0 root", "\(own)")
     }
 }

@@ -147,7 +147,7 @@ extension DocumentAnalysis {
         }
         let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans,
                                hidden: hidden)
-        return TreeRepair.repaired(tree, words: tokens, quantities: knowledge.quantityWords)
+        return TreeRepair.repaired(tree, words: tokens, quantities: knowledge.quantityWords, naming: knowledge.namingVerbs)
     }
 
     /// `first`, then the relations of `second` that name a triple (in either order for a

@@ -3,9 +3,12 @@
 /// holds whatever the words are.
 enum TreeRepair {
     /// The tree with the repairs made (the same tree when none applies).
-    /// - Parameter quantities: the nouns of quantity (`cues.tsv` `quantity`: "dozens", "hundreds").
-    static func repaired(_ tree: DependencyTree, words: [Token], quantities: Set<String>) -> DependencyTree {
-        var changes = headlineVerb(tree, words)
+    /// - Parameters:
+    ///   - quantities: the nouns of quantity (`cues.tsv` `quantity`: "dozens", "hundreds").
+    ///   - naming: the forms of the verbs of naming (`cues.tsv` `naming-verb`: "called", "dubbed").
+    static func repaired(_ tree: DependencyTree, words: [Token], quantities: Set<String>, naming: Set<String>) -> DependencyTree {
+        var changes = namingParticiple(tree, words, naming)
+        if changes.isEmpty { changes = headlineVerb(tree, words) }
         if changes.isEmpty { changes = verbAfterRelative(tree, words) }
         if changes.isEmpty { changes = verbAfterQuantity(tree, words, quantities) }
         if changes.isEmpty { changes = gerundSubject(tree, words) }
@@ -99,6 +102,39 @@ enum TreeRepair {
               }) else { return [] }
         var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (first, v, "csubj")]
         for d in tree.dependents(first) where d > v { changes.append((d, v, tree.relation(d))) }
+        return changes
+    }
+
+    /// "France and a group called Vilnius Forum condemned Russia.": a parser may read the
+    /// participle of naming as the sentence's verb, with the noun before it as its subject and
+    /// the real verb after the name as its complement. A participle of naming ("called",
+    /// "dubbed") right after a noun and followed by a name describes that noun; so the verb
+    /// right after the name (not in "-ing", with no subject of its own) is the main verb, the
+    /// participle a clause of the noun, and the participle's other subjects and final
+    /// punctuation the verb's; after a conjunction the noun is the first subject's last conjunct.
+    static func namingParticiple(_ tree: DependencyTree, _ words: [Token], _ naming: Set<String>) -> [(word: Int, head: Int?, relation: String)] {
+        guard let w = tree.tokens.first(where: { tree.head($0) == nil && tree.relation($0) == "root" }),
+              tree.tag(w) == "VERB", naming.contains(words[w].lower), words[w].lower.hasSuffix("ed"),
+              tree.contains(w - 1), tree.tag(w - 1) == "NOUN", tree.head(w - 1) == w, tree.relation(w - 1) == "nsubj",
+              tree.dependents(w, ["aux", "aux:pass", "mark"]).isEmpty,
+              let name = tree.dependents(w, ["obj", "xcomp"]).first(where: { $0 == w + 1 || ($0 > w && tree.leftmost($0) == w + 1) }),
+              tree.tag(name) == "PROPN",
+              let v = tree.dependents(w).first(where: { d in
+                  d == tree.rightmost(name) + 1 && tree.tag(d) == "VERB" && !words[d].lower.hasSuffix("ing")
+                      && ["xcomp", "ccomp", "conj", "parataxis", "advcl"].contains(tree.universal(d))
+                      && tree.dependents(d, ["nsubj", "nsubj:pass", "mark", "cc"]).isEmpty
+              }) else { return [] }
+        let noun = w - 1
+        var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (w, noun, "acl")]
+        // "France, Germany and a group called …": with a conjunction before it, the noun is the
+        // last conjunct of the first subject.
+        let first = tree.dependents(w, ["nsubj"]).min() ?? noun
+        let joined = first < noun && tree.dependents(w, ["cc"]).contains { $0 > first && $0 < noun }
+        for d in tree.dependents(w) where d != name && d != v {
+            if tree.universal(d) == "nsubj" { changes.append(d == noun && joined ? (d, first, "conj") : (d, v, tree.relation(d))) }
+            else if tree.relation(d) == "cc", d < noun { changes.append((d, noun, "cc")) }
+            else if d > v { changes.append((d, v, tree.relation(d))) }
+        }
         return changes
     }
 
