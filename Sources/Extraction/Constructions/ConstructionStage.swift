@@ -50,7 +50,6 @@ struct ConstructionStage: Sendable {
         return out
     }
 
-    /// The triggers of the lexicon in the tree, longest first where two start on one token.
     /// Whether verb `t` in "-ing" has no subject, object or auxiliary and a prepositional phrase
     /// with one of `markers`.
     func isGerundNoun(_ t: Int, markers: [String], tree: DependencyTree, tokens: [Token]) -> Bool {
@@ -60,6 +59,7 @@ struct ConstructionStage: Sendable {
             }
     }
 
+    /// The triggers of the lexicon in the tree, longest first where two start on one token.
     func triggers(in tree: DependencyTree, tokens: [Token], knowledge: Knowledge) -> [TriggerSite] {
         var out: [TriggerSite] = []
         for t in tree.tokens where tokens[t].triggerList >= 0 {

@@ -66,9 +66,9 @@ enum TreeRepair {
     /// quantity as the sentence's root and the verb after its "of" phrase as a participle
     /// describing that phrase's noun. A sentence (ending in a period) whose root is a noun of
     /// quantity with no copula or subject has no main verb; so that verb (right after the noun's
-    /// phrase or an adverb, not in "-ing", with no subject, marker, passive auxiliary or "by" phrase of its own) is
-    /// the main verb and the quantity its subject. The root's dependents after the verb (the
-    /// final period) move to the verb.
+    /// phrase or an adverb, not in "-ing", with no subject, marker, passive auxiliary or "by"
+    /// phrase of its own) is the main verb and the quantity its subject. The root's dependents
+    /// after the verb (the final period) move to the verb.
     static func verbAfterQuantity(_ tree: DependencyTree, _ words: [Token], _ quantities: Set<String>) -> [(word: Int, head: Int?, relation: String)] {
         guard let root = tree.tokens.first(where: { tree.head($0) == nil && tree.relation($0) == "root" }),
               tree.tag(root) == "NOUN", quantities.contains(words[root].lower),
