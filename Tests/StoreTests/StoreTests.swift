@@ -217,7 +217,7 @@ let smallDisk: String? = {
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == (CSVSerializer.columns + ["statement"]).joined(separator: ","))
         #expect(lines.contains("events match the CSV export"), "\(r.stdout)")
-        #expect(lines.contains("entities 28") && lines.contains("statements 36") && lines.contains("evidence 38") && lines.contains("documents 10"), "\(r.stdout)")
+        #expect(lines.contains("entities 28") && lines.contains("statements 38") && lines.contains("evidence 40") && lines.contains("documents 10"), "\(r.stdout)")
         let csvRows = String(decoding: read(b.exports + "/graph.csv"), as: UTF8.self).split(separator: "\r\n").count - 1
         #expect(lines.contains("pandas \(csvRows)"))
     }

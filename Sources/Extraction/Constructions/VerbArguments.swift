@@ -261,8 +261,16 @@ struct DescribedEventSides: ArgumentConstruction {
         // "Saudi Arabia and the Houthis released 300 prisoners in an exchange brokered by Oman":
         // an event noun with no sides of its own, in a clause of two or more coordinated actors,
         // has them as its sides.
-        guard c.isEventNoun(noun) || c.tokens[noun].is([.agentNoun, .agentNounPlural]),
-              ["obl", "obj"].contains(c.tree.universal(noun)), let verb = c.tree.head(noun) else { return [] }
+        guard c.isEventNoun(noun) || c.tokens[noun].is([.agentNoun, .agentNounPlural]), var verb = c.tree.head(noun) else { return [] }
+        // "Thailand and Cambodia agreed to a ceasefire after talks hosted by Malaysia": a parser
+        // may hang the event's phrase on the clause's oblique or object noun; the clause is that
+        // noun's verb (not through "of": "the outcome of talks" is no event of the clause).
+        if c.tree.universal(noun) == "nmod", c.marker(of: noun) != "of", ["obl", "obj"].contains(c.tree.universal(verb)),
+           let v = c.tree.head(verb), c.tree.tag(v) == "VERB" {
+            verb = v
+        } else if !["obl", "obj"].contains(c.tree.universal(noun)) {
+            return []
+        }
         var sides = c.tree.dependents(verb, ["nsubj"]).flatMap { c.actors(at: $0) }
         // "Niger and Benin agreed to reopen the border after talks mediated by Togo": an
         // infinitive's sides are those who act in it.
