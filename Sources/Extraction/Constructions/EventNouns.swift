@@ -228,10 +228,12 @@ struct EventSubject: ArgumentConstruction {
     }
 }
 
-/// "Israeli strikes hit towns in southern Lebanon", "Russian missiles pounded Kharkiv": an event
+/// "Israeli strikes hit towns in southern Lebanon", "Russian missiles hit Kharkiv": an event
 /// noun of a relation done to places (`kg.owl` `kg:onPlaceIn`) that is the subject of a verb of
 /// impact (`cues.tsv` `impact-verb`) is done to the verb's direct object: an actor, a town, or
-/// the state its "in" phrase names. The verb alone says nothing ("sanctions hit the economy").
+/// the state its "in" ("across", "throughout") phrase names. The verb alone says nothing
+/// ("sanctions hit the economy"). (A verb of impact that is a trigger itself, "struck", lends
+/// the noun's agent to its own reading instead: `EventSubject`.)
 struct ImpactObject: ArgumentConstruction {
     let name = "impact-object"
     let role = ArgumentRole.object
