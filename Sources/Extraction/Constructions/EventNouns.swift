@@ -241,13 +241,8 @@ struct ImpactObject: ArgumentConstruction {
         guard !trigger.isVerb, c.knowledge.onPlaceRelations.contains(trigger.entry.relation),
               c.tree.universal(trigger.head) == "nsubj", let verb = c.tree.head(trigger.head),
               c.tokens[verb].is(.impactVerb), c.tree.tag(verb) == "VERB", !c.tree.isPassive(verb) else { return [] }
-        let objects = c.tree.dependents(verb, ["obj"])
-        let actors = objects.flatMap { c.quantifiedActors(at: $0) }
-        if !actors.isEmpty { return actors }
-        let place = PlaceOfObject()
-        let towns = objects.compactMap { place.town(at: $0, c) }
-        if !towns.isEmpty || objects.isEmpty { return towns }
-        return place.states(in: objects + [verb], excluding: trigger.span, c)
+        let actors = c.tree.dependents(verb, ["obj"]).flatMap { c.quantifiedActors(at: $0) }
+        return actors.isEmpty ? PlaceOfObject().placesOfObjects(of: verb, excluding: trigger.span, c) : actors
     }
 }
 

@@ -130,31 +130,38 @@ struct PlaceOfObject: ArgumentConstruction {
         guard trigger.isVerb else {
             // A noun's phrase of its entry ("attacks on Goma", "the shelling of Kharkiv").
             let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty && $0 != "between" }
-            let phrases = c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span)
-            let towns = phrases.compactMap { town(at: $0, c) }
-            if !towns.isEmpty { return towns }
-            // "strikes on military sites in Syria": the state where the phrase's place lies.
-            return states(in: phrases.filter { c.actor(at: $0) == nil }, excluding: trigger.span, c)
+            // ("strikes on military sites in Syria": the state where the phrase's place lies.)
+            return places(in: c.prepositionalDependents(of: [trigger.head], markers: markers, excluding: trigger.span), excluding: trigger.span, c)
         }
         // "withdrew its troops from Kherson", "fired at Kharkiv": a town in the phrase of the
         // entry's own preposition.
         let markers = trigger.entry.objectMarkers.filter { !$0.isEmpty }
         if !markers.isEmpty {
             let heads = [trigger.head] + c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) }
-            let phrases = c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span)
-            let framed = phrases.compactMap { town(at: $0, c) }
+            // ("withdrew from two posts in Kyrgyzstan's Batken region": the state where the place
+            // of the phrase lies.)
+            let framed = places(in: c.prepositionalDependents(of: heads, markers: markers, excluding: trigger.span), excluding: trigger.span, c)
             if !framed.isEmpty { return framed }
-            // "withdrew from two posts in Kyrgyzstan's Batken region": the state where the place
-            // of the phrase lies.
-            let within = states(in: phrases.filter { c.actor(at: $0) == nil }, excluding: trigger.span, c)
-            if !within.isEmpty { return within }
         }
         guard trigger.takesDirectObject else { return [] }
-        let objects = c.tree.dependents(trigger.head, ["obj"]).filter { !trigger.span.contains($0) && c.actor(at: $0) == nil }
+        return placesOfObjects(of: trigger.head, excluding: trigger.span, c)
+    }
+
+    /// The towns of `phrases`, else the states where the places of those naming no actor lie.
+    func places(in phrases: [Int], excluding span: Range<Int>, _ c: ConstructionContext) -> [ParsedArgument] {
+        let towns = phrases.compactMap { town(at: $0, c) }
+        if !towns.isEmpty { return towns }
+        return states(in: phrases.filter { c.actor(at: $0) == nil }, excluding: span, c)
+    }
+
+    /// The towns among `verb`'s direct objects that name no actor, else the states those objects
+    /// (or the verb) are said to be in ("bombed villages in northern Iraq").
+    func placesOfObjects(of verb: Int, excluding span: Range<Int>, _ c: ConstructionContext) -> [ParsedArgument] {
+        let objects = c.tree.dependents(verb, ["obj"]).filter { !span.contains($0) && c.actor(at: $0) == nil }
         let towns = objects.compactMap { town(at: $0, c) }
         if !towns.isEmpty { return towns }
         guard !objects.isEmpty else { return [] }
-        return states(in: objects + [trigger.head], excluding: trigger.span, c)
+        return states(in: objects + [verb], excluding: span, c)
     }
 
     /// The states named (by name or seat) in the "in" (or "across", "throughout") phrases of
