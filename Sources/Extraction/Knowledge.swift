@@ -86,6 +86,9 @@ public final class Knowledge: Sendable {
     let eventVerbForms: Set<String>
     /// Verb forms that name what they take ("called", "described as": `cues.tsv` `naming-verb`).
     let namingVerbs: Set<String>
+    /// The past tense forms of irregular verbs that are no participle ("flew", "went", "took":
+    /// `irregular-verbs.tsv`): a finite verb wherever it stands.
+    let pastTenseForms: Set<String>
     let nominalNouns: Set<String>
     let controlSubject: Set<String>
     let reporting: Set<String>
@@ -277,6 +280,7 @@ public final class Knowledge: Sendable {
         officesByRole = byRole
 
         let morphology = Morphology(irregular: ontology.irregularVerbs)
+        pastTenseForms = Set(ontology.irregularVerbs.values.compactMap { f in f.count == 4 && f[1] != f[2] ? f[1] : nil })
         var triggers: [String: [Trigger]] = [:]
         var frames: [String: [Trigger]] = [:]
         for (i, entry) in ontology.lexicon.enumerated() {

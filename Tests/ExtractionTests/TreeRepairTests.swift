@@ -5,8 +5,9 @@ import Testing
 /// must leave alone.
 @Suite struct TreeRepairTests {
     /// The repaired tree of a one-sentence text whose tree is given as "word UPOS head relation"
-    /// lines (heads 1-based, 0 for the root), as "word head relation" lines back.
-    func repaired(_ text: String, _ tree: String) throws -> [String] {
+    /// lines (heads 1-based, 0 for the root), as "word head relation" lines back; `actors` are
+    /// the (0-based) words of actor mentions.
+    func repaired(_ text: String, _ tree: String, actors: Set<Int> = []) throws -> [String] {
         let a = DocumentAnalysis(knowledge: sharedExtractor.knowledge, text: text, date: nil)
         let lines = tree.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         let range = a.sentences[0]
@@ -14,7 +15,8 @@ import Testing
         let dt = DependencyTree(tokens: range, upos: lines.map { $0[1] },
                                 heads: lines.map { Int($0[2])! == 0 ? nil : Int($0[2])! - 1 }, relations: lines.map { $0[3] })
         let out = TreeRepair.repaired(dt, words: a.tokens, quantities: sharedExtractor.knowledge.quantityWords,
-                                      naming: sharedExtractor.knowledge.namingVerbs)
+                                      naming: sharedExtractor.knowledge.namingVerbs, pastTense: sharedExtractor.knowledge.pastTenseForms,
+                                      actors: actors)
         return range.map { t in "\(a.tokens[t].text) \(out.head(t).map { $0 - range.lowerBound + 1 } ?? 0) \(out.relation(t))" }
     }
 
@@ -124,6 +126,349 @@ import Testing
         . PUNCT 7 punct
         """)
         #expect(verb[6] == "signed 0 root" && verb[0] == "Chile 7 nsubj")
+    }
+
+    @Test func aRelativeClauseReadAsTheSentenceGivesTheMainVerbBack() throws {
+        // As the parser gave it: the clause's "accused" the root, the main verb its conjunct.
+        let r = try repaired("Peru, which has accused Chile of spying, criticized Bolivia.", """
+        Peru PROPN 5 nsubj
+        , PUNCT 1 punct
+        which PRON 5 nsubj:pass
+        has AUX 5 aux
+        accused VERB 0 root
+        Chile PROPN 5 obj
+        of ADP 8 case
+        spying NOUN 6 nmod
+        , PUNCT 10 punct
+        criticized VERB 5 conj
+        Bolivia PROPN 10 obj
+        . PUNCT 5 punct
+        """)
+        #expect(r == ["Peru 10 nsubj", ", 5 punct", "which 5 nsubj", "has 5 aux", "accused 1 acl:relcl", "Chile 5 obj",
+                      "of 8 case", "spying 6 nmod", ", 5 punct", "criticized 0 root", "Bolivia 10 obj", ". 10 punct"], "\(r)")
+        // "whose" with the noun a vocative and the main verb a parataxis of the clause.
+        let whose = try repaired("Norway, whose diplomats brokered the accords, praised Egypt.", """
+        Norway PROPN 5 vocative
+        , PUNCT 1 punct
+        whose PRON 4 nmod:poss
+        diplomats NOUN 5 nsubj
+        brokered VERB 0 root
+        the DET 7 det
+        accords NOUN 5 obj
+        , PUNCT 9 punct
+        praised VERB 5 parataxis
+        Egypt PROPN 9 obj
+        . PUNCT 5 punct
+        """)
+        #expect(whose[0] == "Norway 9 nsubj" && whose[4] == "brokered 1 acl:relcl" && whose[8] == "praised 0 root", "\(whose)")
+        #expect(whose[2] == "whose 4 nmod:poss" && whose[3] == "diplomats 5 nsubj" && whose[10] == ". 9 punct")
+    }
+
+    @Test func aVerbAfterARelativeClauseStaysWhereItIsNoMainVerb() throws {
+        // The verb after the comma has a conjunction: the clause's second verb ("and signed").
+        let conjoined = try repaired("Peru, which borders Chile, and signed.", """
+        Peru PROPN 0 root
+        , PUNCT 4 punct
+        which PRON 4 nsubj
+        borders VERB 1 acl:relcl
+        Chile PROPN 4 obj
+        , PUNCT 8 punct
+        and CCONJ 8 cc
+        signed VERB 4 conj
+        . PUNCT 1 punct
+        """)
+        #expect(conjoined[0] == "Peru 0 root" && conjoined[7] == "signed 4 conj", "\(conjoined)")
+        // A bare participle with "by" describes the noun ("…, backed by Chile, …").
+        let participle = try repaired("Peru, which borders Chile, backed by Bolivia.", """
+        Peru PROPN 4 nsubj
+        , PUNCT 1 punct
+        which PRON 4 nsubj
+        borders VERB 0 root
+        Chile PROPN 4 obj
+        , PUNCT 7 punct
+        backed VERB 4 conj
+        by ADP 9 case
+        Bolivia PROPN 7 obl
+        . PUNCT 4 punct
+        """)
+        #expect(participle[3] == "borders 0 root" && participle[6] == "backed 4 conj", "\(participle)")
+        // No relative word after the opening noun: an apposition, not a clause.
+        let apposition = try repaired("Peru, a neighbour, criticized Chile.", """
+        Peru PROPN 6 nsubj
+        , PUNCT 1 punct
+        a DET 4 det
+        neighbour NOUN 1 appos
+        , PUNCT 4 punct
+        criticized VERB 0 root
+        Chile PROPN 6 obj
+        . PUNCT 6 punct
+        """)
+        #expect(apposition[5] == "criticized 0 root" && apposition[3] == "neighbour 1 appos")
+    }
+
+    @Test func aNounListedAfterTheObjectJoinsTheObjectsList() throws {
+        let r = try repaired("Kenya thanked Norway, the United Nations and Qatar.", """
+        Kenya PROPN 2 nsubj
+        thanked VERB 0 root
+        Norway PROPN 2 obj
+        , PUNCT 7 punct
+        the DET 7 det
+        United ADJ 7 amod
+        Nations PROPN 2 obl
+        and CCONJ 9 cc
+        Qatar PROPN 7 conj
+        . PUNCT 2 punct
+        """)
+        #expect(r[6] == "Nations 3 conj" && r[3] == ", 7 punct" && r[8] == "Qatar 7 conj", "\(r)")
+        // Without a list closed by "and" the noun stays where it was.
+        let single = try repaired("Kenya thanked Norway, the United Nations.", """
+        Kenya PROPN 2 nsubj
+        thanked VERB 0 root
+        Norway PROPN 2 obj
+        , PUNCT 7 punct
+        the DET 7 det
+        United ADJ 7 amod
+        Nations PROPN 2 parataxis
+        . PUNCT 2 punct
+        """)
+        #expect(single[6] == "Nations 2 parataxis", "\(single)")
+        // A phrase with a preposition is the verb's ("thanked Norway, for Chile and Peru").
+        let marked = try repaired("Kenya thanked Norway, for Chile and Peru.", """
+        Kenya PROPN 2 nsubj
+        thanked VERB 0 root
+        Norway PROPN 2 obj
+        , PUNCT 6 punct
+        for ADP 6 case
+        Chile PROPN 2 obl
+        and CCONJ 8 cc
+        Peru PROPN 6 conj
+        . PUNCT 2 punct
+        """)
+        #expect(marked[5] == "Chile 2 obl", "\(marked)")
+    }
+
+    @Test func aNameBeforeAPhraseOfTimeIsTheVerbsOwn() throws {
+        // As the parser gave it: "Turkey" a compound of "month", across "next".
+        let r = try repaired("Putin will visit Turkey next month.", """
+        Putin PROPN 3 nsubj
+        will AUX 3 aux
+        visit VERB 0 root
+        Turkey PROPN 6 compound
+        next ADJ 6 amod
+        month NOUN 3 obj
+        . PUNCT 3 punct
+        """)
+        #expect(r[3] == "Turkey 3 obj" && r[5] == "month 3 obl:tmod", "\(r)")
+        // After a preposition the name takes it along.
+        let to = try repaired("Putin will fly to Ankara next week.", """
+        Putin PROPN 3 nsubj
+        will AUX 3 aux
+        fly VERB 0 root
+        to ADP 7 case
+        Ankara PROPN 7 compound
+        next ADJ 7 amod
+        week NOUN 3 obl
+        . PUNCT 3 punct
+        """)
+        #expect(to[3] == "to 5 case" && to[4] == "Ankara 3 obl" && to[6] == "week 3 obl:tmod", "\(to)")
+        // A compound right before its noun stays: "the Turkey desk".
+        let desk = try repaired("Putin visited the Turkey desk.", """
+        Putin PROPN 2 nsubj
+        visited VERB 0 root
+        the DET 5 det
+        Turkey PROPN 5 compound
+        desk NOUN 2 obj
+        . PUNCT 2 punct
+        """)
+        #expect(desk[3] == "Turkey 5 compound", "\(desk)")
+    }
+
+    @Test func anAdjectiveAfterACopulaAndBeforeToIsThePredicate() throws {
+        // "due to" read as a preposition of the verb, the copula on the verb.
+        let r = try repaired("Putin is due to visit Turkey.", """
+        Putin PROPN 5 nsubj
+        is AUX 5 cop
+        due ADJ 5 mark
+        to PART 3 fixed
+        visit VERB 0 root
+        Turkey PROPN 5 obj
+        . PUNCT 5 punct
+        """)
+        #expect(r == ["Putin 3 nsubj", "is 3 cop", "due 0 root", "to 5 mark", "visit 3 xcomp", "Turkey 5 obj", ". 5 punct"], "\(r)")
+        // The subject read as the copula's head.
+        let noun = try repaired("Putin is due to visit Turkey.", """
+        Putin PROPN 0 root
+        is AUX 1 cop
+        due ADJ 2 xcomp
+        to PART 5 mark
+        visit VERB 3 xcomp
+        Turkey PROPN 5 obj
+        . PUNCT 1 punct
+        """)
+        #expect(noun == ["Putin 3 nsubj", "is 3 cop", "due 0 root", "to 5 mark", "visit 3 xcomp", "Turkey 5 obj", ". 3 punct"], "\(noun)")
+        // A right parse stays.
+        let right = try repaired("Iran is ready to talk.", """
+        Iran PROPN 3 nsubj
+        is AUX 3 cop
+        ready ADJ 0 root
+        to PART 5 mark
+        talk VERB 3 xcomp
+        . PUNCT 3 punct
+        """)
+        #expect(right == ["Iran 3 nsubj", "is 3 cop", "ready 0 root", "to 5 mark", "talk 3 xcomp", ". 3 punct"])
+    }
+
+    @Test func aPastTenseJoinsTheFiniteVerbNotAGerundOrInfinitive() throws {
+        let r = try repaired("Peru accused Chile of spying and warned Bolivia.", """
+        Peru PROPN 2 nsubj
+        accused VERB 0 root
+        Chile PROPN 2 obj
+        of SCONJ 5 mark
+        spying VERB 2 advcl
+        and CCONJ 7 cc
+        warned VERB 5 conj
+        Bolivia PROPN 7 obj
+        . PUNCT 2 punct
+        """)
+        #expect(r[6] == "warned 2 conj", "\(r)")
+        let infinitive = try repaired("Peru asked Chile to act and thanked Bolivia.", """
+        Peru PROPN 2 nsubj
+        asked VERB 0 root
+        Chile PROPN 2 obj
+        to PART 5 mark
+        act VERB 2 xcomp
+        and CCONJ 7 cc
+        thanked VERB 5 conj
+        Bolivia PROPN 7 obj
+        . PUNCT 2 punct
+        """)
+        #expect(infinitive[6] == "thanked 2 conj", "\(infinitive)")
+        // Like forms stay joined: "urged Chile to stop and proceed", "by attacking and seizing".
+        let base = try repaired("Peru urged Chile to stop and proceed.", """
+        Peru PROPN 2 nsubj
+        urged VERB 0 root
+        Chile PROPN 2 obj
+        to PART 5 mark
+        stop VERB 2 xcomp
+        and CCONJ 7 cc
+        proceed VERB 5 conj
+        . PUNCT 2 punct
+        """)
+        #expect(base[6] == "proceed 5 conj", "\(base)")
+        let gerunds = try repaired("Peru retaliated by attacking and seizing posts.", """
+        Peru PROPN 2 nsubj
+        retaliated VERB 0 root
+        by SCONJ 4 mark
+        attacking VERB 2 advcl
+        and CCONJ 6 cc
+        seizing VERB 4 conj
+        posts NOUN 6 obj
+        . PUNCT 2 punct
+        """)
+        #expect(gerunds[5] == "seizing 4 conj", "\(gerunds)")
+    }
+
+    @Test func aNameOrAPastTenseBeforeTheVerbReadAsItsParticipleIsItsSubject() throws {
+        // "flew" is no participle.
+        let flew = try repaired("Russian drones flew to Kyiv.", """
+        Russian ADJ 2 amod
+        drones NOUN 0 root
+        flew VERB 2 acl
+        to ADP 5 case
+        Kyiv PROPN 3 obl
+        . PUNCT 2 punct
+        """)
+        #expect(flew[1] == "drones 3 nsubj" && flew[2] == "flew 0 root", "\(flew)")
+        // A name before a verb in a sentence is its subject.
+        let name = try repaired("President Ruto appealed to Kenya.", """
+        President PROPN 2 compound
+        Ruto PROPN 0 root
+        appealed VERB 2 acl
+        to ADP 5 case
+        Kenya PROPN 3 obl
+        . PUNCT 2 punct
+        """)
+        #expect(name[1] == "Ruto 3 nsubj" && name[2] == "appealed 0 root" && name[5] == ". 3 punct", "\(name)")
+        // An actor's noun too ("Afghan forces").
+        let forces = try repaired("Afghan forces retaliated.", """
+        Afghan ADJ 2 amod
+        forces NOUN 0 root
+        retaliated VERB 2 acl
+        . PUNCT 2 punct
+        """, actors: [0, 1])
+        #expect(forces == ["Afghan 2 amod", "forces 3 nsubj", "retaliated 0 root", ". 3 punct"], "\(forces)")
+        // Not with a "by" phrase ("Hamas led by Sinwar.") nor a common noun ("Talks held in Doha.").
+        let by = try repaired("Hamas led by Sinwar.", """
+        Hamas PROPN 0 root
+        led VERB 1 acl
+        by ADP 4 case
+        Sinwar PROPN 2 obl
+        . PUNCT 1 punct
+        """)
+        #expect(by[1] == "led 1 acl", "\(by)")
+        let talks = try repaired("Talks held in Doha.", """
+        Talks NOUN 0 root
+        held VERB 1 acl
+        in ADP 4 case
+        Doha PROPN 2 obl
+        . PUNCT 1 punct
+        """)
+        #expect(talks[1] == "held 1 acl", "\(talks)")
+    }
+
+    @Test func aVerbJoinedToANounJoinsThatNounsVerb() throws {
+        let r = try repaired("Peru suspended a programme with Chile and called on Bolivia to act.", """
+        Peru PROPN 2 nsubj
+        suspended VERB 0 root
+        a DET 4 det
+        programme NOUN 2 obj
+        with ADP 6 case
+        Chile PROPN 4 nmod
+        and CCONJ 8 cc
+        called VERB 4 conj
+        on ADP 10 case
+        Bolivia PROPN 8 obl
+        to PART 12 mark
+        act VERB 8 advcl
+        . PUNCT 2 punct
+        """)
+        #expect(r[7] == "called 2 conj", "\(r)")
+        // Nouns joined stay ("a programme and a treaty"), and so does a verb with its own subject.
+        let own = try repaired("Peru suspended a programme and Chile called.", """
+        Peru PROPN 2 nsubj
+        suspended VERB 0 root
+        a DET 4 det
+        programme NOUN 2 obj
+        and CCONJ 7 cc
+        Chile PROPN 7 nsubj
+        called VERB 4 conj
+        . PUNCT 2 punct
+        """)
+        #expect(own[6] == "called 4 conj", "\(own)")
+    }
+
+    @Test func aBareNounOnAVerbIsItsObject() throws {
+        // As the parser gave it: root "troops", the verb a modifier, the object on the noun; the
+        // verb is repaired first, then its object.
+        let r = try repaired("Indian troops shelled Pakistani checkpoints.", """
+        Indian ADJ 2 amod
+        troops NOUN 0 root
+        shelled VERB 5 amod
+        Pakistani ADJ 5 amod
+        checkpoints NOUN 2 nmod
+        . PUNCT 2 punct
+        """, actors: [0, 1, 3, 4])
+        #expect(r == ["Indian 2 amod", "troops 3 nsubj", "shelled 0 root", "Pakistani 5 amod", "checkpoints 3 obj", ". 3 punct"], "\(r)")
+        // With a preposition it is an oblique's noun, and a verb with an object keeps it.
+        let marked = try repaired("Peru shelled posts in Chile.", """
+        Peru PROPN 2 nsubj
+        shelled VERB 0 root
+        posts NOUN 2 obj
+        in ADP 5 case
+        Chile PROPN 2 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(marked[4] == "Chile 2 nmod", "\(marked)")
     }
 
     @Test func aWithPhraseUnderAMeansPhraseBelongsToTheVerb() throws {

@@ -147,7 +147,9 @@ extension DocumentAnalysis {
         }
         let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans,
                                hidden: hidden)
-        return TreeRepair.repaired(tree, words: tokens, quantities: knowledge.quantityWords, naming: knowledge.namingVerbs)
+        let actors = Set(list.filter { !$0.possessive }.flatMap { Array($0.range) })
+        return TreeRepair.repaired(tree, words: tokens, quantities: knowledge.quantityWords, naming: knowledge.namingVerbs,
+                                   pastTense: knowledge.pastTenseForms, actors: actors)
     }
 
     /// `first`, then the relations of `second` that name a triple (in either order for a

@@ -6,14 +6,46 @@ enum TreeRepair {
     /// - Parameters:
     ///   - quantities: the nouns of quantity (`cues.tsv` `quantity`: "dozens", "hundreds").
     ///   - naming: the forms of the verbs of naming (`cues.tsv` `naming-verb`: "called", "dubbed").
-    static func repaired(_ tree: DependencyTree, words: [Token], quantities: Set<String>, naming: Set<String>) -> DependencyTree {
+    ///   - pastTense: the past tense forms that are no participle ("flew", "went").
+    ///   - actors: the words of the sentence's actor mentions ("Afghan forces").
+    static func repaired(_ tree: DependencyTree, words: [Token], quantities: Set<String>, naming: Set<String>,
+                         pastTense: Set<String>, actors: Set<Int>) -> DependencyTree {
         var changes = namingParticiple(tree, words, naming)
-        if changes.isEmpty { changes = headlineVerb(tree, words) }
+        if changes.isEmpty { changes = headlineVerb(tree, words, pastTense, actors) }
         if changes.isEmpty { changes = verbAfterRelative(tree, words) }
+        if changes.isEmpty { changes = relativeClauseHead(tree, words) }
         if changes.isEmpty { changes = verbAfterQuantity(tree, words, quantities) }
         if changes.isEmpty { changes = gerundSubject(tree, words) }
         changes += meansPhrase(tree, words)
-        return changes.isEmpty ? tree : tree.reattaching(changes)
+        changes += nameBeforeTime(tree, words)
+        changes += copulaOnVerb(tree, words)
+        changes += unlikeConjunct(tree, words, pastTense)
+        changes += verbJoinedToNoun(tree, words)
+        let out = changes.isEmpty ? tree : tree.reattaching(changes)
+        // On the repaired tree: "Indian troops shelled Pakistani posts" has its verb only now.
+        let second = listAfterObject(out, words) + bareNounOnVerb(out, words)
+        return second.isEmpty ? out : out.reattaching(second)
+    }
+
+    /// "… thanked Malaysia, the United States and China for their efforts": a parser may read
+    /// the second member of a list after a verb's object as a clause of its own (`parataxis`)
+    /// or a phrase with no preposition (`obl`), with the rest of the list under it. A noun right after the object and a comma, that
+    /// itself heads a list closed by "and" or "or", continues the object's list: it becomes the
+    /// object's conjunct.
+    static func listAfterObject(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        var changes: [(word: Int, head: Int?, relation: String)] = []
+        for t in tree.tokens where ["NOUN", "PROPN"].contains(tree.tag(t))
+            && (tree.relation(t) == "parataxis" || (tree.relation(t) == "obl" && tree.dependents(t, ["case"]).isEmpty)) {
+            guard let v = tree.head(t), tree.tag(v) == "VERB",
+                  let object = tree.dependents(v, ["obj"]).first(where: { $0 < t }) else { continue }
+            let comma = tree.rightmost(object) + 1
+            guard words[comma].norm == ",", [comma, comma + 1].contains(tree.leftmost(t)),
+                  tree.dependents(t, ["conj"]).contains(where: { c in
+                      tree.dependents(c, ["cc"]).contains { ["and", "or"].contains(words[$0].lower) }
+                  }) else { continue }
+            changes += [(t, object, "conj"), (comma, t, "punct")]
+        }
+        return changes
     }
 
     /// "Israeli air strikes killed dozens of civilians", "Ukrainian drones struck a refinery": a
@@ -22,9 +54,12 @@ enum TreeRepair {
     /// on the noun. A past participle that describes a noun is passive and takes no direct
     /// object, and a noun takes none at all; so a root noun followed by a verb (not in "-ing",
     /// with no subject, marker or passive auxiliary of its own) with a direct object, its own or
-    /// the noun's, is the main verb and the noun its subject. The dependents of the noun after
+    /// the noun's, is the main verb and the noun its subject. So is such a verb without an
+    /// object when it is a past tense that is no participle ("drones flew to Kyiv"), or, in a
+    /// sentence ending in a period, when the noun is a name or an actor and the verb has no "by"
+    /// phrase ("Prime Minister Fils-Aime appealed to the Council.", "Afghan forces retaliated."). The dependents of the noun after
     /// the verb (the object, the final period) move to the verb.
-    static func headlineVerb(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+    static func headlineVerb(_ tree: DependencyTree, _ words: [Token], _ pastTense: Set<String>, _ actors: Set<Int>) -> [(word: Int, head: Int?, relation: String)] {
         guard let root = tree.tokens.first(where: { tree.head($0) == nil && tree.relation($0) == "root" }),
               ["NOUN", "PROPN"].contains(tree.tag(root)) else { return [] }
         var v = root + 1
@@ -32,7 +67,11 @@ enum TreeRepair {
         guard tree.contains(v), tree.tag(v) == "VERB", !words[v].lower.hasSuffix("ing"), ["acl", "amod"].contains(tree.relation(v)),
               tree.dependents(v, ["nsubj", "nsubj:pass", "mark", "aux:pass"]).isEmpty else { return [] }
         let later = tree.dependents(root).filter { $0 > v }
-        guard !tree.dependents(v, ["obj"]).isEmpty || later.contains(where: { tree.relation($0) == "obj" }) else { return [] }
+        let name = (tree.tag(root) == "PROPN" || actors.contains(root) || tree.dependents(root, ["compound"]).contains { $0 == root - 1 && tree.tag($0) == "PROPN" })
+            && tree.tokens.last.map({ words[$0].norm == "." && tree.head($0) == root }) == true
+            && !tree.dependents(v).contains { d in tree.universal(d) == "obl" && tree.dependents(d, ["case"]).contains { words[$0].lower == "by" } }
+        guard !tree.dependents(v, ["obj"]).isEmpty || later.contains(where: { tree.relation($0) == "obj" })
+                || pastTense.contains(words[v].lower) || name else { return [] }
         var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
         for d in later { changes.append((d, v, tree.relation(d))) }
         return changes
@@ -60,6 +99,59 @@ enum TreeRepair {
         var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
         for d in tree.dependents(root) where d > v { changes.append((d, v, tree.relation(d))) }
         return changes
+    }
+
+    /// "Somalia, which has accused Ethiopia of meddling, urged Kenya to stay neutral.": a parser
+    /// may read the relative clause's verb as the sentence's root (the noun before it a
+    /// vocative or a second subject) and the main verb after the closing comma as a clause
+    /// under it. A relative word right after the comma that closes a sentence's opening noun
+    /// phrase ("which", "who", "whose") opens a clause that describes that noun; so when the
+    /// clause's head dominates the first verb after a later comma (after auxiliaries and
+    /// adverbs; not in "-ing", with no subject, marker or conjunction of its own, and no "by"
+    /// right after a bare participle), that verb is the main verb, the noun its subject and the
+    /// clause's head a relative clause of the noun. The words after the clause that hung on it
+    /// or on the noun (the final period) move to the verb.
+    static func relativeClauseHead(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        // The opening noun phrase: from the sentence's start (or a dateline's dash) to its first comma.
+        let dash = tree.tokens.prefix(12).first { ["-", "–", "—"].contains(words[$0].norm) }
+        let first = dash.map { $0 + 1 } ?? tree.tokens.lowerBound
+        guard let opening = (first..<tree.tokens.upperBound).first(where: { words[$0].norm == "," }),
+              opening > first, opening - first <= 8, tree.contains(opening + 1),
+              ["which", "who", "whose"].contains(words[opening + 1].lower) else { return [] }
+        let phrase = first..<opening
+        let phraseHeads = phrase.filter { t in tree.tag(t) != "PUNCT" && !(tree.head(t).map(phrase.contains) ?? false) }
+        guard phraseHeads.count == 1, let noun = phraseHeads.first, ["NOUN", "PROPN"].contains(tree.tag(noun)),
+              !phrase.contains(where: { ["VERB", "AUX"].contains(tree.tag($0)) }) else { return [] }
+        let relative = opening + 1
+        for closing in (relative + 1)..<tree.tokens.upperBound where words[closing].norm == "," {
+            let clause = relative..<closing
+            let clauseHeads = clause.filter { t in t != relative && tree.tag(t) != "PUNCT" && !(tree.head(t).map(clause.contains) ?? false) }
+            guard clauseHeads.count == 1, let head = clauseHeads.first else { continue }
+            var v = closing + 1
+            while tree.contains(v), ["AUX", "ADV"].contains(tree.tag(v)) || (tree.tag(v) == "PART" && words[v].lower != "to") { v += 1 }
+            guard tree.contains(v), tree.tag(v) == "VERB", !words[v].lower.hasSuffix("ing"), tree.dominates(head, v),
+                  tree.dependents(v, ["nsubj", "nsubj:pass", "csubj", "mark", "cc", "expl"]).isEmpty,
+                  !(v == closing + 1 && tree.contains(v + 1) && words[v + 1].lower == "by") else { continue }
+            let passive = !tree.dependents(v, ["aux:pass"]).isEmpty
+            var changes: [(word: Int, head: Int?, relation: String)] = [
+                (v, nil, "root"), (noun, v, passive ? "nsubj:pass" : "nsubj"), (head, noun, "acl:relcl"),
+                (opening, head, "punct"), (closing, head, "punct"),
+            ]
+            // "which"/"who" hung outside the clause: the clause's subject when it has none; a
+            // passive subject with no passive auxiliary ("which has accused") is an active one.
+            if words[relative].lower != "whose", !(tree.head(relative).map(clause.contains) ?? false) {
+                let subject = tree.dependents(head).contains { $0 != relative && tree.universal($0) == "nsubj" }
+                changes.append((relative, head, subject ? "obj" : "nsubj"))
+            } else if tree.head(relative) == head, tree.relation(relative) == "nsubj:pass", tree.dependents(head, ["aux:pass"]).isEmpty {
+                changes.append((relative, head, "nsubj"))
+            }
+            for t in tree.tokens where t > closing && t != v {
+                guard let h = tree.head(t) else { changes.append((t, v, "parataxis")); continue }
+                if clause.contains(h) || h == noun { changes.append((t, v, tree.relation(t))) }
+            }
+            return changes
+        }
+        return []
     }
 
     /// "Hundreds of fishermen rallied outside the embassy.": a parser may read the noun of
@@ -134,6 +226,117 @@ enum TreeRepair {
             if tree.universal(d) == "nsubj" { changes.append(d == noun && joined ? (d, first, "conj") : (d, v, tree.relation(d))) }
             else if tree.relation(d) == "cc", d < noun { changes.append((d, noun, "cc")) }
             else if d > v { changes.append((d, v, tree.relation(d))) }
+        }
+        return changes
+    }
+
+    /// "Beijing accused Manila of provoking the incident and warned it against …", "appealed to
+    /// the Council to turn the mission into an operation and thanked Kenya": a parser may join
+    /// a verb in the past tense to the gerund or infinitive before it. Coordination joins like
+    /// forms, and a past tense (in "-ed", not "-eed", or an irregular one) is neither; so such a
+    /// conjunct, with no subject, auxiliary or marker of its own, joins the finite verb that
+    /// governs the gerund or infinitive instead.
+    static func unlikeConjunct(_ tree: DependencyTree, _ words: [Token], _ pastTense: Set<String>) -> [(word: Int, head: Int?, relation: String)] {
+        var changes: [(word: Int, head: Int?, relation: String)] = []
+        func nonFinite(_ v: Int) -> Bool {
+            words[v].lower.hasSuffix("ing") || tree.dependents(v, ["mark"]).contains { words[$0].lower == "to" }
+        }
+        for c in tree.tokens where tree.tag(c) == "VERB" && tree.relation(c) == "conj" {
+            let w = words[c].lower
+            guard let h = tree.head(c), tree.tag(h) == "VERB", nonFinite(h),
+                  (w.hasSuffix("ed") && !w.hasSuffix("eed") && w.count > 4) || pastTense.contains(w),
+                  tree.dependents(c, ["nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "cop"]).isEmpty else { continue }
+            // Up from the gerund or infinitive to the finite verb that governs it.
+            var k = h
+            while nonFinite(k), ["xcomp", "advcl", "ccomp", "acl"].contains(tree.universal(k)) || tree.relation(k) == "conj",
+                  let up = tree.head(k), tree.tag(up) == "VERB" { k = up }
+            guard k != h, !nonFinite(k), k < c else { continue }
+            changes.append((c, k, "conj"))
+        }
+        return changes
+    }
+
+    /// "Dhaka suspended a patrol programme with India and called on New Delhi to …": a parser
+    /// may join the second verb to the first one's object noun. Coordination joins like
+    /// categories; so a verb (not in "-ing") joined by a conjunction to a noun, with no subject
+    /// of its own and an object or oblique, joins the verb that noun belongs to.
+    static func verbJoinedToNoun(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        var changes: [(word: Int, head: Int?, relation: String)] = []
+        for c in tree.tokens where tree.tag(c) == "VERB" && tree.relation(c) == "conj" && !words[c].lower.hasSuffix("ing") {
+            guard let n = tree.head(c), ["NOUN", "PROPN"].contains(tree.tag(n)), !tree.dependents(c, ["cc"]).isEmpty,
+                  tree.dependents(c, ["nsubj", "nsubj:pass", "mark"]).isEmpty,
+                  tree.dependents(c).contains(where: { ["obj", "obl", "xcomp", "ccomp"].contains(String(tree.universal($0))) }) else { continue }
+            // Up from the noun through its phrases to its verb.
+            var k = n
+            while ["NOUN", "PROPN"].contains(tree.tag(k)), ["obj", "obl", "nmod", "conj"].contains(String(tree.universal(k))), let up = tree.head(k) { k = up }
+            guard tree.tag(k) == "VERB", k < n else { continue }
+            changes.append((c, k, "conj"))
+        }
+        return changes
+    }
+
+    /// "Indian troops shelled Pakistani checkpoints": a parser may label a verb's object a noun
+    /// modifier (`nmod`), a relation only nouns have. A noun right after a verb (after its
+    /// determiners and modifiers) with that label and no preposition is the verb's object when
+    /// the verb has none.
+    static func bareNounOnVerb(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        var changes: [(word: Int, head: Int?, relation: String)] = []
+        for n in tree.tokens where ["NOUN", "PROPN"].contains(tree.tag(n)) && tree.relation(n) == "nmod" {
+            guard let v = tree.head(n), v < n, tree.tag(v) == "VERB", tree.dependents(n, ["case"]).isEmpty,
+                  tree.dependents(v, ["obj"]).isEmpty, tree.leftmost(n) == v + 1 else { continue }
+            changes.append((n, v, "obj"))
+        }
+        return changes
+    }
+
+    /// "Putin is due to visit Turkey": a parser may read "due to" as a preposition of the
+    /// verb and the copula as the verb's, or the subject as the head of the copula. A copula
+    /// links a subject to a predicate that is neither a verb nor the subject itself; so an
+    /// adjective right after a copula and before "to" and a verb ("due", "likely", "set") is the
+    /// predicate and the verb its infinitive: the adjective takes the place of the copula's
+    /// head, the subject, copula and auxiliaries before it move to it, "to" marks the verb, and
+    /// a subject that was the head leaves the rest of its dependents after the copula to it.
+    static func copulaOnVerb(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        for cop in tree.tokens where tree.relation(cop) == "cop" {
+            guard let h = tree.head(cop), let p = (cop + 1..<tree.tokens.upperBound).first(where: { tree.tag($0) != "ADV" }),
+                  tree.tag(p) == "ADJ", h != p, tree.contains(p + 2), words[p + 1].lower == "to", tree.tag(p + 2) == "VERB" else { continue }
+            let v = p + 2
+            var changes: [(word: Int, head: Int?, relation: String)] = [(v, p, "xcomp"), (p + 1, v, "mark")]
+            if h == v {
+                changes.append((p, tree.head(v), tree.relation(v)))
+                for d in tree.dependents(v) where d < p { changes.append((d, p, tree.relation(d))) }
+            } else if ["NOUN", "PROPN", "PRON"].contains(tree.tag(h)), h < cop, tree.dominates(h, v) {
+                changes += [(p, tree.head(h), tree.relation(h)), (h, p, "nsubj")]
+                for d in tree.dependents(h) where d > h && d != p { changes.append((d, p, tree.relation(d))) }
+            } else {
+                continue
+            }
+            return changes
+        }
+        return []
+    }
+
+    /// "Putin will visit Turkey next month": a parser may read the name before a phrase of time
+    /// as a compound of its noun ("Turkey … month"). A compound stands right before its noun's
+    /// adjectives and determiners, never before them; so a name that is a compound of a verb's
+    /// object or bare oblique, with a determiner, number or adjective of that noun between them,
+    /// is the verb's object (or, after a preposition, its oblique with that preposition), and
+    /// the noun after it a bare oblique of time.
+    static func nameBeforeTime(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        var changes: [(word: Int, head: Int?, relation: String)] = []
+        for d in tree.tokens where tree.tag(d) == "PROPN" && tree.relation(d) == "compound" {
+            guard let noun = tree.head(d), noun > d, tree.tag(noun) == "NOUN", let v = tree.head(noun), tree.tag(v) == "VERB",
+                  tree.dependents(noun).contains(where: { m in m > d && m < noun && ["amod", "det", "nummod"].contains(tree.relation(m)) }),
+                  tree.leftmost(d) == d || tree.dependents(d).allSatisfy({ tree.relation($0) == "compound" }) else { continue }
+            // "travel to Niamey next week": the preposition goes with the name.
+            if tree.relation(noun) == "obl", let c = tree.dependents(noun, ["case"]).first(where: { $0 < d }) {
+                changes += [(d, v, "obl"), (c, d, "case"), (noun, v, "obl:tmod")]
+                continue
+            }
+            guard ["obj", "obl:unmarked", "obl:tmod"].contains(tree.relation(noun)),
+                  !tree.dependents(v, ["obj"]).contains(where: { $0 != noun }) else { continue }
+            changes.append((d, v, "obj"))
+            if tree.relation(noun) == "obj" { changes.append((noun, v, "obl:tmod")) }
         }
         return changes
     }
