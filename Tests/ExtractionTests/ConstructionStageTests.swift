@@ -2261,6 +2261,56 @@ import Testing
         #expect(asserted("Iran, which arms the Houthis, welcomed the exchange.").contains("Iran aids Houthis"))
     }
 
+    @Test func theSubjectBeforeARelativeClauseActsInTheMainClause() {
+        // Sentences the parser reads with the relative clause as the main one.
+        let accused = found("Peru, which has accused Chile of spying on its navy, criticized Bolivia for hosting the talks.")
+        #expect(accused["Peru criticizes Bolivia"] != nil && accused["Peru accuses Chile"] != nil, "\(accused)")
+        #expect(accused["Chile accuses Peru"] == nil)
+        let whose = found("Norway, whose diplomats brokered the 1993 accords, praised Egypt for its efforts.")
+        #expect(whose["Norway praises Egypt"] != nil, "\(whose)")
+        let listed = found("Kenya, which hosts the talks, thanked Norway, the United Nations and Qatar for their help.")
+        #expect(Set(listed.keys).isSuperset(of: ["Kenya praises Norway", "Kenya praises United Nations", "Kenya praises Qatar"]), "\(listed)")
+    }
+
+    @Test func aPassiveControlVerbsSubjectActsInItsInfinitive() {
+        let expected = found("The Kenyan president is expected to visit Ethiopia next week.")
+        #expect(expected["William Ruto visits Ethiopia"] != nil, "\(expected)")
+        // What one is asked to do stays a request ("only requested").
+        #expect(found("Turkey was asked to mediate between Russia and Ukraine.").keys.allSatisfy { !$0.contains("mediates") })
+    }
+
+    @Test func aPredictionIsNoFact() throws {
+        var g = Graph(vocabulary: sharedOntology.relations)
+        Self.extractor.extract(SourceDocument(id: "t", text: "Putin is due to visit Turkey next month. Iran is likely to attack Israel.", date: "2023-05-24"), into: &g)
+        let modality = Dictionary(uniqueKeysWithValues: g.statements.map { ("\(g[$0.subject].label) \(g.vocabulary[$0.relation].name) \(g[$0.object].label)", $0.modality) })
+        #expect(modality["Vladimir Putin visits Turkey"] == .future, "\(modality)")
+        #expect(modality["Iran attacks Israel"] == .possible, "\(modality)")
+    }
+
+    @Test func talksATravellerGoesForAreTheTravellers() {
+        let flew = found("Lavrov arrived in Beijing on Monday for talks with Wang Yi.")
+        #expect(flew["Sergei Lavrov meetsWith Wang Yi"] != nil || flew["Wang Yi meetsWith Sergei Lavrov"] != nil, "\(flew)")
+        // Talks called for are no meeting.
+        #expect(!found("Iran called for talks with the United States.").keys.contains { $0.contains("meetsWith") })
+    }
+
+    @Test func aPastTenseAfterAnInfinitiveSharesTheClausesSubject() {
+        let r = found("Beijing accused the Philippines of provoking the incident and warned Manila against further provocations.")
+        #expect(r["China warns Philippines"] != nil, "\(r)")
+        let thanked = found("Peru appealed to the United Nations to send a mission and thanked Chile for its help.")
+        #expect(thanked["Peru praises Chile"] != nil, "\(thanked)")
+    }
+
+    @Test func aByPhraseUnderAnEventsOfObjectIsItsAgent() {
+        let r = found("The shelling of Indian villages by Pakistani troops was condemned by France.")
+        #expect(r["Pakistan attacks India"] != nil, "\(r)")
+    }
+
+    @Test func borderPostsAreTheirStates() {
+        #expect(found("Afghan forces retaliated by attacking Pakistani border posts.")["Afghanistan attacks Pakistan"] != nil)
+        #expect(found("Indian troops shelled Pakistani checkpoints.")["India attacks Pakistan"] != nil)
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)

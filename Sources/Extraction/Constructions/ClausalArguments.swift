@@ -27,13 +27,16 @@ struct ControlledSubject: ArgumentConstruction {
     }
 
     /// Who acts in an infinitive under control verb `verb`: its object under an object-control
-    /// verb, else its subject.
+    /// verb, else its subject (its passive subject when it has none).
     static func agents(under verb: Int, in c: ConstructionContext) -> [ParsedArgument] {
         if c.tokens[verb].is(.controlObject) {
             let objects = c.tree.dependents(verb, ["obj"]).flatMap { c.actors(at: $0) }
             if !objects.isEmpty { return objects }
         }
-        let own = c.tree.dependents(verb, ["nsubj"])
+        // "Kenya's president is expected to visit Ethiopia", "Turkey was asked to mediate": a
+        // passive control verb's subject is the one who acts in its infinitive.
+        var own = c.tree.dependents(verb, ["nsubj"])
+        if own.isEmpty { own = c.tree.dependents(verb, ["nsubj:pass"]) }
         // "Turkey criticized both and offered to mediate": a coordinated control verb without a
         // subject of its own shares the first verb's.
         if own.isEmpty, c.tree.relation(verb) == "conj", c.tree.dependents(verb, ["nsubj:pass"]).isEmpty {

@@ -25,7 +25,8 @@ struct ModifierAgent: ArgumentConstruction {
     }
 }
 
-/// "the invasion of Ukraine by Russia": a `by` phrase of the noun is the agent.
+/// "the invasion of Ukraine by Russia": a `by` phrase of the noun (or of its "of" object) is
+/// the agent.
 struct NounAgent: ArgumentConstruction {
     let name = "noun-agent"
     let role = ArgumentRole.subject
@@ -38,6 +39,12 @@ struct NounAgent: ArgumentConstruction {
             c.tree.universal(d) == "nmod" && (c.marker(of: d) == "by" || (framedAgent && c.marker(of: d) == "of"))
         }.flatMap { c.actors(at: $0) }
         if !own.isEmpty { return own }
+        // "the shelling of Indian villages by Pakistani troops": a parser may hang the "by"
+        // phrase on the noun's "of" object; a patient has no agent of its own there.
+        if trigger.entry.objectMarkers.contains("of") {
+            let under = c.nounPhrases(of: trigger.head, "of").flatMap { c.nounPhrases(of: $0, "by") }.flatMap { c.actors(at: $0) }
+            if !under.isEmpty { return under }
+        }
         // "the sanctions imposed by Washington on Caracas": the agent of a light verb's
         // participle describing the noun (not of one that arranges the event for others:
         // "talks hosted by Qatar").
