@@ -588,7 +588,9 @@ extension DocumentAnalysis {
             case .demonym:
                 let e = local(entry: sf.entity)
                 if let noun = longest(knowledge.stateNouns, at: end, limit: limit) {
-                    return Mention(range: i..<end + noun.count, entities: [e], kind: .state,
+                    // "Moroccan army positions", "Russian military bases": the body's places are the state's.
+                    let place = longest(knowledge.territoryNouns, at: end + noun.count, limit: limit)?.count ?? 0
+                    return Mention(range: i..<end + noun.count + place, entities: [e], kind: .state,
                                    role: knowledge.stateNounRoles[noun.joined(separator: " ")], note: trace ? "demonym '\(span(i..<end))' + '\(noun.joined(separator: " "))'" : "")
                 }
                 // "the Russian border region", "Ukrainian cities": the state as a place or target.

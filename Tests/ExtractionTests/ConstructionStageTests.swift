@@ -2309,6 +2309,8 @@ import Testing
     @Test func borderPostsAreTheirStates() {
         #expect(found("Afghan forces retaliated by attacking Pakistani border posts.")["Afghanistan attacks Pakistan"] != nil)
         #expect(found("Indian troops shelled Pakistani checkpoints.")["India attacks Pakistan"] != nil)
+        // A state body's places: "Moroccan army positions".
+        #expect(found("Polisario fighters fired rockets at Moroccan army positions near Mahbes.")["Polisario Front attacks Morocco"] != nil)
     }
 
     @Test func explainShowsTheParse() throws {
