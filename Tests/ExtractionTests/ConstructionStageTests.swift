@@ -2313,6 +2313,15 @@ import Testing
         #expect(found("Polisario fighters fired rockets at Moroccan army positions near Mahbes.")["Polisario Front attacks Morocco"] != nil)
     }
 
+    @Test func coordinatedDemonymsBeforeABodyAreEachTheirStates() {
+        let talks = found("Ethiopian and Somali delegations held three rounds of talks in Ankara.")
+        #expect(talks["Ethiopia meetsWith Somalia"] != nil || talks["Somalia meetsWith Ethiopia"] != nil, "\(talks)")
+        let fire = found("Kyrgyz and Tajik troops exchanged fire along the disputed border on Thursday.")
+        #expect(fire["Kyrgyzstan fightsWith Tajikistan"] != nil || fire["Tajikistan fightsWith Kyrgyzstan"] != nil, "\(fire)")
+        // One demonym is one state: no pair.
+        #expect(found("Ethiopian delegations held three rounds of talks in Ankara.").isEmpty)
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)

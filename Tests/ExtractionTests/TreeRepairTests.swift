@@ -445,6 +445,23 @@ import Testing
         . PUNCT 2 punct
         """)
         #expect(own[6] == "called 4 conj", "\(own)")
+        // An adjective read as the first verb's complement.
+        let adjective = try repaired("Peru rejected it, saying courts were independent, and accused Chile.", """
+        Peru PROPN 2 nsubj
+        rejected VERB 0 root
+        it PRON 2 obj
+        , PUNCT 5 punct
+        saying VERB 3 acl
+        courts NOUN 5 obj
+        were AUX 8 cop
+        independent ADJ 2 xcomp
+        , PUNCT 11 punct
+        and CCONJ 11 cc
+        accused VERB 8 conj
+        Chile PROPN 11 obj
+        . PUNCT 2 punct
+        """)
+        #expect(adjective[10] == "accused 2 conj", "\(adjective)")
     }
 
     @Test func aBareNounOnAVerbIsItsObject() throws {

@@ -118,10 +118,12 @@ struct ConstructionContext {
                         }
                     }
                 }
-                // "Indian and Filipino sailors": the people of each coordinated demonym.
-                if a.mention.target {
-                    for d in tree.dependents(c, ["amod"]) {
-                        for x in tree.conjuncts(d).compactMap({ actor(at: $0) }) where x.mention.target && !out.contains(where: { $0.mention.range == x.mention.range }) {
+                // "Indian and Filipino sailors", "Ethiopian and Somali delegations": the people or
+                // the body of each coordinated demonym.
+                if a.mention.target || a.mention.kind == .state {
+                    for d in tree.dependents(c, ["amod", "compound"]) {
+                        for x in tree.conjuncts(d).compactMap({ actor(at: $0) })
+                        where x.mention.target == a.mention.target && x.mention.kind == a.mention.kind && !out.contains(where: { $0.mention.range == x.mention.range }) {
                             out.append(x)
                         }
                     }

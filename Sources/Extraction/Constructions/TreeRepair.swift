@@ -257,18 +257,20 @@ enum TreeRepair {
     }
 
     /// "Dhaka suspended a patrol programme with India and called on New Delhi to …": a parser
-    /// may join the second verb to the first one's object noun. Coordination joins like
-    /// categories; so a verb (not in "-ing") joined by a conjunction to a noun, with no subject
-    /// of its own and an object or oblique, joins the verb that noun belongs to.
+    /// may join the second verb to the first one's object noun (or to an adjective it reads as
+    /// the verb's complement). Coordination joins like categories; so a verb (not in "-ing")
+    /// joined by a conjunction to a noun or adjective, with no subject of its own and an
+    /// object or oblique, joins the verb that word belongs to.
     static func verbJoinedToNoun(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
         var changes: [(word: Int, head: Int?, relation: String)] = []
         for c in tree.tokens where tree.tag(c) == "VERB" && tree.relation(c) == "conj" && !words[c].lower.hasSuffix("ing") {
-            guard let n = tree.head(c), ["NOUN", "PROPN"].contains(tree.tag(n)), !tree.dependents(c, ["cc"]).isEmpty,
+            guard let n = tree.head(c), ["NOUN", "PROPN", "ADJ"].contains(tree.tag(n)), !tree.dependents(c, ["cc"]).isEmpty,
                   tree.dependents(c, ["nsubj", "nsubj:pass", "mark"]).isEmpty,
                   tree.dependents(c).contains(where: { ["obj", "obl", "xcomp", "ccomp"].contains(String(tree.universal($0))) }) else { continue }
             // Up from the noun through its phrases to its verb.
             var k = n
-            while ["NOUN", "PROPN"].contains(tree.tag(k)), ["obj", "obl", "nmod", "conj"].contains(String(tree.universal(k))), let up = tree.head(k) { k = up }
+            while ["NOUN", "PROPN", "ADJ"].contains(tree.tag(k)), ["obj", "obl", "nmod", "conj", "xcomp"].contains(String(tree.universal(k))),
+                  let up = tree.head(k) { k = up }
             guard tree.tag(k) == "VERB", k < n else { continue }
             changes.append((c, k, "conj"))
         }
