@@ -397,6 +397,17 @@ import Testing
         . PUNCT 2 punct
         """, actors: [0, 1])
         #expect(forces == ["Afghan 2 amod", "forces 3 nsubj", "retaliated 0 root", ". 3 punct"], "\(forces)")
+        // After coordinated subjects.
+        let pair = try repaired("Ethiopian troops and Somali police clashed.", """
+        Ethiopian ADJ 2 amod
+        troops NOUN 0 root
+        and CCONJ 5 cc
+        Somali PROPN 5 amod
+        police NOUN 2 conj
+        clashed VERB 2 amod
+        . PUNCT 2 punct
+        """, actors: [0, 1, 3, 4])
+        #expect(pair == ["Ethiopian 2 amod", "troops 6 nsubj", "and 5 cc", "Somali 5 amod", "police 2 conj", "clashed 0 root", ". 6 punct"], "\(pair)")
         // Not with a "by" phrase ("Hamas led by Sinwar.") nor a common noun ("Talks held in Doha.").
         let by = try repaired("Hamas led by Sinwar.", """
         Hamas PROPN 0 root
@@ -486,6 +497,29 @@ import Testing
         . PUNCT 2 punct
         """)
         #expect(marked[4] == "Chile 2 nmod", "\(marked)")
+    }
+
+    @Test func haveBeforeAParticipleIsItsAuxiliary() throws {
+        let r = try repaired("Peru said Chile had not sent troops.", """
+        Peru PROPN 2 nsubj
+        said VERB 0 root
+        Chile PROPN 4 nsubj
+        had VERB 2 ccomp
+        not PART 6 advmod
+        sent VERB 4 xcomp
+        troops NOUN 6 obj
+        . PUNCT 2 punct
+        """)
+        #expect(r == ["Peru 2 nsubj", "said 0 root", "Chile 6 nsubj", "had 6 aux", "not 6 advmod", "sent 2 ccomp", "troops 6 obj", ". 2 punct"], "\(r)")
+        // "had them arrested": "have" with an object of its own is the verb.
+        let causative = try repaired("Peru had them arrested.", """
+        Peru PROPN 2 nsubj
+        had VERB 0 root
+        them PRON 2 obj
+        arrested VERB 2 xcomp
+        . PUNCT 2 punct
+        """)
+        #expect(causative[1] == "had 0 root" && causative[3] == "arrested 2 xcomp", "\(causative)")
     }
 
     @Test func aWithPhraseUnderAMeansPhraseBelongsToTheVerb() throws {

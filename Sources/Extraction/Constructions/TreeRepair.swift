@@ -21,6 +21,7 @@ enum TreeRepair {
         changes += copulaOnVerb(tree, words)
         changes += unlikeConjunct(tree, words, pastTense)
         changes += verbJoinedToNoun(tree, words)
+        changes += auxiliaryAsVerb(tree, words, pastTense)
         let out = changes.isEmpty ? tree : tree.reattaching(changes)
         // On the repaired tree: "Indian troops shelled Pakistani posts" has its verb only now.
         let second = listAfterObject(out, words) + bareNounOnVerb(out, words)
@@ -62,7 +63,8 @@ enum TreeRepair {
     static func headlineVerb(_ tree: DependencyTree, _ words: [Token], _ pastTense: Set<String>, _ actors: Set<Int>) -> [(word: Int, head: Int?, relation: String)] {
         guard let root = tree.tokens.first(where: { tree.head($0) == nil && tree.relation($0) == "root" }),
               ["NOUN", "PROPN"].contains(tree.tag(root)) else { return [] }
-        var v = root + 1
+        // After the noun, or after its last conjunct ("Ethiopian troops and Somali police clashed").
+        var v = (tree.dependents(root, ["conj"]).last.map { tree.rightmost($0) } ?? root) + 1
         while tree.contains(v), tree.tag(v) == "ADV" { v += 1 }
         guard tree.contains(v), tree.tag(v) == "VERB", !words[v].lower.hasSuffix("ing"), ["acl", "amod"].contains(tree.relation(v)),
               tree.dependents(v, ["nsubj", "nsubj:pass", "mark", "aux:pass"]).isEmpty else { return [] }
@@ -289,6 +291,27 @@ enum TreeRepair {
             changes.append((n, v, "obj"))
         }
         return changes
+    }
+
+    /// "said Iran had not sent a single missile to Russia": a parser may read the auxiliary
+    /// "have" as the clause's verb and the participle after it as its complement. A form of
+    /// "have" with no object of its own, followed (after adverbs, "not" or quotation marks) by
+    /// a verb it governs, with no subject or auxiliary of its own, that is not in "-ing" nor an
+    /// irregular past tense, is that participle's auxiliary: the participle takes its place,
+    /// and the auxiliary's other dependents (its subject) move to it.
+    static func auxiliaryAsVerb(_ tree: DependencyTree, _ words: [Token], _ pastTense: Set<String>) -> [(word: Int, head: Int?, relation: String)] {
+        for a in tree.tokens where tree.tag(a) == "VERB" && ["has", "have", "had"].contains(words[a].lower) {
+            var p = a + 1
+            while tree.contains(p), ["ADV", "PART", "PUNCT"].contains(tree.tag(p)), words[p].lower != "to" { p += 1 }
+            let w = tree.contains(p) ? words[p].lower : ""
+            guard tree.contains(p), tree.tag(p) == "VERB", tree.head(p) == a, ["xcomp", "ccomp", "obj"].contains(String(tree.universal(p))),
+                  !w.hasSuffix("ing"), !pastTense.contains(w), tree.dependents(p, ["nsubj", "aux"]).isEmpty,
+                  tree.dependents(a, ["obj"]).isEmpty else { continue }
+            var changes: [(word: Int, head: Int?, relation: String)] = [(p, tree.head(a), tree.relation(a)), (a, p, "aux")]
+            for d in tree.dependents(a) where d != p { changes.append((d, p, tree.relation(d))) }
+            return changes
+        }
+        return []
     }
 
     /// "Putin is due to visit Turkey": a parser may read "due to" as a preposition of the
