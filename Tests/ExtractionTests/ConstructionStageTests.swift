@@ -2322,6 +2322,11 @@ import Testing
         #expect(found("Ethiopian delegations held three rounds of talks in Ankara.").isEmpty)
     }
 
+    @Test func talksMediatedForNamesAndAPossessorsBody() {
+        let r = found("Pakistan and Afghanistan's Taliban government negotiated a ceasefire in talks mediated by Qatar and Turkey.")
+        #expect(r["Qatar mediates Pakistan"] != nil && r["Turkey mediates Pakistan"] != nil, "\(r)")
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)

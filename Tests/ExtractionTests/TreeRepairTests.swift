@@ -522,6 +522,24 @@ import Testing
         #expect(causative[1] == "had 0 root" && causative[3] == "arrested 2 xcomp", "\(causative)")
     }
 
+    @Test func aPossessiveAfterTheLastNameOwnsOnlyTheSecondConjunct() throws {
+        let tree = """
+        Peru PROPN 6 nmod:poss
+        and CCONJ 3 cc
+        Chile PROPN 1 conj
+        's PART 1 case
+        military ADJ 6 amod
+        government NOUN 7 nsubj
+        signed VERB 0 root
+        . PUNCT 7 punct
+        """
+        let r = try repaired("Peru and Chile's military government signed.", tree, actors: [0, 4, 5])
+        #expect(r == ["Peru 7 nsubj", "and 6 cc", "Chile 6 nmod:poss", "'s 3 case", "military 6 amod", "government 1 conj", "signed 0 root", ". 7 punct"], "\(r)")
+        // A noun that names no actor may have two owners ("Peru and Chile's relationship").
+        let shared = try repaired("Peru and Chile's military government signed.", tree, actors: [0])
+        #expect(shared[0] == "Peru 6 nmod:poss" && shared[5] == "government 7 nsubj", "\(shared)")
+    }
+
     @Test func aWithPhraseUnderAMeansPhraseBelongsToTheVerb() throws {
         let r = try repaired("Putin spoke by phone with Erdogan.", """
         Putin PROPN 2 nsubj

@@ -22,6 +22,7 @@ enum TreeRepair {
         changes += unlikeConjunct(tree, words, pastTense)
         changes += verbJoinedToNoun(tree, words)
         changes += auxiliaryAsVerb(tree, words, pastTense)
+        changes += possessorOfTheLastConjunct(tree, words, actors)
         let out = changes.isEmpty ? tree : tree.reattaching(changes)
         // On the repaired tree: "Indian troops shelled Pakistani posts" has its verb only now.
         let second = listAfterObject(out, words) + bareNounOnVerb(out, words)
@@ -310,6 +311,22 @@ enum TreeRepair {
             var changes: [(word: Int, head: Int?, relation: String)] = [(p, tree.head(a), tree.relation(a)), (a, p, "aux")]
             for d in tree.dependents(a) where d != p { changes.append((d, p, tree.relation(d))) }
             return changes
+        }
+        return []
+    }
+
+    /// "Pakistan and Afghanistan's Taliban government negotiated a ceasefire": a parser may read
+    /// both names as the possessors of the noun. A singular noun that names an actor (a
+    /// government, an army) belongs to one owner; so when "'s" follows only the last of two
+    /// coordinated names, the noun is the second conjunct, with that name its possessor, and the
+    /// first name takes the noun's place.
+    static func possessorOfTheLastConjunct(_ tree: DependencyTree, _ words: [Token], _ actors: Set<Int>) -> [(word: Int, head: Int?, relation: String)] {
+        for x in tree.tokens where tree.relation(x) == "nmod:poss" && tree.tag(x) == "PROPN" {
+            guard let n = tree.head(x), n > x, actors.contains(n), ["NOUN", "PROPN"].contains(tree.tag(n)), !words[n].lower.hasSuffix("s"),
+                  let y = tree.dependents(x, ["conj"]).last, y < n, tree.tag(y) == "PROPN",
+                  let mark = tree.dependents(x, ["case"]).first(where: { words[$0].lower == "'s" || words[$0].norm == "'" }), mark == y + 1,
+                  let cc = tree.dependents(y, ["cc"]).first, cc < y else { continue }
+            return [(x, tree.head(n), tree.relation(n)), (n, x, "conj"), (y, n, "nmod:poss"), (mark, y, "case"), (cc, n, "cc")]
         }
         return []
     }
