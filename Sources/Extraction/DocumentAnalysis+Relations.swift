@@ -293,6 +293,9 @@ extension DocumentAnalysis {
         } else {
             if trigger.form == .participle { return [] }
             object = findObject(after: t.upperBound, markers: entry.objectMarkers, sentence: s, list: list)
+            // "met a deadline set by Muizzu", "signed the deal brokered by Qatar": the partner of a
+            // symmetric relation is never the agent of the event the verb takes as its object.
+            if object?.how == "agent of the object event", knowledge.isSymmetric(entry.relation) { object = nil }
             // "host the G7 summit": a direct object that modifies a noun of the same relation is
             // the event's name, not a party to it.
             if let o = object, o.how == "object", o.mention.range.upperBound < range.upperBound,

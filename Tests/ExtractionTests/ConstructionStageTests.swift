@@ -2327,6 +2327,14 @@ import Testing
         #expect(r["Qatar mediates Pakistan"] != nil && r["Turkey mediates Pakistan"] != nil, "\(r)")
     }
 
+    @Test func aSymmetricPartnerIsNoAgentOfTheObjectEvent() {
+        // Both stages: meeting a deadline someone set is no meeting with them.
+        let r = asserted("India withdrew its last soldiers from the Maldives, meeting a deadline set by President Mohamed Muizzu.")
+        #expect(!r.contains { $0.contains("meetsWith") }, "\(r)")
+        // An event's agent stays the object of a one-sided relation.
+        #expect(asserted("Kenya condemned the attack carried out by Somalia.").contains("Kenya criticizes Somalia"))
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)
