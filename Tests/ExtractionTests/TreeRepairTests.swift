@@ -540,6 +540,51 @@ import Testing
         #expect(shared[0] == "Peru 6 nmod:poss" && shared[5] == "government 7 nsubj", "\(shared)")
     }
 
+    @Test func aSubjectOnAConjunctionStartsAJoinedClause() throws {
+        let r = try repaired("Peru met Chile, and the two sides signed a pact.", """
+        Peru PROPN 2 nsubj
+        met VERB 0 root
+        Chile PROPN 2 obj
+        , PUNCT 5 punct
+        and CCONJ 3 cc
+        the DET 8 det
+        two NUM 8 nummod
+        sides NOUN 5 nsubj
+        signed VERB 8 acl
+        a DET 11 det
+        pact NOUN 9 obj
+        . PUNCT 2 punct
+        """)
+        #expect(r == ["Peru 2 nsubj", "met 0 root", "Chile 2 obj", ", 9 punct", "and 9 cc", "the 8 det", "two 8 nummod",
+                      "sides 9 nsubj", "signed 2 conj", "a 11 det", "pact 9 obj", ". 2 punct"], "\(r)")
+    }
+
+    @Test func aParticipleWithAnAgentAfterABetweenPhraseDescribesTheEvent() throws {
+        let tree = """
+        talks NOUN 0 root
+        between ADP 4 case
+        the DET 4 det
+        ministers NOUN 1 nmod
+        hosted VERB 4 acl
+        by ADP 7 case
+        Peru PROPN 5 obl:agent
+        . PUNCT 1 punct
+        """
+        let r = try repaired("talks between the ministers hosted by Peru.", tree)
+        #expect(r[4] == "hosted 1 acl", "\(r)")
+        // Without an agent the participle stays ("talks between the ministers named Monday").
+        let bare = try repaired("talks between the ministers named Monday.", """
+        talks NOUN 0 root
+        between ADP 4 case
+        the DET 4 det
+        ministers NOUN 1 nmod
+        named VERB 4 acl
+        Monday PROPN 5 obj
+        . PUNCT 1 punct
+        """)
+        #expect(bare[4] == "named 4 acl", "\(bare)")
+    }
+
     @Test func aWithPhraseUnderAMeansPhraseBelongsToTheVerb() throws {
         let r = try repaired("Putin spoke by phone with Erdogan.", """
         Putin PROPN 2 nsubj

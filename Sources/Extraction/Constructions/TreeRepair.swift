@@ -23,6 +23,8 @@ enum TreeRepair {
         changes += verbJoinedToNoun(tree, words)
         changes += auxiliaryAsVerb(tree, words, pastTense)
         changes += possessorOfTheLastConjunct(tree, words, actors)
+        changes += clauseAfterConjunction(tree, words)
+        changes += participleAfterBetween(tree, words)
         let out = changes.isEmpty ? tree : tree.reattaching(changes)
         // On the repaired tree: "Indian troops shelled Pakistani posts" has its verb only now.
         let second = listAfterObject(out, words) + bareNounOnVerb(out, words)
@@ -329,6 +331,44 @@ enum TreeRepair {
             return [(x, tree.head(n), tree.relation(n)), (n, x, "conj"), (y, n, "nmod:poss"), (mark, y, "case"), (cc, n, "cc")]
         }
         return []
+    }
+
+    /// "…, and the two governments signed a memorandum": a parser may hang the second clause's
+    /// subject on the conjunction and read its verb as a participle describing the subject. A
+    /// conjunction has no subject; so its subject's participle (not in "-ing", with no subject
+    /// or marker of its own) is the verb of a clause joined to the sentence's main verb, with
+    /// the conjunction, its subject and the comma before it.
+    static func clauseAfterConjunction(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        guard let main = tree.tokens.first(where: { tree.head($0) == nil && tree.tag($0) == "VERB" }) else { return [] }
+        for c in tree.tokens where tree.tag(c) == "CCONJ" && c > main {
+            guard let n = tree.dependents(c, ["nsubj", "nsubj:pass"]).first, n > c,
+                  let v = tree.dependents(n, ["acl", "amod"]).first(where: { v in
+                      v > n && tree.tag(v) == "VERB" && !words[v].lower.hasSuffix("ing")
+                          && tree.dependents(v, ["nsubj", "nsubj:pass", "mark"]).isEmpty
+                  }) else { continue }
+            var changes: [(word: Int, head: Int?, relation: String)] = [(v, main, "conj"), (n, v, "nsubj"), (c, v, "cc")]
+            if tree.contains(c - 1), words[c - 1].norm == "," { changes.append((c - 1, v, "punct")) }
+            return changes
+        }
+        return []
+    }
+
+    /// "talks between their defence ministers hosted by Malaysia": a parser may hang the
+    /// participle on the last noun of the "between" phrase. What is hosted, mediated or brokered
+    /// between two parties is the event, not one party; so a passive participle with a "by"
+    /// agent that describes the noun of a noun's "between" phrase describes that noun.
+    static func participleAfterBetween(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        var changes: [(word: Int, head: Int?, relation: String)] = []
+        for p in tree.tokens where tree.tag(p) == "VERB" && tree.relation(p) == "acl" && !words[p].lower.hasSuffix("ing") {
+            guard let n = tree.head(p), n < p, tree.universal(n) == "nmod",
+                  tree.dependents(n, ["case"]).contains(where: { words[$0].lower == "between" }),
+                  let e = tree.head(n), tree.tag(e) == "NOUN",
+                  tree.dependents(p).contains(where: { d in
+                      tree.relation(d) == "obl:agent" || (tree.universal(d) == "obl" && tree.dependents(d, ["case"]).contains { words[$0].lower == "by" })
+                  }) else { continue }
+            changes.append((p, e, "acl"))
+        }
+        return changes
     }
 
     /// "Putin is due to visit Turkey": a parser may read "due to" as a preposition of the
