@@ -2335,6 +2335,13 @@ import Testing
         #expect(asserted("Kenya condemned the attack carried out by Somalia.").contains("Kenya criticizes Somalia"))
     }
 
+    @Test func theIncidentTakesUpTheLatestAct() {
+        let r = found("Iran seized a British tanker on Friday. Britain condemned the incident.")
+        #expect(r["United Kingdom criticizes Iran"] != nil, "\(r)")
+        // Not with a phrase of its own ("the incident in the Gulf" may be another one).
+        #expect(found("Iran seized a British tanker on Friday. Britain condemned the incident in the Gulf of Oman.")["United Kingdom criticizes Iran"] == nil)
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)

@@ -302,10 +302,11 @@ struct NounComplementSubject: ArgumentConstruction {
 }
 
 extension ConstructionContext {
-    /// Whether the noun at `t` names an act: an agent noun, an event noun, an act noun or a
-    /// nominalization.
+    /// Whether the noun at `t` names an act: an agent noun, an event noun, an act noun, a
+    /// nominalization or an act anaphor ("the incident").
     func namesAnAct(_ t: Int) -> Bool {
         tokens[t].is([.agentNoun, .agentNounPlural]) || isEventNoun(t) || isActNoun(t) || knowledge.nominalNouns.contains(tokens[t].lower)
+            || knowledge.actAnaphors.contains(DocumentAnalysis.singular(tokens[t].lower))
     }
 
     /// The actors at `t`, or when `t` names an act with none there, the act's agents
