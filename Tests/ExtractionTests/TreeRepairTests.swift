@@ -306,6 +306,17 @@ import Testing
         . PUNCT 1 punct
         """)
         #expect(noun == ["Putin 3 nsubj", "is 3 cop", "due 0 root", "to 5 mark", "visit 3 xcomp", "Turkey 5 obj", ". 3 punct"], "\(noun)")
+        // With the infinitive and "to" on the subject too.
+        let both = try repaired("Putin is due to visit Turkey.", """
+        Putin PROPN 0 root
+        is AUX 1 cop
+        due ADJ 1 amod
+        to PART 1 mark
+        visit VERB 1 acl
+        Turkey PROPN 5 obj
+        . PUNCT 1 punct
+        """)
+        #expect(both == ["Putin 3 nsubj", "is 3 cop", "due 0 root", "to 5 mark", "visit 3 xcomp", "Turkey 5 obj", ". 3 punct"], "\(both)")
         // A right parse stays.
         let right = try repaired("Iran is ready to talk.", """
         Iran PROPN 3 nsubj

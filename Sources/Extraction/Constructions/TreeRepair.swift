@@ -389,7 +389,7 @@ enum TreeRepair {
                 for d in tree.dependents(v) where d < p { changes.append((d, p, tree.relation(d))) }
             } else if ["NOUN", "PROPN", "PRON"].contains(tree.tag(h)), h < cop, tree.dominates(h, v) {
                 changes += [(p, tree.head(h), tree.relation(h)), (h, p, "nsubj")]
-                for d in tree.dependents(h) where d > h && d != p { changes.append((d, p, tree.relation(d))) }
+                for d in tree.dependents(h) where d > h && ![p, p + 1, v].contains(d) { changes.append((d, p, tree.relation(d))) }
             } else {
                 continue
             }
