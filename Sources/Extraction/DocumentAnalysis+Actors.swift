@@ -307,8 +307,15 @@ extension DocumentAnalysis {
             } else if t.norm == "-", !t.spaceBefore, j + 1 < limit, !tokens[j + 1].spaceBefore, tokens[j + 1].isWord {
                 // "Park Ji-hoon", "Moon Jae-in": a hyphenated given name's second part, also in
                 // lower case (not "Smith-led": a participle makes a compound adjective).
+                // A capitalized second part belongs to the name whatever else it could be:
+                // "Margaret Lindqvist-Hale", "Jean-Yves".
                 let next = tokens[j + 1]
-                j += !isCapitalizedWord(next) && next.text.allSatisfy(\.isLetter) && !next.lower.hasSuffix("ed") && !next.lower.hasSuffix("ing") ? 2 : 1
+                if isCapitalizedWord(next) {
+                    j += 2
+                    words += 1
+                } else {
+                    j += next.text.allSatisfy(\.isLetter) && !next.lower.hasSuffix("ed") && !next.lower.hasSuffix("ing") ? 2 : 1
+                }
             } else {
                 break
             }
@@ -1099,11 +1106,16 @@ extension DocumentAnalysis {
     /// gazetteer surface, title, month, weekday, function word, trigger or `excluding` class):
     /// the candidate name starting at `i`.
     func unknownNameEnd(from i: Int, limit: Int, words: Int, excluding: WordClass = []) -> Int {
-        var j = i
-        while j < limit, j - i < words, isCapitalizedWord(tokens[j]), !Self.notNames.contains(tokens[j].text),
+        var j = i, count = 0
+        while j < limit, count < words, isCapitalizedWord(tokens[j]), !Self.notNames.contains(tokens[j].text),
               surface(at: j, limit: limit) == nil, title(at: j, limit: limit) == nil, DateFinder.month(tokens[j]) == nil,
               !tokens[j].is([.weekday, .preposition, .determiner, .verbTrigger]), !tokens[j].is(excluding) {
             j += 1
+            count += 1
+            // "Lindqvist-Hale": a capitalized part after a hyphen, written closed up, is the same word.
+            if j + 1 < limit, tokens[j].norm == "-", !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore, isCapitalizedWord(tokens[j + 1]) {
+                j += 2
+            }
         }
         return j
     }

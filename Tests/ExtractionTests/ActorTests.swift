@@ -58,6 +58,14 @@ import Testing
         #expect(actors("Prime Minister Smith-led talks failed.").first == "Smith")
     }
 
+    @Test func aDoubleBarrelledSurnameIsOneName() {
+        // After a title, and as an unknown name after its given name in an apposition.
+        #expect(actors("Ambassador Margaret Lindqvist-Hale criticized China.", date: "2025-08-18").first == "Margaret Lindqvist-Hale")
+        #expect(actors("The envoy, Margaret Lindqvist-Hale, said she would return.", date: "2025-08-18").contains("Margaret Lindqvist-Hale"))
+        // A hyphen with spaces is no part of a name.
+        #expect(!actors("Ambassador Margaret Lindqvist - Hale criticized China.", date: "2025-08-18").contains("Margaret Lindqvist-Hale"))
+    }
+
     @Test func thePopeLeadsTheHolySee() {
         // A regnal number is part of the name; the title's default is the Vatican.
         #expect(extract("Pope Leo XIV received Bruno Rodriguez.", date: "2026-06-01").positive.contains("Leo XIV leaderOf Vatican City"))
