@@ -292,10 +292,8 @@ extension DocumentAnalysis {
             }
         } else {
             if trigger.form == .participle { return [] }
-            object = findObject(after: t.upperBound, markers: entry.objectMarkers, sentence: s, list: list)
-            // "met a deadline set by Muizzu", "signed the deal brokered by Qatar": the partner of a
-            // symmetric relation is never the agent of the event the verb takes as its object.
-            if object?.how == "agent of the object event", knowledge.isSymmetric(entry.relation) { object = nil }
+            object = findObject(after: t.upperBound, markers: entry.objectMarkers, sentence: s, list: list,
+                                eventAgents: !knowledge.isSymmetric(entry.relation))
             // "host the G7 summit": a direct object that modifies a noun of the same relation is
             // the event's name, not a party to it.
             if let o = object, o.how == "object", o.mention.range.upperBound < range.upperBound,
@@ -414,10 +412,11 @@ extension DocumentAnalysis {
            let agent = firstMention(after: t.upperBound + 1, within: 2, list: list, range: range) {
             subject = Argument(entities: coordinationGroup(agent, list: list) ?? agent.entities, mention: agent,
                                how: agentOf ? "of-agent" : "by-agent", penalty: agentOf ? 0.95 : 1)
-            object = findObject(after: agent.range.upperBound, markers: entry.objectMarkers.filter { $0 != "between" && $0 != "" }, sentence: s, list: list)
+            object = findObject(after: agent.range.upperBound, markers: entry.objectMarkers.filter { $0 != "between" && $0 != "" }, sentence: s, list: list,
+                                eventAgents: true)
             return emit(entry, subject: subject, object: object, trigger: t, sentence: s, how: how, modality: nil)
         }
-        object = findObject(after: t.upperBound, markers: entry.objectMarkers.filter { $0 != "between" }, sentence: s, list: list)
+        object = findObject(after: t.upperBound, markers: entry.objectMarkers.filter { $0 != "between" }, sentence: s, list: list, eventAgents: true)
         // Possessor or demonym: "Iran's attack", "his alliance", "Russian invasion", "U.S. support".
         var j = i
         var skipped = 0
@@ -680,8 +679,10 @@ extension DocumentAnalysis {
     /// The object of a trigger ending at `e`: the first mention after it reached through one of
     /// `markers` ("" = directly) over at most four modifier words; adverbials ("in the strongest
     /// terms") are skipped. A direct object that is an event ("the launch of a missile by X")
-    /// stands for its agent.
-    func findObject(after e: Int, markers: [String], sentence s: Int, list: [Mention]) -> Argument? {
+    /// stands for its agent, unless `eventAgents` is false: then such an object gives none (the
+    /// partner of a symmetric relation is never the agent of an event: "met a deadline set by
+    /// X", "signed the deal brokered by Qatar").
+    func findObject(after e: Int, markers: [String], sentence s: Int, list: [Mention], eventAgents: Bool) -> Argument? {
         let range = sentences[s]
         var skipUntil = e
         while let adverbial = longest(knowledge.adverbials, at: skipUntil, limit: range.upperBound) { skipUntil += adverbial.count }
@@ -699,6 +700,7 @@ extension DocumentAnalysis {
                tokens[m.range.upperBound].triggerList >= 0,
                knowledge.triggerLists[Int(tokens[m.range.upperBound].triggerList)].contains(where: { $0.form == .noun }),
                objectMarker(words, [""]) == "" {
+                guard eventAgents else { return nil }
                 return Argument(entities: m.entities, mention: m, how: "agent of the object event", penalty: 0.9)
             }
             if m.kind == .demonym || m.modifier { continue }
@@ -745,6 +747,7 @@ extension DocumentAnalysis {
                 var j = k + 1
                 while j < min(range.upperBound, k + 10) {
                     if let m = list.first(where: { $0.range.lowerBound == j }), m.kind != .demonym {
+                        guard eventAgents else { return nil }
                         let entities = coordinationGroup(m, list: list) ?? m.entities
                         return Argument(entities: entities, mention: m, how: "agent of the object event", penalty: 0.9)
                     }

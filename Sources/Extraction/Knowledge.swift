@@ -280,7 +280,7 @@ public final class Knowledge: Sendable {
         officesByRole = byRole
 
         let morphology = Morphology(irregular: ontology.irregularVerbs)
-        pastTenseForms = Set(ontology.irregularVerbs.values.compactMap { f in f.count == 4 && f[1] != f[2] ? f[1] : nil })
+        pastTenseForms = morphology.pastTenseOnly
         var triggers: [String: [Trigger]] = [:]
         var frames: [String: [Trigger]] = [:]
         for (i, entry) in ontology.lexicon.enumerated() {

@@ -54,6 +54,12 @@ struct Morphology: Sendable {
         return forms
     }
 
+    /// The past tense forms of the irregular verbs that are no participle ("flew", "went", "took";
+    /// not "sent", which is both): a finite verb wherever it stands.
+    var pastTenseOnly: Set<String> {
+        Set(irregular.values.compactMap { f in f.count == 4 && f[1] != f[2] ? f[1] : nil })
+    }
+
     /// The plural of a noun.
     func plural(_ noun: String) -> String {
         let c = Array(noun)

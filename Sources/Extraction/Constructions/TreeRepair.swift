@@ -33,9 +33,9 @@ enum TreeRepair {
 
     /// "… thanked Malaysia, the United States and China for their efforts": a parser may read
     /// the second member of a list after a verb's object as a clause of its own (`parataxis`)
-    /// or a phrase with no preposition (`obl`), with the rest of the list under it. A noun right after the object and a comma, that
-    /// itself heads a list closed by "and" or "or", continues the object's list: it becomes the
-    /// object's conjunct.
+    /// or a phrase with no preposition (`obl`), with the rest of the list under it. A noun right
+    /// after the object and a comma, that itself heads a list closed by "and" or "or", continues
+    /// the object's list: it becomes the object's conjunct.
     static func listAfterObject(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
         var changes: [(word: Int, head: Int?, relation: String)] = []
         for t in tree.tokens where ["NOUN", "PROPN"].contains(tree.tag(t))
@@ -61,8 +61,8 @@ enum TreeRepair {
     /// the noun's, is the main verb and the noun its subject. So is such a verb without an
     /// object when it is a past tense that is no participle ("drones flew to Kyiv"), or, in a
     /// sentence ending in a period, when the noun is a name or an actor and the verb has no "by"
-    /// phrase ("Prime Minister Fils-Aime appealed to the Council.", "Afghan forces retaliated."). The dependents of the noun after
-    /// the verb (the object, the final period) move to the verb.
+    /// phrase ("Prime Minister Fils-Aime appealed to the Council.", "Afghan forces retaliated.").
+    /// The dependents of the noun after the verb (the object, the final period) move to the verb.
     static func headlineVerb(_ tree: DependencyTree, _ words: [Token], _ pastTense: Set<String>, _ actors: Set<Int>) -> [(word: Int, head: Int?, relation: String)] {
         guard let root = tree.tokens.first(where: { tree.head($0) == nil && tree.relation($0) == "root" }),
               ["NOUN", "PROPN"].contains(tree.tag(root)) else { return [] }
@@ -72,11 +72,12 @@ enum TreeRepair {
         guard tree.contains(v), tree.tag(v) == "VERB", !words[v].lower.hasSuffix("ing"), ["acl", "amod"].contains(tree.relation(v)),
               tree.dependents(v, ["nsubj", "nsubj:pass", "mark", "aux:pass"]).isEmpty else { return [] }
         let later = tree.dependents(root).filter { $0 > v }
-        let name = (tree.tag(root) == "PROPN" || actors.contains(root) || tree.dependents(root, ["compound"]).contains { $0 == root - 1 && tree.tag($0) == "PROPN" })
+        let namedSubject = (tree.tag(root) == "PROPN" || actors.contains(root)
+                            || tree.dependents(root, ["compound"]).contains { $0 == root - 1 && tree.tag($0) == "PROPN" })
             && tree.tokens.last.map({ words[$0].norm == "." && tree.head($0) == root }) == true
-            && !tree.dependents(v).contains { d in tree.universal(d) == "obl" && tree.dependents(d, ["case"]).contains { words[$0].lower == "by" } }
+            && !hasAgentPhrase(v, tree, words)
         guard !tree.dependents(v, ["obj"]).isEmpty || later.contains(where: { tree.relation($0) == "obj" })
-                || pastTense.contains(words[v].lower) || name else { return [] }
+                || pastTense.contains(words[v].lower) || namedSubject else { return [] }
         var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
         for d in later { changes.append((d, v, tree.relation(d))) }
         return changes
@@ -175,8 +176,7 @@ enum TreeRepair {
               let v = tree.dependents(noun, ["acl"]).first(where: { $0 > noun }), tree.leftmost(v) > noun, (tree.leftmost(v)..<v).allSatisfy({ tree.tag($0) == "ADV" }),
               (noun + 1..<tree.leftmost(v)).allSatisfy({ tree.dominates(noun, $0) && tree.tag($0) != "VERB" }),
               tree.tag(v) == "VERB", !words[v].lower.hasSuffix("ing"),
-              tree.dependents(v, ["nsubj", "nsubj:pass", "mark", "aux:pass", "obl:agent"]).isEmpty,
-              !tree.dependents(v).contains(where: { d in tree.universal(d) == "obl" && tree.dependents(d, ["case"]).contains { words[$0].lower == "by" } })
+              tree.dependents(v, ["nsubj", "nsubj:pass", "mark", "aux:pass"]).isEmpty, !hasAgentPhrase(v, tree, words)
         else { return [] }
         var changes: [(word: Int, head: Int?, relation: String)] = [(v, nil, "root"), (root, v, "nsubj")]
         for d in tree.dependents(root) where d > v { changes.append((d, v, tree.relation(d))) }
@@ -362,10 +362,7 @@ enum TreeRepair {
         for p in tree.tokens where tree.tag(p) == "VERB" && tree.relation(p) == "acl" && !words[p].lower.hasSuffix("ing") {
             guard let n = tree.head(p), n < p, tree.universal(n) == "nmod",
                   tree.dependents(n, ["case"]).contains(where: { words[$0].lower == "between" }),
-                  let e = tree.head(n), tree.tag(e) == "NOUN",
-                  tree.dependents(p).contains(where: { d in
-                      tree.relation(d) == "obl:agent" || (tree.universal(d) == "obl" && tree.dependents(d, ["case"]).contains { words[$0].lower == "by" })
-                  }) else { continue }
+                  let e = tree.head(n), tree.tag(e) == "NOUN", hasAgentPhrase(p, tree, words) else { continue }
             changes.append((p, e, "acl"))
         }
         return changes
@@ -421,6 +418,13 @@ enum TreeRepair {
             if tree.relation(noun) == "obj" { changes.append((noun, v, "obl:tmod")) }
         }
         return changes
+    }
+
+    /// Whether verb `v` has an agent phrase: an `obl:agent`, or an oblique with "by".
+    static func hasAgentPhrase(_ v: Int, _ tree: DependencyTree, _ words: [Token]) -> Bool {
+        tree.dependents(v).contains { d in
+            tree.relation(d) == "obl:agent" || (tree.universal(d) == "obl" && tree.dependents(d, ["case"]).contains { words[$0].lower == "by" })
+        }
     }
 
     /// "Putin spoke by phone with Erdogan": a parser may hang the "with" phrase on "phone". A
