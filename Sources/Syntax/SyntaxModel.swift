@@ -27,15 +27,15 @@ public struct SyntaxModel: Sendable, Equatable {
     /// Tags and parses one sentence of words (gold tokenization, UD English conventions).
     /// - Returns: one UPOS, head and relation per word; an empty analysis for no words.
     /// - Complexity: O(n) in the number of words (and their length).
-    /// - Parameter properNouns: per word, whether it is part of a name the caller knows (from a
-    ///   gazetteer): such words are tagged PROPN (a news-initial "Norway" is no adverb).
-    public func analyse(_ words: [String], properNouns: [Bool]? = nil) -> SyntaxAnalysis {
+    /// - Parameter hints: per word, what the caller knows of it (`WordHint`: part of a name a
+    ///   gazetteer knows, a noun or verb of a lexicon), which the tagger follows.
+    public func analyse(_ words: [String], hints: [WordHint]? = nil) -> SyntaxAnalysis {
         if words.count > SyntaxModel.maximumSentenceLength {
             var result = SyntaxAnalysis(upos: [], heads: [], relations: [])
             var start = 0, firstRoot = 0
             while start < words.count {
                 let end = min(start + SyntaxModel.maximumSentenceLength, words.count)
-                let part = analyse(Array(words[start..<end]), properNouns: properNouns.map { Array($0[min(start, $0.count)..<min(end, $0.count)]) })
+                let part = analyse(Array(words[start..<end]), hints: hints.map { Array($0[min(start, $0.count)..<min(end, $0.count)]) })
                 for i in 0..<part.count {
                     result.upos.append(part.upos[i])
                     if part.heads[i] == 0 {
@@ -54,7 +54,7 @@ public struct SyntaxModel: Sendable, Equatable {
             return result
         }
         let w = WordContext(words: words, dictionary: tagger.dictionary)
-        let tags = tagger.tag(w, properNouns: properNouns)
+        let tags = tagger.tag(w, hints: hints)
         let (heads, labels) = parser.parse(w, tags: tags, forms: words, isPunctuation: tags.map { tagger.upos[$0] == "PUNCT" }, kinds: tagger.kinds)
         return SyntaxAnalysis(upos: tags.map { tagger.upos[$0] }, heads: heads,
                               relations: labels.map { $0 >= 0 && $0 < parser.labels.count ? parser.labels[$0] : "dep" })

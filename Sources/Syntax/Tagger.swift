@@ -26,6 +26,8 @@ public struct Tagger: Sendable, Equatable {
 
     /// The tags whose UPOS is PROPN.
     var properTags: [Int] { upos.indices.filter { upos[$0] == "PROPN" } }
+    /// The tags whose UPOS is ADV, as the bits of `TagDictionary` classes.
+    var adverbBits: UInt64 { upos.indices.reduce(0) { upos[$1] == "ADV" ? $0 | 1 << UInt64($1 & 63) : $0 } }
 
     /// The tag of "before the sentence start" in the history features.
     var start: Int { tags.count + 1 }
@@ -41,30 +43,33 @@ public struct Tagger: Sendable, Equatable {
     /// sees the first pass's tags of the words to the right, for the words the first pass was
     /// not sure of (`secondPassMargin`).
     /// - Complexity: O(n) in the number of words.
-    func tag(_ w: WordContext, properNouns: [Bool]? = nil) -> [Int] {
+    func tag(_ w: WordContext, hints: [WordHint]? = nil) -> [Int] {
         var margins = [Int32](repeating: 0, count: w.count)
-        let first = margins.withUnsafeMutableBufferPointer { pass(w, weights, right: nil, properNouns: properNouns, margins: $0) }
+        let first = margins.withUnsafeMutableBufferPointer { pass(w, weights, right: nil, hints: hints, margins: $0) }
         let threshold = Int32(clamping: Int64((Tagger.secondPassMargin * weights.scale).rounded()))
         return first.withUnsafeBufferPointer { f in
-            margins.withUnsafeBufferPointer { m in pass(w, second, right: f, properNouns: properNouns, confident: (m, threshold)) }
+            margins.withUnsafeBufferPointer { m in pass(w, second, right: f, hints: hints, confident: (m, threshold)) }
         }
     }
 
-    /// One greedy left-to-right pass. Words marked in `properNouns` (names a gazetteer knows)
-    /// get the best-scoring tag whose UPOS is PROPN.
+    /// One greedy left-to-right pass, each word's tag the best-scoring one its hint allows
+    /// (`WordHint`): for a proper noun, a tag whose UPOS is PROPN; for a word that is no
+    /// adverb, any but ADV when the tag dictionary never saw the word as an adverb.
     /// - Parameters:
     ///   - margins: if given, receives each word's margin (best score minus the runner-up's).
     ///   - confident: the first pass's margins and a threshold: a word whose margin reaches it
     ///     keeps its tag in `right` unscored.
-    func pass(_ w: WordContext, _ table: WeightTable, right: UnsafeBufferPointer<Int>?, properNouns: [Bool]? = nil,
+    func pass(_ w: WordContext, _ table: WeightTable, right: UnsafeBufferPointer<Int>?, hints: [WordHint]? = nil,
               margins: UnsafeMutableBufferPointer<Int32>? = nil, confident: (UnsafeBufferPointer<Int32>, Int32)? = nil) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(w.count)
         var features: [UInt64] = []
         features.reserveCapacity(64)
         var scores = [Int32](repeating: 0, count: tags.count)
+        let adverbs = hints == nil ? 0 : adverbBits
         for i in 0..<w.count {
-            if let (m, threshold) = confident, let right, m[i] >= threshold, !(properNouns.map { i < $0.count && $0[i] } ?? false) {
+            let hint = hints.map { i < $0.count ? $0[i] : .none } ?? .none
+            if let (m, threshold) = confident, let right, m[i] >= threshold, hint != .properNoun {
                 result.append(right[i])
                 continue
             }
@@ -72,9 +77,12 @@ public struct Tagger: Sendable, Equatable {
             for c in 0..<scores.count { scores[c] = 0 }
             features.withUnsafeBufferPointer { f in scores.withUnsafeMutableBufferPointer { table.score(f, into: $0) } }
             var best = 0
-            if let properNouns, i < properNouns.count, properNouns[i], let first = properTags.first {
+            if hint == .properNoun, let first = properTags.first {
                 best = first
                 for c in properTags.dropFirst() where scores[c] > scores[best] { best = c }
+            } else if hint == .noAdverb, w.ambiguity[i] & adverbs == 0, let first = upos.indices.first(where: { upos[$0] != "ADV" }) {
+                best = first
+                for c in scores.indices where upos[c] != "ADV" && scores[c] > scores[best] { best = c }
             } else {
                 for c in scores.indices.dropFirst() where scores[c] > scores[best] { best = c }
             }

@@ -62,10 +62,20 @@ import Testing
         // the unmarked words keep their own tags.
         let words = ["Will", "the", "army", "attack", "?"]
         let free = model.analyse(words)
-        let marked = model.analyse(words, properNouns: [false, true, false, false, false])
+        let marked = model.analyse(words, hints: [.none, .properNoun, .none, .none, .none])
         #expect(free.upos[1] == "DET")
         #expect(marked.upos[1] == "PROPN")
         #expect(marked.upos[4] == "PUNCT" && marked.count == words.count)
+    }
+
+    @Test func aWordHintedAsNoAdverbIsNone() throws {
+        let model = try committedModel.get()
+        let words = ["China", ",", "Pakistan", "'s", "closest", "ally", ",", "called", "for", "calm", "."]
+        let hinted = model.analyse(words, hints: words.indices.map { $0 == 5 ? .noAdverb : .none })
+        #expect(hinted.upos[5] != "ADV")
+        // A word the model saw as an adverb may stay one ("back").
+        let back = ["They", "came", "back", "."]
+        #expect(model.analyse(back, hints: [.none, .none, .noAdverb, .none]).upos[2] == model.analyse(back).upos[2])
     }
 }
 

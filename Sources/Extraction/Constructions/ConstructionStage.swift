@@ -94,7 +94,9 @@ struct ConstructionStage: Sendable {
             // A passive verb's object is its subject or, of a participle, the noun it describes
             // ("talks hosted by Qatar", "Talks were hosted by Qatar").
             let passiveObjects = tree.isPassiveParticiple(t, tokens) ? tree.head(t).map { [$0] } ?? [] : tree.dependents(t, ["nsubj:pass"])
-            let objects = (tree.dependents(t, ["obj"]) + passiveObjects).flatMap { o in
+            // (Or a conjunct of the object: "exchanged artillery and small-arms fire".)
+            let direct = tree.dependents(t, ["obj"]) + passiveObjects
+            let objects = (direct + direct.flatMap { tree.dependents($0, ["conj"]) }).flatMap { o in
                 knowledge.quantityWords.contains(tokens[o].lower)
                     ? [o] + tree.dependents(o).filter { tree.universal($0) == "nmod" && tree.dependents($0, ["case"]).contains { tokens[$0].lower == "of" } }
                     : [o]

@@ -129,7 +129,7 @@ extension DocumentAnalysis {
                 ((m.kind == .name || m.kind == .seat) && (2...5).contains(m.range.count)
                     && m.range.allSatisfy { tokens[$0].isCapitalized && tokens[$0].text.allSatisfy(\.isLetter) })
                 || (m.kind == .titled && (2...12).contains(m.range.count) && tokens[m.range.upperBound - 1].isCapitalized))
-        }.map(\.range)
+        }.map { m in m.kind == .titled ? hyphenPrefixed(m.range, in: range) : m.range }
         // The comma that closes a titled person's apposition ("…, Haider al-Jubouri, accused").
         var hidden: [Int: Int] = [:]
         for m in list where m.kind == .titled && spans.contains(m.range) && m.range.contains(where: { tokens[$0].norm == "," }) {
@@ -145,11 +145,23 @@ extension DocumentAnalysis {
             }
             for t in list { hidden[t] = org }
         }
-        let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names, nameSpans: spans,
+        let triggers = Set(range.filter { tokens[$0].triggerList >= 0 && tokens[$0].isWord && !names.contains($0) })
+        let tree = parser.tree(tokens, sentence: (datelineEnd(in: range) ?? range.lowerBound)..<range.upperBound, names: names,
+                               nounsOrVerbs: triggers, nameSpans: spans,
                                hidden: hidden)
         let actors = Set(list.filter { !$0.possessive }.flatMap { Array($0.range) })
         return TreeRepair.repaired(tree, words: tokens, quantities: knowledge.quantityWords, naming: knowledge.namingVerbs,
                                    pastTense: knowledge.pastTenseForms, actors: actors)
+    }
+
+    /// A title's span with the capitalized prefix joined to it by a hyphen ("Co-President
+    /// Rosario Murillo", "Ex-President"), which the tokenizer splits off: left outside, the
+    /// parser reads the prefix as a word of its own ("and Co" joined to the noun before).
+    func hyphenPrefixed(_ span: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
+        let h = span.lowerBound - 1, p = span.lowerBound - 2
+        guard p >= sentence.lowerBound, tokens[h].text == "-", tokens[p].isCapitalized, tokens[p].isWord,
+              !tokens[h].spaceBefore, !tokens[span.lowerBound].spaceBefore else { return span }
+        return p..<span.upperBound
     }
 
     /// `first`, then the relations of `second` that name a triple (in either order for a

@@ -14,6 +14,8 @@ struct SentenceParser: Sendable {
     /// - Complexity: O(n) in the sentence's tokens (the parser is linear).
     /// - Parameter names: tokens inside names the gazetteer knows: their capitalized words are
     ///   tagged PROPN, whatever the tagger would guess.
+    /// - Parameter nounsOrVerbs: tokens a trigger lexicon knows as nouns or verbs: their words
+    ///   are no adverbs unless the model saw them as such ("Pakistan's closest ally").
     /// - Parameter nameSpans: names of several capitalized words ("Saudi Arabia", "New
     ///   Zealand"): the parser sees only their last word, which stands for the name ("Iran and
     ///   Arabia met" is parsed right where "Iran and Saudi Arabia met" had "Iran" as a compound
@@ -21,7 +23,7 @@ struct SentenceParser: Sendable {
     /// - Parameter hidden: tokens the parser does not see, each with the token it hangs on (the
     ///   comma closing an apposition the name spans hide, a member list after an organization):
     ///   punctuation as `punct`, words as `dep`.
-    func tree(_ tokens: [Token], sentence range: Range<Int>, names: Set<Int> = [], nameSpans: [Range<Int>] = [],
+    func tree(_ tokens: [Token], sentence range: Range<Int>, names: Set<Int> = [], nounsOrVerbs: Set<Int> = [], nameSpans: [Range<Int>] = [],
               hidden: [Int: Int] = [:]) -> DependencyTree {
         let words = UDWordMapper.words(tokens[range].map { UDWordMapper.Token(text: $0.text, start: $0.start, end: $0.end) })
         // The token of each word: the one its start falls in.
@@ -32,8 +34,10 @@ struct SentenceParser: Sendable {
             while t + 1 < range.upperBound && tokens[t + 1].start <= w.start { t += 1 }
             tokenOfWord.append(t - range.lowerBound)
         }
-        let proper = names.isEmpty ? nil : words.indices.map { k in
-            names.contains(tokenOfWord[k] + range.lowerBound) && (words[k].form.first?.isUppercase ?? false)
+        let hints: [WordHint]? = names.isEmpty && nounsOrVerbs.isEmpty ? nil : words.indices.map { k in
+            let t = tokenOfWord[k] + range.lowerBound
+            return names.contains(t) && (words[k].form.first?.isUppercase ?? false) ? .properNoun
+                : nounsOrVerbs.contains(t) && words[k].start == tokens[t].start ? .noAdverb : .none
         }
         // The last token of the name each other token of a multi-word name belongs to.
         var nameHead: [Int: Int] = [:]
@@ -44,7 +48,7 @@ struct SentenceParser: Sendable {
             nameHead[t - range.lowerBound] = h - range.lowerBound
         }
         let kept = words.indices.filter { nameHead[tokenOfWord[$0]] == nil }
-        let analysis = model.analyse(kept.map { words[$0].form }, properNouns: proper.map { p in kept.map { p[$0] } })
+        let analysis = model.analyse(kept.map { words[$0].form }, hints: hints.map { h in kept.map { h[$0] } })
         let n = range.count
         var upos = [String](repeating: "PUNCT", count: n)
         var heads = [Int?](repeating: nil, count: n)
