@@ -570,6 +570,40 @@ import Testing
                       "sides 9 nsubj", "signed 2 conj", "a 11 det", "pact 9 obj", ". 2 punct"], "\(r)")
     }
 
+    @Test func aSubjectOnASubordinatorStartsAnAdverbialClause() throws {
+        // "while" has no subject either: its clause modifies the main verb.
+        let r = try repaired("Peru urged calm, while Chile voiced support for Lima.", """
+        Peru PROPN 2 nsubj
+        urged VERB 0 root
+        calm NOUN 2 obj
+        , PUNCT 5 punct
+        while SCONJ 3 mark
+        Chile PROPN 5 nsubj
+        voiced VERB 6 acl
+        support NOUN 7 obj
+        for ADP 10 case
+        Lima PROPN 8 nmod
+        . PUNCT 2 punct
+        """)
+        #expect(r == ["Peru 2 nsubj", "urged 0 root", "calm 2 obj", ", 7 punct", "while 7 mark", "Chile 7 nsubj",
+                      "voiced 2 advcl", "support 7 obj", "for 10 case", "Lima 8 nmod", ". 2 punct"], "\(r)")
+        // A gerund describing the subject is no clause of its own.
+        let gerund = try repaired("Peru urged calm, while Chile voicing support stayed.", """
+        Peru PROPN 2 nsubj
+        urged VERB 0 root
+        calm NOUN 2 obj
+        , PUNCT 5 punct
+        while SCONJ 9 mark
+        Chile PROPN 9 nsubj
+        voicing VERB 6 acl
+        support NOUN 7 obj
+        stayed VERB 2 advcl
+        . PUNCT 2 punct
+        """)
+        #expect(gerund == ["Peru 2 nsubj", "urged 0 root", "calm 2 obj", ", 5 punct", "while 9 mark", "Chile 9 nsubj",
+                           "voicing 6 acl", "support 7 obj", "stayed 2 advcl", ". 2 punct"], "\(gerund)")
+    }
+
     @Test func aParticipleWithAnAgentAfterABetweenPhraseDescribesTheEvent() throws {
         let tree = """
         talks NOUN 0 root

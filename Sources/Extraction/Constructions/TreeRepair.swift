@@ -333,20 +333,23 @@ enum TreeRepair {
         return []
     }
 
-    /// "…, and the two governments signed a memorandum": a parser may hang the second clause's
-    /// subject on the conjunction and read its verb as a participle describing the subject. A
-    /// conjunction has no subject; so its subject's participle (not in "-ing", with no subject
-    /// or marker of its own) is the verb of a clause joined to the sentence's main verb, with
-    /// the conjunction, its subject and the comma before it.
+    /// "…, and the two governments signed a memorandum", "…, while Niger and Chad voiced
+    /// support": a parser may hang the second clause's subject on the conjunction and read its
+    /// verb as a participle describing the subject. A conjunction has no subject; so its
+    /// subject's participle (not in "-ing", with no subject or marker of its own) is the verb of
+    /// a clause joined to the sentence's main verb (a coordinating conjunction's as `conj`, a
+    /// subordinating one's as `advcl`), with the conjunction, its subject and the comma before it.
     static func clauseAfterConjunction(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
         guard let main = tree.tokens.first(where: { tree.head($0) == nil && tree.tag($0) == "VERB" }) else { return [] }
-        for c in tree.tokens where tree.tag(c) == "CCONJ" && c > main {
+        for c in tree.tokens where ["CCONJ", "SCONJ"].contains(tree.tag(c)) && c > main {
             guard let n = tree.dependents(c, ["nsubj", "nsubj:pass"]).first, n > c,
                   let v = tree.dependents(n, ["acl", "amod"]).first(where: { v in
                       v > n && tree.tag(v) == "VERB" && !words[v].lower.hasSuffix("ing")
                           && tree.dependents(v, ["nsubj", "nsubj:pass", "mark"]).isEmpty
                   }) else { continue }
-            var changes: [(word: Int, head: Int?, relation: String)] = [(v, main, "conj"), (n, v, "nsubj"), (c, v, "cc")]
+            let coordinating = tree.tag(c) == "CCONJ"
+            var changes: [(word: Int, head: Int?, relation: String)] = [(v, main, coordinating ? "conj" : "advcl"), (n, v, "nsubj"),
+                                                                         (c, v, coordinating ? "cc" : "mark")]
             if tree.contains(c - 1), words[c - 1].norm == "," { changes.append((c - 1, v, "punct")) }
             return changes
         }
