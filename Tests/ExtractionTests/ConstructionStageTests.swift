@@ -2362,6 +2362,14 @@ import Testing
         #expect(found("Armenian and Azerbaijani forces exchanged prisoners and bodies.").isEmpty)
     }
 
+    @Test func aStateCoercesOrInvestigatesItsOwnCitizens() {
+        // Domestic repression is an event (kg.owl kg:withOwnState on coerces, investigates).
+        #expect(found("Georgian police arrested opposition leader Nika Gvaramia on Tuesday.")["Georgia coerces Nika Gvaramia"] != nil)
+        #expect(found("Prosecutors in Tbilisi opened an investigation into Nika Gvaramia.")["Georgia investigates Nika Gvaramia"] != nil)
+        // Other relations still join no person to the state they act for.
+        #expect(found("Nika Gvaramia praised Georgia's army.").isEmpty)
+    }
+
     @Test func explainShowsTheParse() throws {
         let report = Self.extractor.explain(SourceDocument(id: "t", text: "China praised Pakistan.", date: nil))
         let parse = try #require(report.sentences.first?.parse)

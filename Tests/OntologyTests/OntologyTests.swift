@@ -134,7 +134,7 @@ let ontologyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     @Test func aRelationRewriteIsDataAndMustNameARelation() throws {
         let o = try Ontology.load(directory: ontologyDirectory)
         #expect(o.relations.relations.first { $0.name == "protestsAgainst" }?.byCountry == "criticizes")
-        #expect(Set(o.relations.relations.filter(\.withOwnState).map(\.name)) == ["leaderOf", "memberOf"])
+        #expect(Set(o.relations.relations.filter(\.withOwnState).map(\.name)) == ["leaderOf", "memberOf", "coerces", "investigates"])
         let dir = try copyOntology()
         let path = dir + "/kg.owl"
         let text = try String(contentsOfFile: path, encoding: .utf8)
