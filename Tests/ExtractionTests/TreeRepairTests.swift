@@ -604,6 +604,27 @@ import Testing
                            "voicing 6 acl", "support 7 obj", "stayed 2 advcl", ". 2 punct"], "\(gerund)")
     }
 
+    @Test func aSubordinatorOnANounConjunctOpensTheNextClause() throws {
+        let tree = """
+        Peru PROPN 2 nsubj
+        fined VERB 0 root
+        Chile PROPN 2 obj
+        , PUNCT 6 punct
+        while SCONJ 6 mark
+        Bolivia PROPN 3 conj
+        and CCONJ 8 cc
+        Brazil PROPN 3 conj
+        paid VERB 2 conj
+        . PUNCT 2 punct
+        """
+        let r = try repaired("Peru fined Chile, while Bolivia and Brazil paid.", tree)
+        #expect(r == ["Peru 2 nsubj", "fined 0 root", "Chile 2 obj", ", 9 punct", "while 9 mark", "Bolivia 9 nsubj",
+                      "and 8 cc", "Brazil 6 conj", "paid 2 advcl", ". 2 punct"], "\(r)")
+        // A coordinator's conjuncts are no clause of their own: "Peru fined Chile and Bolivia".
+        let plain = try repaired("Peru fined Chile, and Bolivia and Brazil paid.", tree.replacingOccurrences(of: "while SCONJ 6 mark", with: "and CCONJ 6 cc"))
+        #expect(plain[4] == "and 6 cc" && plain[5] == "Bolivia 3 conj", "\(plain)")
+    }
+
     @Test func aParticipleWithAnAgentAfterABetweenPhraseDescribesTheEvent() throws {
         let tree = """
         talks NOUN 0 root

@@ -24,6 +24,7 @@ enum TreeRepair {
         changes += auxiliaryAsVerb(tree, words, pastTense)
         changes += possessorOfTheLastConjunct(tree, words, actors)
         changes += clauseAfterConjunction(tree, words)
+        changes += subordinatorOnNoun(tree, words)
         changes += participleAfterBetween(tree, words)
         let out = changes.isEmpty ? tree : tree.reattaching(changes)
         // On the repaired tree: "Indian troops shelled Pakistani posts" has its verb only now.
@@ -350,6 +351,30 @@ enum TreeRepair {
             let coordinating = tree.tag(c) == "CCONJ"
             var changes: [(word: Int, head: Int?, relation: String)] = [(v, main, coordinating ? "conj" : "advcl"), (n, v, "nsubj"),
                                                                          (c, v, coordinating ? "cc" : "mark")]
+            if tree.contains(c - 1), words[c - 1].norm == "," { changes.append((c - 1, v, "punct")) }
+            return changes
+        }
+        return []
+    }
+
+    /// "imposed sanctions on Caracas, while Russia and China pledged support": a parser may hang
+    /// the subordinator on the subject after it, read that subject (and its conjuncts) as
+    /// conjuncts of a noun before the subordinator, and join the verb to the main verb. A noun
+    /// takes a subordinator only as a predicate with a copula; so a subordinator on a noun
+    /// conjunct after it, with no copula, opens the clause of the next verb joined to the main
+    /// verb: the noun and the conjuncts after it that shared its head are the verb's subjects,
+    /// and the clause modifies the main verb (`advcl`).
+    static func subordinatorOnNoun(_ tree: DependencyTree, _ words: [Token]) -> [(word: Int, head: Int?, relation: String)] {
+        guard let main = tree.tokens.first(where: { tree.head($0) == nil && tree.tag($0) == "VERB" }) else { return [] }
+        for c in tree.tokens where tree.tag(c) == "SCONJ" && tree.relation(c) == "mark" && c > main {
+            guard let n = tree.head(c), n > c, ["NOUN", "PROPN"].contains(tree.tag(n)), tree.relation(n) == "conj",
+                  tree.dependents(n, ["cop"]).isEmpty, let old = tree.head(n), old < c,
+                  let v = tree.dependents(main, ["conj", "parataxis"]).first(where: { v in
+                      v > n && tree.tag(v) == "VERB" && !words[v].lower.hasSuffix("ing")
+                          && tree.dependents(v, ["nsubj", "nsubj:pass", "mark"]).isEmpty
+                  }) else { continue }
+            var changes: [(word: Int, head: Int?, relation: String)] = [(v, main, "advcl"), (n, v, "nsubj"), (c, v, "mark")]
+            for k in tree.dependents(old, ["conj"]) where k > n && k < v { changes.append((k, n, "conj")) }
             if tree.contains(c - 1), words[c - 1].norm == "," { changes.append((c - 1, v, "punct")) }
             return changes
         }
