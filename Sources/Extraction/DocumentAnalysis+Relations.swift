@@ -1092,10 +1092,12 @@ extension DocumentAnalysis {
     func typeAllowed(_ relation: String, _ a: Int, _ b: Int) -> Bool {
         // A person and the state they act for are one actor at the state level: no edge between them
         // but the structural ones.
-        if !knowledge.ownStateRelations.contains(relation) {
-            if entities[a].type == .person, entities[a].country == entities[b].key { return false }
-            if entities[b].type == .person, entities[b].country == entities[a].key { return false }
-        }
+        // (Where kg.owl allows it, a person acts on their own state only in a relation of people,
+        // leaderOf; a state may still arrest or investigate its own citizens, never the reverse.)
+        let own = knowledge.ownStateRelations.contains(relation)
+        if entities[a].type == .person, entities[a].country == entities[b].key,
+           !own || (knowledge.relationClasses[relation]?.domain != .person && relation != "memberOf") { return false }
+        if entities[b].type == .person, entities[b].country == entities[a].key, !own { return false }
         // The classes kg.owl gives the relation's subject and object (rdfs:domain, rdfs:range).
         if let r = knowledge.relationClasses[relation] {
             if let d = r.domain, entities[a].type != d { return false }

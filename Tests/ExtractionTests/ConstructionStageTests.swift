@@ -2368,6 +2368,8 @@ import Testing
         #expect(found("Prosecutors in Tbilisi opened an investigation into Nika Gvaramia.")["Georgia investigates Nika Gvaramia"] != nil)
         // Other relations still join no person to the state they act for.
         #expect(found("Nika Gvaramia praised Georgia's army.").isEmpty)
+        // Never the other way round: a leader's inquiry into his own state's ministry.
+        #expect(found("Ukrainian President Volodymyr Zelensky launched an investigation into Ukraine's defence ministry.")["Volodymyr Zelensky investigates Ukraine"] == nil)
     }
 
     @Test func explainShowsTheParse() throws {
