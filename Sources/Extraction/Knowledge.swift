@@ -102,7 +102,8 @@ public final class Knowledge: Sendable {
     /// After a demonym, people or craft of the country as what an act is done to ("Guatemalan
     /// priests", "American citizens") (`cues.tsv` `target-noun`).
     let targetNouns: PhraseIndex
-    /// Relations a person may hold with their own state (kg.owl `kg:withOwnState`: leaderOf, memberOf).
+    /// Relations that may join a person and their own state (kg.owl `kg:withOwnState`: leaderOf,
+    /// memberOf; coerces and investigates, the state's act on its citizen).
     let ownStateRelations: Set<String>
     /// Relations whose object may be a country's people or craft (kg.owl `kg:onPeopleOf`).
     let onPeopleRelations: Set<String>

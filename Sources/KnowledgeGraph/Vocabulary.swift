@@ -51,8 +51,9 @@ public struct Relation: Sendable, Hashable {
     /// The relation a statement becomes when its subject is a country (`kg:byCountry`):
     /// a state does not protest, it criticizes.
     public var byCountry: String?
-    /// Whether a person may hold the relation with the state they act for (`kg:withOwnState`:
-    /// leaderOf, memberOf); for the others a person and their state are one actor.
+    /// Whether the relation may join a person and the state they act for (`kg:withOwnState`:
+    /// leaderOf, memberOf; coerces and investigates, the state's act on its citizen); for the
+    /// others a person and their state are one actor.
     public var withOwnState: Bool
     /// Whether the object may be a country's people or craft standing for it (`kg:onPeopleOf`:
     /// "arrested two Guatemalan priests" coerces Guatemala); for the others they are no actor.

@@ -19,15 +19,19 @@ public struct Tagger: Sendable, Equatable {
         self.tags = tags
         self.upos = tags.map { String($0.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring($0)) }
         self.kinds = upos.map { $0 == "PUNCT" ? Tagger.punctuationKind : $0 == "VERB" || $0 == "AUX" ? Tagger.verbKind : 0 }
+        let upos = self.upos
+        properTags = upos.indices.filter { upos[$0] == "PROPN" }
+        nonAdverbTags = upos.indices.filter { upos[$0] != "ADV" }
+        adverbBits = upos.indices.reduce(0) { upos[$1] == "ADV" ? $0 | 1 << UInt64($1 & 63) : $0 }
         self.dictionary = dictionary
         self.weights = weights
         self.second = second
     }
 
-    /// The tags whose UPOS is PROPN.
-    var properTags: [Int] { upos.indices.filter { upos[$0] == "PROPN" } }
+    /// The tags whose UPOS is PROPN, and those whose UPOS is not ADV (computed once).
+    let properTags: [Int], nonAdverbTags: [Int]
     /// The tags whose UPOS is ADV, as the bits of `TagDictionary` classes.
-    var adverbBits: UInt64 { upos.indices.reduce(0) { upos[$1] == "ADV" ? $0 | 1 << UInt64($1 & 63) : $0 } }
+    let adverbBits: UInt64
 
     /// The tag of "before the sentence start" in the history features.
     var start: Int { tags.count + 1 }
@@ -66,7 +70,6 @@ public struct Tagger: Sendable, Equatable {
         var features: [UInt64] = []
         features.reserveCapacity(64)
         var scores = [Int32](repeating: 0, count: tags.count)
-        let adverbs = hints == nil ? 0 : adverbBits
         for i in 0..<w.count {
             let hint = hints.map { i < $0.count ? $0[i] : .none } ?? .none
             if let (m, threshold) = confident, let right, m[i] >= threshold, hint != .properNoun {
@@ -80,9 +83,9 @@ public struct Tagger: Sendable, Equatable {
             if hint == .properNoun, let first = properTags.first {
                 best = first
                 for c in properTags.dropFirst() where scores[c] > scores[best] { best = c }
-            } else if hint == .noAdverb, w.ambiguity[i] & adverbs == 0, let first = upos.indices.first(where: { upos[$0] != "ADV" }) {
+            } else if hint == .noAdverb, w.ambiguity[i] & adverbBits == 0, let first = nonAdverbTags.first {
                 best = first
-                for c in scores.indices where upos[c] != "ADV" && scores[c] > scores[best] { best = c }
+                for c in nonAdverbTags.dropFirst() where scores[c] > scores[best] { best = c }
             } else {
                 for c in scores.indices.dropFirst() where scores[c] > scores[best] { best = c }
             }
